@@ -5,11 +5,14 @@ type Fields = Record<string, unknown>;
 
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+// Set from lib/env.ts (LOG_LEVEL) once settings parse; "info" until then, so a settings
+// failure can itself be logged.
+let minimum: number = order.info;
+export function setLogLevel(level: Level) {
+  minimum = order[level];
+}
 function threshold(): number {
-  // LOG_LEVEL is read here rather than in lib/env.ts so that logging works even when
-  // settings fail to parse (that failure itself must be logged).
-  const wanted = (globalThis.process?.env?.LOG_LEVEL ?? "info") as Level;
-  return order[wanted] ?? order.info;
+  return minimum;
 }
 
 export type LogSink = (line: string) => void;
