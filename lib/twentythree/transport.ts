@@ -1,0 +1,141 @@
+// One signed POST to the legacy API, with a timeout on every attempt, retries with jittered
+// exponential backoff for calls that are safe to repeat, and one log line per attempt that
+// names the method and outcome but never a credential, signature or upload token.
+import { log as defaultLogger, type Logger } from "@/lib/log";
+import {
+  TwentyThreeApiError,
+  TwentyThreeError,
+  TwentyThreeHttpError,
+  TwentyThreeTimeoutError,
+  TwentyThreeUnreachableError,
+} from "./errors";
+import { parseEnvelope, type Envelope } from "./response";
+import { signRequest } from "./sign";
+
+export interface TwentyThreeConfig {
+  /** Base URL such as https://video.example.com or http://localhost:4023. */
+  apiUrl: string;
+  consumerKey: string;
+  consumerSecret: string;
+  accessToken: string;
+  accessTokenSecret: string;
+  /** Per attempt, default 15000. */
+  timeoutMs?: number;
+  /** Extra attempts for read-only calls on timeouts, network errors and 5xx. Default 2. */
+  retries?: number;
+  /** First backoff delay in ms (doubled each retry, jittered). Default 250. */
+  retryBaseMs?: number;
+  fetch?: typeof fetch;
+  logger?: Logger;
+  /** Clock in ms for OAuth timestamps (tests). Default Date.now. */
+  now?: () => number;
+}
+
+export type Params = Record<string, string>;
+export type Transport = (method: string, params: Params, opts: { idempotent: boolean }) => Promise<Envelope>;
+
+function outcomeOf(err: unknown): string {
+  if (err instanceof TwentyThreeHttpError) return `http_${err.status}`;
+  if (err instanceof TwentyThreeError) return err.code;
+  return "client_error";
+}
+
+function isRetryable(err: unknown): boolean {
+  if (err instanceof TwentyThreeTimeoutError || err instanceof TwentyThreeUnreachableError) return true;
+  if (err instanceof TwentyThreeHttpError) return err.status >= 500 || err.status === 429;
+  return false;
+}
+
+function networkReason(err: unknown): string | undefined {
+  const cause = (err as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === "string" ? cause.code : undefined;
+}
+
+export function createTransport(cfg: TwentyThreeConfig): Transport {
+  const base = new URL(cfg.apiUrl);
+  if (base.search || base.hash) throw new TypeError("apiUrl must not have a query string or fragment");
+  const prefix = base.pathname.replace(/\/+$/, "");
+  const doFetch = cfg.fetch ?? fetch;
+  const logger = cfg.logger ?? defaultLogger;
+  const timeoutMs = cfg.timeoutMs ?? 15_000;
+  const retries = Math.max(0, cfg.retries ?? 2);
+  const retryBaseMs = cfg.retryBaseMs ?? 250;
+  const now = cfg.now ?? Date.now;
+  const secrets = [cfg.consumerSecret, cfg.accessTokenSecret, cfg.accessToken].filter((s) => s.length >= 4);
+
+  function redactor(extra: string[]) {
+    const all = [...secrets, ...extra.filter((s) => s.length >= 4)];
+    return (text: string) => all.reduce((t, s) => t.split(s).join("[redacted]"), text);
+  }
+
+  async function attempt(method: string, params: Params): Promise<Envelope> {
+    const url = `${base.origin}${prefix}${method}`;
+    const body: Params = { ...params, format: "json", raw: "1" };
+    const signed = signRequest({
+      method: "POST",
+      url,
+      params: body,
+      consumerKey: cfg.consumerKey,
+      consumerSecret: cfg.consumerSecret,
+      token: cfg.accessToken,
+      tokenSecret: cfg.accessTokenSecret,
+      timestamp: Math.floor(now() / 1000),
+    });
+    const redact = redactor([signed.signature, params.upload_token ?? ""]);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const res = await doFetch(url, {
+        method: "POST",
+        headers: {
+          Authorization: signed.authorization,
+          "Content-Type": "application/x-www-form-urlencoded",
+          Accept: "application/json",
+        },
+        body: new URLSearchParams(body).toString(),
+        signal: controller.signal,
+        // A redirect would turn the POST into a GET to another URL the signature doesn't cover.
+        redirect: "manual",
+      });
+      const text = await res.text();
+      return parseEnvelope({ status: res.status, body: text, contentType: res.headers.get("content-type") ?? "" }, method, redact);
+    } catch (err) {
+      if (err instanceof TwentyThreeError) throw err;
+      if (timedOut) throw new TwentyThreeTimeoutError(timeoutMs, { method });
+      throw new TwentyThreeUnreachableError(base.host, networkReason(err), { method });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return async (method, params, { idempotent }) => {
+    const maxAttempts = idempotent ? retries + 1 : 1;
+    for (let n = 1; ; n++) {
+      const started = performance.now();
+      try {
+        const env = await attempt(method, params);
+        logger.info("twentythree call", { method, outcome: "ok", durationMs: Math.round(performance.now() - started), attempt: n });
+        return env;
+      } catch (err) {
+        const willRetry = n < maxAttempts && isRetryable(err);
+        const fields = {
+          method,
+          outcome: outcomeOf(err),
+          durationMs: Math.round(performance.now() - started),
+          attempt: n,
+          willRetry,
+          ...(err instanceof TwentyThreeHttpError ? { httpStatus: err.status } : {}),
+          ...(err instanceof TwentyThreeApiError && err.httpStatus ? { httpStatus: err.httpStatus } : {}),
+        };
+        logger.warn("twentythree call", fields);
+        if (!willRetry) throw err;
+        const delay = Math.min(retryBaseMs * 2 ** (n - 1), 4_000) * (0.5 + Math.random() / 2);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  };
+}
