@@ -3,7 +3,8 @@
 // optional ones, so every field is coerced and every object is loose.
 import { z } from "zod";
 
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()]);
+// `.optional()` (not just z.undefined() in the union) so zod v4 treats a missing key as allowed.
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional();
 
 /** Any scalar as a string; null/undefined → "". */
 export const str = scalar.transform((v) => (v === null || v === undefined ? "" : String(v)));
@@ -36,7 +37,8 @@ export const bool = boolWithDefault(false);
 
 /** Space- (or comma-) separated tag string, or an array of tags → string[]. */
 export const tagList = z
-  .union([z.array(z.union([z.string(), z.number()])), scalar])
+  .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number(), z.boolean(), z.null()])
+  .optional()
   .transform((v) =>
     Array.isArray(v)
       ? v.map(String).filter(Boolean)
@@ -78,7 +80,7 @@ export const photoSchema = z.looseObject({
 });
 
 export const photoListSchema = z.looseObject({
-  photos: z.union([z.array(photoSchema), z.null(), z.undefined()]).transform((v) => v ?? []),
+  photos: z.array(photoSchema).nullish().transform((v) => v ?? []),
   total_count: numOrNull,
   p: numOrNull,
   size: numOrNull,
@@ -90,7 +92,7 @@ export const albumSchema = z.looseObject({
 });
 
 export const albumListSchema = z.looseObject({
-  albums: z.union([z.array(albumSchema), z.null(), z.undefined()]).transform((v) => v ?? []),
+  albums: z.array(albumSchema).nullish().transform((v) => v ?? []),
   total_count: numOrNull,
   p: numOrNull,
   size: numOrNull,
@@ -103,5 +105,6 @@ export const siteSchema = z.looseObject({
 });
 
 export const permissionLevelSchema = z
-  .union([z.string(), z.null(), z.undefined()])
+  .string()
+  .nullish()
   .transform((v) => (v ?? "").trim().toLowerCase());
