@@ -1,0 +1,30 @@
+import fs from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Emu } from "./context.ts";
+import type { ObjectRow } from "./store.ts";
+import { readBody, sendJson } from "./http-util.ts";
+
+/** /_emulator/*: test hooks, deliberately outside /api/ so faults never hit them. */
+export async function handleControl(emu: Emu, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const p = url.pathname.replace(/\/+$/, "");
+  if (p === "/_emulator/faults") {
+    if (req.method === "GET") return sendJson(res, 200, emu.faults.current);
+    if (req.method === "DELETE") { emu.faults.reset(); return sendJson(res, 200, emu.faults.current); }
+    if (req.method === "POST") {
+      let body: unknown;
+      try { body = JSON.parse((await readBody(req)) || "{}"); } catch { return sendJson(res, 400, { error: "body must be JSON" }); }
+      const err = emu.faults.merge(body);
+      return err ? sendJson(res, 400, { error: err }) : sendJson(res, 200, emu.faults.current);
+    }
+  }
+  if (p === "/_emulator/objects" && req.method === "GET") {
+    const rows = emu.db.prepare("SELECT * FROM objects ORDER BY photo_id").all() as ObjectRow[];
+    return sendJson(res, 200, rows.map((o) => ({
+      photo_id: String(o.photo_id), tree_id: o.tree_id, token: o.token, upload_token: o.upload_token, title: o.title,
+      size: o.size, published_p: String(o.published), content_type: o.content_type, file_exists: fs.existsSync(o.file_path),
+    })));
+  }
+  if (p === "/_emulator/callbacks" && req.method === "GET") return sendJson(res, 200, emu.callbackLog);
+  if (p === "/_emulator/callbacks" && req.method === "DELETE") { emu.callbackLog.length = 0; return sendJson(res, 200, []); }
+  sendJson(res, 404, { error: "unknown control endpoint" });
+}
