@@ -63,8 +63,15 @@ export function createTransport(cfg: TwentyThreeConfig): Transport {
   const now = cfg.now ?? Date.now;
   const secrets = [cfg.consumerSecret, cfg.accessTokenSecret, cfg.accessToken].filter((s) => s.length >= 4);
 
+  // Server text (error messages) may echo what it received: strip every secret, in the raw,
+  // percent-encoded and form-encoded spellings, longest first (the whole header before its parts).
   function redactor(extra: string[]) {
-    const all = [...secrets, ...extra.filter((s) => s.length >= 4)];
+    const spellings = [...secrets, ...extra.filter((s) => s.length >= 4)].flatMap((s) => [
+      s,
+      encodeURIComponent(s),
+      new URLSearchParams({ s }).toString().slice(2),
+    ]);
+    const all = [...new Set(spellings)].sort((a, b) => b.length - a.length);
     return (text: string) => all.reduce((t, s) => t.split(s).join("[redacted]"), text);
   }
 
@@ -81,7 +88,7 @@ export function createTransport(cfg: TwentyThreeConfig): Transport {
       tokenSecret: cfg.accessTokenSecret,
       timestamp: Math.floor(now() / 1000),
     });
-    const redact = redactor([signed.signature, params.upload_token ?? ""]);
+    const redact = redactor([signed.authorization, signed.signature, params.upload_token ?? ""]);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
