@@ -1,0 +1,101 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import OAuth from "oauth-1.0a";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../server.ts";
+
+export const FIXTURES = "/work/shared/fixtures";
+export const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+
+export const CREDS = {
+  write: { consumer: { key: "emu-demo-consumer", secret: "emu-demo-consumer-secret" }, token: { key: "emu-demo-access-token", secret: "emu-demo-access-secret" } },
+  super: { consumer: { key: "emu-super-consumer", secret: "emu-super-consumer-secret" }, token: { key: "emu-super-access-token", secret: "emu-super-access-secret" } },
+  read: { consumer: { key: "emu-read-consumer", secret: "emu-read-consumer-secret" }, token: { key: "emu-read-access-token", secret: "emu-read-access-secret" } },
+};
+export type Creds = (typeof CREDS)["write"];
+
+export function tmpDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "emu-test-"));
+}
+
+export async function start(opts: Partial<EmulatorOptions> = {}): Promise<RunningEmulator & { dataDir: string }> {
+  const dataDir = opts.dataDir ?? tmpDir();
+  const emu = await startEmulator({ port: 0, quiet: true, ...opts, dataDir });
+  return { ...emu, dataDir };
+}
+
+/** Signs with the third-party oauth-1.0a library, never with the emulator's own code. */
+export function oauthFor(c: Creds) {
+  return new OAuth({
+    consumer: c.consumer,
+    signature_method: "HMAC-SHA1",
+    hash_function: (base, key) => crypto.createHmac("sha1", key).update(base).digest("base64"),
+  });
+}
+
+export type Placement = "header" | "body" | "query";
+
+export interface CallOpts {
+  creds?: Creds | null;
+  placement?: Placement;
+  /** Tamper with the computed OAuth data before sending. */
+  mutate?: (o: Record<string, string>) => void;
+  timestamp?: number;
+  nonce?: string;
+}
+
+/** A signed API call. Default: POST, form body, OAuth in the Authorization header. */
+export async function call(emu: RunningEmulator, endpoint: string, params: Record<string, string> = {}, o: CallOpts = {}): Promise<Response> {
+  const placement = o.placement ?? "header";
+  const method = placement === "query" ? "GET" : "POST";
+  const url = emu.url + endpoint;
+  const creds = o.creds === undefined ? CREDS.write : o.creds;
+  let oauthData: Record<string, string> = {};
+  if (creds) {
+    const oauth = oauthFor(creds);
+    if (o.timestamp !== undefined) oauth.getTimeStamp = () => o.timestamp!;
+    if (o.nonce !== undefined) oauth.getNonce = () => o.nonce!;
+    oauthData = oauth.authorize({ url, method, data: params }, creds.token) as unknown as Record<string, string>;
+    o.mutate?.(oauthData);
+  }
+  if (placement === "query") {
+    const qs = new URLSearchParams({ ...params, ...oauthData });
+    return fetch(`${url}?${qs}`);
+  }
+  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+  let body: Record<string, string> = params;
+  if (placement === "header" && creds) headers.Authorization = oauthFor(creds).toHeader(oauthData as never).Authorization;
+  else body = { ...params, ...oauthData };
+  return fetch(url, { method: "POST", headers, body: new URLSearchParams(body).toString() });
+}
+
+export async function callJson(emu: RunningEmulator, endpoint: string, params: Record<string, string> = {}, o: CallOpts = {}): Promise<any> {
+  const r = await call(emu, endpoint, { ...params, format: "json", raw: "1" }, o);
+  return r.json();
+}
+
+export async function getToken(emu: RunningEmulator, params: Record<string, string> = {}, creds: Creds = CREDS.write): Promise<string> {
+  const j = await callJson(emu, "/api/photo/get-upload-token", params, { creds });
+  if (j.status !== "ok") throw new Error(`get-upload-token failed: ${JSON.stringify(j)}`);
+  return j.uploadtoken.upload_token as string;
+}
+
+/** Browser-style form POST (upload_token first, then extras, then the file). */
+export function redeem(
+  emu: RunningEmulator, token: string, file: Buffer | null, opts: { name?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const fd = new FormData();
+  fd.append("upload_token", token);
+  for (const [k, v] of Object.entries(opts.fields ?? {})) fd.append(k, v);
+  if (file) fd.append("file", new Blob([file]), opts.name ?? "clip.mp4");
+  return fetch(emu.url + "/api/photo/redeem-upload-token", { method: "POST", body: fd, redirect: "manual", headers: opts.headers });
+}
+
+export async function objects(emu: RunningEmulator): Promise<any[]> {
+  return (await fetch(emu.url + "/_emulator/objects")).json();
+}
+
+export function filesIn(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+}
