@@ -24,6 +24,7 @@ export function preflight(emu: Emu, req: IncomingMessage, res: ServerResponse): 
     .split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
   const ok = o && (!method || ["POST", "GET", "OPTIONS"].includes(method)) && wanted.every((h) => ALLOWED_HEADERS.includes(h));
   if (!ok) {
+    res.removeHeader("Access-Control-Allow-Origin");
     res.writeHead(403, { Vary: "Origin", "Content-Length": "0" });
     return void res.end();
   }
