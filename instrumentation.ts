@@ -1,0 +1,7 @@
+// Runs once when a portal server starts: keep the default connection in step with settings and
+// rewrite credentials after a key rotation. Background jobs start here too (lib/jobs).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { boot } = await import("@/lib/boot");
+  await boot();
+}

@@ -1,0 +1,88 @@
+// Stored TwentyThree connections: credentials encrypted at rest, a client built on demand, and
+// the default connection kept in step with the TWENTYTHREE_* settings (or the local emulator).
+import type { PrismaClient, Connection } from "@/generated/prisma/client";
+import { decryptJson, encryptJson } from "@/lib/crypto";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { checkConnection, createTwentyThreeClient, type ConnectionCheck, type TwentyThreeClient } from "@/lib/twentythree";
+
+export type Credentials = {
+  consumerKey: string;
+  consumerSecret: string;
+  accessToken: string;
+  accessTokenSecret: string;
+};
+
+export function sealCredentials(c: Credentials): { consumerKey: string; credentialsEnc: string } {
+  return { consumerKey: c.consumerKey, credentialsEnc: encryptJson(c) };
+}
+
+export function openCredentials(conn: Pick<Connection, "credentialsEnc">): Credentials {
+  return decryptJson<Credentials>(conn.credentialsEnc).value;
+}
+
+export function clientFor(
+  conn: Pick<Connection, "apiUrl" | "credentialsEnc">,
+  opts: { timeoutMs?: number; retries?: number } = {},
+): TwentyThreeClient {
+  return createTwentyThreeClient({ apiUrl: conn.apiUrl, ...openCredentials(conn), ...opts });
+}
+
+/** Create or update the default connection from settings; the emulator's demo app otherwise. */
+export async function ensureDefaultConnection(db: PrismaClient): Promise<Connection> {
+  const t = env().twentythree;
+  const sealed = sealCredentials(t);
+  const name = t.fromSettings ? "Default (from settings)" : "Local emulator (demo)";
+  const existing = await db.connection.findFirst({ where: { isDefault: true } });
+  if (!existing) {
+    return db.connection.create({ data: { name, apiUrl: t.apiUrl, ...sealed, isDefault: true, fromSettings: t.fromSettings } });
+  }
+  const current = (() => {
+    try {
+      return openCredentials(existing);
+    } catch {
+      return undefined;
+    }
+  })();
+  const same =
+    existing.apiUrl === t.apiUrl && current && JSON.stringify(current) === JSON.stringify({ consumerKey: t.consumerKey, consumerSecret: t.consumerSecret, accessToken: t.accessToken, accessTokenSecret: t.accessTokenSecret });
+  if (same && existing.fromSettings === t.fromSettings) return existing;
+  return db.connection.update({
+    where: { id: existing.id },
+    data: { name, apiUrl: t.apiUrl, ...sealed, fromSettings: t.fromSettings, siteName: null, domain: null, permissionLevel: null, lastCheckStatus: null },
+  });
+}
+
+/** After a key rotation (ENCRYPTION_KEY_PREVIOUS set), rewrite every blob under the new key. */
+export async function reencryptConnections(db: PrismaClient): Promise<number> {
+  let n = 0;
+  for (const c of await db.connection.findMany()) {
+    const { value, stale } = decryptJson<Credentials>(c.credentialsEnc);
+    if (!stale) continue;
+    await db.connection.update({ where: { id: c.id }, data: { credentialsEnc: encryptJson(value) } });
+    n++;
+  }
+  if (n) log.info("re-encrypted connection credentials under the current key", { count: n });
+  return n;
+}
+
+/** Run getSite and remember what was learned (site name, domain, permission level). */
+export async function checkAndRecord(db: PrismaClient, conn: Connection, timeoutMs = 5000): Promise<ConnectionCheck> {
+  let result: ConnectionCheck;
+  try {
+    result = await checkConnection(clientFor(conn, { timeoutMs, retries: 0 }));
+  } catch (err) {
+    result = { status: "error", message: err instanceof Error && err.name === "DecryptError" ? err.message : "The connection could not be checked." };
+  }
+  await db.connection.update({
+    where: { id: conn.id },
+    data: {
+      lastCheckStatus: result.status,
+      lastCheckedAt: new Date(),
+      ...(result.siteName !== undefined ? { siteName: result.siteName } : {}),
+      ...(result.domain !== undefined ? { domain: result.domain } : {}),
+      ...(result.permissionLevel !== undefined ? { permissionLevel: result.permissionLevel } : {}),
+    },
+  });
+  return result;
+}
