@@ -33,6 +33,7 @@ export async function handleRedeem(emu: Emu, req: IncomingMessage, res: ServerRe
   let reservedToken: string | null = null; // a use taken before streaming, to give back on abort
   let tokenError: string | null = null;
   let upload: Promise<TempFile> | null = null;
+  let fileStream: NodeJS.ReadableStream & { destroy(e?: Error): void } | null = null;
   let fileName = "";
   let completed = false;
   const chunked = () => isChunked(get);
@@ -66,6 +67,7 @@ export async function handleRedeem(emu: Emu, req: IncomingMessage, res: ServerRe
         return void stream.resume();
       }
     }
+    fileStream = stream;
     upload = writeToTemp(emu.dataDir, stream, rate);
     upload.catch(() => undefined);
   });
@@ -73,6 +75,8 @@ export async function handleRedeem(emu: Emu, req: IncomingMessage, res: ServerRe
   const cleanup = async () => {
     if (completed) return;
     completed = true;
+    // An aborted request never ends the file stream by itself; without this the pipeline would hang.
+    fileStream?.destroy(new Error("upload aborted"));
     if (upload) await upload.then((f) => fs.rmSync(f.path, { force: true }), () => undefined);
     if (reservedToken) releaseUse(emu.db, reservedToken);
   };
