@@ -5,11 +5,14 @@ import { hashPassword } from "@/lib/passwords";
 
 export const DEMO_ADMIN = { email: "admin@example.com", password: "demo-admin-password" } as const;
 
-export async function seedDemo(db: PrismaClient): Promise<{ adminCreated: boolean; linkCreated: boolean }> {
+export async function seedDemo(
+  db: PrismaClient,
+  opts: { admin?: boolean } = {},
+): Promise<{ adminCreated: boolean; linkCreated: boolean }> {
   const connection = await ensureDefaultConnection(db);
   let adminCreated = false;
   // Only on a database without users: a removed demo admin is not brought back.
-  if ((await db.user.count()) === 0) {
+  if (opts.admin !== false && (await db.user.count()) === 0) {
     await db.user.create({
       data: { email: DEMO_ADMIN.email, name: "Demo admin", role: "ADMIN", passwordHash: await hashPassword(DEMO_ADMIN.password) },
     });

@@ -1,0 +1,69 @@
+// Playwright's web server: a fresh database on the test cluster, the emulator as its own process
+// (real HTTP between portal and emulator), and the built portal (`next start`), all on the ports
+// scripts/test.ts picked. The demo link is seeded; no user is, so the first-run setup can be tested.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, chmodSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startCluster, freePort, type Cluster } from "../scripts/lib/pg-cluster";
+import { migrate } from "../lib/migrate";
+
+const portalPort = Number(process.env.E2E_PORT ?? 3100);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4123);
+const appUrl = `http://localhost:${portalPort}`;
+const children: ChildProcess[] = [];
+let cluster: Cluster | undefined;
+
+async function stop() {
+  for (const c of children) c.kill("SIGTERM");
+  await cluster?.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+
+let adminUrl = process.env.TEST_PG_ADMIN_URL;
+if (!adminUrl) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
+  chmodSync(dir, 0o755);
+  cluster = await startCluster({ dataDir: path.join(dir, "pg"), port: await freePort() });
+  adminUrl = cluster.adminUrl;
+}
+const dbName = `e2e_${Date.now()}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+await admin.end();
+const dbUrl = new URL(adminUrl);
+dbUrl.pathname = `/${dbName}`;
+await migrate(dbUrl.toString());
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: dbUrl.toString(),
+  APP_URL: appUrl,
+  PORT: String(portalPort),
+  AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
+  AUTH_TRUST_HOST: "true",
+  EMULATOR_PORT: String(emulatorPort),
+  EMULATOR_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "portal-e2e-emulator-")),
+  EMULATOR_CORS_ORIGINS: appUrl,
+  UPLOAD_CHUNK_BYTES: process.env.UPLOAD_CHUNK_BYTES ?? String(256 * 1024),
+  UPLOAD_CHUNK_THRESHOLD_BYTES: process.env.UPLOAD_CHUNK_THRESHOLD_BYTES ?? String(2 * 1024 * 1024),
+  TWENTYTHREE_API_URL: "",
+};
+
+children.push(spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], { stdio: "inherit", env }));
+
+// Seed with the same settings the portal will run with (default connection → this emulator).
+Object.assign(process.env, env);
+const { createDb } = await import("../lib/db");
+const { seedDemo } = await import("../lib/seed");
+const db = createDb(env.DATABASE_URL);
+await seedDemo(db, { admin: false });
+await db.$disconnect();
+
+const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+children.push(spawn(process.execPath, [nextBin, "start", "-p", String(portalPort)], { stdio: "inherit", env }));

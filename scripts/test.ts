@@ -1,0 +1,93 @@
+// `npm test`: type check, Vitest (unit + integration against a throwaway PostgreSQL), then
+// Playwright in real Chromium against servers this run starts on free ports. Ends with one
+// line "N passed, N failed, N skipped" totalled over both runners.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, startCluster } from "./lib/pg-cluster";
+
+const root = process.cwd();
+const only = process.argv.slice(2); // e.g. `npm test -- unit` or `-- e2e`
+const want = (part: string) => only.length === 0 || only.includes(part);
+const tmp = mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
+chmodSync(tmp, 0o755);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+const bin = (pkg: string, rel: string) => path.join(root, "node_modules", pkg, rel);
+
+function chromium(): string | undefined {
+  const candidates = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, "/usr/bin/chromium"].filter(Boolean) as string[];
+  return candidates.find((c) => existsSync(c));
+}
+
+type Totals = { passed: number; failed: number; skipped: number };
+const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+
+const cluster = await startCluster({ dataDir: path.join(tmp, "pg"), port: await freePort() });
+const baseEnv = { TEST_PG_ADMIN_URL: cluster.adminUrl, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
+let exitCode = 0;
+try {
+  if (want("types")) {
+    console.log("\n== Type check (tsc --noEmit)");
+    const code = await run(process.execPath, [bin("typescript", "bin/tsc"), "--noEmit", "-p", "."]);
+    if (code === 0) totals.passed += 1;
+    else totals.failed += 1;
+  }
+
+  if (want("unit")) {
+    console.log("\n== Vitest: unit and integration tests");
+    const out = path.join(tmp, "vitest.json");
+    const code = await run(process.execPath, [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], baseEnv);
+    if (existsSync(out)) {
+      const r = JSON.parse(readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+      totals.passed += r.numPassedTests;
+      totals.failed += r.numFailedTests;
+      totals.skipped += r.numPendingTests + r.numTodoTests;
+      if (code !== 0 && r.numFailedTests === 0) totals.failed += 1; // a suite that failed to load
+    } else totals.failed += 1;
+  }
+
+  if (want("e2e")) {
+    console.log("\n== Playwright: browser journeys");
+    if (!chromium() && !process.env.PLAYWRIGHT_BROWSERS_PATH) {
+      console.error(
+        "No Chromium found. Install one: `apt-get install -y chromium` (Debian/Ubuntu), or set PLAYWRIGHT_CHROMIUM_EXECUTABLE, or run `npx playwright install chromium` where downloads work.",
+      );
+      totals.failed += 1;
+    } else {
+      const distDir = ".next-test";
+      const build = await run(process.execPath, [bin("next", "dist/bin/next"), "build"], { ...baseEnv, NEXT_DIST_DIR: distDir, NODE_ENV: "production" });
+      if (build !== 0) totals.failed += 1;
+      else {
+        const out = path.join(tmp, "playwright.json");
+        const env = {
+          ...baseEnv,
+          NEXT_DIST_DIR: distDir,
+          E2E_PORT: String(await freePort()),
+          E2E_EMULATOR_PORT: String(await freePort()),
+          PW_JSON_OUTPUT: out,
+        };
+        const code = await run(process.execPath, [bin("@playwright/test", "cli.js"), "test"], env);
+        if (existsSync(out)) {
+          const r = JSON.parse(readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+          totals.passed += r.stats.expected + r.stats.flaky;
+          totals.failed += r.stats.unexpected;
+          totals.skipped += r.stats.skipped;
+          if (code !== 0 && r.stats.unexpected === 0) totals.failed += 1;
+        } else totals.failed += 1;
+      }
+    }
+  }
+} finally {
+  await cluster.stop();
+  rmSync(tmp, { recursive: true, force: true });
+}
+if (totals.failed > 0) exitCode = 1;
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode);
