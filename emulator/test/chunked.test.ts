@@ -32,7 +32,7 @@ describe("resumable (chunked) uploads", () => {
       upload_token: token, ...extra,
     };
     for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-    fd.append("file", new Blob([data.subarray(a, b)]), "blob");
+    fd.append("file", new Blob([new Uint8Array(data.subarray(a, b))]), "blob");
     return fetch(emu.url + "/api/photo/redeem-upload-token", { method: "POST", body: fd, redirect: "manual" });
   }
 

@@ -88,7 +88,7 @@ export function redeem(
   const fd = new FormData();
   fd.append("upload_token", token);
   for (const [k, v] of Object.entries(opts.fields ?? {})) fd.append(k, v);
-  if (file) fd.append("file", new Blob([file]), opts.name ?? "clip.mp4");
+  if (file) fd.append("file", new Blob([new Uint8Array(file)]), opts.name ?? "clip.mp4");
   return fetch(emu.url + "/api/photo/redeem-upload-token", { method: "POST", body: fd, redirect: "manual", headers: opts.headers });
 }
 

@@ -16,7 +16,7 @@ it.each(["token first", "file first"])("50 concurrent redeems on max_uploads=10 
     const send = () => {
       if (order === "token first") return redeem(emu, token, file);
       const fd = new FormData();
-      fd.append("file", new Blob([file]), "clip.mp4");
+      fd.append("file", new Blob([new Uint8Array(file)]), "clip.mp4");
       fd.append("upload_token", token);
       return fetch(emu.url + "/api/photo/redeem-upload-token", { method: "POST", body: fd });
     };
