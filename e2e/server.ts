@@ -39,7 +39,7 @@ const dbUrl = new URL(adminUrl);
 dbUrl.pathname = `/${dbName}`;
 await migrate(dbUrl.toString());
 
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   DATABASE_URL: dbUrl.toString(),
@@ -61,7 +61,7 @@ children.push(spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], {
 Object.assign(process.env, env);
 const { createDb } = await import("../lib/db");
 const { seedDemo } = await import("../lib/seed");
-const db = createDb(env.DATABASE_URL);
+const db = createDb(env.DATABASE_URL!);
 await seedDemo(db, { admin: false });
 await db.$disconnect();
 

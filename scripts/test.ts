@@ -13,7 +13,7 @@ const want = (part: string) => only.length === 0 || only.includes(part);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
 chmodSync(tmp, 0o755);
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));

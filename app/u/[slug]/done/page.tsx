@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Notice, PublicShell } from "@/components/public/shell";
+import { loadTicket } from "@/lib/intake/tickets";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Thank you", robots: { index: false } };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ ticket?: string }> };
+
+const stateText: Record<string, string> = {
+  RECEIVED: "Received — being confirmed with the video library",
+  VERIFIED: "Received and confirmed",
+  PUBLISHED: "Received, confirmed and published",
+  FAILED: "Failed",
+  REJECTED: "Received",
+  DELETED: "Received",
+};
+
+export default async function DonePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { ticket } = await searchParams;
+  const token = await loadTicket(slug, ticket);
+  if (!token) notFound();
+  const received = token.uploads.filter((u) => u.photoId);
+  if (received.length === 0 && token.errorMessage) {
+    return (
+      <PublicShell>
+        <h1 className="text-2xl font-bold">Your upload did not go through</h1>
+        <div className="mt-4">
+          <Notice tone="error" title="The video library said:">
+            <span data-testid="upload-error">{token.errorMessage}</span>
+          </Notice>
+        </div>
+        <p className="mt-4 text-slate-700">Nothing was saved. Check that you picked a video or photo file, then try again with a fresh upload form.</p>
+        <Link href={`/u/${slug}`} className="mt-6 inline-block rounded-lg bg-blue-700 px-4 py-3 font-semibold text-white">
+          Try again
+        </Link>
+      </PublicShell>
+    );
+  }
+  return (
+    <PublicShell>
+      <h1 className="text-2xl font-bold">Thank you!</h1>
+      {received.length === 0 ? (
+        <p className="mt-3 text-slate-700">We have not heard back about your file yet. If you just uploaded it, this page will know in a moment — reload it.</p>
+      ) : (
+        <>
+          <p className="mt-3 text-slate-700">
+            {received.length === 1 ? "Your file has" : `Your ${received.length} files have`} reached {token.link.title ? `“${token.link.title}”` : "the team"}.
+            The team will review it; you do not need to do anything else.
+          </p>
+          <ul className="mt-5 divide-y divide-slate-200 rounded-lg ring-1 ring-slate-200">
+            {received.map((u) => (
+              <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-3" data-testid="received-upload" data-photo-id={u.photoId ?? ""}>
+                <span className="font-medium">{u.title ?? "Your upload"}</span>
+                <span className="text-sm text-slate-600" data-testid="upload-state">{stateText[u.state]}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="mt-6 text-sm text-slate-600">
+        Want to send another? <Link className="text-blue-700 underline" href={`/u/${slug}`}>Start a new upload</Link>.
+      </p>
+    </PublicShell>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { PublicShell } from "@/components/public/shell";
+import { closedMessages, lookupLink } from "@/lib/intake/links";
+import { publicLinkView } from "@/lib/intake/view";
+import { DetailsForm } from "./details-form";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const r = await lookupLink(slug);
+  return { title: r.kind === "open" ? r.link.title : "Upload link", robots: { index: false } };
+}
+
+export default async function IntakePage({ params }: Props) {
+  const { slug } = await params;
+  const r = await lookupLink(slug);
+  if (r.kind === "unknown") notFound();
+  if (r.kind !== "open") {
+    const m = closedMessages[r.kind];
+    return (
+      <PublicShell>
+        <h1 className="text-2xl font-bold">{m.title}</h1>
+        <p className="mt-3 text-slate-700">{m.body}</p>
+      </PublicShell>
+    );
+  }
+  const link = r.link;
+  let member: { name: string; email: string } | undefined;
+  if (link.membersOnly) {
+    const session = await auth();
+    if (!session?.user?.id) redirect(`/login?callbackUrl=${encodeURIComponent(`/u/${slug}`)}`);
+    member = { name: session.user.name ?? "", email: session.user.email ?? "" };
+  }
+  return (
+    <PublicShell>
+      <h1 className="text-2xl font-bold leading-tight">{link.title}</h1>
+      {link.instructions ? <p className="mt-3 whitespace-pre-line text-slate-700">{link.instructions}</p> : null}
+      {member ? (
+        <p className="mt-3 text-sm text-slate-600">
+          Uploading as <strong>{member.name || member.email}</strong>.
+        </p>
+      ) : null}
+      <DetailsForm link={publicLinkView(link, { member: Boolean(member) })} />
+    </PublicShell>
+  );
+}

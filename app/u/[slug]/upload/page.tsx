@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Notice, PublicShell } from "@/components/public/shell";
+import { loadTicket } from "@/lib/intake/tickets";
+import { redeemUrl } from "@/lib/twentythree";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Upload your video", robots: { index: false } };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ ticket?: string }> };
+
+/** Step two without JavaScript: a plain form that posts the file straight to TwentyThree. */
+export default async function UploadStep({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { ticket } = await searchParams;
+  const token = await loadTicket(slug, ticket);
+  if (!token) notFound();
+  const expired = token.validUntil.getTime() <= Date.now();
+  const used = token.status === "USED";
+  return (
+    <PublicShell>
+      <h1 className="text-2xl font-bold leading-tight">{token.link.title}</h1>
+      {expired || used ? (
+        <div className="mt-6 space-y-4">
+          <Notice tone="error" title={expired ? "This upload form has expired" : "This upload form has already been used"}>
+            {expired
+              ? "Upload forms are only valid for a limited time, to keep them safe. Start again to get a fresh one; your details take a moment to re-enter."
+              : "Every file you were allowed to send has arrived. Start again to send another."}
+          </Notice>
+          <Link href={`/u/${slug}`} className="inline-block rounded-lg bg-blue-700 px-4 py-3 font-semibold text-white">
+            Start again
+          </Link>
+        </div>
+      ) : (
+        <form
+          action={redeemUrl(token.connection.apiUrl)}
+          method="post"
+          encType="multipart/form-data"
+          className="mt-6 space-y-4"
+        >
+          <input type="hidden" name="upload_token" value={token.uploadToken} />
+          <div>
+            <label htmlFor="file" className="block text-sm font-medium text-slate-800">
+              Choose your video
+            </label>
+            <input id="file" name="file" type="file" required accept="video/*,image/*" className="mt-2 block w-full text-base" aria-describedby="file-hint" />
+            <p id="file-hint" className="mt-1 text-xs text-slate-500">
+              Video or photo. This form is valid until {token.validUntil.toUTCString()}.
+            </p>
+          </div>
+          <button type="submit" className="w-full rounded-lg bg-blue-700 px-4 py-3 text-base font-semibold text-white hover:bg-blue-800">
+            Upload
+          </button>
+          <p className="text-xs text-slate-500">Large files can take a while: keep this page open until you see the thank-you page.</p>
+        </form>
+      )}
+    </PublicShell>
+  );
+}

@@ -1,0 +1,45 @@
+// The visitor's details, validated on the server against what the link asks for.
+import { z } from "zod";
+import type { FieldMode, IntakeLink } from "@/generated/prisma/client";
+
+type Fields = Pick<IntakeLink, "nameField" | "emailField" | "titleField" | "descriptionField" | "consentText">;
+
+function text(mode: FieldMode, label: string, max: number) {
+  const base = z.string().trim().max(max, `${label} can be at most ${max} characters`);
+  if (mode === "REQUIRED") return base.min(1, `Please enter ${label.toLowerCase()}`);
+  return base.optional().transform((v) => (v ? v : undefined));
+}
+
+export function detailsSchema(link: Fields, opts: { member?: boolean } = {}) {
+  // Members-only links skip the contact fields: the signed-in member is the contributor.
+  const nameMode = opts.member ? "OFF" : link.nameField;
+  const emailMode = opts.member ? "OFF" : link.emailField;
+  return z.object({
+    name: nameMode === "OFF" ? z.any().transform(() => undefined) : text(nameMode, "Your name", 200),
+    email:
+      emailMode === "OFF"
+        ? z.any().transform(() => undefined)
+        : emailMode === "REQUIRED"
+          ? z.string().trim().min(1, "Please enter your email address").max(254).pipe(z.email("Please enter a valid email address, like name@example.com"))
+          : z.string().trim().max(254).pipe(z.union([z.literal(""), z.email("Please enter a valid email address, like name@example.com")])).optional().transform((v) => (v ? v : undefined)),
+    title: link.titleField === "OFF" ? z.any().transform(() => undefined) : text(link.titleField, "A title", 200),
+    description: link.descriptionField === "OFF" ? z.any().transform(() => undefined) : text(link.descriptionField, "A description", 5000),
+    consent: link.consentText
+      ? z.literal("on", { error: "Please tick the box to give your consent before uploading" }).transform(() => true)
+      : z.any().transform(() => false),
+  });
+}
+
+export type Details = z.infer<ReturnType<typeof detailsSchema>>;
+export type FieldErrors = Partial<Record<"name" | "email" | "title" | "description" | "consent", string>>;
+
+export function parseDetails(link: Fields, input: Record<string, unknown>, opts: { member?: boolean } = {}) {
+  const r = detailsSchema(link, opts).safeParse(input);
+  if (r.success) return { ok: true as const, details: r.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of r.error.issues) {
+    const k = issue.path[0] as keyof FieldErrors;
+    fieldErrors[k] ??= issue.message;
+  }
+  return { ok: false as const, fieldErrors };
+}

@@ -1,0 +1,32 @@
+// Loading an intake link for a visitor, and deciding whether it still takes uploads.
+import type { IntakeLink } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+
+export type LinkLookup =
+  | { kind: "open"; link: IntakeLink }
+  | { kind: "unknown" }
+  | { kind: "inactive"; link: IntakeLink }
+  | { kind: "expired"; link: IntakeLink }
+  | { kind: "full"; link: IntakeLink };
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export async function lookupLink(slug: string, now = new Date()): Promise<LinkLookup> {
+  if (!SLUG.test(slug)) return { kind: "unknown" };
+  const link = await db().intakeLink.findUnique({ where: { slug } });
+  if (!link || link.deletedAt) return { kind: "unknown" };
+  if (!link.active) return { kind: "inactive", link };
+  if (link.expiresAt && link.expiresAt <= now) return { kind: "expired", link };
+  if (link.uploadQuota !== null) {
+    const received = await db().upload.count({ where: { linkId: link.id, photoId: { not: null } } });
+    if (received >= link.uploadQuota) return { kind: "full", link };
+  }
+  return { kind: "open", link };
+}
+
+export const closedMessages: Record<Exclude<LinkLookup["kind"], "open">, { title: string; body: string; status: number }> = {
+  unknown: { title: "This upload link does not exist", body: "Check the address you were given, or ask the person who sent it for a new link.", status: 404 },
+  inactive: { title: "This upload link is closed", body: "The team behind it is not taking uploads here at the moment. Ask them for a new link if you still want to send something.", status: 410 },
+  expired: { title: "This upload link has expired", body: "It was only open until a set date. Ask the person who sent it for a new link.", status: 410 },
+  full: { title: "This upload link has received all the uploads it takes", body: "Thank you for your interest. Ask the person who sent it if you still want to send something.", status: 410 },
+};

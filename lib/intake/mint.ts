@@ -1,0 +1,113 @@
+// Minting an upload token just in time, with the connection's stored credentials. The token row
+// records who asked, when, what was sent and until when it is valid; credentials never leave
+// the server.
+import { randomUUID } from "node:crypto";
+import type { IntakeLink } from "@/generated/prisma/client";
+import { clientFor } from "@/lib/connections";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { redeemUrl, TwentyThreeError, TwentyThreeTimeoutError, TwentyThreeUnreachableError, TwentyThreeHttpError, TwentyThreeBadResponseError } from "@/lib/twentythree";
+import type { Details } from "./details";
+import { newStateNonce, signState, signTicket } from "./signing";
+
+export type Minted = {
+  ok: true;
+  tokenId: string;
+  ticket: string;
+  uploadToken: string;
+  redeemUrl: string;
+  validUntil: Date;
+  maxUploads: number;
+};
+export type MintFailure = { ok: false; message: string; retryable: boolean };
+
+export function callbackUrl(): string {
+  return `${env().appUrl}/api/twentythree/callback`;
+}
+
+function customVariables(link: IntakeLink): Record<string, string> {
+  const raw = link.customVariables;
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string" || typeof v === "number").map(([k, v]) => [k, String(v)]));
+}
+
+export async function mintToken(input: {
+  link: IntakeLink;
+  details: Details;
+  requesterIp?: string;
+  userId?: string;
+  contributor?: { name?: string; email?: string };
+  background?: boolean;
+  maxUploads?: number;
+}): Promise<Minted | MintFailure> {
+  const { link, details } = input;
+  const connection = await db().connection.findUnique({ where: { id: link.connectionId } });
+  if (!connection) return { ok: false, message: "This upload link is not connected to a video library. Please tell the team that sent it.", retryable: false };
+
+  const id = randomUUID();
+  const nonce = newStateNonce();
+  const name = input.contributor?.name ?? details.name;
+  const email = input.contributor?.email ?? details.email;
+  const maxUploads = Math.min(Math.max(input.maxUploads ?? link.maxUploads, 1), 100);
+  const params = {
+    returnUrl: callbackUrl(),
+    backgroundReturn: input.background ?? false,
+    albumIds: link.albumIds,
+    title: details.title ?? (name ? `${link.title} — ${name}` : link.title),
+    description: details.description ?? "",
+    tags: link.tags,
+    publish: link.publish,
+    validMinutes: link.validMinutes,
+    maxUploads,
+    customVariables: customVariables(link),
+  };
+  try {
+    const token = await clientFor(connection, { timeoutMs: 10_000 }).getUploadToken({
+      ...params,
+      extra: { state: signState(id, nonce) },
+    });
+    await db().uploadToken.create({
+      data: {
+        id,
+        connectionId: connection.id,
+        linkId: link.id,
+        uploadToken: token.uploadToken,
+        stateNonce: nonce,
+        userId: input.userId ?? null,
+        requesterIp: input.requesterIp ?? null,
+        contributorName: name ?? null,
+        contributorEmail: email ?? null,
+        title: params.title,
+        description: params.description || null,
+        consentText: details.consent ? link.consentText : null,
+        consentAt: details.consent ? new Date() : null,
+        params: { ...params, albumIds: [...params.albumIds], tags: [...params.tags] },
+        maxUploads: token.maxUploads || maxUploads,
+        backgroundReturn: params.backgroundReturn,
+        validUntil: token.validUntil,
+      },
+    });
+    log.info("upload token minted", { link: link.slug, tokenId: id, maxUploads });
+    return {
+      ok: true,
+      tokenId: id,
+      ticket: signTicket(id),
+      uploadToken: token.uploadToken,
+      redeemUrl: redeemUrl(connection.apiUrl),
+      validUntil: token.validUntil,
+      maxUploads: token.maxUploads || maxUploads,
+    };
+  } catch (err) {
+    if (err instanceof TwentyThreeTimeoutError || err instanceof TwentyThreeUnreachableError || err instanceof TwentyThreeHttpError || err instanceof TwentyThreeBadResponseError) {
+      log.warn("minting failed: TwentyThree unavailable", { link: link.slug, code: err.code });
+      return { ok: false, message: "The video platform is not answering right now, so the upload cannot start. Please try again in a minute.", retryable: true };
+    }
+    if (err instanceof TwentyThreeError) {
+      log.error("minting refused by TwentyThree", { link: link.slug, code: err.code, message: err.message });
+      return { ok: false, message: "The video platform refused to prepare this upload. The team behind this link has been told; please try again later.", retryable: false };
+    }
+    log.error("minting failed", { link: link.slug, error: (err as Error).message });
+    return { ok: false, message: "Something went wrong while preparing your upload. Please try again.", retryable: true };
+  }
+}

@@ -1,0 +1,31 @@
+// What the browser may know about a link: field modes and texts, never ids of connections,
+// albums, custom variables or anything else the visitor has no use for.
+import type { IntakeLink } from "@/generated/prisma/client";
+
+export type PublicLinkView = {
+  slug: string;
+  title: string;
+  nameField: IntakeLink["nameField"];
+  emailField: IntakeLink["emailField"];
+  titleField: IntakeLink["titleField"];
+  descriptionField: IntakeLink["descriptionField"];
+  consentText: string | null;
+  maxUploads: number;
+  maxFileBytes: number | null;
+  maxDurationSeconds: number | null;
+};
+
+export function publicLinkView(link: IntakeLink, opts: { member?: boolean } = {}): PublicLinkView {
+  return {
+    slug: link.slug,
+    title: link.title,
+    nameField: opts.member ? "OFF" : link.nameField,
+    emailField: opts.member ? "OFF" : link.emailField,
+    titleField: link.titleField,
+    descriptionField: link.descriptionField,
+    consentText: link.consentText,
+    maxUploads: link.maxUploads,
+    maxFileBytes: link.maxFileBytes === null ? null : Number(link.maxFileBytes),
+    maxDurationSeconds: link.maxDurationSeconds,
+  };
+}
