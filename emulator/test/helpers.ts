@@ -19,10 +19,18 @@ export function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "emu-test-"));
 }
 
-export async function start(opts: Partial<EmulatorOptions> = {}): Promise<RunningEmulator & { dataDir: string }> {
-  const dataDir = opts.dataDir ?? tmpDir();
-  const emu = await startEmulator({ port: 0, quiet: true, ...opts, dataDir });
-  return { ...emu, dataDir };
+/** keepDir: leave the data dir after close() (restart tests); otherwise close() removes it. */
+export async function start(opts: Partial<EmulatorOptions> & { keepDir?: boolean } = {}): Promise<RunningEmulator & { dataDir: string }> {
+  const { keepDir, ...rest } = opts;
+  const dataDir = rest.dataDir ?? tmpDir();
+  const emu = await startEmulator({ port: 0, quiet: true, ...rest, dataDir });
+  return {
+    ...emu, dataDir,
+    async close() {
+      await emu.close();
+      if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Signs with the third-party oauth-1.0a library, never with the emulator's own code. */

@@ -95,7 +95,7 @@ describe("photo/list, photo/update, photo/delete, album/list, site/get", () => {
 
 describe("state survives a restart", () => {
   it("token and objects are still there", async () => {
-    const a = await start();
+    const a = await start({ keepDir: true });
     const token = await getToken(a, { max_uploads: "2" });
     const obj = await upload(a);
     await a.close();
