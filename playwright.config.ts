@@ -7,6 +7,9 @@ const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// One database per run, named here so that the web server (e2e/server.ts) and the tests (e2e/db.ts)
+// agree; workers inherit it from the main process.
+process.env.E2E_DB_NAME ??= `e2e_${Date.now()}`;
 export const emulatorUrl = `http://localhost:${process.env.E2E_EMULATOR_PORT ?? 4123}`;
 
 export default defineConfig({

@@ -30,7 +30,7 @@ if (!adminUrl) {
   cluster = await startCluster({ dataDir: path.join(dir, "pg"), port: await freePort() });
   adminUrl = cluster.adminUrl;
 }
-const dbName = `e2e_${Date.now()}`;
+const dbName = process.env.E2E_DB_NAME ?? `e2e_${Date.now()}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 await admin.query(`CREATE DATABASE ${dbName}`);

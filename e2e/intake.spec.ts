@@ -1,0 +1,103 @@
+import { test, expect, type Page } from "@playwright/test";
+import path from "node:path";
+import { emulatorObjects, emulatorUrl, query } from "./db";
+
+const fixtures = path.join(import.meta.dirname, "..", "..", "shared", "fixtures");
+
+async function fillDetails(page: Page, who: string) {
+  await page.goto("/u/demo");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Share your story with us");
+  await page.getByLabel("Your name").fill(who);
+  await page.getByLabel("Email address").fill(`${who.toLowerCase().replace(/\W+/g, ".")}@example.com`);
+  await page.getByLabel("Title of your video").fill(`${who}'s story`);
+  await page.getByLabel(/I agree/).check();
+  await page.getByRole("button", { name: "Continue to upload" }).click();
+  await expect(page.getByRole("button", { name: "Upload" })).toBeVisible();
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(`intake journey with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("details → direct upload to TwentyThree → thank-you page, recorded as TwentyThree stored it", async ({ page, baseURL }) => {
+      const who = javaScriptEnabled ? "Grace Hopper" : "Alan Turing";
+      await fillDetails(page, who);
+      // The form posts straight to TwentyThree (the emulator), never to the portal.
+      await expect(page.locator("form[enctype='multipart/form-data']")).toHaveAttribute("action", `${emulatorUrl}/api/photo/redeem-upload-token`);
+
+      let bytesToPortal = 0;
+      let uploadRequestTo = "";
+      page.on("request", (r) => {
+        const body = r.postDataBuffer();
+        if (r.url().startsWith(baseURL!)) bytesToPortal += body?.length ?? 0;
+        if (body && body.length > 50_000) uploadRequestTo = new URL(r.url()).origin;
+      });
+      await page.getByLabel("Choose your video").setInputFiles(path.join(fixtures, "clip.mp4"));
+      await page.getByRole("button", { name: "Upload" }).click();
+
+      await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+      await expect(page.getByTestId("upload-state")).toHaveText(/confirmed/);
+      expect(uploadRequestTo).toBe(emulatorUrl);
+      expect(bytesToPortal).toBeLessThan(1000); // the 106 KB file never went to the portal
+
+      const [row] = await query<{ photo_id: string; tree_id: string; photo_token: string; state: string; contributor_name: string }>(
+        `SELECT photo_id, tree_id, photo_token, state, contributor_name FROM uploads WHERE contributor_name = $1`,
+        [who],
+      );
+      expect(row).toBeDefined();
+      expect(row!.state).toBe("VERIFIED");
+      const stored = (await emulatorObjects()).find((o) => o.photo_id === row!.photo_id);
+      expect(stored).toBeDefined();
+      expect(stored!.token).toBe(row!.photo_token);
+      expect(String(stored!.tree_id)).toBe(row!.tree_id);
+      expect(Number(stored!.size)).toBe(108269);
+      // The emulator holds the file itself.
+      const file = await fetch(`${emulatorUrl}/${row!.tree_id}/${row!.photo_id}/${row!.photo_token}/original`);
+      expect(file.status).toBe(200);
+      expect((await file.arrayBuffer()).byteLength).toBe(108269);
+    });
+  });
+}
+
+test("shows each missing required detail next to its field", async ({ page }) => {
+  await page.goto("/u/demo");
+  await page.getByRole("button", { name: "Continue to upload" }).click();
+  await expect(page.getByText("Please enter your name")).toBeVisible();
+  await expect(page.getByText("Please enter your email address")).toBeVisible();
+  await expect(page.getByText("Please tick the box to give your consent before uploading")).toBeVisible();
+  await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("an unsupported file ends on the error page with TwentyThree's message and nothing recorded", async ({ page }) => {
+  await fillDetails(page, "Nota Video");
+  await page.getByLabel("Choose your video").setInputFiles(path.join(fixtures, "not-a-video.txt"));
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("heading", { name: "Your upload did not go through" })).toBeVisible();
+  await expect(page.getByTestId("upload-error")).toHaveText("The file type isn't supported");
+  await expect(page.getByRole("link", { name: "Try again" })).toHaveAttribute("href", "/u/demo");
+  const rows = await query(`SELECT 1 FROM uploads WHERE contributor_name = 'Nota Video'`);
+  expect(rows).toHaveLength(0);
+});
+
+test("an expired upload form says so and offers to start again", async ({ page }) => {
+  await fillDetails(page, "Late Larry");
+  await query(`UPDATE upload_tokens SET valid_until = now() - interval '1 minute' WHERE contributor_name = 'Late Larry'`);
+  await page.reload();
+  await expect(page.getByText("This upload form has expired")).toBeVisible();
+  await page.getByRole("link", { name: "Start again" }).click();
+  await expect(page).toHaveURL(/\/u\/demo$/);
+});
+
+test("unknown links answer 404 with a clear page", async ({ page }) => {
+  const res = await page.goto("/u/no-such-link");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This upload link does not exist" })).toBeVisible();
+});
+
+test("a forged callback creates nothing and gets a clear 400 page", async ({ request }) => {
+  const res = await request.get("/api/twentythree/callback?upload_token=abc&photo_id=1&tree_id=1&token=abcdefghij&state=forged");
+  expect(res.status()).toBe(400);
+  expect(await res.text()).toContain("We could not match this upload");
+  const rows = await query<{ n: string }>(`SELECT count(*) AS n FROM callback_events WHERE outcome = 'rejected' AND params->>'state' = 'forged'`);
+  expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(1);
+});
