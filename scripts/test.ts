@@ -61,7 +61,7 @@ try {
       );
       totals.failed += 1;
     } else {
-      const distDir = ".next-test";
+      const distDir = process.env.E2E_DIST_DIR || ".next-test";
       const build = await run(process.execPath, [bin("next", "dist/bin/next"), "build"], { ...baseEnv, NEXT_DIST_DIR: distDir, NODE_ENV: "production" });
       if (build !== 0) totals.failed += 1;
       else {
