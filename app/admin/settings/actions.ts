@@ -1,0 +1,61 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { adminAction } from "@/lib/auth/action";
+import { fieldErrorsOf } from "@/lib/auth/schema";
+import { checkAndRecord, openCredentials, sealCredentials } from "@/lib/connections";
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { connectionSchema, SECRET_FIELDS } from "@/app/admin/settings/schema";
+
+const text = (f: FormData, k: string) => String(f.get(k) ?? "");
+
+export const saveConnection = adminAction("saveConnection", async (actor, formData) => {
+  const raw = Object.fromEntries(["id", "name", "apiUrl", "consumerKey", ...SECRET_FIELDS].map((k) => [k, text(formData, k)]));
+  if (!raw.id) delete raw.id;
+  // Echo back what was typed, never the secrets.
+  const values = { name: raw.name ?? "", apiUrl: raw.apiUrl ?? "", consumerKey: raw.consumerKey ?? "" };
+  const parsed = connectionSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
+  const input = parsed.data;
+
+  if (!input.id) {
+    const missing = Object.fromEntries(SECRET_FIELDS.filter((k) => !input[k]).map((k) => [k, ["Required for a new connection."]]));
+    if (Object.keys(missing).length) return { ok: false, fieldErrors: missing, values };
+    const conn = await db().connection.create({
+      data: { name: input.name, apiUrl: input.apiUrl, ...sealCredentials({ consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, accessToken: input.accessToken, accessTokenSecret: input.accessTokenSecret }) },
+    });
+    log.info("connection created", { connectionId: conn.id, userId: actor.id });
+  } else {
+    const existing = await db().connection.findUnique({ where: { id: input.id } });
+    if (!existing) return { ok: false, message: "That connection no longer exists." };
+    if (existing.isDefault) return { ok: false, message: "The default connection comes from the server settings; change it there." };
+    const current = openCredentials(existing);
+    // Only a newly typed secret replaces the stored one.
+    const next = {
+      consumerKey: input.consumerKey,
+      consumerSecret: input.consumerSecret || current.consumerSecret,
+      accessToken: input.accessToken || current.accessToken,
+      accessTokenSecret: input.accessTokenSecret || current.accessTokenSecret,
+    };
+    await db().connection.update({
+      where: { id: existing.id },
+      data: { name: input.name, apiUrl: input.apiUrl, ...sealCredentials(next), lastCheckStatus: null, siteName: null, permissionLevel: null },
+    });
+    log.info("connection updated", { connectionId: existing.id, userId: actor.id });
+  }
+  revalidatePath("/admin/settings");
+  return { ok: true, message: input.id ? "Connection saved. Test it to check the new values." : "Connection added. Test it to check the credentials." };
+});
+
+export const testConnection = adminAction("testConnection", async (actor, formData) => {
+  const id = z.uuid().safeParse(formData.get("id"));
+  if (!id.success) return { ok: false, message: "Unknown connection." };
+  const conn = await db().connection.findUnique({ where: { id: id.data } });
+  if (!conn) return { ok: false, message: "That connection no longer exists." };
+  const result = await checkAndRecord(db(), conn);
+  log.info("connection tested", { connectionId: conn.id, status: result.status, userId: actor.id });
+  revalidatePath("/admin/settings");
+  const detail = result.siteName || result.permissionLevel ? ` Site: ${result.siteName ?? "unknown"} · permission: ${result.permissionLevel ?? "unknown"}.` : "";
+  return { ok: result.status === "ok", message: `${result.message}${result.status === "ok" ? "" : detail}` };
+});

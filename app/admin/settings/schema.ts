@@ -1,0 +1,34 @@
+// The connection form. Secrets are write-only: on edit a blank secret means "keep the stored one".
+import { z } from "zod";
+
+const secret = z.string().trim().max(500, "That value is too long.");
+
+export const connectionSchema = z.object({
+  id: z.uuid().optional(),
+  name: z.string().trim().min(1, "Give the connection a name.").max(100),
+  apiUrl: z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^https?$/, error: "Enter the site's address, such as https://video.example.com" })),
+  consumerKey: z.string().trim().min(1, "Enter the consumer key.").max(500),
+  consumerSecret: secret,
+  accessToken: secret,
+  accessTokenSecret: secret,
+});
+
+export type ConnectionInput = z.infer<typeof connectionSchema>;
+export const SECRET_FIELDS = ["consumerSecret", "accessToken", "accessTokenSecret"] as const;
+
+/** Everything the browser may see of a connection: never the credentials blob or a secret. */
+export type ConnectionView = {
+  id: string;
+  name: string;
+  apiUrl: string;
+  consumerKey: string;
+  isDefault: boolean;
+  fromSettings: boolean;
+  siteName: string | null;
+  permissionLevel: string | null;
+  lastCheckStatus: string | null;
+  lastCheckedAt: string | null;
+};
