@@ -1,0 +1,51 @@
+// What the link form needs from the server: connections, their albums, and the starting values.
+import type { IntakeLink } from "@/generated/prisma/client";
+import type { LinkFormDefaults } from "@/components/admin/link-form";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { albumsByConnection } from "@/lib/links/albums";
+
+export async function formContext() {
+  const rows = await db().connection.findMany({ orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
+  const albums = await albumsByConnection(rows);
+  // Only names and ids go to the browser, never the credentials.
+  const connections = rows.map((c) => ({ id: c.id, name: c.name, isDefault: c.isDefault }));
+  return { connections, albums, publicBase: env().appUrl };
+}
+
+const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+export function defaultsFor(link: IntakeLink | null, connectionId: string): LinkFormDefaults {
+  if (!link)
+    return {
+      text: { title: "", slug: "", instructions: "", connectionId, nameField: "REQUIRED", emailField: "REQUIRED", titleField: "OPTIONAL", descriptionField: "OPTIONAL", consentText: "", tags: "", validMinutes: "180", maxUploads: "1", maxFileMegabytes: "", maxDurationSeconds: "", uploadQuota: "", expiresAt: "" },
+      flags: { publish: false, membersOnly: false, active: true },
+      albumIds: [],
+      customVariables: [],
+    };
+  const vars = link.customVariables && typeof link.customVariables === "object" && !Array.isArray(link.customVariables) ? link.customVariables : {};
+  return {
+    id: link.id,
+    text: {
+      title: link.title,
+      slug: link.slug,
+      instructions: link.instructions,
+      connectionId: link.connectionId,
+      nameField: link.nameField,
+      emailField: link.emailField,
+      titleField: link.titleField,
+      descriptionField: link.descriptionField,
+      consentText: link.consentText ?? "",
+      tags: link.tags.join(", "),
+      validMinutes: String(link.validMinutes),
+      maxUploads: String(link.maxUploads),
+      maxFileMegabytes: link.maxFileBytes ? String(link.maxFileBytes / (1024n * 1024n)) : "",
+      maxDurationSeconds: link.maxDurationSeconds ? String(link.maxDurationSeconds) : "",
+      uploadQuota: link.uploadQuota ? String(link.uploadQuota) : "",
+      expiresAt: link.expiresAt ? localDateTime(link.expiresAt) : "",
+    },
+    flags: { publish: link.publish, membersOnly: link.membersOnly, active: link.active },
+    albumIds: link.albumIds,
+    customVariables: Object.entries(vars).map(([key, value]) => ({ key, value: String(value) })),
+  };
+}

@@ -1,0 +1,101 @@
+"use client";
+import { useActionState, useState } from "react";
+import { createLinkAction, updateLinkAction } from "@/app/admin/links/actions";
+import { AlbumPicker } from "@/components/admin/album-picker";
+import { VariablesEditor } from "@/components/admin/variables-editor";
+import { CheckboxField, SelectField, TextArea, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialState } from "@/lib/auth/action-state";
+import type { AlbumsResult } from "@/lib/links/albums";
+import { slugify } from "@/lib/links/schema";
+
+export type LinkFormDefaults = {
+  id?: string;
+  text: Record<string, string>;
+  flags: { publish: boolean; membersOnly: boolean; active: boolean };
+  albumIds: string[];
+  customVariables: { key: string; value: string }[];
+};
+
+type Props = { defaults: LinkFormDefaults; connections: { id: string; name: string; isDefault: boolean }[]; albums: Record<string, AlbumsResult>; publicBase: string };
+
+const MODES = [
+  ["REQUIRED", "Required"],
+  ["OPTIONAL", "Optional"],
+  ["OFF", "Not asked"],
+] as const;
+
+export function LinkForm({ defaults, connections, albums, publicBase }: Props) {
+  const editing = Boolean(defaults.id);
+  const [state, action] = useActionState(editing ? updateLinkAction : createLinkAction, initialState);
+  const [connectionId, setConnectionId] = useState(defaults.text.connectionId ?? "");
+  const [albumIds, setAlbumIds] = useState(defaults.albumIds);
+  const [slug, setSlug] = useState(defaults.text.slug ?? "");
+  const [slugTouched, setSlugTouched] = useState(editing);
+  const e = state.fieldErrors ?? {};
+  const v = (k: string) => state.values?.[k] ?? defaults.text[k] ?? "";
+  const flag = (k: keyof LinkFormDefaults["flags"]) => (state.values ? state.values[k] === "on" : defaults.flags[k]);
+
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      {defaults.id ? <input type="hidden" name="id" value={defaults.id} /> : null}
+      <FormMessage state={state} />
+      <Section title="Basics">
+        <TextField label="Title" name="title" required defaultValue={v("title")} errors={e.title} hint="Shown as the heading of the public page." onChange={(ev) => !slugTouched && setSlug(slugify(ev.target.value))} />
+        <TextField label="Slug" name="slug" required value={slug} onChange={(ev) => { setSlugTouched(true); setSlug(ev.target.value); }} errors={e.slug} hint={`Public address: ${publicBase}/u/${slug || "…"} · lowercase letters, digits and hyphens, 3–64 characters.`} />
+        <TextArea label="Instructions for visitors" name="instructions" defaultValue={v("instructions")} errors={e.instructions} rows={4} />
+        <CheckboxField label="Active (visitors can upload)" name="active" defaultChecked={flag("active")} />
+        <CheckboxField label="Team members only" name="membersOnly" defaultChecked={flag("membersOnly")} hint="Visitors must sign in; the contact fields below are skipped and the upload records which member sent it." />
+      </Section>
+      <Section title="Destination">
+        <SelectField label="TwentyThree connection" name="connectionId" value={connectionId} onChange={(ev) => setConnectionId(ev.target.value)} errors={e.connectionId}>
+          {connections.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+              {c.isDefault ? " (default)" : ""}
+            </option>
+          ))}
+        </SelectField>
+        <AlbumPicker result={albums[connectionId]} selected={albumIds} onChange={setAlbumIds} errors={e.albumIds} />
+        <TextField label="Tags" name="tags" defaultValue={v("tags")} errors={e.tags} hint="Comma-separated, e.g. testimonial, spring-2026." />
+        <CheckboxField label="Publish uploads right away" name="publish" defaultChecked={flag("publish")} hint="Off: videos arrive unpublished so a team member can review them first." />
+        <VariablesEditor initial={defaults.customVariables} errors={e.customVariables} />
+      </Section>
+      <Section title="What visitors are asked">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          {(["nameField", "emailField", "titleField", "descriptionField"] as const).map((k) => (
+            <SelectField key={k} label={{ nameField: "Name", emailField: "Email", titleField: "Video title", descriptionField: "Description" }[k]} name={k} defaultValue={v(k)} errors={e[k]}>
+              {MODES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </SelectField>
+          ))}
+        </div>
+        <TextArea label="Consent text" name="consentText" defaultValue={v("consentText")} errors={e.consentText} hint="If set, visitors must tick this before uploading." />
+      </Section>
+      <Section title="Limits">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <TextField label="Upload window (minutes)" name="validMinutes" type="number" inputMode="numeric" min={5} defaultValue={v("validMinutes")} errors={e.validMinutes} />
+          <TextField label="Files per visit" name="maxUploads" type="number" inputMode="numeric" min={1} defaultValue={v("maxUploads")} errors={e.maxUploads} />
+          <TextField label="Maximum file size (MB)" name="maxFileMegabytes" type="number" inputMode="numeric" defaultValue={v("maxFileMegabytes")} errors={e.maxFileMegabytes} hint="Blank: no limit." />
+          <TextField label="Maximum duration (seconds)" name="maxDurationSeconds" type="number" inputMode="numeric" defaultValue={v("maxDurationSeconds")} errors={e.maxDurationSeconds} hint="Blank: no limit." />
+          <TextField label="Total upload quota" name="uploadQuota" type="number" inputMode="numeric" defaultValue={v("uploadQuota")} errors={e.uploadQuota} hint="Blank: unlimited." />
+          <TextField label="Closes at" name="expiresAt" type="datetime-local" defaultValue={v("expiresAt")} errors={e.expiresAt} hint="Blank: stays open." />
+        </div>
+      </Section>
+      <SubmitButton pendingText="Saving…">{editing ? "Save changes" : "Create link"}</SubmitButton>
+    </form>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <legend className="px-1 text-lg font-semibold">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
