@@ -17,4 +17,11 @@ export async function boot() {
     // The portal still serves pages (and /api/health says what is wrong) if the database is down.
     log.error("boot: could not prepare connections", { error: (err as Error).message });
   }
+  try {
+    const { startJobs } = await import("@/lib/jobs");
+    await startJobs();
+  } catch (err) {
+    // Without workers uploads are still recorded by callbacks; reconciliation waits for the next start.
+    log.error("boot: background jobs did not start", { error: (err as Error).message });
+  }
 }

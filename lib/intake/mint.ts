@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { redeemUrl, TwentyThreeError, TwentyThreeTimeoutError, TwentyThreeUnreachableError, TwentyThreeHttpError, TwentyThreeBadResponseError } from "@/lib/twentythree";
+import { consume, describeWait, MINT_LIMITS } from "@/lib/limits";
 import type { Details } from "./details";
 import { newStateNonce, signState, signTicket } from "./signing";
 
@@ -20,7 +21,7 @@ export type Minted = {
   validUntil: Date;
   maxUploads: number;
 };
-export type MintFailure = { ok: false; message: string; retryable: boolean };
+export type MintFailure = { ok: false; message: string; retryable: boolean; retryAfterSeconds?: number };
 
 export function callbackUrl(): string {
   return `${env().appUrl}/api/twentythree/callback`;
@@ -45,10 +46,25 @@ export async function mintToken(input: {
   const connection = await db().connection.findUnique({ where: { id: link.connectionId } });
   if (!connection) return { ok: false, message: "This upload link is not connected to a video library. Please tell the team that sent it.", retryable: false };
 
-  const id = randomUUID();
-  const nonce = newStateNonce();
   const name = input.contributor?.name ?? details.name;
   const email = input.contributor?.email ?? details.email;
+  const limited = await consume([
+    ...(input.requesterIp ? [{ key: `mint:ip:${input.requesterIp}`, ...MINT_LIMITS.perIp }] : []),
+    { key: `mint:link:${link.id}`, ...MINT_LIMITS.perLink },
+    ...(email ? [{ key: `mint:visitor:${link.id}:${email.toLowerCase()}`, ...MINT_LIMITS.perVisitor }] : []),
+  ]);
+  if (!limited.ok) {
+    log.warn("minting refused: rate limit", { link: link.slug, limit: limited.key.split(":").slice(0, 2).join(":") });
+    return {
+      ok: false,
+      message: `Too many uploads were started from here in a short time. Please try again in ${describeWait(limited.retryAfterSeconds)}.`,
+      retryable: true,
+      retryAfterSeconds: limited.retryAfterSeconds,
+    };
+  }
+
+  const id = randomUUID();
+  const nonce = newStateNonce();
   const maxUploads = Math.min(Math.max(input.maxUploads ?? link.maxUploads, 1), 100);
   const params = {
     returnUrl: callbackUrl(),

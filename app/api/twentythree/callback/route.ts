@@ -1,11 +1,8 @@
 // TwentyThree's callback: GET (301 redirect or background call) and POST (the auto-submitting
-// form used when the callback data is long). Verify → parse → record → answer.
+// form used when the callback data is long). Verify → parse → record → answer (lib/intake/receive.ts).
 import type { NextRequest } from "next/server";
-import { env } from "@/lib/env";
-import { handleCallback } from "@/lib/intake/callback";
-import { verifyUpload } from "@/lib/intake/verify";
-import { log } from "@/lib/log";
 import { htmlPage } from "@/lib/http/html-page";
+import { receiveCallback } from "@/lib/intake/receive";
 
 export const dynamic = "force-dynamic";
 
@@ -15,27 +12,12 @@ function clientIp(req: NextRequest): string | undefined {
 
 function firstValues(entries: Iterable<[string, FormDataEntryValue | string]>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of entries) if (typeof v === "string" && !(k in out)) out[k] = v;
+  for (const [k, v] of entries) if (typeof v === "string" && !Object.hasOwn(out, k)) out[k] = v;
   return out;
 }
 
-async function respond(req: NextRequest, method: string, params: Record<string, string>): Promise<Response> {
-  const outcome = await handleCallback({ method, params, ip: clientIp(req) });
-  if (outcome.kind === "rejected") {
-    return htmlPage(400, "We could not match this upload", "This address only accepts results of uploads started from this portal, and this one does not match any of them. If you were uploading a video, go back to the link you were given and start again.");
-  }
-  if (outcome.kind === "accepted") {
-    // Confirm with TwentyThree right away when it answers quickly; the background job retries otherwise.
-    await verifyUpload(outcome.uploadId, { timeoutMs: 3000 }).catch((err) => log.warn("inline verification failed", { error: (err as Error).message }));
-  }
-  if (outcome.background) return new Response("ok\n", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const done = new URL(`/u/${encodeURIComponent(outcome.slug)}/done`, env().appUrl);
-  done.searchParams.set("ticket", outcome.ticket);
-  return Response.redirect(done.toString(), 303);
-}
-
 export async function GET(req: NextRequest) {
-  return respond(req, "GET", firstValues(req.nextUrl.searchParams.entries()));
+  return receiveCallback("GET", firstValues(req.nextUrl.searchParams.entries()), clientIp(req));
 }
 
 export async function POST(req: NextRequest) {
@@ -43,11 +25,13 @@ export async function POST(req: NextRequest) {
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
     return htmlPage(415, "Unsupported callback", "Callbacks are accepted as GET or as a form-encoded POST.");
   }
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > 256 * 1024) return htmlPage(413, "Callback too large", "Callbacks are small; this one is not.");
   let form: FormData;
   try {
     form = await req.formData();
   } catch {
     return htmlPage(400, "Malformed callback", "The callback body could not be read.");
   }
-  return respond(req, "POST", firstValues(form.entries()));
+  return receiveCallback("POST", firstValues(form.entries()), clientIp(req));
 }

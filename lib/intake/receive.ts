@@ -1,0 +1,42 @@
+// The callback endpoint's answer, kept apart from the route file so tests can drive it directly:
+// record (lib/intake/callback.ts) → verify now or later → answer the browser or TwentyThree.
+import { env } from "@/lib/env";
+import { htmlPage } from "@/lib/http/html-page";
+import { enqueueVerification } from "@/lib/jobs";
+import { log } from "@/lib/log";
+import { handleCallback } from "./callback";
+import { verifyState } from "./signing";
+import { verifyUpload } from "./verify";
+
+/** The database is down: if the callback is genuinely ours (the signed state checks out without the
+ * database), tell the visitor their upload arrived; reconciliation records it once the database is
+ * back (it asks TwentyThree by upload_token). */
+function databaseDown(params: Record<string, string>): Response {
+  const ours = verifyState(params.state) !== null;
+  if (ours && params.photo_id && !params.error_message) {
+    return htmlPage(200, "Your upload has arrived", "Your file reached the video library. We could not write it down on our side just now, so it will be confirmed within a few minutes. You do not need to upload it again.", { "retry-after": "60" });
+  }
+  return htmlPage(503, "Temporarily unavailable", "We cannot record this right now. Please try again in a few minutes.", { "retry-after": "60" });
+}
+
+export async function receiveCallback(method: string, params: Record<string, string>, ip?: string): Promise<Response> {
+  let outcome: Awaited<ReturnType<typeof handleCallback>>;
+  try {
+    outcome = await handleCallback({ method, params, ip });
+  } catch (err) {
+    log.error("callback could not be recorded (database unavailable?)", { error: (err as Error).message.slice(0, 300) });
+    return databaseDown(params);
+  }
+  if (outcome.kind === "rejected") {
+    return htmlPage(400, "We could not match this upload", "This address only accepts results of uploads started from this portal, and this one does not match any of them. If you were uploading a video, go back to the link you were given and start again.");
+  }
+  if (outcome.kind === "accepted") {
+    // Confirm with TwentyThree right away when it answers quickly; the background job retries otherwise.
+    const result = await verifyUpload(outcome.uploadId, { timeoutMs: 3000 }).catch(() => "unavailable" as const);
+    if (result === "unavailable") await enqueueVerification(outcome.uploadId).catch(() => {});
+  }
+  if (outcome.background) return new Response("ok\n", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const done = new URL(`/u/${encodeURIComponent(outcome.slug)}/done`, env().appUrl);
+  done.searchParams.set("ticket", outcome.ticket);
+  return new Response(null, { status: 303, headers: { location: done.toString(), "cache-control": "no-store" } });
+}

@@ -1,0 +1,177 @@
+// Nothing lost, nothing forged: dropped callbacks reconciled, a real PostgreSQL stopped during
+// callbacks, TwentyThree failing while minting, and a flood of forged callbacks.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, chmodSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmulator } from "@/emulator/server";
+import { freePort, startCluster, type Cluster } from "@/scripts/lib/pg-cluster";
+import { migrate } from "@/lib/migrate";
+import { setLogSink } from "@/lib/log";
+
+const clip = readFileSync(path.join(import.meta.dirname, "../../../shared/fixtures/clip.mp4"));
+
+let emu: Awaited<ReturnType<typeof startEmulator>>;
+let cluster: Cluster;
+let pgDir: string;
+let pgPort: number;
+let dbm: typeof import("@/lib/db");
+let mint: typeof import("@/lib/intake/mint");
+let receive: typeof import("@/lib/intake/receive");
+let reconcile: typeof import("@/lib/jobs/reconcile");
+let signing: typeof import("@/lib/intake/signing");
+
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "resilience-"));
+  chmodSync(dir, 0o755);
+  emu = await startEmulator({ port: 0, dataDir: path.join(dir, "emu"), quiet: true });
+  // Its own cluster: this file stops and restarts PostgreSQL.
+  pgDir = path.join(dir, "pg");
+  pgPort = await freePort();
+  cluster = await startCluster({ dataDir: pgDir, port: pgPort });
+  await cluster.ensureDatabase("portal");
+  await migrate(cluster.urlFor("portal"));
+  Object.assign(process.env, { DATABASE_URL: cluster.urlFor("portal"), EMULATOR_PORT: String(emu.port), APP_URL: "http://localhost:3998", AUTH_SECRET: "resilience-test-secret-0123456789abcdef" });
+  dbm = await import("@/lib/db");
+  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
+  mint = await import("@/lib/intake/mint");
+  receive = await import("@/lib/intake/receive");
+  reconcile = await import("@/lib/jobs/reconcile");
+  signing = await import("@/lib/intake/signing");
+}, 120_000);
+
+afterAll(async () => {
+  await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" }).catch(() => {});
+  await dbm?.db().$disconnect();
+  await emu?.close();
+  await cluster?.stop();
+});
+
+const faults = (body: Record<string, unknown> | null) =>
+  fetch(`${emu.url}/_emulator/faults`, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE" });
+
+async function newToken(email: string) {
+  const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+  const m = await mint.mintToken({ link, details: { name: "Visitor", email, title: "Clip", description: undefined, consent: true }, maxUploads: 1 });
+  if (!m.ok) throw new Error(m.message);
+  return m;
+}
+
+async function redeem(uploadToken: string): Promise<Response> {
+  const form = new FormData();
+  form.set("upload_token", uploadToken);
+  form.set("file", new Blob([new Uint8Array(clip)], { type: "video/mp4" }), "clip.mp4");
+  return fetch(`${emu.url}/api/photo/redeem-upload-token`, { method: "POST", body: form, redirect: "manual" });
+}
+
+describe("reconciliation", () => {
+  it("records all 20 uploads whose callbacks were dropped, none twice", async () => {
+    await faults({ dropCallbacks: true });
+    const tokens = [];
+    for (let i = 0; i < 20; i++) tokens.push(await newToken(`dropped${i}@example.com`));
+    for (const t of tokens) expect((await redeem(t.uploadToken)).status).toBe(200);
+    await faults(null);
+    const ids = tokens.map((t) => t.tokenId);
+    expect(await dbm.db().upload.count({ where: { tokenId: { in: ids } } })).toBe(0);
+
+    const first = await reconcile.reconcileOnce({ minAgeMs: 0, batch: 100 });
+    expect(first.recorded).toBe(20);
+    const second = await reconcile.reconcileOnce({ minAgeMs: 0, batch: 100 });
+    expect(second.recorded).toBe(0);
+    const rows = await dbm.db().upload.findMany({ where: { tokenId: { in: ids } } });
+    expect(rows).toHaveLength(20);
+    expect(new Set(rows.map((r) => r.photoId)).size).toBe(20);
+    expect(rows.every((r) => r.source === "RECONCILED" && r.state === "VERIFIED")).toBe(true);
+    const objects = (await (await fetch(`${emu.url}/_emulator/objects`)).json()) as Array<{ photo_id: string; token: string }>;
+    for (const r of rows) expect(objects.find((o) => o.photo_id === r.photoId)?.token).toBe(r.photoToken);
+  }, 120_000);
+});
+
+describe("database stopped during callbacks", () => {
+  it("tells all 10 visitors their upload arrived, then records all 10 once PostgreSQL is back", async () => {
+    const tokens = [];
+    for (let i = 0; i < 10; i++) tokens.push(await newToken(`dbdown${i}@example.com`));
+    const callbacks: Record<string, string>[] = [];
+    for (const t of tokens) {
+      const res = await redeem(t.uploadToken);
+      expect(res.status).toBe(301);
+      callbacks.push(Object.fromEntries(new URL(res.headers.get("location")!).searchParams.entries()));
+    }
+    const lines: string[] = [];
+    const previous = setLogSink((l) => lines.push(l));
+    await cluster.stop();
+    try {
+      for (const params of callbacks) {
+        const res = await receive.receiveCallback("GET", params);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain("Your upload has arrived");
+      }
+    } finally {
+      setLogSink(previous);
+    }
+    expect(lines.some((l) => l.includes("callback could not be recorded"))).toBe(true);
+    // Back up on the same data directory and port: nothing was written meanwhile.
+    cluster = await startCluster({ dataDir: pgDir, port: pgPort });
+    const ids = tokens.map((t) => t.tokenId);
+    expect(await dbm.db().upload.count({ where: { tokenId: { in: ids } } })).toBe(0);
+    const r = await reconcile.reconcileOnce({ minAgeMs: 0, batch: 100 });
+    expect(r.recorded).toBe(10);
+    const rows = await dbm.db().upload.findMany({ where: { tokenId: { in: ids } } });
+    expect(rows.map((x) => x.photoId).sort()).toEqual(callbacks.map((c) => c.photo_id).sort());
+    // A late replay of the original callbacks changes nothing.
+    for (const params of callbacks) expect((await receive.receiveCallback("GET", params)).status).toBe(303);
+    expect(await dbm.db().upload.count({ where: { tokenId: { in: ids } } })).toBe(10);
+  }, 120_000);
+});
+
+describe("TwentyThree failing while minting", () => {
+  for (const fault of ["503", "500", "html", "timeout"] as const) {
+    it(`answers a clear, retryable message when get-upload-token ${fault === "timeout" ? "times out" : `fails with ${fault}`}`, async () => {
+      await faults({ apiFailure: fault });
+      const lines: string[] = [];
+      const previous = setLogSink((l) => lines.push(l));
+      try {
+        const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+        const before = await dbm.db().uploadToken.count();
+        const m = await mint.mintToken({ link, details: { name: "V", email: `fault-${fault}@example.com`, title: undefined, description: undefined, consent: true } });
+        expect(m).toMatchObject({ ok: false, retryable: true, message: expect.stringMatching(/not answering right now.*try again/) });
+        expect(await dbm.db().uploadToken.count()).toBe(before);
+      } finally {
+        setLogSink(previous);
+        await faults(null);
+      }
+      // Logged as a handled warning with its outcome: no stack trace, no secret.
+      expect(lines.join("\n")).not.toMatch(/\n\s+at |emu-demo-consumer-secret|emu-demo-access-secret/);
+      expect(lines.some((l) => l.includes("minting failed: TwentyThree unavailable"))).toBe(true);
+    }, 60_000);
+  }
+});
+
+describe("forged callbacks", () => {
+  it("1 000 forged callbacks (invented photo_ids, foreign tokens, tampered state, replays) verify nothing and are all audited", async () => {
+    const t = await newToken("forgery-target@example.com");
+    const row = await dbm.db().uploadToken.findUniqueOrThrow({ where: { id: t.tokenId } });
+    const state = signing.signState(row.id, row.stateNonce);
+    const auditBefore = await dbm.db().callbackEvent.count();
+    const verifiedBefore = await dbm.db().upload.count({ where: { state: { in: ["VERIFIED", "PUBLISHED"] } } });
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 1000; i++) {
+      const kind = i % 4;
+      const params: Record<string, string> =
+        kind === 0
+          ? { upload_token: t.uploadToken, photo_id: String(900000 + i), tree_id: "1", token: `forged${i}abcdefghijklmnopqrstuv`, state } // invented photo, valid state
+          : kind === 1
+            ? { upload_token: "0".repeat(40), photo_id: String(800000 + i), tree_id: "1", token: "abcdefghijklmnopqrstuvwx", state } // foreign token
+            : kind === 2
+              ? { upload_token: t.uploadToken, photo_id: String(700000 + i), tree_id: "1", token: "abcdefghijklmnopqrstuvwx", state: state.replace(/.$/, (c) => (c === "x" ? "y" : "x")) } // tampered
+              : { upload_token: t.uploadToken, photo_id: "900000", tree_id: "1", token: "forged0abcdefghijklmnopqrstuv", state }; // replay of the first
+      const res = await receive.receiveCallback("GET", params);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }
+    expect([...statuses.keys()].every((s) => s < 500)).toBe(true);
+    expect(await dbm.db().callbackEvent.count()).toBe(auditBefore + 1000);
+    expect(await dbm.db().upload.count({ where: { state: { in: ["VERIFIED", "PUBLISHED"] } } })).toBe(verifiedBefore);
+    // The token allowed one upload: at most one invented photo was even recorded (as unverified).
+    expect(await dbm.db().upload.count({ where: { tokenId: t.tokenId } })).toBeLessThanOrEqual(1);
+  }, 240_000);
+});

@@ -1,0 +1,37 @@
+// Rate limits and quotas kept in Postgres (rate_limits), so they hold across portal instances.
+import { db } from "@/lib/db";
+
+export type Limit = { key: string; max: number; windowMs: number };
+export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; key: string };
+
+/** Count one use against each limit (fixed windows); refuse when any is over its maximum. */
+export async function consume(limits: Limit[], now = new Date()): Promise<LimitResult> {
+  for (const l of limits) {
+    const cutoff = new Date(now.getTime() - l.windowMs);
+    const rows = await db().$queryRaw<{ count: number; window_start: Date }[]>`
+      INSERT INTO rate_limits (key, window_start, count) VALUES (${l.key}, ${now}, 1)
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN rate_limits.window_start <= ${cutoff} THEN 1 ELSE rate_limits.count + 1 END,
+        window_start = CASE WHEN rate_limits.window_start <= ${cutoff} THEN ${now} ELSE rate_limits.window_start END
+      RETURNING count, window_start`;
+    const row = rows[0];
+    if (row && Number(row.count) > l.max) {
+      const retryAfterMs = row.window_start.getTime() + l.windowMs - now.getTime();
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)), key: l.key };
+    }
+  }
+  return { ok: true };
+}
+
+export function describeWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 90 ? `${minutes} minutes` : `${Math.ceil(minutes / 60)} hours`;
+}
+
+/** Limits on minting upload tokens (documented in README). */
+export const MINT_LIMITS = {
+  perIp: { max: 30, windowMs: 10 * 60_000 },
+  perLink: { max: 600, windowMs: 60 * 60_000 },
+  perVisitor: { max: 20, windowMs: 24 * 60 * 60_000 },
+};
