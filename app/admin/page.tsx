@@ -3,6 +3,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { UploadCountsSection } from "@/components/uploads/upload-counts";
+import { uploadCounts } from "@/lib/uploads/counts";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -10,11 +12,12 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
   const actor = await requireUser("/admin");
   const { denied } = await searchParams;
   const since = new Date(Date.now() - 7 * 24 * 3600_000);
-  const [links, uploadsWeek, failedWeek, testedConnections] = await Promise.all([
+  const [links, uploadsWeek, failedWeek, testedConnections, counts] = await Promise.all([
     db().intakeLink.count({ where: { deletedAt: null, active: true } }),
     db().upload.count({ where: { createdAt: { gte: since } } }),
     db().upload.count({ where: { createdAt: { gte: since }, state: "FAILED" } }),
     db().connection.count({ where: { lastCheckStatus: "ok" } }),
+    uploadCounts(),
   ]);
   const isAdmin = actor.role === "ADMIN";
   return (
@@ -30,6 +33,7 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
         <Stat label="Uploads in the last 7 days" value={uploadsWeek} />
         <Stat label="Failed uploads in the last 7 days" value={failedWeek} />
       </dl>
+      <UploadCountsSection counts={counts} />
       {isAdmin ? (
         <Card title="Next steps">
           <ol className="list-decimal space-y-2 pl-5 text-slate-800">

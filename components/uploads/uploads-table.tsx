@@ -1,0 +1,177 @@
+"use client";
+// The live list: server-rendered first, then refreshed every few seconds through the JSON
+// endpoint with the same filter and cursor, so new uploads and state changes appear in place.
+import Link from "next/link";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useActionState, useEffect, useState } from "react";
+import { bulkModerate } from "@/app/admin/uploads/actions";
+import { initialState } from "@/lib/auth/action-state";
+import type { UploadPage } from "@/lib/uploads/query";
+import { buttonClass } from "@/components/ui/button";
+import { ActionMessage } from "@/components/uploads/action-message";
+import { formatBytes, formatWhen } from "@/components/uploads/format";
+import { StateBadge } from "@/components/uploads/state-badge";
+
+export const POLL_MS = 4_000;
+
+async function fetchPage(query: string): Promise<UploadPage> {
+  const res = await fetch(`/api/admin/uploads?${query}`, { headers: { accept: "application/json" }, cache: "no-store" });
+  if (!res.ok) throw new Error(res.status === 401 ? "Your session has ended. Sign in again." : "The list could not be refreshed.");
+  return (await res.json()) as UploadPage;
+}
+
+export function UploadsTable({ initial, filterQuery, cursor }: { initial: UploadPage; filterQuery: string; cursor?: string }) {
+  const query = [filterQuery, cursor ? `cursor=${encodeURIComponent(cursor)}` : ""].filter(Boolean).join("&");
+  const qc = useQueryClient();
+  const { data, error, dataUpdatedAt } = useQuery({
+    queryKey: ["uploads", query],
+    queryFn: () => fetchPage(query),
+    initialData: initial,
+    initialDataUpdatedAt: Date.now(),
+    refetchInterval: POLL_MS,
+    refetchIntervalInBackground: false,
+  });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [state, formAction, pending] = useActionState(bulkModerate, initialState);
+
+  useEffect(() => {
+    if (!state.message) return;
+    setSelected(new Set());
+    setConfirmDelete(false);
+    void qc.invalidateQueries({ queryKey: ["uploads"] });
+  }, [state, qc]);
+
+  const rows = data.rows;
+  const visible = new Set(rows.map((r) => r.id));
+  const chosen = [...selected].filter((id) => visible.has(id));
+  const allChosen = rows.length > 0 && chosen.length === rows.length;
+  const toggle = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const olderHref = data.nextCursor ? `/admin/uploads?${[filterQuery, `cursor=${encodeURIComponent(data.nextCursor)}`].filter(Boolean).join("&")}` : null;
+  const newestHref = `/admin/uploads${filterQuery ? `?${filterQuery}` : ""}`;
+
+  return (
+    <div className="space-y-3">
+      <form action={formAction} className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label="Bulk actions">
+        {chosen.map((id) => (
+          <input key={id} type="hidden" name="ids" value={id} />
+        ))}
+        <span className="text-sm text-slate-700" aria-live="polite">
+          {chosen.length} selected
+        </span>
+        {confirmDelete ? (
+          <div role="alertdialog" aria-labelledby="bulk-delete-q" className="flex flex-wrap items-center gap-2">
+            <span id="bulk-delete-q" className="text-sm font-semibold text-red-800">
+              Delete {chosen.length} from TwentyThree? This cannot be undone.
+            </span>
+            <input type="hidden" name="confirmed" value="yes" />
+            <button type="submit" name="action" value="delete" disabled={pending} className={buttonClass("danger")}>
+              Yes, delete {chosen.length}
+            </button>
+            <button type="button" onClick={() => setConfirmDelete(false)} className={buttonClass("secondary")}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <>
+            <button type="submit" name="action" value="approve" disabled={pending || chosen.length === 0} className={buttonClass("secondary")}>
+              Approve selected
+            </button>
+            <button type="submit" name="action" value="reject" disabled={pending || chosen.length === 0} className={buttonClass("secondary")}>
+              Reject selected
+            </button>
+            <button type="button" onClick={() => setConfirmDelete(true)} disabled={pending || chosen.length === 0} className={buttonClass("danger")}>
+              Delete selected…
+            </button>
+          </>
+        )}
+        {pending ? <span className="text-sm text-slate-600">Working…</span> : null}
+      </form>
+      <ActionMessage state={state} />
+
+      {error ? (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {error.message} Showing the last list we had.
+        </p>
+      ) : null}
+
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">No uploads match. New ones appear here as they arrive.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Uploads, newest first. Updated {formatWhen(new Date(dataUpdatedAt))}.</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all uploads on this page"
+                    className="h-5 w-5"
+                    checked={allChosen}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                  />
+                </th>
+                <th scope="col" className="px-3 py-2">Contributor</th>
+                <th scope="col" className="px-3 py-2">Title</th>
+                <th scope="col" className="px-3 py-2">State</th>
+                <th scope="col" className="hidden px-3 py-2 md:table-cell">Link</th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">Size</th>
+                <th scope="col" className="px-3 py-2">Received</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => {
+                const who = r.contributorName || r.contributorEmail || "Anonymous";
+                return (
+                  <tr key={r.id} data-upload-id={r.id}>
+                    <td className="px-3 py-2">
+                      <input type="checkbox" className="h-5 w-5" aria-label={`Select upload from ${who}${r.title ? `: ${r.title}` : ""}`} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                    </td>
+                    <th scope="row" className="px-3 py-2 text-left font-normal">
+                      <Link href={`/admin/uploads/${r.id}`} className="font-medium text-blue-800 underline">
+                        {who}
+                      </Link>
+                      {r.contributorEmail && r.contributorName ? <div className="text-xs text-slate-600">{r.contributorEmail}</div> : null}
+                    </th>
+                    <td className="max-w-xs truncate px-3 py-2">{r.title || <span className="text-slate-500">Untitled</span>}</td>
+                    <td className="px-3 py-2">
+                      <StateBadge state={r.state} />
+                    </td>
+                    <td className="hidden px-3 py-2 md:table-cell">{r.linkTitle}</td>
+                    <td className="hidden px-3 py-2 sm:table-cell">{formatBytes(r.sizeBytes)}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      <time dateTime={r.createdAt}>{formatWhen(r.createdAt)}</time>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <nav aria-label="Pages" className="flex flex-wrap justify-between gap-2">
+        {cursor ? (
+          <Link href={newestHref} className={buttonClass("secondary")}>
+            ← Newest
+          </Link>
+        ) : (
+          <span />
+        )}
+        {olderHref ? (
+          <Link href={olderHref} className={buttonClass("secondary")}>
+            Older uploads →
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

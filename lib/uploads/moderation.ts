@@ -1,0 +1,106 @@
+// Moderation applied on TwentyThree first, then recorded here. TwentyThree is the source of
+// truth for what the public sees, so the local state only moves after TwentyThree said yes; a
+// refusal or outage leaves it as it was. Every attempt, good or bad, is a ModerationAction row.
+import { z } from "zod";
+import type { UploadState } from "@/generated/prisma/client";
+import { clientFor } from "@/lib/connections";
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { TwentyThreeError, TwentyThreeNoSuchPhotoError } from "@/lib/twentythree";
+
+export const MODERATION_ACTIONS = ["approve", "unpublish", "reject", "delete", "edit"] as const;
+export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
+export const BULK_ACTIONS = ["approve", "reject", "delete"] as const;
+export type BulkActionName = (typeof BULK_ACTIONS)[number];
+export const MAX_BULK = 100;
+
+export const editSchema = z.object({
+  title: z.string().trim().min(1, "Give the video a title").max(255, "Keep the title under 255 characters"),
+  description: z.string().trim().max(5000, "Keep the description under 5000 characters"),
+  tags: z
+    .string()
+    .max(1000)
+    .transform((s) => [...new Set(s.split(",").map((t) => t.trim()).filter(Boolean))]),
+});
+export type EditInput = z.output<typeof editSchema>;
+
+export type ModerationResult = { ok: true; state: UploadState; message: string } | { ok: false; message: string };
+
+const TARGET: Record<Exclude<ModerationActionName, "edit">, UploadState> = {
+  approve: "PUBLISHED",
+  unpublish: "VERIFIED",
+  reject: "REJECTED",
+  delete: "DELETED",
+};
+
+const DONE: Record<ModerationActionName, string> = {
+  approve: "Published on TwentyThree.",
+  unpublish: "Unpublished on TwentyThree.",
+  reject: "Rejected and unpublished on TwentyThree.",
+  delete: "Deleted from TwentyThree.",
+  edit: "Saved on TwentyThree.",
+};
+
+export type ModerateInput = { uploadId: string; userId: string | null; action: ModerationActionName; edit?: EditInput; timeoutMs?: number };
+
+export async function moderate(input: ModerateInput): Promise<ModerationResult> {
+  const { uploadId, userId, action } = input;
+  const upload = await db().upload.findUnique({ where: { id: uploadId }, include: { connection: true } });
+  if (!upload) return { ok: false, message: "That upload no longer exists." };
+
+  const record = (ok: boolean, error: string | null, detail: Record<string, unknown> = {}) =>
+    db().moderationAction.create({ data: { uploadId, userId, action, ok, error, detail: { from: upload.state, ...detail } as object } });
+  const refuse = async (message: string) => {
+    await record(false, message);
+    return { ok: false as const, message };
+  };
+
+  if (upload.state === "DELETED") return refuse("This upload was deleted; there is nothing left to change.");
+  if (action === "edit" && !input.edit) return refuse("Nothing to save.");
+
+  const photoId = upload.photoId;
+  let alreadyGone = false;
+  if (!photoId) {
+    // A failed attempt never reached TwentyThree: only removing it from the list makes sense.
+    if (action !== "delete") return refuse("This upload has no video on TwentyThree to change.");
+  } else {
+    const client = clientFor(upload.connection, { timeoutMs: input.timeoutMs ?? 15_000, retries: 0 });
+    try {
+      if (action === "approve") await client.updatePhoto({ photoId, published: true });
+      else if (action === "unpublish" || action === "reject") await client.updatePhoto({ photoId, published: false });
+      else if (action === "edit") await client.updatePhoto({ photoId, title: input.edit!.title, description: input.edit!.description, tags: input.edit!.tags });
+      else await client.deletePhoto({ photoId });
+    } catch (err) {
+      if (action === "delete" && err instanceof TwentyThreeNoSuchPhotoError) {
+        alreadyGone = true; // removed on TwentyThree already: the goal of the action is met
+      } else {
+        const message = err instanceof TwentyThreeError ? err.message : "Could not reach TwentyThree. Try again in a moment.";
+        if (!(err instanceof TwentyThreeError)) log.error("moderation failed unexpectedly", { uploadId, action, error: err instanceof Error ? err.message : String(err) });
+        else log.warn("moderation refused by TwentyThree", { uploadId, action, code: err.code });
+        return refuse(message);
+      }
+    }
+  }
+
+  const state = action === "edit" ? upload.state : TARGET[action];
+  const detail = action === "edit" ? { to: state, ...input.edit } : { to: state, ...(alreadyGone ? { alreadyGone } : {}) };
+  await db().$transaction([
+    db().upload.update({ where: { id: uploadId }, data: { state, ...(action === "edit" ? { title: input.edit!.title } : {}) } }),
+    db().moderationAction.create({ data: { uploadId, userId, action, ok: true, detail: { from: upload.state, ...detail } as object } }),
+  ]);
+  log.info("upload moderated", { uploadId, action, userId, state });
+  return { ok: true, state, message: alreadyGone ? "It was already gone from TwentyThree; marked as deleted." : DONE[action] };
+}
+
+export type BulkResult = { done: number; failed: Array<{ uploadId: string; message: string }> };
+
+/** One at a time: TwentyThree sees a polite sequence, and each result is recorded on its own. */
+export async function moderateMany(ids: string[], action: BulkActionName, userId: string | null): Promise<BulkResult> {
+  const out: BulkResult = { done: 0, failed: [] };
+  for (const uploadId of [...new Set(ids)].slice(0, MAX_BULK)) {
+    const r = await moderate({ uploadId, userId, action });
+    if (r.ok) out.done++;
+    else out.failed.push({ uploadId, message: r.message });
+  }
+  return out;
+}
