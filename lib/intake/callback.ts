@@ -24,8 +24,10 @@ async function audit(data: { method: string; background?: boolean; params: Recor
 export async function handleCallback(input: { method: string; params: Record<string, string>; ip?: string }): Promise<CallbackOutcome> {
   const { method, ip } = input;
   const entries = Object.entries(input.params);
-  // Keep the audit row bounded whatever arrives.
-  const params = Object.fromEntries(entries.slice(0, MAX_PARAMS).map(([k, v]) => [k.slice(0, 100), v.slice(0, MAX_VALUE)]));
+  // Keep the audit row bounded and storable whatever arrives: PostgreSQL's jsonb refuses NUL and
+  // unpaired surrogates, which would otherwise turn a forged callback into a failed write.
+  const clean = (s: string, max: number) => s.slice(0, max).toWellFormed().replace(/\u0000/g, "\uFFFD");
+  const params = Object.fromEntries(entries.slice(0, MAX_PARAMS).map(([k, v]) => [clean(k, 100), clean(v, MAX_VALUE)]));
   const reject = async (reason: string, tokenId?: string): Promise<CallbackOutcome> => {
     await audit({ method, params, outcome: "rejected", reason, tokenId, ip });
     log.warn("callback rejected", { reason, tokenId });
