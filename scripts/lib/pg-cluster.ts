@@ -109,7 +109,7 @@ export async function startCluster(opts: {
       // postgres (same process group) and it exited first; skip the wait in that case.
       const proc = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
       if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-      await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 15_000))]);
+      await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 15_000).unref())]);
     },
   };
 }
