@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { startCluster, freePort, type Cluster } from "../scripts/lib/pg-cluster";
 import { migrate } from "../lib/migrate";
+import { E2E_AUTH_SECRET } from "./constants";
 
 const portalPort = Number(process.env.E2E_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4123);
@@ -45,7 +46,7 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: dbUrl.toString(),
   APP_URL: appUrl,
   PORT: String(portalPort),
-  AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
+  AUTH_SECRET: E2E_AUTH_SECRET,
   AUTH_TRUST_HOST: "true",
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "portal-e2e-emulator-")),
