@@ -1,6 +1,6 @@
-// The light half of the next-auth setup: no database, no bcrypt. proxy.ts uses it to turn
-// anonymous visitors away from /admin early; auth.ts adds the providers and the per-request
-// user reload. The real checks are in lib/auth/guard.ts, wherever data is touched.
+// The light half of the next-auth setup (no database, no bcrypt): pages, session lifetime and the
+// session shape. auth.ts adds the providers and the per-request user reload. The real checks are
+// in lib/auth/guard.ts, wherever data is touched.
 import type { NextAuthConfig } from "next-auth";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -12,10 +12,6 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      if (request.nextUrl.pathname.startsWith("/admin")) return Boolean(auth?.user?.id);
-      return true;
-    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (token.role === "ADMIN" || token.role === "MEMBER") session.user.role = token.role;

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createDb } from "@/lib/db";
+import { authenticate, ipKey, LOGIN_POLICY } from "@/lib/auth/login";
+import { hit, peek } from "@/lib/auth/rate-limit";
+import { hashPassword } from "@/lib/passwords";
+import { createTestDatabase } from "@/test/db";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let db: PrismaClient;
+const PASSWORD = "correct-horse-battery";
+let hash: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = createDb(database.url);
+  hash = await hashPassword(PASSWORD);
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await database.drop();
+});
+beforeEach(async () => {
+  await db.rateLimit.deleteMany();
+  await db.user.deleteMany();
+  await db.user.create({ data: { email: "ada@example.com", passwordHash: hash, role: "ADMIN" } });
+});
+
+const attempt = (password: string, ip = "10.0.0.1", now = new Date()) => authenticate(db, { email: "Ada@Example.com ", password, ip }, now);
+
+describe("authenticate", () => {
+  it("signs in with the right password (email case and spaces ignored) and resets the failure count", async () => {
+    await attempt("wrong");
+    const r = await attempt(PASSWORD);
+    expect(r).toMatchObject({ ok: true, user: { email: "ada@example.com", role: "ADMIN" } });
+    expect((await db.user.findFirstOrThrow()).failedLogins).toBe(0);
+  });
+
+  it("refuses unknown emails and disabled accounts like a wrong password", async () => {
+    expect(await authenticate(db, { email: "nobody@example.com", password: PASSWORD, ip: "1.1.1.1" })).toEqual({ ok: false, reason: "invalid" });
+    await db.user.updateMany({ data: { disabled: true } });
+    expect(await attempt(PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks the account after repeated failures, even for the right password, until the lock ends", async () => {
+    const t0 = new Date("2026-01-01T10:00:00Z");
+    for (let i = 1; i < LOGIN_POLICY.maxFailures; i++) expect(await attempt("wrong", "10.0.0.1", t0)).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt("wrong", "10.0.0.1", t0)).toEqual({ ok: false, reason: "locked" });
+    expect(await attempt(PASSWORD, "10.0.0.2", t0)).toEqual({ ok: false, reason: "locked" });
+    const later = new Date(t0.getTime() + LOGIN_POLICY.lockMs + 1000);
+    expect(await attempt(PASSWORD, "10.0.0.2", later)).toMatchObject({ ok: true });
+    expect(await db.user.findFirstOrThrow()).toMatchObject({ failedLogins: 0, lockedUntil: null });
+  });
+
+  it("refuses every attempt from an IP that spent its failure budget, across accounts", async () => {
+    const t0 = new Date("2026-01-01T10:00:00Z");
+    for (let i = 0; i < LOGIN_POLICY.ipMaxFailures; i++) await authenticate(db, { email: `u${i}@example.com`, password: "x", ip: "6.6.6.6" }, t0);
+    expect(await attempt(PASSWORD, "6.6.6.6", t0)).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await attempt(PASSWORD, "7.7.7.7", t0)).toMatchObject({ ok: true });
+    const nextWindow = new Date(t0.getTime() + LOGIN_POLICY.ipWindowMs + 1);
+    expect(await attempt(PASSWORD, "6.6.6.6", nextWindow)).toMatchObject({ ok: true });
+  });
+});
+
+describe("rate_limits counters", () => {
+  it("count within a window and restart after it", async () => {
+    const t0 = new Date("2026-01-01T10:00:00Z");
+    expect(await hit(db, "k", 60_000, t0)).toBe(1);
+    expect(await hit(db, "k", 60_000, new Date(t0.getTime() + 59_000))).toBe(2);
+    expect(await peek(db, "k", 60_000, new Date(t0.getTime() + 59_000))).toBe(2);
+    expect(await peek(db, "k", 60_000, new Date(t0.getTime() + 60_000))).toBe(0);
+    expect(await hit(db, "k", 60_000, new Date(t0.getTime() + 61_000))).toBe(1);
+  });
+  it("hold under concurrency (one row, every hit counted)", async () => {
+    const t0 = new Date();
+    await Promise.all(Array.from({ length: 20 }, () => hit(db, ipKey("9.9.9.9"), 60_000, t0)));
+    expect(await peek(db, ipKey("9.9.9.9"), 60_000, t0)).toBe(20);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { linkFormInput, linkSchema, RESERVED_SLUGS, slugify, slugSchema } from "@/lib/links/schema";
+
+const valid = {
+  slug: "spring-stories",
+  title: "Spring stories",
+  instructions: "",
+  connectionId: "6f1c1d0e-2b7a-4c1e-9a53-1f0d8b0c9e11",
+  nameField: "REQUIRED",
+  emailField: "OPTIONAL",
+  titleField: "OFF",
+  descriptionField: "OPTIONAL",
+  consentText: "",
+  albumIds: ["1001"],
+  tags: ["a"],
+  publish: false,
+  customVariables: [{ key: "campaign", value: "spring" }],
+  validMinutes: "180",
+  maxUploads: "1",
+  maxFileMegabytes: "",
+  maxDurationSeconds: "",
+  uploadQuota: "",
+  membersOnly: false,
+  active: true,
+  expiresAt: "",
+};
+
+describe("slug rules", () => {
+  it.each(["abc", "a-b-c", "team-media-2026", "x".repeat(64), "123"])("accepts %s", (s) => {
+    expect(slugSchema.safeParse(s).success).toBe(true);
+  });
+  it.each([
+    ["ab", "at least 3"],
+    ["x".repeat(65), "at most 64"],
+    ["Upper", "lowercase"],
+    ["with space", "lowercase"],
+    ["-lead", "lowercase"],
+    ["trail-", "lowercase"],
+    ["dou--ble", "lowercase"],
+    ["ünï", "lowercase"],
+    ["admin", "reserved"],
+    ["login", "reserved"],
+    ["api", "reserved"],
+  ])("refuses %s", (s, why) => {
+    const r = slugSchema.safeParse(s);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.message).toContain(why);
+  });
+  it("reserves every route word under the app root", () => {
+    for (const w of ["admin", "api", "login", "setup", "u"]) expect(RESERVED_SLUGS.has(w)).toBe(true);
+  });
+  it("suggests slugs from titles", () => {
+    expect(slugify("Share your story, café-style!")).toBe("share-your-story-cafe-style");
+    expect(slugify("  --  ")).toBe("");
+    expect(slugify("a".repeat(70)).length).toBe(64);
+  });
+});
+
+describe("link schema", () => {
+  it("parses a full form and turns variables into an object", () => {
+    const r = linkSchema.parse(valid);
+    expect(r.customVariables).toEqual({ campaign: "spring" });
+    expect(r.validMinutes).toBe(180);
+    expect(r.maxFileMegabytes).toBeUndefined();
+    expect(r.consentText).toBeNull();
+    expect(r.expiresAt).toBeNull();
+  });
+  it("refuses bad field modes, album ids, variable names and duplicates", () => {
+    const r = linkSchema.safeParse({
+      ...valid,
+      nameField: "SOMETIMES",
+      albumIds: ["12a"],
+      customVariables: [{ key: "1bad", value: "" }, { key: "ok", value: "1" }, { key: "ok", value: "2" }],
+    });
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => i.path[0]);
+    expect(paths).toEqual(expect.arrayContaining(["nameField", "albumIds", "customVariables"]));
+    expect(r.error!.issues.filter((i) => i.path[0] === "customVariables")).toHaveLength(2);
+  });
+  it("bounds the numbers with readable messages", () => {
+    const r = linkSchema.safeParse({ ...valid, validMinutes: "1", maxUploads: "0", maxFileMegabytes: "1.5" });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message)).toEqual(expect.arrayContaining(["At least 5 minutes.", "At least 1.", "Maximum file size must be a whole number."]));
+  });
+  it("reads FormData: checkboxes, repeated albums, comma tags, variable rows", () => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries({ slug: "abc", title: "T", tags: " a, b ,,a ", publish: "on", varKey: "campaign", varValue: "x" })) f.append(k, v);
+    f.append("albumIds", "1001");
+    f.append("albumIds", "1001");
+    f.append("albumIds", "1002");
+    f.append("varKey", "");
+    f.append("varValue", " ");
+    const input = linkFormInput(f);
+    expect(input).toMatchObject({ tags: ["a", "b"], albumIds: ["1001", "1002"], publish: true, membersOnly: false, active: false, customVariables: [{ key: "campaign", value: "x" }] });
+  });
+});
