@@ -1,0 +1,164 @@
+// The uploads dashboard in Chromium: a live list, the review page, and moderation applied on
+// TwentyThree (the emulator), checked through listPhotos the way the portal itself would.
+import { test, expect, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import path from "node:path";
+import { setLogLevel } from "../lib/log";
+import { createTwentyThreeClient, TwentyThreeNoSuchPhotoError } from "../lib/twentythree";
+import { emulatorUrl, query, setFaults } from "./db";
+
+const clip = path.join(import.meta.dirname, "..", "..", "shared", "fixtures", "clip.mp4");
+const emulator = createTwentyThreeClient({
+  apiUrl: emulatorUrl,
+  consumerKey: "emu-demo-consumer",
+  consumerSecret: "emu-demo-consumer-secret",
+  accessToken: "emu-demo-access-token",
+  accessTokenSecret: "emu-demo-access-secret",
+  retries: 0,
+});
+
+setLogLevel("error"); // the client's call log is for the portal, not this test's output
+test.use({ storageState: "e2e/.auth/admin.json" });
+test.afterEach(() => setFaults(null));
+
+/** A visitor uploads through /u/demo in their own, anonymous browser (no JavaScript: plain forms). */
+async function uploadAsVisitor(browser: Browser, who: string) {
+  const ctx = await browser.newContext({ javaScriptEnabled: false, storageState: { cookies: [], origins: [] } });
+  const page = await ctx.newPage();
+  await page.goto("/u/demo");
+  await page.getByLabel("Your name").fill(who);
+  await page.getByLabel("Email address").fill(`${who.toLowerCase().replace(/\W+/g, ".")}@example.com`);
+  await page.getByLabel(/I agree/).check();
+  await page.getByRole("button", { name: "Continue to upload" }).click();
+  await page.getByLabel("Choose your video").setInputFiles(clip);
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  await ctx.close();
+}
+
+async function uploadRow(who: string) {
+  const [row] = await query<{ id: string; photo_id: string; photo_token: string; state: string }>(
+    "SELECT id, photo_id, photo_token, state FROM uploads WHERE contributor_name = $1",
+    [who],
+  );
+  expect(row).toBeDefined();
+  return row!;
+}
+
+async function onTwentyThree(photoId: string, token: string) {
+  try {
+    const { photos } = await emulator.listPhotos({ photoId, token, includeUnpublished: true });
+    return photos.find((p) => p.photoId === photoId);
+  } catch (err) {
+    if (err instanceof TwentyThreeNoSuchPhotoError) return undefined;
+    throw err;
+  }
+}
+
+async function markNoReload(page: Page) {
+  await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+}
+const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere === true);
+
+test("a new upload appears live; a failed approval changes nothing; approve publishes and delete removes on TwentyThree", async ({ page, browser }) => {
+  const who = `Dana Board ${Date.now()}`;
+  await page.goto("/admin/uploads");
+  await expect(page.getByRole("heading", { name: "Uploads", level: 1 })).toBeVisible();
+  await markNoReload(page);
+
+  await uploadAsVisitor(browser, who);
+
+  // Appears (and reaches "Verified") by polling, without reloading the page.
+  const row = page.getByRole("row").filter({ hasText: who });
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(row.getByText("Verified")).toBeVisible({ timeout: 20_000 });
+  expect(await stillSamePage(page)).toBe(true);
+
+  const upload = await uploadRow(who);
+  expect((await onTwentyThree(upload.photo_id, upload.photo_token))?.publishedP).toBe(false);
+
+  await row.getByRole("link", { name: who }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/uploads/${upload.id}$`));
+  await expect(page.getByTestId("upload-state")).toHaveText("Verified");
+  await expect(page.getByTitle(/Video player/)).toHaveAttribute("src", new RegExp(`^${emulatorUrl}/v\\.ihtml/player\\.html\\?.*photo_id=${upload.photo_id}`));
+  await expect(page.getByText("I agree that my video may be published")).toBeVisible();
+
+  // TwentyThree fails: its message is shown, nothing changes here or there.
+  await setFaults({ apiFailure: "500" });
+  await page.getByRole("button", { name: "Approve and publish" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /TwentyThree/ })).toBeVisible();
+  await expect(page.getByTestId("upload-state")).toHaveText("Verified");
+  expect((await uploadRow(who)).state).toBe("VERIFIED");
+  const [failed] = await query<{ ok: boolean; error: string }>("SELECT ok, error FROM moderation_actions WHERE upload_id = $1", [upload.id]);
+  expect(failed).toMatchObject({ ok: false });
+  expect(failed!.error).toMatch(/TwentyThree/);
+  await setFaults(null);
+  expect((await onTwentyThree(upload.photo_id, upload.photo_token))?.publishedP).toBe(false);
+
+  // Approve: published on TwentyThree.
+  await page.getByRole("button", { name: "Approve and publish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Published on TwentyThree." })).toBeVisible();
+  await expect(page.getByTestId("upload-state")).toHaveText("Published");
+  expect((await onTwentyThree(upload.photo_id, upload.photo_token))?.publishedP).toBe(true);
+  await expect(page.getByRole("table", { name: /Moderation attempts/ }).getByRole("row")).toHaveCount(3);
+
+  // Delete, after confirming: gone from TwentyThree.
+  await page.getByRole("button", { name: "Delete…" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(page.getByTestId("upload-state")).toHaveText("Deleted");
+  expect(await onTwentyThree(upload.photo_id, upload.photo_token)).toBeUndefined();
+  expect((await uploadRow(who)).state).toBe("DELETED");
+
+  // The list shows the new state too.
+  await page.getByRole("link", { name: "← All uploads" }).click();
+  await expect(page.getByRole("row").filter({ hasText: who }).getByText("Deleted")).toBeVisible();
+});
+
+test("bulk approve a selection, then export it as CSV", async ({ page, browser }) => {
+  const stamp = Date.now();
+  const names = [`Bulk One ${stamp}`, `Bulk Two ${stamp}`];
+  for (const n of names) await uploadAsVisitor(browser, n);
+  await page.goto(`/admin/uploads?q=${stamp}`);
+  for (const n of names) await expect(page.getByRole("row").filter({ hasText: n }).getByText("Verified")).toBeVisible({ timeout: 20_000 });
+
+  await page.getByRole("checkbox", { name: "Select all uploads on this page" }).check();
+  await expect(page.getByText("2 selected")).toBeVisible();
+  await page.getByRole("button", { name: "Approve selected" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "2 published." })).toBeVisible();
+  for (const n of names) {
+    await expect(page.getByRole("row").filter({ hasText: n }).getByText("Published")).toBeVisible();
+    const u = await uploadRow(n);
+    expect((await onTwentyThree(u.photo_id, u.photo_token))?.publishedP).toBe(true);
+  }
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export these as CSV" }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import("node:fs");
+  const csv = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  const lines = csv.trimEnd().split("\r\n");
+  expect(lines[0]).toBe("id,created_at,state,contributor_name,contributor_email,title,link_slug,link_title,photo_id,size_bytes,verified_at,source,error_message");
+  expect(lines).toHaveLength(3);
+  for (const n of names) expect(csv).toContain(n);
+});
+
+test("the list and the review page pass axe (WCAG 2 A/AA) and fit a phone screen", async ({ page, browser }) => {
+  const who = `Axe Phone ${Date.now()}`;
+  await uploadAsVisitor(browser, who);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/admin/uploads");
+  const row = page.getByRole("row").filter({ hasText: who });
+  await expect(row.getByText("Verified")).toBeVisible({ timeout: 20_000 });
+  const a11y = async () => (await new AxeBuilder({ page }).include("main").withTags(["wcag2a", "wcag2aa"]).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(await a11y()).toEqual([]);
+  // The page itself never scrolls sideways; only the table's own container may.
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+
+  // Keyboard: tab to the contributor's link and open it.
+  await row.getByRole("link", { name: who }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("upload-state")).toHaveText("Verified");
+  expect(await a11y()).toEqual([]);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+});
