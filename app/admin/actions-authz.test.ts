@@ -1,0 +1,84 @@
+// Every admin server action, called anonymously and as a member, answers with a refusal and
+// leaves the database as it was (the e2e matrix replays the same actions over HTTP).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createDb } from "@/lib/db";
+import { createTestDatabase } from "@/test/db";
+
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("@/auth", () => ({ auth: async () => session.current }));
+const testDb = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient }));
+vi.mock("@/lib/db", async (orig) => ({ ...(await orig<typeof import("@/lib/db")>()), db: () => testDb.client }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const links = await import("@/app/admin/links/actions");
+const settings = await import("@/app/admin/settings/actions");
+const members = await import("@/app/admin/members/actions");
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let memberId: string;
+let linkId: string;
+let connectionId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = (testDb.client = createDb(database.url));
+  memberId = (await db.user.create({ data: { email: "m@example.com", role: "MEMBER" } })).id;
+  await db.user.create({ data: { email: "a@example.com", role: "ADMIN" } });
+  connectionId = (await db.connection.create({ data: { name: "c", apiUrl: "http://127.0.0.1:9", consumerKey: "k", credentialsEnc: "x" } })).id;
+  linkId = (await db.intakeLink.create({ data: { slug: "target", title: "Target", connectionId } })).id;
+});
+afterAll(async () => {
+  await testDb.client.$disconnect();
+  await database.drop();
+});
+
+const form = (o: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(o)) f.append(k, v);
+  return f;
+};
+
+async function snapshot() {
+  const db = testDb.client;
+  return JSON.stringify([await db.user.findMany({ orderBy: { id: "asc" } }), await db.connection.findMany({ orderBy: { id: "asc" } }), await db.intakeLink.findMany({ orderBy: { id: "asc" } })], (_k, v) => (typeof v === "bigint" ? String(v) : v));
+}
+
+const cases = () => {
+  const link = { id: linkId, slug: "new-one", title: "X", connectionId, nameField: "OFF", emailField: "OFF", titleField: "OFF", descriptionField: "OFF", validMinutes: "60", maxUploads: "1", active: "on" };
+  return [
+    ["createLink", links.createLinkAction, form(link)],
+    ["updateLink", links.updateLinkAction, form(link)],
+    ["duplicateLink", links.duplicateLinkAction, form({ id: linkId })],
+    ["setActive", links.setActiveAction, form({ id: linkId, active: "false" })],
+    ["deleteLink", links.deleteLinkAction, form({ id: linkId })],
+    ["saveConnection", settings.saveConnection, form({ name: "Evil", apiUrl: "https://evil.example", consumerKey: "k", consumerSecret: "s", accessToken: "t", accessTokenSecret: "u" })],
+    ["testConnection", settings.testConnection, form({ id: connectionId })],
+    ["addMember", members.addMemberAction, form({ email: "x@example.com", role: "ADMIN", password: "long-enough-password" })],
+    ["setDisabled", members.setDisabledAction, form({ id: memberId, disabled: "true" })],
+    ["setRole", members.setRoleAction, form({ id: memberId, role: "ADMIN" })],
+    ["removeMember", members.removeMemberAction, form({ id: memberId })],
+    ["resetPassword", members.resetPasswordAction, form({ id: memberId, password: "attacker-password" })],
+  ] as const;
+};
+
+describe("admin actions refuse anyone but an admin", () => {
+  for (const who of ["anonymous", "member"] as const) {
+    it(`${who}: every action is refused and nothing changes`, async () => {
+      session.current = who === "member" ? { user: { id: memberId } } : null;
+      const before = await snapshot();
+      for (const [name, action, data] of cases()) {
+        const state = await action({ ok: false }, data);
+        expect(state, name).toEqual({ ok: false, message: who === "member" ? "Only admins can do that." : "Your session has ended. Sign in again." });
+      }
+      expect(await snapshot()).toBe(before);
+    });
+  }
+
+  it("admin: the same harness does change things (the refusals above are not vacuous)", async () => {
+    const adminId = (await testDb.client.user.findUniqueOrThrow({ where: { email: "a@example.com" } })).id;
+    session.current = { user: { id: adminId } };
+    expect(await links.setActiveAction({ ok: false }, form({ id: linkId, active: "false" }))).toMatchObject({ ok: true });
+    expect(await testDb.client.intakeLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ active: false });
+  });
+});
