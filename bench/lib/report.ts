@@ -1,0 +1,142 @@
+// The summary (one row per figure: value, baseline, ratio, target, pass/fail) and the printed
+// tables. Both go into bench/results/latest.json; docs/benchmarks.md copies one run's tables.
+import type { MintResult } from "../phases/mint";
+import type { CallbackResult } from "../phases/callback";
+import type { UploadBenchResult } from "../phases/upload";
+import type { PortalBytesResult } from "../phases/portal-bytes";
+import type { PageResult } from "../phases/page";
+import type { DashboardResult } from "../phases/dashboard";
+
+export type Results = {
+  mint?: MintResult;
+  callback?: CallbackResult;
+  upload?: UploadBenchResult;
+  portalBytes?: PortalBytesResult;
+  page?: PageResult;
+  dashboard?: DashboardResult;
+};
+
+export type SummaryRow = { figure: string; value: string; baseline: string; ratio: number | null; target: string; pass: boolean | null };
+
+const MiB = 1 << 20;
+const mib = (n: number) => `${(n / MiB).toFixed(1)} MiB`;
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+export function buildSummary(r: Results): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  if (r.mint) {
+    for (const l of r.mint.levels) {
+      rows.push({
+        figure: `Mint via server action, c=${l.concurrency}`,
+        value: `${l.portal.throughput} req/s`,
+        baseline: `${l.baseline.throughput} req/s (bare handler)`,
+        ratio: l.ratio,
+        target: "≥ 0.5×",
+        pass: l.ratio >= 0.5 && l.portal.failed === 0,
+      });
+    }
+    rows.push({ figure: "Mint: rows = successful mints", value: r.mint.verified ? "yes" : "NO", baseline: "—", ratio: null, target: "every 2xx minted one row", pass: r.mint.verified });
+  }
+  if (r.callback) {
+    for (const l of r.callback.levels) {
+      rows.push({
+        figure: `Callback ingest (${l.mode}), c=${l.concurrency}`,
+        value: `${l.portal.throughput}/s, p99 ${l.portal.p99} ms`,
+        baseline: `${l.baseline.throughput}/s, p99 ${l.baseline.p99} ms`,
+        ratio: l.ratio,
+        target: "0 lost / 0 doubled",
+        pass: l.portal.lost === 0 && l.portal.doubled === 0 && l.portal.failed === 0,
+      });
+    }
+  }
+  if (r.upload) {
+    const t = r.upload.throughput;
+    rows.push({
+      figure: `Upload ${t.sizeBytes / MiB} MiB to emulator redeem`,
+      value: `${t.emulator} MiB/s`,
+      baseline: `${t.sink} MiB/s (bare stream-to-disk)`,
+      ratio: t.ratio,
+      target: "≥ 0.8×",
+      pass: t.pass,
+    });
+    const m = r.upload.memory;
+    rows.push({
+      figure: `Emulator peak memory, ${m.large.sizeBytes / MiB} MiB upload`,
+      value: `VmHWM ${mib(m.large.hwm)}`,
+      baseline: `${mib(m.small.hwm)} for ${m.small.sizeBytes / MiB} MiB`,
+      ratio: Number((m.large.hwm / m.small.hwm).toFixed(2)),
+      target: "no growth (≤ +16 MiB)",
+      pass: m.pass,
+    });
+  }
+  if (r.portalBytes) {
+    const p = r.portalBytes;
+    rows.push({
+      figure: `Bytes through the portal, ${p.large.fileBytes / MiB} MiB upload`,
+      value: `${p.large.toPortal + p.large.fromPortal} B (in ${p.large.toPortal} / out ${p.large.fromPortal})`,
+      baseline: `${p.control.toPortal + p.control.fromPortal} B for a 1 KiB file`,
+      ratio: Number(((p.large.toPortal + p.large.fromPortal) / (p.control.toPortal + p.control.fromPortal)).toFixed(3)),
+      target: "0 file bytes (difference < 1 KiB)",
+      pass: p.pass,
+    });
+  }
+  if (r.page) {
+    const p = r.page;
+    rows.push({
+      figure: "Public page first-load JS (gzip)",
+      value: kib(p.page.jsGzipBytes),
+      baseline: `${kib(p.baseline.jsGzipBytes)} (not-found page, same build)`,
+      ratio: p.jsRatio,
+      target: "≤ floor + 25 KiB (proposed)",
+      pass: p.jsBudgetPass,
+    });
+    rows.push({
+      figure: "Public page time to interactive (median)",
+      value: `${p.page.ttiMedian} ms`,
+      baseline: `${p.baseline.ttiMedian} ms (not-found page)`,
+      ratio: p.ttiRatio,
+      target: "≤ 1.5× (proposed)",
+      pass: p.ttiPass,
+    });
+  }
+  if (r.dashboard) {
+    const d = r.dashboard;
+    rows.push({
+      figure: `Dashboard page, ${d.large.rows} uploads (median)`,
+      value: `${d.large.page.median} ms (deep page ${d.large.deepPage.median} ms)`,
+      baseline: `${d.small.page.median} ms with ${d.small.rows} uploads`,
+      ratio: d.ratio,
+      target: "≤ 1.5× (proposed: flat)",
+      pass: d.pass,
+    });
+  }
+  return rows;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+export function printTable(summary: SummaryRow[], r: Results) {
+  console.log(
+    table(
+      ["Figure", "Portal", "Baseline (same run)", "Ratio", "Target", "Pass"],
+      summary.map((s) => [s.figure, s.value, s.baseline, s.ratio === null ? "—" : `${s.ratio}×`, s.target, s.pass === null ? "n/a" : s.pass ? "PASS" : "FAIL"]),
+    ),
+  );
+  const lat: string[][] = [];
+  for (const l of r.mint?.levels ?? []) {
+    lat.push([`mint c=${l.concurrency}`, "portal", String(l.portal.ok), String(l.portal.throughput), String(l.portal.p50), String(l.portal.p95), String(l.portal.p99), String(l.portal.failed)]);
+    lat.push(["", "baseline", String(l.baseline.ok), String(l.baseline.throughput), String(l.baseline.p50), String(l.baseline.p95), String(l.baseline.p99), String(l.baseline.failed)]);
+  }
+  for (const l of r.callback?.levels ?? []) {
+    lat.push([`callback ${l.mode} c=${l.concurrency}`, "portal", String(l.portal.ok), String(l.portal.throughput), String(l.portal.p50), String(l.portal.p95), String(l.portal.p99), String(l.portal.failed)]);
+    lat.push(["", "baseline", String(l.baseline.ok), String(l.baseline.throughput), String(l.baseline.p50), String(l.baseline.p95), String(l.baseline.p99), String(l.baseline.failed)]);
+  }
+  if (lat.length) {
+    console.log("\nLatency (ms) of the HTTP figures");
+    console.log(table(["Case", "Side", "OK", "req/s", "p50", "p95", "p99", "Failed"], lat));
+  }
+}

@@ -1,0 +1,112 @@
+// Callback ingest: GET /api/twentythree/callback as TwentyThree's 301 makes the browser send it,
+// with a valid signed state for a real upload_tokens row (one token per upload, as one visitor per
+// file), against a bare handler that checks the same HMAC and does one INSERT … ON CONFLICT DO
+// NOTHING. Two modes: every photo_id unique, and every photo_id sent twice by two workers at once.
+// After each level the uploads table is checked: rows = distinct photo_ids answered, none doubled.
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import type { Ctx } from "../lib/context";
+import { runLoad, round, type LoadResult } from "../lib/load";
+import { freePort } from "../../scripts/lib/pg-cluster";
+import { spawnChild, waitForHttp } from "../lib/procs";
+
+type Side = LoadResult & { expectedRows: number; rows: number; lost: number; doubled: number };
+export type CallbackResult = {
+  levels: Array<{ mode: "unique" | "duplicated"; concurrency: number; portal: Side; baseline: Side; ratio: number }>;
+  lostTotal: number;
+  doubledTotal: number;
+};
+
+const LEVELS = [1, 16, 64];
+
+export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
+  const { signState } = await import("../../lib/intake/signing");
+  const basePort = await freePort();
+  const base = spawnChild(
+    "baseline-callback",
+    ["--import", "tsx", "bench/baseline-server.ts"],
+    { ...ctx.env, BENCH_MODE: "callback", BENCH_PORT: String(basePort) },
+    path.join(ctx.tmp, "baseline-callback.log"),
+  );
+  await waitForHttp(`http://127.0.0.1:${basePort}/health`, 30_000, base);
+  const maxSeconds = ctx.quick ? 3 : 6;
+  const maxRequests = ctx.quick ? 300 : 3000;
+  const levels: CallbackResult["levels"] = [];
+  let series = 0;
+
+  /** n fresh token rows (as minted: own nonce and upload_token), returned with their signed state. */
+  async function makeTokens(n: number) {
+    const toks = Array.from({ length: n }, () => ({ id: randomUUID(), nonce: randomBytes(12).toString("base64url"), ut: randomBytes(16).toString("hex") }));
+    await ctx.pool.query(
+      `INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, contributor_name, contributor_email, title, max_uploads, valid_until)
+       SELECT t.id, $1::uuid, $2::uuid, t.ut, t.nonce, 'Bench visitor', 'visitor@bench.example', 'Bench upload', 3, now() + interval '3 hours'
+       FROM unnest($3::uuid[], $4::text[], $5::text[]) AS t(id, nonce, ut)`,
+      [ctx.connectionId, ctx.demoLinkId, toks.map((t) => t.id), toks.map((t) => t.nonce), toks.map((t) => t.ut)],
+    );
+    return toks.map((t) => ({ ...t, state: signState(t.id, t.nonce) }));
+  }
+
+  async function side(port: number, c: number, mode: "unique" | "duplicated", expectStatus: number): Promise<Side> {
+    series++;
+    const warm = Math.max(4, c);
+    const per = mode === "unique" ? 1 : 2; // requests per photo_id
+    const total = maxRequests + warm;
+    const toks = await makeTokens(Math.ceil(total / per));
+    const photoBase = 1_000_000_000 + series * 10_000_000;
+    const answered = new Set<number>();
+    const res = await runLoad({
+      port,
+      concurrency: c,
+      maxRequests,
+      maxSeconds,
+      warmup: warm,
+      make: (i) => {
+        const k = Math.floor(i / per);
+        const t = toks[k]!;
+        const q = new URLSearchParams({
+          domain: `localhost:${ctx.emulatorPort}`,
+          upload_token: t.ut,
+          photo_id: String(photoBase + k),
+          tree_id: "1",
+          token: `tok${(photoBase + k).toString(36)}abc`,
+          state: t.state,
+        });
+        return { path: `/api/twentythree/callback?${q}`, headers: { "x-forwarded-for": "192.0.2.10" } };
+      },
+      check: (r) => (r.status === expectStatus ? true : `status ${r.status}`),
+      onDone: (i, ok) => {
+        if (ok) answered.add(Math.floor(i / per));
+      },
+    });
+    // Rows for the timed photo_ids only (warm-up ids are above maxRequests/per).
+    const ids = [...answered].map((k) => String(photoBase + k));
+    const { rows } = await ctx.pool.query<{ photo_id: string; n: number }>(
+      `SELECT photo_id, count(*)::int AS n FROM uploads WHERE connection_id = $1::uuid AND photo_id = ANY($2::text[]) GROUP BY photo_id`,
+      [ctx.connectionId, ids],
+    );
+    const found = rows.length;
+    const doubled = rows.filter((r) => r.n > 1).length;
+    return { ...res, expectedRows: ids.length, rows: found, lost: ids.length - found, doubled };
+  }
+
+  try {
+    for (const mode of ["unique", "duplicated"] as const) {
+      for (const c of LEVELS) {
+        const portal = await side(ctx.portalPort, c, mode, 303);
+        const baseline = await side(basePort, c, mode, 303);
+        const ratio = round(portal.throughput / baseline.throughput, 2);
+        ctx.log(
+          `  callback ${mode} c=${c}: portal ${portal.throughput}/s p99 ${portal.p99} ms lost ${portal.lost} doubled ${portal.doubled} (${portal.failed} failed) · baseline ${baseline.throughput}/s p99 ${baseline.p99} ms · ratio ${ratio}`,
+        );
+        levels.push({ mode, concurrency: c, portal, baseline, ratio });
+      }
+    }
+  } finally {
+    await base.stop();
+  }
+  return {
+    levels,
+    lostTotal: levels.reduce((s, l) => s + l.portal.lost + l.baseline.lost, 0),
+    doubledTotal: levels.reduce((s, l) => s + l.portal.doubled + l.baseline.doubled, 0),
+  };
+}

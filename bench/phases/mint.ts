@@ -1,0 +1,95 @@
+// Token minting through the public server action (startUpload on /u/<slug>), as the browser's
+// JavaScript calls it, against a bare node:http handler doing the same signed get-upload-token
+// call and the same single INSERT. Every request is a distinct visitor: its own X-Forwarded-For
+// and email, and the requests rotate over copies of the demo link, so the per-IP, per-visitor and
+// per-link mint limits (lib/limits.ts) never refuse a request; their Postgres upserts are still
+// paid on every portal mint. rate_limits is emptied before each level.
+import path from "node:path";
+import { actionRequest } from "../lib/action";
+import type { Ctx } from "../lib/context";
+import { runLoad, round, type LoadResult } from "../lib/load";
+import { freePort } from "../../scripts/lib/pg-cluster";
+import { spawnChild, waitForHttp } from "../lib/procs";
+
+export type MintResult = {
+  levels: Array<{ concurrency: number; portal: LoadResult; baseline: LoadResult; ratio: number; rowsPortal: number; rowsBaseline: number }>;
+  verified: boolean;
+};
+
+const LEVELS = [1, 16, 64];
+
+const ip = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+export async function benchMint(ctx: Ctx): Promise<MintResult> {
+  const actionId = ctx.actions["app/u/[slug]/actions.ts#startUpload"];
+  if (!actionId) throw new Error("startUpload not found in the server reference manifest");
+  const basePort = await freePort();
+  const base = spawnChild(
+    "baseline-mint",
+    ["--import", "tsx", "bench/baseline-server.ts"],
+    { ...ctx.env, BENCH_MODE: "mint", BENCH_PORT: String(basePort), EMULATOR_URL: ctx.emulatorUrl, BENCH_CONNECTION_ID: ctx.connectionId, BENCH_LINK_ID: ctx.demoLinkId },
+    path.join(ctx.tmp, "baseline-mint.log"),
+  );
+  await waitForHttp(`http://127.0.0.1:${basePort}/health`, 30_000, base);
+
+  let visitor = 0;
+  const countTokens = async () => Number((await ctx.pool.query("SELECT count(*)::int AS n FROM upload_tokens")).rows[0].n);
+  const levels: MintResult["levels"] = [];
+  const maxSeconds = ctx.quick ? 3 : 8;
+  const maxRequests = ctx.quick ? 300 : 2000;
+  let verified = true;
+  try {
+    for (const c of LEVELS) {
+      await ctx.pool.query("DELETE FROM rate_limits");
+      const before = await countTokens();
+      const portal = await runLoad({
+        port: ctx.portalPort,
+        concurrency: c,
+        maxRequests,
+        maxSeconds,
+        warmup: Math.max(4, c),
+        make: (i) => {
+          const n = ++visitor;
+          const slug = ctx.benchSlugs[i % ctx.benchSlugs.length]!;
+          return actionRequest({
+            port: ctx.portalPort,
+            path: `/u/${slug}`,
+            actionId,
+            fields: { slug, name: `Visitor ${n}`, email: `visitor${n}@bench.example`, title: "", description: "", consent: "on" },
+            headers: { "x-forwarded-for": ip(n) },
+          });
+        },
+        check: (res) => (res.headers["x-action-redirect"]?.toString().includes("/upload?ticket=") ? true : `status ${res.status}${res.body.includes("Too many") ? " rate-limited" : ""}`),
+      });
+      const rowsPortal = (await countTokens()) - before;
+      const before2 = await countTokens();
+      const baseline = await runLoad({
+        port: basePort,
+        concurrency: c,
+        maxRequests,
+        maxSeconds,
+        warmup: Math.max(4, c),
+        make: () => {
+          const n = ++visitor;
+          return {
+            method: "POST",
+            path: "/mint",
+            headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip(n) },
+            body: new URLSearchParams({ name: `Visitor ${n}`, email: `visitor${n}@bench.example`, consent: "on" }).toString(),
+          };
+        },
+        check: (res) => (res.status === 200 ? true : `status ${res.status}`),
+      });
+      const rowsBaseline = (await countTokens()) - before2;
+      // Warm-up requests mint too: rows = timed successes + warm-up successes.
+      const warm = Math.max(4, c);
+      if (rowsPortal < portal.ok || rowsPortal > portal.ok + warm) verified = false;
+      const ratio = round(portal.throughput / baseline.throughput, 2);
+      ctx.log(`  mint c=${c}: portal ${portal.throughput}/s p99 ${portal.p99} ms (${portal.failed} failed) · baseline ${baseline.throughput}/s p99 ${baseline.p99} ms · ratio ${ratio} · rows +${rowsPortal}`);
+      levels.push({ concurrency: c, portal, baseline, ratio, rowsPortal, rowsBaseline });
+    }
+  } finally {
+    await base.stop();
+  }
+  return { levels, verified };
+}
