@@ -71,6 +71,7 @@ test("a new upload appears live; a failed approval changes nothing; approve publ
   // Appears (and reaches "Verified") by polling, without reloading the page.
   const row = page.getByRole("row").filter({ hasText: who });
   await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("status").filter({ hasText: "1 new upload arrived." })).toBeAttached();
   await expect(row.getByText("Verified")).toBeVisible({ timeout: 20_000 });
   expect(await stillSamePage(page)).toBe(true);
 
@@ -161,4 +162,16 @@ test("the list and the review page pass axe (WCAG 2 A/AA) and fit a phone screen
   await expect(page.getByTestId("upload-state")).toHaveText("Verified");
   expect(await a11y()).toEqual([]);
   expect(await overflow()).toBeLessThanOrEqual(0);
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+  test("the list, JSON endpoint and export refuse anonymous visitors", async ({ page, request }) => {
+    expect((await request.get("/api/admin/uploads")).status()).toBe(401);
+    const csv = await request.get("/api/admin/uploads/export");
+    expect(csv.status()).toBe(401);
+    expect(await csv.text()).not.toMatch(/contributor_email/);
+    await page.goto("/admin/uploads");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  });
 });

@@ -3,7 +3,7 @@
 // endpoint with the same filter and cursor, so new uploads and state changes appear in place.
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { bulkModerate } from "@/app/admin/uploads/actions";
 import { initialState } from "@/lib/auth/action-state";
 import type { UploadPage } from "@/lib/uploads/query";
@@ -43,6 +43,7 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
   }, [state, qc]);
 
   const rows = data.rows;
+  const arrivals = useArrivals(query, rows.map((r) => r.id));
   const visible = new Set(rows.map((r) => r.id));
   const chosen = [...selected].filter((id) => visible.has(id));
   const allChosen = rows.length > 0 && chosen.length === rows.length;
@@ -96,6 +97,9 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
       </form>
       <ActionMessage state={state} />
 
+      <p role="status" className="sr-only">
+        {arrivals ? `${arrivals} new ${arrivals === 1 ? "upload" : "uploads"} arrived.` : ""}
+      </p>
       {error ? (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {error.message} Showing the last list we had.
@@ -174,4 +178,22 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
       </nav>
     </div>
   );
+}
+
+/** How many rows appeared since the previous refresh (for a polite screen-reader announcement). */
+function useArrivals(query: string, ids: string[]): number {
+  // Another page or filter is not an arrival: only refreshes of the same list count.
+  const seen = useRef<{ query: string; ids: Set<string> } | null>(null);
+  const [count, setCount] = useState(0);
+  const key = ids.join(",");
+  useEffect(() => {
+    const now = new Set(key ? key.split(",") : []);
+    const before = seen.current;
+    if (before && before.query === query) {
+      const fresh = [...now].filter((id) => !before.ids.has(id)).length;
+      if (fresh) setCount(fresh);
+    } else setCount(0);
+    seen.current = { query, ids: now };
+  }, [query, key]);
+  return count;
 }
