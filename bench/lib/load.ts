@@ -4,6 +4,7 @@
 // node:http with a keep-alive agent (one socket per worker) keeps the generator itself cheap.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import { cpuSecondsOf } from "./procs";
 
 export type Req = {
   method?: string;
@@ -26,6 +27,8 @@ export type LoadResult = {
   p99: number;
   max: number;
   failures: Record<string, number>;
+  /** CPU time (user + system) per successful request of each watched process, ms. */
+  cpuMsPerOk?: Record<string, number>;
 };
 
 export function request(agent: http.Agent, port: number, r: Req, timeoutMs = 30_000): Promise<Res> {
@@ -76,6 +79,8 @@ export async function runLoad(opts: {
   check: (res: Res, i: number) => true | string;
   warmup?: number;
   onDone?: (i: number, ok: boolean) => void;
+  /** Processes whose CPU time over the timed window is reported per successful request. */
+  cpuPids?: Record<string, number>;
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   try {
@@ -113,6 +118,7 @@ export async function runLoad(opts: {
       }),
     );
     next = 0;
+    const cpu0 = Object.fromEntries(Object.entries(opts.cpuPids ?? {}).map(([k, pid]) => [k, cpuSecondsOf(pid)]));
     const start = performance.now();
     const deadline = start + opts.maxSeconds * 1000;
     await Promise.all(
@@ -121,6 +127,7 @@ export async function runLoad(opts: {
       }),
     );
     const seconds = (performance.now() - start) / 1000;
+    const cpuMsPerOk = Object.fromEntries(Object.entries(opts.cpuPids ?? {}).map(([k, pid]) => [k, round(((cpuSecondsOf(pid) - cpu0[k]!) * 1000) / Math.max(1, ok), 1)]));
     latencies.sort((a, b) => a - b);
     return {
       concurrency: opts.concurrency,
@@ -134,6 +141,7 @@ export async function runLoad(opts: {
       p99: round(percentile(latencies, 99)),
       max: round(latencies.at(-1) ?? NaN),
       failures,
+      ...(opts.cpuPids ? { cpuMsPerOk } : {}),
     };
   } finally {
     agent.destroy();

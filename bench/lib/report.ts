@@ -127,16 +127,17 @@ export function printTable(summary: SummaryRow[], r: Results) {
     ),
   );
   const lat: string[][] = [];
+  const cpu = (l: { cpuMsPerOk?: Record<string, number> }, key: string) => String(l.cpuMsPerOk?.[key] ?? "—");
   for (const l of r.mint?.levels ?? []) {
-    lat.push([`mint c=${l.concurrency}`, "portal", String(l.portal.ok), String(l.portal.throughput), String(l.portal.p50), String(l.portal.p95), String(l.portal.p99), String(l.portal.failed)]);
-    lat.push(["", "baseline", String(l.baseline.ok), String(l.baseline.throughput), String(l.baseline.p50), String(l.baseline.p95), String(l.baseline.p99), String(l.baseline.failed)]);
+    lat.push([`mint c=${l.concurrency}`, "portal", String(l.portal.ok), String(l.portal.throughput), String(l.portal.p50), String(l.portal.p95), String(l.portal.p99), String(l.portal.failed), cpu(l.portal, "portal"), cpu(l.portal, "emulator")]);
+    lat.push(["", "baseline", String(l.baseline.ok), String(l.baseline.throughput), String(l.baseline.p50), String(l.baseline.p95), String(l.baseline.p99), String(l.baseline.failed), cpu(l.baseline, "baseline"), cpu(l.baseline, "emulator")]);
   }
   for (const l of r.callback?.levels ?? []) {
-    lat.push([`callback ${l.mode} c=${l.concurrency}`, "portal", String(l.portal.ok), String(l.portal.throughput), String(l.portal.p50), String(l.portal.p95), String(l.portal.p99), String(l.portal.failed)]);
-    lat.push(["", "baseline", String(l.baseline.ok), String(l.baseline.throughput), String(l.baseline.p50), String(l.baseline.p95), String(l.baseline.p99), String(l.baseline.failed)]);
+    lat.push([`callback ${l.mode} c=${l.concurrency}`, "portal", String(l.portal.ok), String(l.portal.throughput), String(l.portal.p50), String(l.portal.p95), String(l.portal.p99), String(l.portal.failed), cpu(l.portal, "server"), cpu(l.portal, "emulator")]);
+    lat.push(["", "baseline", String(l.baseline.ok), String(l.baseline.throughput), String(l.baseline.p50), String(l.baseline.p95), String(l.baseline.p99), String(l.baseline.failed), cpu(l.baseline, "server"), cpu(l.baseline, "emulator")]);
   }
   if (lat.length) {
     console.log("\nLatency (ms) of the HTTP figures");
-    console.log(table(["Case", "Side", "OK", "req/s", "p50", "p95", "p99", "Failed"], lat));
+    console.log(table(["Case", "Side", "OK", "req/s", "p50", "p95", "p99", "Failed", "CPU ms/req server", "CPU ms/req emulator"], lat));
   }
 }

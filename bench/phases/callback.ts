@@ -29,7 +29,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     path.join(ctx.tmp, "baseline-callback.log"),
   );
   await waitForHttp(`http://127.0.0.1:${basePort}/health`, 30_000, base);
-  const maxSeconds = ctx.quick ? 3 : 6;
+  const maxSeconds = ctx.quick ? 3 : 5;
   const maxRequests = ctx.quick ? 300 : 3000;
   const levels: CallbackResult["levels"] = [];
   let series = 0;
@@ -46,7 +46,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     return toks.map((t) => ({ ...t, state: signState(t.id, t.nonce) }));
   }
 
-  async function side(port: number, c: number, mode: "unique" | "duplicated", expectStatus: number): Promise<Side> {
+  async function side(port: number, pid: number, c: number, mode: "unique" | "duplicated", expectStatus: number): Promise<Side> {
     series++;
     const warm = Math.max(4, c);
     const per = mode === "unique" ? 1 : 2; // requests per photo_id
@@ -56,6 +56,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     const answered = new Set<number>();
     const res = await runLoad({
       port,
+      cpuPids: { server: pid, emulator: ctx.emulator.pid, bench: process.pid },
       concurrency: c,
       maxRequests,
       maxSeconds,
@@ -92,8 +93,8 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
   try {
     for (const mode of ["unique", "duplicated"] as const) {
       for (const c of LEVELS) {
-        const portal = await side(ctx.portalPort, c, mode, 303);
-        const baseline = await side(basePort, c, mode, 303);
+        const portal = await side(ctx.portalPort, ctx.portal.pid, c, mode, 303);
+        const baseline = await side(basePort, base.pid, c, mode, 303);
         const ratio = round(portal.throughput / baseline.throughput, 2);
         ctx.log(
           `  callback ${mode} c=${c}: portal ${portal.throughput}/s p99 ${portal.p99} ms lost ${portal.lost} doubled ${portal.doubled} (${portal.failed} failed) · baseline ${baseline.throughput}/s p99 ${baseline.p99} ms · ratio ${ratio}`,

@@ -35,7 +35,7 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
   let visitor = 0;
   const countTokens = async () => Number((await ctx.pool.query("SELECT count(*)::int AS n FROM upload_tokens")).rows[0].n);
   const levels: MintResult["levels"] = [];
-  const maxSeconds = ctx.quick ? 3 : 8;
+  const maxSeconds = ctx.quick ? 3 : 6;
   const maxRequests = ctx.quick ? 300 : 2000;
   let verified = true;
   try {
@@ -44,6 +44,7 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
       const before = await countTokens();
       const portal = await runLoad({
         port: ctx.portalPort,
+        cpuPids: { portal: ctx.portal.pid, emulator: ctx.emulator.pid, bench: process.pid },
         concurrency: c,
         maxRequests,
         maxSeconds,
@@ -65,6 +66,7 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
       const before2 = await countTokens();
       const baseline = await runLoad({
         port: basePort,
+        cpuPids: { baseline: base.pid, emulator: ctx.emulator.pid, bench: process.pid },
         concurrency: c,
         maxRequests,
         maxSeconds,

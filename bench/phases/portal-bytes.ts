@@ -44,7 +44,8 @@ async function flow(ctx: Ctx, file: string, size: number, n: number): Promise<Fl
     if (!next) throw new Error(`the server action did not redirect (status ${minted.status})`);
     const step2 = await request(agent, port, { path: next, headers: { host: `localhost:${port}` } });
     steps.push(`GET ${next.split("?")[0]} ${step2.status}`);
-    const formAction = /<form[^>]*action="([^"]+)"[^>]*enctype="multipart\/form-data"/.exec(step2.body)?.[1];
+    const form = [...step2.body.matchAll(/<form\b[^>]*>/gi)].map((m) => m[0]).find((f) => /enctype="multipart\/form-data"/i.test(f));
+    const formAction = form && /\saction="([^"]+)"/i.exec(form)?.[1];
     const uploadToken = /name="upload_token" value="([^"]+)"/.exec(step2.body)?.[1];
     if (!formAction || !uploadToken) throw new Error("upload form not found on the upload step");
     const up = await multipartUpload({ url: decode(formAction), fields: { upload_token: uploadToken }, filePath: file, size });

@@ -10,12 +10,24 @@ import type { Ctx } from "../lib/context";
 import { round } from "../lib/load";
 import { multipartUpload, type UploadResult } from "../lib/net";
 import { freePort } from "../../scripts/lib/pg-cluster";
-import { memOf, sampleRss, spawnChild, waitForHttp, type Child } from "../lib/procs";
+import { cpuSecondsOf, memOf, sampleRss, spawnChild, waitForHttp, type Child } from "../lib/procs";
 
 const MiB = 1 << 20;
 
 export type UploadBenchResult = {
-  throughput: { sizeBytes: number; runs: number; emulatorMBps: number[]; sinkMBps: number[]; emulator: number; sink: number; ratio: number; pass: boolean };
+  throughput: {
+    sizeBytes: number;
+    runs: number;
+    emulatorMBps: number[];
+    sinkMBps: number[];
+    emulator: number;
+    sink: number;
+    ratio: number;
+    pass: boolean;
+    /** CPU seconds per GiB uploaded (process user + system), best run. */
+    emulatorCpuSecPerGiB: number;
+    sinkCpuSecPerGiB: number;
+  };
   memory: {
     small: { sizeBytes: number; idleHwm: number; hwm: number; peakRssSampled: number };
     large: { sizeBytes: number; idleHwm: number; hwm: number; peakRssSampled: number };
@@ -119,16 +131,23 @@ export async function benchUpload(ctx: Ctx): Promise<UploadBenchResult> {
     const sinkMBps: number[] = [];
     const emulatorMBps: number[] = [];
     let sinkHwm = 0;
+    const sinkCpu: number[] = [];
+    const emuCpu: number[] = [];
+    const perGiB = (sec: number) => round(sec / (tput / 2 ** 30), 2);
     try {
       for (let i = 0; i < runs; i++) {
+        const sc0 = cpuSecondsOf(sink.pid);
         const s = await multipartUpload({ url: `http://127.0.0.1:${sinkPort}/upload`, fields: { upload_token: "x" }, filePath: file, size: tput });
         if (s.status !== 200) throw new Error(`sink answered ${s.status}`);
         sinkMBps.push(round(s.mbPerSec, 1));
+        sinkCpu.push(perGiB(cpuSecondsOf(sink.pid) - sc0));
+        const ec0 = cpuSecondsOf(emu.child.pid);
         const e = await redeem(emu.url, file, tput);
+        emuCpu.push(perGiB(cpuSecondsOf(emu.child.pid) - ec0));
         emulatorMBps.push(round(e.mbPerSec, 1));
         rmSync(path.join(emu.dataDir, "files"), { recursive: true, force: true });
         mkdirSync(path.join(emu.dataDir, "files"), { recursive: true });
-        ctx.log(`  ${tput / MiB} MiB run ${i + 1}: sink ${s.mbPerSec.toFixed(0)} MB/s, emulator ${e.mbPerSec.toFixed(0)} MB/s`);
+        ctx.log(`  ${tput / MiB} MiB run ${i + 1}: sink ${s.mbPerSec.toFixed(0)} MiB/s (${sinkCpu.at(-1)} CPU s/GiB), emulator ${e.mbPerSec.toFixed(0)} MiB/s (${emuCpu.at(-1)} CPU s/GiB)`);
       }
       sinkHwm = memOf(sink.pid).hwm;
     } finally {
@@ -141,7 +160,18 @@ export async function benchUpload(ctx: Ctx): Promise<UploadBenchResult> {
     const ratio = round(emulator / sinkBest, 2);
     const growthBytes = memLarge.hwm - memSmall.hwm;
     return {
-      throughput: { sizeBytes: tput, runs, emulatorMBps, sinkMBps, emulator, sink: sinkBest, ratio, pass: ratio >= 0.8 },
+      throughput: {
+        sizeBytes: tput,
+        runs,
+        emulatorMBps,
+        sinkMBps,
+        emulator,
+        sink: sinkBest,
+        ratio,
+        pass: ratio >= 0.8,
+        emulatorCpuSecPerGiB: Math.min(...emuCpu),
+        sinkCpuSecPerGiB: Math.min(...sinkCpu),
+      },
       memory: { small: memSmall, large: memLarge, sinkHwm, growthBytes, pass: growthBytes <= 16 * MiB },
     };
   } finally {
