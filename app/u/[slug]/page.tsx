@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { PublicShell } from "@/components/public/shell";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { closedMessages, lookupLink } from "@/lib/intake/links";
 import { publicLinkView } from "@/lib/intake/view";
-import { DetailsForm } from "./details-form";
+import { redeemUrl } from "@/lib/twentythree";
+import { Intake } from "./intake";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +39,9 @@ export default async function IntakePage({ params }: Props) {
     if (!session?.user?.id) redirect(`/login?callbackUrl=${encodeURIComponent(`/u/${slug}`)}`);
     member = { name: session.user.name ?? "", email: session.user.email ?? "" };
   }
+  // The redeem URL is public (the no-JS form posts to it); the uploader probes it for CORS first.
+  const connection = await db().connection.findUnique({ where: { id: link.connectionId }, select: { apiUrl: true } });
+  const settings = env();
   return (
     <PublicShell>
       <h1 className="text-2xl font-bold leading-tight">{link.title}</h1>
@@ -45,7 +51,16 @@ export default async function IntakePage({ params }: Props) {
           Uploading as <strong>{member.name || member.email}</strong>.
         </p>
       ) : null}
-      <DetailsForm link={publicLinkView(link, { member: Boolean(member) })} />
+      {connection ? (
+        <Intake
+          link={publicLinkView(link, { member: Boolean(member) })}
+          redeemUrl={redeemUrl(connection.apiUrl)}
+          chunkBytes={settings.UPLOAD_CHUNK_BYTES}
+          chunkThresholdBytes={settings.UPLOAD_CHUNK_THRESHOLD_BYTES}
+        />
+      ) : (
+        <p className="mt-6 text-slate-700">This upload link is not connected to a video library yet. Please tell the team that sent it.</p>
+      )}
     </PublicShell>
   );
 }

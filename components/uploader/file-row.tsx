@@ -1,0 +1,104 @@
+"use client";
+// One chosen file: preview, checks, progress (percent, bytes, speed, time left), outcome.
+import { useEffect } from "react";
+import { formatBytes, formatDuration } from "@/lib/upload-client/format";
+import { isVideo } from "@/lib/upload-client/checks";
+import { ProgressBar } from "./progress-bar";
+import type { Item } from "./types";
+import { useUploadStatus } from "./use-upload-status";
+
+const stateText: Record<string, string> = {
+  RECEIVED: "Received — being confirmed with the video library",
+  VERIFIED: "Received and confirmed",
+  PUBLISHED: "Received, confirmed and published",
+  REJECTED: "Received",
+  DELETED: "Received",
+};
+
+type Props = {
+  item: Item;
+  onRemove: (id: string) => void;
+  onCancel: (id: string) => void;
+  onRetry: (id: string) => void;
+  onSettled: (id: string, outcome: { ok: boolean; text: string }) => void;
+};
+
+export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props) {
+  const { file, phase, reading } = item;
+  const status = useUploadStatus(phase === "confirming" ? item.ticket : undefined, item.photoId);
+  const upload = status.data?.uploads.find((u) => u.photoId === item.photoId);
+  useEffect(() => {
+    if (phase !== "confirming" || !upload) return;
+    if (upload.state === "FAILED") onSettled(item.id, { ok: false, text: "The video library could not confirm this upload" });
+    else if (upload.state !== "RECEIVED") onSettled(item.id, { ok: true, text: stateText[upload.state] ?? "Received" });
+  }, [phase, upload, item.id, onSettled]);
+
+  const percent = reading?.percent ?? 0;
+  const progressText = reading
+    ? [`${percent} %`, `${formatBytes(reading.bytes)} of ${formatBytes(reading.total)}`, reading.bytesPerSecond ? `${formatBytes(reading.bytesPerSecond)}/s` : null, reading.secondsLeft !== null && percent < 100 ? `about ${formatDuration(reading.secondsLeft)} left` : null]
+        .filter(Boolean)
+        .join(" · ")
+    : "Waiting to start";
+  const descId = `${item.id}-desc`;
+
+  return (
+    <li className="space-y-2 p-3" data-testid="file-item" data-phase={phase}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <p className="break-all font-medium">{file.name}</p>
+          <p className="text-xs text-slate-600">{formatBytes(file.size)}</p>
+        </div>
+        {phase === "ready" || phase === "invalid" ? (
+          <button type="button" onClick={() => onRemove(item.id)} className="rounded-md px-2 py-1 text-sm text-slate-700 underline hover:text-slate-900" aria-label={`Remove ${file.name}`}>
+            Remove
+          </button>
+        ) : phase === "uploading" || phase === "queued" ? (
+          <button type="button" onClick={() => onCancel(item.id)} className="rounded-md px-2 py-1 text-sm text-red-800 underline" aria-label={`Cancel upload of ${file.name}`}>
+            Cancel
+          </button>
+        ) : phase === "failed" || phase === "cancelled" ? (
+          <button type="button" onClick={() => onRetry(item.id)} className="rounded-md bg-blue-700 px-3 py-1 text-sm font-semibold text-white" aria-label={`Try again with ${file.name}`}>
+            Try again
+          </button>
+        ) : null}
+      </div>
+
+      {item.previewUrl && phase !== "invalid" && phase !== "done" ? (
+        isVideo(file) ? (
+          <video src={item.previewUrl} controls muted playsInline preload="metadata" className="max-h-48 w-full rounded-md bg-black" aria-label={`Preview of ${file.name}`} />
+        ) : file.type.startsWith("image/") ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a local object URL, nothing to optimise
+          <img src={item.previewUrl} alt={`Preview of ${file.name}`} className="max-h-48 rounded-md" />
+        ) : null
+      ) : null}
+
+      {phase === "checking" ? <p className="text-sm text-slate-600">Checking the file…</p> : null}
+      {phase === "invalid" || phase === "failed" ? (
+        <p role="alert" className="text-sm text-red-700" data-testid="file-error">
+          {item.message}
+        </p>
+      ) : null}
+      {phase === "cancelled" ? <p className="text-sm text-slate-700">Upload cancelled.</p> : null}
+
+      {phase === "queued" || phase === "uploading" || phase === "confirming" ? (
+        <div className="space-y-1">
+          <ProgressBar percent={phase === "confirming" ? 100 : percent} label={`Upload of ${file.name}`} valueText={phase === "confirming" ? "100 percent, sent" : progressText} />
+          <p id={descId} className="text-xs text-slate-700 tabular-nums" data-testid="progress-text">
+            {phase === "confirming" ? `100 % · ${formatBytes(file.size)} sent` : progressText}
+          </p>
+          {item.note && phase === "uploading" ? <p className="text-xs text-amber-800">{item.note}</p> : null}
+        </div>
+      ) : null}
+      {phase === "confirming" ? (
+        <p className="text-sm text-slate-700" data-testid="upload-state">
+          {upload ? stateText[upload.state] ?? "Received" : "Sent — waiting for the video library to confirm"}
+        </p>
+      ) : null}
+      {phase === "done" ? (
+        <p className="text-sm font-medium text-green-800" data-testid="upload-state">
+          {item.stateText}
+        </p>
+      ) : null}
+    </li>
+  );
+}
