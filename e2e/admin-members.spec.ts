@@ -23,7 +23,9 @@ test("members-only link: anonymous visitors are sent to sign in; the member's up
   await ensureEmulatorConnection(page);
   await createLink(page, { title: "Team media E2E", slug: "team-media-e2e", album: "Team media", membersOnly: true });
 
-  const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  // Without JavaScript the public page keeps its two steps (details, then file); the one-step
+  // uploader is the public page's own concern and tested in intake.spec.ts.
+  const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled: false });
   const a = await anonymous.newPage();
   await a.goto("/u/team-media-e2e");
   await expect(a).toHaveURL(/\/login\?callbackUrl=%2Fu%2Fteam-media-e2e$/);
@@ -37,7 +39,7 @@ test("members-only link: anonymous visitors are sent to sign in; the member's up
   await expect(a.getByLabel("Email address")).toHaveCount(0);
   await a.getByRole("button", { name: "Continue to upload" }).click();
   await a.getByLabel("Choose your video").setInputFiles(path.join(fixtures, "clip.mp4"));
-  await a.getByRole("button", { name: "Upload" }).click();
+  await a.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(a.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   await anonymous.close();
 
