@@ -31,7 +31,9 @@ export type LoadResult = {
   cpuMsPerOk?: Record<string, number>;
 };
 
-export function request(agent: http.Agent, port: number, r: Req, timeoutMs = 30_000): Promise<Res> {
+/** One request; a keep-alive socket the server closed while idle (ECONNRESET on a reused socket,
+ * the request never reached the handler) is retried once on a fresh one, as Node's docs advise. */
+export function request(agent: http.Agent, port: number, r: Req, timeoutMs = 30_000, retried = false): Promise<Res> {
   return new Promise((resolve, reject) => {
     const body = r.body === undefined ? undefined : Buffer.isBuffer(r.body) ? r.body : Buffer.from(r.body);
     const req = http.request(
@@ -52,7 +54,10 @@ export function request(agent: http.Agent, port: number, r: Req, timeoutMs = 30_
       },
     );
     req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.on("error", reject);
+    req.on("error", (err: NodeJS.ErrnoException) => {
+      if (!retried && req.reusedSocket && err.code === "ECONNRESET") request(agent, port, r, timeoutMs, true).then(resolve, reject);
+      else reject(err);
+    });
     req.end(body);
   });
 }

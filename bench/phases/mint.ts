@@ -9,9 +9,15 @@ import { actionRequest } from "../lib/action";
 import type { Ctx } from "../lib/context";
 import { runLoad, round, type LoadResult } from "../lib/load";
 import { freePort } from "../../scripts/lib/pg-cluster";
-import { spawnChild, waitForHttp } from "../lib/procs";
+import { cpuSecondsOf, spawnChild, waitForHttp } from "../lib/procs";
+import http from "node:http";
+import { request } from "../lib/load";
 
 export type MintResult = {
+  /** Where the portal's CPU per mint goes: CPU ms per request of cheaper requests on the same
+   * path, sequential (c=1): the public page render, and the same action refused at validation
+   * (action dispatch without minting or rendering the next step). */
+  breakdown: { pageRenderCpuMs: number; actionRefusedCpuMs: number; mintCpuMs: number };
   levels: Array<{ concurrency: number; portal: LoadResult; baseline: LoadResult; ratio: number; rowsPortal: number; rowsBaseline: number }>;
   verified: boolean;
 };
@@ -93,5 +99,25 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
   } finally {
     await base.stop();
   }
-  return { levels, verified };
+  // Diagnostic: CPU per request of the pieces, sequentially.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const cpuPer = async (n: number, make: () => Parameters<typeof request>[2]) => {
+    for (let i = 0; i < 3; i++) await request(agent, ctx.portalPort, make());
+    const c0 = cpuSecondsOf(ctx.portal.pid);
+    for (let i = 0; i < n; i++) await request(agent, ctx.portalPort, make());
+    return round(((cpuSecondsOf(ctx.portal.pid) - c0) * 1000) / n, 1);
+  };
+  const n = ctx.quick ? 10 : 30;
+  const breakdown = {
+    pageRenderCpuMs: await cpuPer(n, () => ({ path: `/u/${ctx.benchSlugs[0]}` })),
+    actionRefusedCpuMs: await cpuPer(n, () => {
+      const v = ++visitor;
+      const slug = ctx.benchSlugs[v % ctx.benchSlugs.length]!;
+      return actionRequest({ port: ctx.portalPort, path: `/u/${slug}`, actionId, fields: { slug, name: "", email: "", consent: "" }, headers: { "x-forwarded-for": ip(v) } });
+    }),
+    mintCpuMs: levels[0]?.portal.cpuMsPerOk?.portal ?? NaN,
+  };
+  agent.destroy();
+  ctx.log(`  portal CPU per request: page render ${breakdown.pageRenderCpuMs} ms, action refused at validation ${breakdown.actionRefusedCpuMs} ms, mint ${breakdown.mintCpuMs} ms`);
+  return { breakdown, levels, verified };
 }

@@ -11,7 +11,7 @@ import http from "node:http";
 import type { Ctx } from "../lib/context";
 import { percentile, request, round } from "../lib/load";
 
-export type PageSide = { url: string; scripts: number; jsBytes: number; jsGzipBytes: number; ttiMs: number[]; ttiMedian: number; domInteractiveMedian: number };
+export type PageSide = { url: string; scripts: number; jsBytes: number; jsGzipBytes: number; ttiMs: number[]; ttiMedian: number; domInteractiveMedian: number; responseStartMedian: number; clientMedian: number };
 export type PageResult = { chromium: string; page: PageSide; baseline: PageSide; jsRatio: number; ttiRatio: number; jsBudgetPass: boolean; ttiPass: boolean };
 
 async function firstLoadJs(port: number, pathName: string) {
@@ -50,6 +50,8 @@ export async function benchPage(ctx: Ctx): Promise<PageResult> {
     const js = await firstLoadJs(ctx.portalPort, pathName);
     const tti: number[] = [];
     const domInteractive: number[] = [];
+    const responseStart: number[] = [];
+    const client: number[] = [];
     for (let i = 0; i < loads + 1; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -69,12 +71,17 @@ export async function benchPage(ctx: Ctx): Promise<PageResult> {
       const m = await page.evaluate(() => ({
         hydratedAt: (window as unknown as { __hydratedAt: number }).__hydratedAt,
         domInteractive: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domInteractive,
+        responseStart: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart,
       }));
       await context.close();
       if (i === 0) continue; // first load warms the server's caches; not counted
       tti.push(m.hydratedAt);
       domInteractive.push(m.domInteractive);
+      responseStart.push(m.responseStart);
+      client.push(m.hydratedAt - m.responseStart);
     }
+    responseStart.sort((a, b) => a - b);
+    client.sort((a, b) => a - b);
     tti.sort((a, b) => a - b);
     domInteractive.sort((a, b) => a - b);
     return {
@@ -85,6 +92,9 @@ export async function benchPage(ctx: Ctx): Promise<PageResult> {
       ttiMs: tti.map((t) => round(t)),
       ttiMedian: round(percentile(tti, 50)),
       domInteractiveMedian: round(percentile(domInteractive, 50)),
+      // Server's share (first byte) and the browser's (first byte → hydrated).
+      responseStartMedian: round(percentile(responseStart, 50)),
+      clientMedian: round(percentile(client, 50)),
     };
   };
   try {
@@ -92,7 +102,7 @@ export async function benchPage(ctx: Ctx): Promise<PageResult> {
     const baseline = await measure("/u/no-such-link-for-bench", "body");
     const jsRatio = round(page.jsGzipBytes / baseline.jsGzipBytes, 2);
     const ttiRatio = round(page.ttiMedian / baseline.ttiMedian, 2);
-    ctx.log(`  /u/demo: ${page.scripts} scripts, ${(page.jsGzipBytes / 1024).toFixed(1)} KiB gzip, TTI median ${page.ttiMedian} ms · not-found: ${(baseline.jsGzipBytes / 1024).toFixed(1)} KiB, ${baseline.ttiMedian} ms`);
+    ctx.log(`  /u/demo: ${page.scripts} scripts, ${(page.jsGzipBytes / 1024).toFixed(1)} KiB gzip, TTI median ${page.ttiMedian} ms (first byte ${page.responseStartMedian}, then ${page.clientMedian}) · not-found: ${(baseline.jsGzipBytes / 1024).toFixed(1)} KiB, ${baseline.ttiMedian} ms (first byte ${baseline.responseStartMedian}, then ${baseline.clientMedian})`);
     return {
       chromium: browser.version(),
       page,
