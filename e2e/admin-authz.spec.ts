@@ -41,6 +41,7 @@ async function replay(request: APIRequestContext, c: Captured) {
 }
 
 test("anonymous and member requests to admin pages, handlers and actions are refused and change nothing", async ({ page, browser, playwright, baseURL }) => {
+  test.setTimeout(240_000); // a dozen captured actions, each on a freshly loaded admin page
   // Targets for the actions, made through the UI.
   await ensureEmulatorConnection(page);
   await createLink(page, { title: "Authz target", slug: "authz-target" });
