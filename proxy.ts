@@ -1,11 +1,15 @@
-// Next 16's proxy (formerly middleware): sends visitors without a valid session cookie away from
-// /admin early. It only decodes the JWT; it never writes cookies (next-auth's own proxy wrapper
-// re-issues the session cookie on every request, and a prefetch finishing after "Sign out" would
-// then sign the user back in). A convenience only: every admin page, action and handler re-checks
-// with lib/auth/guard.ts against the database.
+// Next 16's proxy (formerly middleware), in front of every page:
+// - intake links: the right status for closed links and a real 429 when one address starts too
+//   many uploads (lib/security/gate.ts);
+// - /admin: visitors without a valid session cookie go to /login early. It only decodes the JWT
+//   and never writes cookies (next-auth's own proxy wrapper re-issues the session cookie on every
+//   request, and a prefetch finishing after "Sign out" would then sign the user back in). A
+//   convenience only: every admin page, action and handler re-checks with lib/auth/guard.ts;
+// - every page: a per-request nonce and the Content-Security-Policy naming TwentyThree's origins.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
+import { intakeGate, withCsp } from "@/lib/security/gate";
 
 async function hasSession(req: NextRequest): Promise<boolean> {
   const secret = env().authSecret;
@@ -17,10 +21,17 @@ async function hasSession(req: NextRequest): Promise<boolean> {
 }
 
 export async function proxy(req: NextRequest) {
-  if (await hasSession(req)) return NextResponse.next();
-  const login = new URL("/login", req.nextUrl.origin);
-  login.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
-  return NextResponse.redirect(login);
+  const early = await intakeGate(req);
+  if (early) return early;
+  if (req.nextUrl.pathname.startsWith("/admin") && !(await hasSession(req))) {
+    const login = new URL("/login", req.nextUrl.origin);
+    login.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
+    return NextResponse.redirect(login);
+  }
+  return withCsp(req, env().NODE_ENV === "development");
 }
 
-export const config = { matcher: ["/admin/:path*"] };
+export const config = {
+  // Pages only: not API routes (they answer JSON or plain text), static files or images.
+  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }],
+};

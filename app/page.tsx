@@ -1,5 +1,8 @@
 import Link from "next/link";
 
+// Rendered per request so the CSP nonce (proxy.ts) reaches its scripts.
+export const dynamic = "force-dynamic";
+
 export default function Home() {
   return (
     <main className="mx-auto max-w-2xl px-4 py-12">

@@ -1,0 +1,60 @@
+// Answers the proxy gives before a page renders: the right status for closed intake links (App
+// Router pages cannot set 410), and a real 429 page when one address starts too many uploads.
+import { NextResponse, type NextRequest } from "next/server";
+import { htmlPage } from "@/lib/http/html-page";
+import { closedMessages, lookupLink } from "@/lib/intake/links";
+import { consume, describeWait } from "@/lib/limits";
+import { log } from "@/lib/log";
+import { buildCsp, connectionOrigins } from "./csp";
+
+const INTAKE = /^\/u\/([^/]+)\/?$/;
+/** Posts to an intake page (the details form, server actions) per address. */
+export const INTAKE_POST_LIMIT = { max: 60, windowMs: 10 * 60_000 };
+
+function clientIp(req: NextRequest): string | undefined {
+  return (req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || undefined)?.slice(0, 64);
+}
+
+export async function intakeGate(req: NextRequest): Promise<Response | null> {
+  const m = INTAKE.exec(req.nextUrl.pathname);
+  if (!m) return null;
+  try {
+    if (req.method === "POST") {
+      const ip = clientIp(req);
+      if (!ip) return null;
+      const r = await consume([{ key: `intake-post:ip:${ip}`, ...INTAKE_POST_LIMIT }]);
+      if (!r.ok) {
+        log.warn("intake: too many requests", { path: req.nextUrl.pathname });
+        return htmlPage(429, "Too many attempts", `Too many uploads were started from your network in a short time. Please try again in ${describeWait(r.retryAfterSeconds)}.`, { "retry-after": String(r.retryAfterSeconds) });
+      }
+      return null;
+    }
+    if (req.method === "GET" && !req.headers.get("next-router-prefetch")) {
+      const slug = decodeURIComponent(m[1]!);
+      const link = await lookupLink(slug);
+      if (link.kind === "inactive" || link.kind === "expired" || link.kind === "full") {
+        const msg = closedMessages[link.kind];
+        return htmlPage(msg.status, msg.title, msg.body);
+      }
+    }
+  } catch (err) {
+    // The page itself will say what is wrong; the gate never turns a hiccup into an error page.
+    log.warn("intake gate skipped", { error: (err as Error).message.slice(0, 200) });
+  }
+  return null;
+}
+
+/** Pass the request on with a per-request nonce and the CSP that names TwentyThree's origins. */
+export async function withCsp(req: NextRequest, dev: boolean): Promise<NextResponse> {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = buildCsp(nonce, await connectionOrigins(), { dev });
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("content-security-policy", csp);
+  if (req.headers.get("x-forwarded-proto") === "https" || req.nextUrl.protocol === "https:") {
+    res.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  }
+  return res;
+}
