@@ -11,6 +11,7 @@ const MEMBER = { email: "member@e2e.test", password: "e2e-member-password-1" };
 const fixtures = path.join(import.meta.dirname, "..", "..", "shared", "fixtures");
 
 test("members-only link: anonymous visitors are sent to sign in; the member's upload is recorded as theirs", async ({ page, browser }) => {
+  test.setTimeout(150_000); // member, connection, link, sign-in and a real upload through the emulator
   await page.goto("/admin/members");
   await page.getByLabel("Email").fill(MEMBER.email);
   await page.getByLabel("Name").fill("Mia Member");
