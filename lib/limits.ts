@@ -1,22 +1,28 @@
 // Rate limits and quotas kept in Postgres (rate_limits), so they hold across portal instances.
+import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
 export type Limit = { key: string; max: number; windowMs: number };
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; key: string };
 
-/** Count one use against each limit (fixed windows); refuse when any is over its maximum. */
+/** Add one to `key`'s fixed window (a new window starts once the old one is over), atomically. */
+export async function bump(client: Pick<PrismaClient, "$queryRaw">, key: string, windowMs: number, now = new Date()): Promise<{ count: number; windowStart: Date }> {
+  const cutoff = new Date(now.getTime() - windowMs);
+  const rows = await client.$queryRaw<{ count: number; window_start: Date }[]>`
+    INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${now}, 1)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.window_start <= ${cutoff} THEN 1 ELSE rate_limits.count + 1 END,
+      window_start = CASE WHEN rate_limits.window_start <= ${cutoff} THEN ${now} ELSE rate_limits.window_start END
+    RETURNING count, window_start`;
+  return { count: Number(rows[0]?.count ?? 1), windowStart: rows[0]?.window_start ?? now };
+}
+
+/** Count one use against each limit; refuse when any is over its maximum. */
 export async function consume(limits: Limit[], now = new Date()): Promise<LimitResult> {
   for (const l of limits) {
-    const cutoff = new Date(now.getTime() - l.windowMs);
-    const rows = await db().$queryRaw<{ count: number; window_start: Date }[]>`
-      INSERT INTO rate_limits (key, window_start, count) VALUES (${l.key}, ${now}, 1)
-      ON CONFLICT (key) DO UPDATE SET
-        count = CASE WHEN rate_limits.window_start <= ${cutoff} THEN 1 ELSE rate_limits.count + 1 END,
-        window_start = CASE WHEN rate_limits.window_start <= ${cutoff} THEN ${now} ELSE rate_limits.window_start END
-      RETURNING count, window_start`;
-    const row = rows[0];
-    if (row && Number(row.count) > l.max) {
-      const retryAfterMs = row.window_start.getTime() + l.windowMs - now.getTime();
+    const row = await bump(db(), l.key, l.windowMs, now);
+    if (row.count > l.max) {
+      const retryAfterMs = row.windowStart.getTime() + l.windowMs - now.getTime();
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)), key: l.key };
     }
   }
