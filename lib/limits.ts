@@ -19,8 +19,10 @@ export async function bump(client: Pick<PrismaClient, "$queryRaw">, key: string,
 
 /** Count one use against each limit; refuse when any is over its maximum. */
 export async function consume(limits: Limit[], now = new Date()): Promise<LimitResult> {
-  for (const l of limits) {
-    const row = await bump(db(), l.key, l.windowMs, now);
+  // Independent counters: bump them together rather than one round trip after another.
+  const rows = await Promise.all(limits.map((l) => bump(db(), l.key, l.windowMs, now)));
+  for (const [i, l] of limits.entries()) {
+    const row = rows[i]!;
     if (row.count > l.max) {
       const retryAfterMs = row.windowStart.getTime() + l.windowMs - now.getTime();
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)), key: l.key };
