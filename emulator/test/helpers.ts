@@ -5,7 +5,8 @@ import path from "node:path";
 import OAuth from "oauth-1.0a";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../server.ts";
 
-export const FIXTURES = "/work/shared/fixtures";
+// The shared fixtures live beside the repository (../shared/fixtures), wherever it is cloned.
+export const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures");
 export const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 
 export const CREDS = {

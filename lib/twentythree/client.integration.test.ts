@@ -57,7 +57,7 @@ async function caught(p: Promise<unknown>): Promise<TwentyThreeError> {
 async function redeem(uploadToken: string): Promise<Response> {
   const form = new FormData();
   form.append("upload_token", uploadToken);
-  const clip = await readFile("/work/shared/fixtures/clip.mp4");
+  const clip = await readFile(new URL("../../../shared/fixtures/clip.mp4", import.meta.url));
   form.append("file", new Blob([clip], { type: "video/mp4" }), "clip.mp4");
   return fetch(redeemUrl(emu.url), { method: "POST", body: form, redirect: "manual" });
 }
