@@ -14,7 +14,9 @@ export type Credentials = {
 };
 
 export function sealCredentials(c: Credentials): { consumerKey: string; credentialsEnc: string } {
-  return { consumerKey: c.consumerKey, credentialsEnc: encryptJson(c) };
+  // Only the four credentials go in the blob, whatever else the caller's object carries.
+  const { consumerKey, consumerSecret, accessToken, accessTokenSecret } = c;
+  return { consumerKey, credentialsEnc: encryptJson({ consumerKey, consumerSecret, accessToken, accessTokenSecret }) };
 }
 
 export function openCredentials(conn: Pick<Connection, "credentialsEnc">): Credentials {
