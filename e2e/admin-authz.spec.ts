@@ -89,7 +89,8 @@ test("anonymous and member requests to admin pages, handlers and actions are ref
   actions.push(await capture(page, "resetPassword", () => row.getByRole("button", { name: "Set password", exact: true }).click()));
 
   const before = await snapshot();
-  const anonymous = await playwright.request.newContext({ baseURL });
+  // An explicitly empty state: request contexts made inside a test otherwise inherit its storageState.
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const { context: memberContext } = await signIn(browser, member.email, member.password);
   const asMember = memberContext.request;
 
