@@ -42,6 +42,19 @@ export const oidcEnabled = () => oidcProvider().length > 0;
 export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
   ...authConfig,
   secret: env().authSecret,
+  // next-auth's own logger prints stack traces (even for a wrong password); ours writes one JSON
+  // line naming what happened, never a stack, a credential or a token.
+  logger: {
+    error(error: Error) {
+      const name = (error as { type?: string }).type ?? error.name;
+      if (name === "CredentialsSignin" || name === "TooManyAttempts") log.info("auth: sign-in refused", { kind: name });
+      else log.error("auth: error", { kind: name });
+    },
+    warn(code: string) {
+      log.warn("auth: warning", { code });
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
