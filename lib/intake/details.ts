@@ -5,28 +5,33 @@ import type { FieldMode, IntakeLink } from "@/generated/prisma/client";
 type Fields = Pick<IntakeLink, "nameField" | "emailField" | "titleField" | "descriptionField" | "consentText">;
 
 function text(mode: FieldMode, label: string, max: number) {
-  const base = z.string().trim().max(max, `${label} can be at most ${max} characters`);
-  if (mode === "REQUIRED") return base.min(1, `Please enter ${label.toLowerCase()}`);
+  const missing = `Please enter ${label.toLowerCase()}`;
+  const base = z.string({ error: mode === "REQUIRED" ? missing : `${label} must be text` }).trim().max(max, `${label} can be at most ${max} characters`);
+  if (mode === "REQUIRED") return base.min(1, missing);
   return base.optional().transform((v) => (v ? v : undefined));
 }
+
+/** A field the link does not ask for: whatever arrives (usually nothing) is dropped. In zod 4 the
+ * `.optional()` is what lets the key be absent altogether. */
+const off = () => z.any().optional().transform(() => undefined);
 
 export function detailsSchema(link: Fields, opts: { member?: boolean } = {}) {
   // Members-only links skip the contact fields: the signed-in member is the contributor.
   const nameMode = opts.member ? "OFF" : link.nameField;
   const emailMode = opts.member ? "OFF" : link.emailField;
   return z.object({
-    name: nameMode === "OFF" ? z.any().transform(() => undefined) : text(nameMode, "Your name", 200),
+    name: nameMode === "OFF" ? off() : text(nameMode, "Your name", 200),
     email:
       emailMode === "OFF"
-        ? z.any().transform(() => undefined)
+        ? off()
         : emailMode === "REQUIRED"
-          ? z.string().trim().min(1, "Please enter your email address").max(254).pipe(z.email("Please enter a valid email address, like name@example.com"))
+          ? z.string({ error: "Please enter your email address" }).trim().min(1, "Please enter your email address").max(254).pipe(z.email("Please enter a valid email address, like name@example.com"))
           : z.string().trim().max(254).pipe(z.union([z.literal(""), z.email("Please enter a valid email address, like name@example.com")])).optional().transform((v) => (v ? v : undefined)),
-    title: link.titleField === "OFF" ? z.any().transform(() => undefined) : text(link.titleField, "A title", 200),
-    description: link.descriptionField === "OFF" ? z.any().transform(() => undefined) : text(link.descriptionField, "A description", 5000),
+    title: link.titleField === "OFF" ? off() : text(link.titleField, "A title", 200),
+    description: link.descriptionField === "OFF" ? off() : text(link.descriptionField, "A description", 5000),
     consent: link.consentText
       ? z.literal("on", { error: "Please tick the box to give your consent before uploading" }).transform(() => true)
-      : z.any().transform(() => false),
+      : z.any().optional().transform(() => false),
   });
 }
 
