@@ -23,6 +23,11 @@ async function stop() {
 }
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());
+// If Playwright goes away without stopping us, do not leave a portal and an emulator behind.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop();
+}, 1000).unref();
 
 let adminUrl = process.env.TEST_PG_ADMIN_URL;
 if (!adminUrl) {
