@@ -8,7 +8,12 @@ import path from "node:path";
 import { freePort, startCluster } from "./lib/pg-cluster";
 
 const root = process.cwd();
-const only = process.argv.slice(2); // e.g. `npm test -- unit` or `-- e2e`
+// `npm test -- unit` / `-- e2e` / `-- types` runs one part; other arguments go to Playwright
+// (e.g. `npm test -- e2e e2e/intake.spec.ts`).
+const PARTS = ["types", "unit", "e2e"];
+const args = process.argv.slice(2);
+const only = args.filter((a) => PARTS.includes(a));
+const playwrightArgs = args.filter((a) => !PARTS.includes(a));
 const want = (part: string) => only.length === 0 || only.includes(part);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
 chmodSync(tmp, 0o755);
@@ -73,7 +78,7 @@ try {
           E2E_EMULATOR_PORT: String(await freePort()),
           PW_JSON_OUTPUT: out,
         };
-        const code = await run(process.execPath, [bin("@playwright/test", "cli.js"), "test"], env);
+        const code = await run(process.execPath, [bin("@playwright/test", "cli.js"), "test", ...playwrightArgs], env);
         if (existsSync(out)) {
           const r = JSON.parse(readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
           totals.passed += r.stats.expected + r.stats.flaky;
