@@ -3,8 +3,9 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
+import { FIXTURES_DIR } from "../test/fixtures/index";
 
-const fixtures = path.join(import.meta.dirname, "..", "..", "shared", "fixtures");
+const fixtures = FIXTURES_DIR;
 
 async function expectNoSeriousViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();

@@ -2,13 +2,14 @@
 // skips the contact fields for the member, and records which member uploaded.
 import { test, expect } from "@playwright/test";
 import path from "node:path";
+import { FIXTURES_DIR } from "../test/fixtures/index";
 import { ADMIN_STATE, createLink, ensureEmulatorConnection, signIn } from "./admin-helpers";
 import { query } from "./db";
 
 test.use({ storageState: ADMIN_STATE });
 
 const MEMBER = { email: "member@e2e.test", password: "e2e-member-password-1" };
-const fixtures = path.join(import.meta.dirname, "..", "..", "shared", "fixtures");
+const fixtures = FIXTURES_DIR;
 
 test("members-only link: anonymous visitors are sent to sign in; the member's upload is recorded as theirs", async ({ page, browser }) => {
   test.setTimeout(150_000); // member, connection, link, sign-in and a real upload through the emulator

@@ -3,11 +3,12 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
+import { fixturePath } from "../test/fixtures/index";
 import { setLogLevel } from "../lib/log";
 import { createTwentyThreeClient, TwentyThreeNoSuchPhotoError } from "../lib/twentythree";
 import { emulatorUrl, query, setFaults } from "./db";
 
-const clip = path.join(import.meta.dirname, "..", "..", "shared", "fixtures", "clip.mp4");
+const clip = fixturePath("clip.mp4");
 const emulator = createTwentyThreeClient({
   apiUrl: emulatorUrl,
   consumerKey: "emu-demo-consumer",

@@ -1,8 +1,9 @@
 import { test, expect, type Page, type Request } from "@playwright/test";
 import path from "node:path";
+import { FIXTURES_DIR, fixtureSize } from "../test/fixtures/index";
 import { emulatorObjects, emulatorUrl, query } from "./db";
 
-const fixtures = path.join(import.meta.dirname, "..", "..", "shared", "fixtures");
+const fixtures = FIXTURES_DIR;
 
 async function fillDetails(page: Page, who: string, opts: { oneStep?: boolean } = {}) {
   await page.goto("/u/demo");
@@ -59,11 +60,11 @@ for (const javaScriptEnabled of [false, true]) {
       expect(stored).toBeDefined();
       expect(stored!.token).toBe(row!.photo_token);
       expect(String(stored!.tree_id)).toBe(row!.tree_id);
-      expect(Number(stored!.size)).toBe(108269);
+      expect(Number(stored!.size)).toBe(fixtureSize("clip.mp4"));
       // The emulator holds the file itself.
       const file = await fetch(`${emulatorUrl}/${row!.tree_id}/${row!.photo_id}/${row!.photo_token}/original`);
       expect(file.status).toBe(200);
-      expect((await file.arrayBuffer()).byteLength).toBe(108269);
+      expect((await file.arrayBuffer()).byteLength).toBe(fixtureSize("clip.mp4"));
     });
   });
 }

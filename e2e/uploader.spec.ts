@@ -5,9 +5,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { FIXTURES_DIR, fixtureSize } from "../test/fixtures/index";
 import { emulatorObjects, emulatorUrl, query, setFaults } from "./db";
 
-const fixtures = path.join(import.meta.dirname, "..", "..", "shared", "fixtures");
+const fixtures = FIXTURES_DIR;
 const redeem = `${emulatorUrl}/api/photo/redeem-upload-token`;
 const CHUNK = 256 * 1024; // UPLOAD_CHUNK_BYTES set by e2e/server.ts
 
@@ -77,7 +78,7 @@ test("one small file: visible progress to 100 %, then the thank-you state once T
   expect(row).toMatchObject({ state: "VERIFIED", source: "BACKGROUND", background_return: true, max_uploads: 1 });
   const stored = (await emulatorObjects()).find((o) => o.photo_id === row!.photo_id);
   expect(stored?.token).toBe(row!.photo_token);
-  expect(Number(stored?.size)).toBe(108269);
+  expect(Number(stored?.size)).toBe(fixtureSize("clip.mp4"));
 
   // What the page polls: its own upload's state, without the upload token or the object's token.
   const status = await page.request.get((await statusRequest).url());

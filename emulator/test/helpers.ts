@@ -3,11 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import OAuth from "oauth-1.0a";
+import { readFixture, type FixtureName } from "../../test/fixtures/index.ts";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../server.ts";
 
-// The shared fixtures live beside the repository (../shared/fixtures), wherever it is cloned.
-export const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures");
-export const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+// Media fixtures live in the repository (test/fixtures); that folder's helper is plain node:fs.
+export { FIXTURES_DIR as FIXTURES } from "../../test/fixtures/index.ts";
+export const fixture = (name: FixtureName) => readFixture(name);
 
 export const CREDS = {
   write: { consumer: { key: "emu-demo-consumer", secret: "emu-demo-consumer-secret" }, token: { key: "emu-demo-access-token", secret: "emu-demo-access-secret" } },

@@ -6,9 +6,10 @@ import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/emulator/server";
 import { createTestDatabase } from "@/test/db";
+import { readFixture } from "@/test/fixtures";
 
-const clip = readFileSync(path.join(import.meta.dirname, "../../../shared/fixtures/clip.mp4"));
-const text = readFileSync(path.join(import.meta.dirname, "../../../shared/fixtures/not-a-video.txt"));
+const clip = readFixture("clip.mp4");
+const text = readFixture("not-a-video.txt");
 
 let emu: Awaited<ReturnType<typeof startEmulator>>;
 let drop: () => Promise<void>;

@@ -8,8 +8,9 @@ import { startEmulator } from "@/emulator/server";
 import { freePort, startCluster, type Cluster } from "@/scripts/lib/pg-cluster";
 import { migrate } from "@/lib/migrate";
 import { setLogSink } from "@/lib/log";
+import { readFixture } from "@/test/fixtures";
 
-const clip = readFileSync(path.join(import.meta.dirname, "../../../shared/fixtures/clip.mp4"));
+const clip = readFixture("clip.mp4");
 
 let emu: Awaited<ReturnType<typeof startEmulator>>;
 let cluster: Cluster;

@@ -1,9 +1,10 @@
 // Every client method against the emulator over real HTTP.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "@/emulator/server";
+import { readFixture } from "@/test/fixtures";
 import { checkConnection } from "./check";
 import { createTwentyThreeClient, type TwentyThreeConfig } from "./client";
 import { playerUrl, redeemUrl } from "./embed";
@@ -57,7 +58,7 @@ async function caught(p: Promise<unknown>): Promise<TwentyThreeError> {
 async function redeem(uploadToken: string): Promise<Response> {
   const form = new FormData();
   form.append("upload_token", uploadToken);
-  const clip = await readFile(new URL("../../../shared/fixtures/clip.mp4", import.meta.url));
+  const clip = readFixture("clip.mp4");
   form.append("file", new Blob([clip], { type: "video/mp4" }), "clip.mp4");
   return fetch(redeemUrl(emu.url), { method: "POST", body: form, redirect: "manual" });
 }
