@@ -18,8 +18,11 @@ export async function boot() {
     log.error("boot: could not prepare connections", { error: (err as Error).message });
   }
   try {
-    const { startJobs } = await import("@/lib/jobs");
+    const { startJobs, stopJobs } = await import("@/lib/jobs");
     await startJobs();
+    // Stop taking jobs as soon as the server is told to stop (npm start stops the database only
+    // after this process has exited, so pg-boss never sees its connections cut).
+    for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => void stopJobs().catch(() => {}));
   } catch (err) {
     // Without workers uploads are still recorded by callbacks; reconciliation waits for the next start.
     log.error("boot: background jobs did not start", { error: (err as Error).message });

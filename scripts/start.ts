@@ -1,17 +1,16 @@
 // `npm start` (production) and `npm run dev`: embedded PostgreSQL when DATABASE_URL is unset,
 // migrations, the emulator when no TwentyThree site is configured, demo data in embedded mode,
-// then the portal. Ctrl-C / SIGTERM stop every child and the database cluster.
+// then the portal. Ctrl-C / SIGTERM stop the portal (and with it its background jobs) and the
+// emulator first, the database last. Any failure to start is one line, never a stack trace.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import net from "node:net";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { startCluster, type Cluster } from "./lib/pg-cluster";
+import { assertPortFree, startCluster, type Cluster } from "./lib/pg-cluster";
+import { describeStartError, StartError } from "./lib/start-errors";
+import { checkSettings, needsBuild, persistentSecret, portSetting, waitForPort } from "./lib/start-util";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
-if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
-const E = process.env;
 const say = (line: string) => console.log(`[portal] ${line}`);
 
 const children: ChildProcess[] = [];
@@ -21,7 +20,8 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  say("stopping…");
+  if (children.length || cluster) say("stopping…");
+  // The portal first: it stops pg-boss while the database is still there to talk to.
   await Promise.all(
     children.map(
       (c) =>
@@ -34,11 +34,20 @@ async function shutdown(code: number) {
     ),
   );
   await cluster?.stop().catch(() => {});
-  say("stopped");
+  if (code === 0) say("stopped");
   process.exit(code);
 }
+
+function fail(err: unknown) {
+  if (stopping) return;
+  console.error(`[portal] cannot start: ${describeStartError(err)}`);
+  void shutdown(1);
+}
+
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
 // npm runs us through `sh -c`, which does not pass SIGTERM on: if our parent goes away we are
 // orphaned (reparented), and we stop everything rather than leave a database running.
 const parent = process.ppid;
@@ -46,73 +55,36 @@ setInterval(() => {
   if (process.ppid !== parent) void shutdown(0);
 }, 1000).unref();
 
-function waitForPort(port: number, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const s = net.connect(port, "127.0.0.1");
-      s.once("connect", () => {
-        s.destroy();
-        resolve();
-      });
-      s.once("error", () => {
-        s.destroy();
-        if (Date.now() > deadline) reject(new Error(`nothing listens on port ${port}`));
-        else setTimeout(attempt, 250);
-      });
-    };
-    attempt();
-  });
-}
-
-function run(cmd: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
-  const child = spawn(cmd, args, { stdio: "inherit", env: { ...E, ...extraEnv } });
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(cmd, args, { stdio: "inherit", env });
   children.push(child);
+  child.once("error", fail);
   child.on("exit", (code, signal) => {
     if (!stopping) {
-      say(`${path.basename(args[1] ?? cmd)} exited (${signal ?? code}); stopping everything`);
-      void shutdown(code ?? 1);
+      console.error(`[portal] cannot continue: ${path.basename(args[1] ?? cmd)} exited (${signal ?? code}); see the lines above. Stopping everything`);
+      void shutdown(code || 1);
     }
   });
   return child;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!existsSync(dir)) return 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function needsBuild(): boolean {
-  const id = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(id)) return true;
-  const built = statSync(id).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "prisma"].map((d) => newestMtime(path.join(root, d)));
-  const files = ["package-lock.json", "next.config.ts", "instrumentation.ts"].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0));
-  return Math.max(...sources, ...files) > built;
-}
-
-function persistentSecret(file: string): string {
-  mkdirSync(path.dirname(file), { recursive: true });
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret + "\n", { mode: 0o600 });
-  return secret;
-}
-
 async function main() {
-  const port = Number(E.PORT ?? 3000);
-  const emulatorPort = Number(E.EMULATOR_PORT ?? 4023);
-  E.PORT = String(port);
-  E.APP_URL ??= `http://localhost:${port}`;
+  if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+  const E = process.env;
+  // Check everything we can before starting anything: settings, then the ports we will need.
+  const port = portSetting(E, "PORT", 3000);
+  const emulatorPort = portSetting(E, "EMULATOR_PORT", 4023);
+  const pgPort = portSetting(E, "EMBEDDED_PG_PORT", 54329);
+  checkSettings(E, dev);
   const embedded = !E.DATABASE_URL;
+  const useEmulator = !E.TWENTYTHREE_API_URL && existsSync(path.join(root, "emulator", "main.ts"));
+  for (const p of [port, ...(useEmulator ? [emulatorPort] : []), ...(embedded ? [pgPort] : [])]) await assertPortFree(p);
+  E.PORT = String(port);
+  E.APP_URL ||= `http://localhost:${port}`;
+
   if (embedded) {
-    say("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/postgres)");
-    cluster = await startCluster({ dataDir: path.join(root, ".data", "postgres"), port: Number(E.EMBEDDED_PG_PORT ?? 54329) });
+    cluster = await startCluster({ dataDir: path.join(root, ".data", "postgres"), port: pgPort, ownProcessGroup: true });
+    say(`DATABASE_URL is not set: embedded PostgreSQL on port ${pgPort}, data in ${cluster.dataDir}`);
     await cluster.ensureDatabase("portal");
     E.DATABASE_URL = cluster.urlFor("portal");
   }
@@ -121,23 +93,17 @@ async function main() {
     E.AUTH_SECRET = persistentSecret(path.join(root, ".data", "auth-secret"));
     say("AUTH_SECRET is not set: using the generated one in .data/auth-secret");
   }
-  E.AUTH_TRUST_HOST ??= "true";
+  E.AUTH_TRUST_HOST ||= "true";
 
   const { migrate } = await import("../lib/migrate");
   const r = await migrate(E.DATABASE_URL!, { log: say });
   say(`database ready (${r.applied.length} migration(s) applied, ${r.alreadyApplied.length} already)`);
 
-  const useEmulator = !E.TWENTYTHREE_API_URL;
   if (useEmulator) {
-    if (existsSync(path.join(root, "emulator", "main.ts"))) {
-      run(process.execPath, ["--import", "tsx", "emulator/main.ts"], {
-        EMULATOR_PORT: String(emulatorPort),
-        EMULATOR_CORS_ORIGINS: E.EMULATOR_CORS_ORIGINS ?? E.APP_URL!,
-      });
-      await waitForPort(emulatorPort);
-    } else {
-      say("no TwentyThree site configured and the emulator is not built yet: uploads will not work");
-    }
+    run(process.execPath, ["--import", "tsx", "emulator/main.ts"], { ...E, EMULATOR_PORT: String(emulatorPort), EMULATOR_CORS_ORIGINS: E.EMULATOR_CORS_ORIGINS || E.APP_URL });
+    await waitForPort(emulatorPort);
+  } else if (!E.TWENTYTHREE_API_URL) {
+    say("no TwentyThree site configured and the emulator is not built yet: uploads will not work");
   }
 
   let demo: { adminCreated: boolean; linkCreated: boolean } | undefined;
@@ -150,15 +116,16 @@ async function main() {
   }
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  if (!dev && needsBuild()) {
+  if (!dev && needsBuild(root)) {
     say("building the portal (first start or sources changed)…");
     const build = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...E, NODE_ENV: "production" } });
     children.push(build);
     const code = await new Promise<number>((res) => build.on("exit", (c) => res(c ?? 1)));
     children.splice(children.indexOf(build), 1);
-    if (code !== 0) throw new Error("next build failed");
+    if (stopping) return;
+    if (code !== 0) throw new StartError("building the portal failed", "next build reported errors (above)", "fix them, or delete .next and start again");
   }
-  run(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { NODE_ENV: dev ? "development" : "production" });
+  run(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { ...E, NODE_ENV: dev ? "development" : "production" });
   await waitForPort(port, 120_000);
 
   const { DEMO_ADMIN } = await import("../lib/seed");
@@ -177,7 +144,4 @@ async function main() {
   console.log(lines.join("\n"));
 }
 
-main().catch((err) => {
-  console.error(`[portal] failed to start: ${err instanceof Error ? err.message : String(err)}`);
-  void shutdown(1);
-});
+main().catch(fail);
