@@ -1,10 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
-import { existsSync } from "node:fs";
+import { findChromium, systemProbes } from "./scripts/lib/browser";
 
-// Chromium: PLAYWRIGHT_CHROMIUM_EXECUTABLE, else Debian's /usr/bin/chromium, else Playwright's own
-// browser (on machines where `npx playwright install` can download one).
-const executablePath =
-  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// Chromium: the one `npm test` provisioned (PLAYWRIGHT_CHROMIUM_EXECUTABLE), else whatever
+// scripts/lib/browser.ts finds on this machine (system Chromium/Chrome, Playwright's own browser).
+const found = findChromium(systemProbes());
+const executablePath = found && "executable" in found ? found.executable : undefined;
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // One database per run, named here so that the web server (e2e/server.ts) and the tests (e2e/db.ts)

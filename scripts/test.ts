@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { provisionChromium, systemProbes } from "./lib/browser";
 import { freePort, startCluster } from "./lib/pg-cluster";
 
 const root = process.cwd();
@@ -26,13 +27,20 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): Pro
 }
 const bin = (pkg: string, rel: string) => path.join(root, "node_modules", pkg, rel);
 
-function chromium(): string | undefined {
-  const candidates = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, "/usr/bin/chromium"].filter(Boolean) as string[];
-  return candidates.find((c) => existsSync(c));
-}
 
 type Totals = { passed: number; failed: number; skipped: number };
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+
+// The browser first: the emulator's Vitest suite drives it too, and installing it may take a while.
+let browserError: string | undefined;
+if (want("unit") || want("e2e")) {
+  const browser = await provisionChromium(systemProbes());
+  if ("error" in browser) browserError = browser.error;
+  else {
+    process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE = browser.executable;
+    console.log(`Chromium for the browser tests: ${browser.executable} (${browser.source})`);
+  }
+}
 
 const cluster = await startCluster({ dataDir: path.join(tmp, "pg"), port: await freePort() });
 const baseEnv = { TEST_PG_ADMIN_URL: cluster.adminUrl, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
@@ -60,10 +68,9 @@ try {
 
   if (want("e2e")) {
     console.log("\n== Playwright: browser journeys");
-    if (!chromium() && !process.env.PLAYWRIGHT_BROWSERS_PATH) {
-      console.error(
-        "No Chromium found. Install one: `apt-get install -y chromium` (Debian/Ubuntu), or set PLAYWRIGHT_CHROMIUM_EXECUTABLE, or run `npx playwright install chromium` where downloads work.",
-      );
+    if (browserError) {
+      // Never a silent skip: no browser is a failed run.
+      console.error(browserError);
       totals.failed += 1;
     } else {
       const distDir = process.env.E2E_DIST_DIR || ".next-test";

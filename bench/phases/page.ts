@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import http from "node:http";
 import type { Ctx } from "../lib/context";
 import { percentile, request, round } from "../lib/load";
+import { findChromium, systemProbes } from "../../scripts/lib/browser";
 
 export type PageSide = { url: string; scripts: number; jsBytes: number; jsGzipBytes: number; ttiMs: number[]; ttiMedian: number; domInteractiveMedian: number; responseStartMedian: number; clientMedian: number };
 export type PageResult = { chromium: string; page: PageSide; baseline: PageSide; jsRatio: number; ttiRatio: number; jsBudgetPass: boolean; ttiPass: boolean };
@@ -41,8 +42,10 @@ async function firstLoadJs(port: number, pathName: string) {
 
 export async function benchPage(ctx: Ctx): Promise<PageResult> {
   const { chromium } = await import("playwright-core");
+  // The same Chromium `npm test` would use (scripts/lib/browser.ts); none → Playwright's default.
+  const found = findChromium(systemProbes());
   const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: found && "executable" in found ? found.executable : undefined,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const loads = ctx.quick ? 3 : 7;
