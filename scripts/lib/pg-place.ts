@@ -70,7 +70,9 @@ function ensureCacheRoot(user: RunAs) {
 
 /** The binaries folder PostgreSQL will run from: the packaged one, or a per-version copy. */
 export function binariesFor(user: RunAs | undefined, install = packagedInstall()): { dir: string; copied: boolean } {
-  if (reachable(user, path.join(install.dir, "bin", "postgres"), "x")) return { dir: install.dir, copied: false };
+  // The folder, not the file: a binary that is there but not executable is a different failure
+  // (reported as such when it is run), not a reason to copy.
+  if (reachable(user, path.join(install.dir, "bin"), "x")) return { dir: install.dir, copied: false };
   ensureCacheRoot(user!);
   const dir = path.join(CACHE_ROOT, `postgres-${install.version}-${os.platform()}-${os.arch()}`);
   if (!existsSync(path.join(dir, "bin", "postgres"))) {

@@ -22,7 +22,7 @@ export function describeStartError(err: unknown): string {
   if (err instanceof StartError) return err.message;
   const e = (typeof err === "object" && err ? err : { message: String(err) }) as Sys & { name?: string };
   const message = e.message ?? "";
-  if (e.name === "SettingsError") {
+  if (err instanceof Error && err.constructor.name === "SettingsError") {
     // lib/env.ts lists each bad setting on its own "  - NAME: why" line.
     const issues = message.split("\n").slice(1).map((l) => l.replace(/^\s*-\s*/, "").trim()).filter(Boolean);
     return `a setting is invalid: ${issues.join("; ") || oneLine(message)}. Fix it in .env or the environment (see .env.example)`;
