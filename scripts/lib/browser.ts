@@ -20,7 +20,7 @@ export const SYSTEM_PATHS = [
 ];
 /** OS packages that provide a Chromium, per package manager (tried only as root). */
 export const PACKAGE_MANAGERS: { bin: string; steps: string[][] }[] = [
-  { bin: "apt-get", steps: [["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]] },
+  { bin: "apt-get", steps: [["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]] },
   { bin: "dnf", steps: [["dnf", "install", "-y", "chromium"]] },
   { bin: "apk", steps: [["apk", "add", "--no-cache", "chromium"]] },
 ];
