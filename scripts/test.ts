@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { provisionChromium, systemProbes } from "./lib/browser";
 import { freePort, startCluster } from "./lib/pg-cluster";
+import { describeStartError } from "./lib/start-errors";
 
 const root = process.cwd();
 // `npm test -- unit` / `-- e2e` / `-- types` runs one part; other arguments go to Playwright
@@ -27,7 +28,6 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): Pro
 }
 const bin = (pkg: string, rel: string) => path.join(root, "node_modules", pkg, rel);
 
-
 type Totals = { passed: number; failed: number; skipped: number };
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -35,14 +35,22 @@ const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
 let browserError: string | undefined;
 if (want("unit") || want("e2e")) {
   const browser = await provisionChromium(systemProbes());
-  if ("error" in browser) browserError = browser.error;
-  else {
+  if ("error" in browser) {
+    // Never a silent skip: no browser is a failed run, said once, up front.
+    browserError = browser.error;
+    console.error(browserError);
+    totals.failed += 1;
+  } else {
     process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE = browser.executable;
     console.log(`Chromium for the browser tests: ${browser.executable} (${browser.source})`);
   }
 }
 
-const cluster = await startCluster({ dataDir: path.join(tmp, "pg"), port: await freePort() });
+const cluster = await startCluster({ dataDir: path.join(tmp, "pg"), port: await freePort() }).catch((err: unknown) => {
+  console.error(`Cannot start the test database: ${describeStartError(err)}`);
+  console.log(`\n${totals.passed} passed, ${totals.failed + 1} failed, ${totals.skipped} skipped`);
+  process.exit(1);
+});
 const baseEnv = { TEST_PG_ADMIN_URL: cluster.adminUrl, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" };
 let exitCode = 0;
 try {
@@ -69,9 +77,7 @@ try {
   if (want("e2e")) {
     console.log("\n== Playwright: browser journeys");
     if (browserError) {
-      // Never a silent skip: no browser is a failed run.
-      console.error(browserError);
-      totals.failed += 1;
+      console.error("Playwright not run: no Chromium (see the message at the start).");
     } else {
       const distDir = process.env.E2E_DIST_DIR || ".next-test";
       const build = await run(process.execPath, [bin("next", "dist/bin/next"), "build"], { ...baseEnv, NEXT_DIST_DIR: distDir, NODE_ENV: "production" });
