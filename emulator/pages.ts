@@ -2,7 +2,8 @@ import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Emu } from "./context.ts";
 import { getObject, type ObjectRow } from "./store.ts";
-import { escapeHtml, sendHtml, sendText } from "./http-util.ts";
+import { escapeHtml, send, sendHtml, sendText } from "./http-util.ts";
+import { posterTime, still, THUMBNAILS } from "./stills.ts";
 
 const originalPath = (o: ObjectRow) => `/${o.tree_id}/${o.photo_id}/${o.token}/original`;
 
@@ -65,4 +66,12 @@ export function serveOriginal(emu: Emu, req: IncomingMessage, res: ServerRespons
   res.writeHead(status, headers);
   if (req.method === "HEAD") return void res.end();
   fs.createReadStream(o.file_path, { start, end }).pipe(res);
+}
+
+/** /<tree_id>/<photo_id>/<token>/<format>: thumbnail formats as real JPEGs, made on request. */
+export function serveThumbnail(emu: Emu, res: ServerResponse, m: RegExpMatchArray): void {
+  const box = THUMBNAILS[m[4]!];
+  const o = getObject(emu.db, m[2]!);
+  if (!box || !o || o.tree_id !== m[1] || o.token !== m[3]) return sendText(res, 404, "Not found");
+  send(res, 200, "image/jpeg", still(o, posterTime(o), box[0], box[1]), { "Cache-Control": "no-cache" });
 }
