@@ -10,7 +10,10 @@ export const NO_INFO: MediaInfo = { length: null, width: 0, height: 0 };
 const MAX_MOOV = 64 << 20; // a moov this large is not a real upload; refuse to buffer it
 const MAX_JPEG = 25 << 20;
 
-Log.setLogLevel(() => undefined); // mp4box logs every box to the console otherwise
+// mp4box logs to the console, even errors about harmless unknown boxes (e.g. ffmpeg's '©swr'
+// in MOV user data); the emulator only wants the answer.
+Log.setLogLevel(Log.error);
+Log.error = () => undefined;
 
 // mp4box refuses a moov without an ftyp; old QuickTime files may have none.
 const QT_FTYP = Buffer.from("00000010667479707174202000000000", "hex");
