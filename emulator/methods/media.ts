@@ -77,10 +77,10 @@ const frame: Method = {
     const time = decimalParam(ctx, "time");
     if (time === undefined) throw new ApiError("invalid_input", "time is required");
     const o = frameTarget(ctx);
-    if (o.video_length !== null && time > o.video_length)
-      throw new ApiError("invalid_input", `time is beyond the video's length (${o.video_length} s)`);
+    // Past the end means the last frame (a chapter made while transcoding may start beyond it).
+    const at = o.video_length !== null ? Math.min(time, o.video_length) : time;
     const [w, h] = frameSize(ctx, o);
-    return { fields: {}, binary: { contentType: "image/jpeg", body: still(o, time, w, h) } };
+    return { fields: {}, binary: { contentType: "image/jpeg", body: still(o, at, w, h) } };
   },
 };
 

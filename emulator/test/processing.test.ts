@@ -142,6 +142,11 @@ describe("thumbnails and /api/photo/frame", () => {
     expect([jpeg.decode(a).width, jpeg.decode(a).height]).toEqual([160, 90]);
     const b = Buffer.from(await (await frame({ photo_id: o.photo_id, token: o.token, time: "2.4", size: "160x90" })).arrayBuffer());
     expect(a.equals(b)).toBe(false);
+    // Past the end (2.52 s) is the last frame.
+    const end = Buffer.from(await (await frame({ photo_id: o.photo_id, token: o.token, time: "2.52", size: "160x90" })).arrayBuffer());
+    const beyond = Buffer.from(await (await frame({ photo_id: o.photo_id, token: o.token, time: "30", size: "160x90" })).arrayBuffer());
+    expect(beyond.equals(end)).toBe(true);
+    expect(beyond.equals(b)).toBe(false);
     const dflt = await decode(await frame({ photo_id: o.photo_id, token: o.token, time: "1" }));
     expect([dflt.width, dflt.height]).toEqual([320, 180]); // the video's own size
   });
@@ -174,7 +179,6 @@ describe("thumbnails and /api/photo/frame", () => {
     expect(await err({ photo_id: o.photo_id, token: o.token })).toBe("invalid_input"); // no time
     expect(await err({ photo_id: o.photo_id, token: o.token, time: "abc" })).toBe("invalid_input");
     expect(await err({ photo_id: o.photo_id, token: o.token, time: "-1" })).toBe("invalid_input");
-    expect(await err({ photo_id: o.photo_id, token: o.token, time: "30" })).toBe("invalid_input"); // beyond 2.52 s
     expect(await err({ photo_id: o.photo_id, token: o.token, time: "1", size: "99999x1" })).toBe("invalid_input");
     expect(await err({ photo_id: o.photo_id, token: o.token, time: "1", size: "big" })).toBe("invalid_input");
     expect(await err({ photo_id: o.photo_id, time: "1" })).toBe("token_required");
