@@ -1,30 +1,48 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 
 /**
  * Real media made with ffmpeg at test time (testsrc, no audio so the container's own duration
  * is what the emulator must find), plus byte-level variants of them for header forms ffmpeg
  * does not write by itself (mvhd version 1, a 4-byte Matroska Duration, another TimecodeScale).
+ *
+ * Made once, asynchronously, when this module loads (a synchronous ffmpeg inside a test froze the
+ * event loop long enough for the emulator to drop an idle keep-alive socket: ECONNRESET), and
+ * shared between test processes through a cache dir written with atomic renames.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emu-media-"));
-
-function ffmpeg(name: string, args: string[]): Buffer {
-  const out = path.join(dir, name);
-  if (!fs.existsSync(out))
-    execFileSync("ffmpeg", ["-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25", ...args, out]);
-  return fs.readFileSync(out);
-}
+const dir = path.join(os.tmpdir(), "emu-media-v1"); // change the name when RECIPES change
+fs.mkdirSync(dir, { recursive: true });
 
 const H264 = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast"];
-/** 2.52 s in mvhd (ffmpeg rounds 2.5 s of 25 fps up to its edit list), moov after mdat. */
-export const mp4 = () => ffmpeg("a.mp4", ["-t", "2.5", ...H264]);
-export const mov = () => ffmpeg("a.mov", ["-t", "1.5", ...H264]);
-/** WebM with Segment Info Duration (3.2 s, 8-byte float, TimecodeScale 1 ms). */
-export const webm = () => ffmpeg("a.webm", ["-t", "3.2", "-c:v", "libvpx", "-b:v", "100k"]);
-/** WebM as MediaRecorder writes it: no Duration at all. */
-export const liveWebm = () => ffmpeg("live.webm", ["-t", "2", "-c:v", "libvpx", "-b:v", "100k", "-live", "1", "-f", "webm"]);
+const VP8 = ["-c:v", "libvpx", "-b:v", "100k"];
+const RECIPES = {
+  /** 2.52 s in mvhd (ffmpeg's edit list rounds 2.5 s of 25 fps up), moov after mdat. */
+  "a.mp4": ["-t", "2.5", ...H264],
+  "a.mov": ["-t", "1.5", ...H264],
+  /** WebM with Segment Info Duration (3.2 s, 8-byte float, TimecodeScale 1 ms). */
+  "a.webm": ["-t", "3.2", ...VP8],
+  /** WebM as MediaRecorder writes it: no Duration at all. */
+  "live.webm": ["-t", "2", ...VP8, "-live", "1", "-f", "webm"],
+};
+
+async function make(name: string, args: string[]): Promise<void> {
+  const out = path.join(dir, name);
+  if (fs.existsSync(out)) return;
+  const ext = path.extname(name); // ffmpeg picks the container by extension
+  const tmp = path.join(dir, `${path.basename(name, ext)}.${process.pid}.tmp${ext}`);
+  await promisify(execFile)("ffmpeg", ["-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25", ...args, tmp]);
+  fs.renameSync(tmp, out);
+}
+for (const [name, args] of Object.entries(RECIPES)) await make(name, args);
+
+const read = (name: keyof typeof RECIPES) => fs.readFileSync(path.join(dir, name));
+export const mp4 = () => read("a.mp4");
+export const mov = () => read("a.mov");
+export const webm = () => read("a.webm");
+export const liveWebm = () => read("live.webm");
 
 function box(buf: Buffer, type: string, from = 0, to = buf.length): number {
   for (let p = from; p + 8 <= to; p += buf.readUInt32BE(p)) if (buf.toString("latin1", p + 4, p + 8) === type) return p;

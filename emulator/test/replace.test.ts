@@ -52,7 +52,7 @@ describe("replace tokens", () => {
     expect(j.replacetoken).toMatchObject({ photo_id: v.photo_id, valid_minutes: "180", max_uploads: "1", return_url: RETURN });
     expect(j.replacetoken.replace_token).toMatch(/^[0-9a-f]{40}$/);
     expect(Number(j.replacetoken.valid_until)).toBe(Math.floor((base + offset) / 1000) + 180 * 60);
-    for (const bad of [{ valid_minutes: "14" }, { valid_minutes: "1441" }, { max_uploads: "0" }, { max_uploads: "101" },
+    for (const bad of <Record<string, string>[]>[{ valid_minutes: "14" }, { valid_minutes: "1441" }, { max_uploads: "0" }, { max_uploads: "101" },
       { background_return_p: "2" }, { return_url: "ftp://x" }])
       expect((await replaceToken({ photo_id: v.photo_id, ...bad })).code, JSON.stringify(bad)).toBe("invalid_input");
     expect((await replaceToken({ photo_id: "5" })).code).toBe("no_such_photo");

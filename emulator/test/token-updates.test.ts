@@ -58,7 +58,7 @@ describe("update-upload-token (the token is the authorisation) and delete-upload
 
   it("a token holder cannot lift limits or move the callback; write credentials can", async () => {
     const token = await getToken(emu, { return_url: "http://localhost:3000/cb" });
-    for (const p of [{ max_uploads: "100" }, { valid_minutes: "1440" }, { return_url: "https://evil.example/" },
+    for (const p of <Record<string, string>[]>[{ max_uploads: "100" }, { valid_minutes: "1440" }, { return_url: "https://evil.example/" },
       { background_return_p: "1" }, { user_id: "17489" }, { customer_id: "C9" }, { extra_field: "x" }]) {
       const j = await anon({ upload_token: token, ...p });
       expect(j.code, JSON.stringify(p)).toBe("permission_denied");
