@@ -86,7 +86,8 @@ async function mp4Info(file: string): Promise<MediaInfo> {
 
 /** WebM/Matroska: music-metadata reads Segment Info Duration × TimecodeScale (4- or 8-byte float). */
 async function matroskaInfo(file: string): Promise<MediaInfo> {
-  const m = await parseFile(file, { duration: false, skipCovers: true });
+  // mkvUseIndex: jump over all clusters via the SeekHead instead of visiting each one.
+  const m = await parseFile(file, { duration: false, skipCovers: true, mkvUseIndex: true });
   const v = m.format.trackInfo?.find((t) => t.video)?.video;
   const d = m.format.duration;
   return { length: d !== undefined && Number.isFinite(d) && d > 0 ? d : null, width: v?.pixelWidth ?? 0, height: v?.pixelHeight ?? 0 };

@@ -4,6 +4,12 @@ import type { Emu } from "./context.ts";
 import { getObject, type ObjectRow } from "./store.ts";
 import { escapeHtml, send, sendHtml, sendText } from "./http-util.ts";
 import { posterTime, still, THUMBNAILS } from "./stills.ts";
+import { isEncoded, progress, seconds } from "./processing.ts";
+
+function processingState(emu: Emu, o: ObjectRow): string {
+  if (!o.video_p) return "–";
+  return isEncoded(emu, o) ? "ready" : `transcoding ${Math.floor(progress(emu, o).all! * 100)}%`;
+}
 
 const originalPath = (o: ObjectRow) => `/${o.tree_id}/${o.photo_id}/${o.token}/original`;
 
@@ -25,11 +31,12 @@ export function indexPage(emu: Emu, res: ServerResponse): void {
   const rows = emu.db.prepare("SELECT * FROM objects ORDER BY photo_id DESC LIMIT 500").all() as ObjectRow[];
   const tr = rows.map((o) => `<tr><td><a href="/v.ihtml/player.html?token=${o.token}&amp;source=embed&amp;photo_id=${o.photo_id}">${escapeHtml(o.title || "(untitled)")}</a></td>
 <td>${o.photo_id}</td><td>${o.video_p ? "video" : "photo"}</td><td>${fmtSize(o.size)}</td>
+<td>${o.video_length === null ? "–" : `${seconds(o.video_length)} s`}</td><td>${processingState(emu, o)}</td>
 <td>${o.published ? "published" : "unpublished"}</td><td>${new Date(o.created_at * 1000).toISOString()}</td></tr>`).join("\n");
   sendHtml(res, 200, layout("Emulated TwentyThree", `<h1>Emulated TwentyThree</h1>
 <p>Site domain <code>${escapeHtml(emu.domain)}</code>. ${rows.length} upload(s).</p>
-<table><thead><tr><th>Title</th><th>Photo id</th><th>Kind</th><th>Size</th><th>Status</th><th>Uploaded</th></tr></thead>
-<tbody>${tr || '<tr><td colspan="6">No uploads yet.</td></tr>'}</tbody></table>`));
+<table><thead><tr><th>Title</th><th>Photo id</th><th>Kind</th><th>Size</th><th>Length</th><th>Processing</th><th>Status</th><th>Uploaded</th></tr></thead>
+<tbody>${tr || '<tr><td colspan="8">No uploads yet.</td></tr>'}</tbody></table>`));
 }
 
 export function playerPage(emu: Emu, res: ServerResponse, url: URL): void {

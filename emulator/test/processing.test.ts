@@ -65,8 +65,12 @@ describe("transcoding over EMULATOR_TRANSCODE_SECONDS", () => {
     expect((await progress({ percentage_formated_p: "1" })).progress).toEqual(
       { video_mobile_high: "100%", video_medium: "75%", video_hd: "50%", video_1080p: "37%", all: "65%" });
     expect(await listOne(emu, o)).toMatchObject({ video_encoded_p: "0", video_length: "" });
+    const row = async () => (await (await fetch(emu.url + "/")).text()).split("<tr>").find((r) => r.includes(`<td>${o.photo_id}</td>`));
+    expect(await row()).toContain("transcoding 65%");
 
     offset = 8000;
+    expect(await row()).toContain("<td>ready</td>");
+    expect(await row()).toContain("2.52 s");
     expect((await progress()).progress.all).toBe("1");
     expect(await listOne(emu, o)).toMatchObject({ video_encoded_p: "1", video_length: "2.52" });
   });
