@@ -60,7 +60,13 @@ export async function finishUpload(f: Finish): Promise<void> {
     }
     reserved = true;
   }
-  const t = getToken(emu.db, f.token, f.kind) as TokenRow;
+  const found = getToken(emu.db, f.token, f.kind);
+  if (!found) {
+    // Revoked while the body was streaming (delete-upload-token, or its object was deleted).
+    drop();
+    return sendText(f.res, 400, tokenErrors(f.kind).unknown!);
+  }
+  const t: TokenRow = found;
   const fail = (code: string, message: string) => {
     drop();
     releaseUse(emu.db, f.token);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREDS, callJson, getToken, redeem, start } from "./helpers.ts";
+import path from "node:path";
+import { CREDS, callJson, filesIn, fixture, getToken, objects, redeem, start } from "./helpers.ts";
 import * as media from "./media-files.ts";
 
 type Emu = Awaited<ReturnType<typeof start>>;
@@ -91,5 +92,23 @@ describe("update-upload-token (the token is the authorisation) and delete-upload
     expect((await callJson(emu, "/api/photo/delete-upload-token", { upload_token: token })).code).toBe("invalid_input");
     expect((await callJson(emu, "/api/photo/delete-upload-token", {})).code).toBe("invalid_input");
     expect((await anon({ upload_token: token, title: "x" })).code).toBe("invalid_input");
+  });
+
+  it("a token revoked while its upload is still streaming: plain 400, nothing stored, no temp file", async () => {
+    const token = await getToken(emu);
+    await fetch(emu.url + "/_emulator/faults", { method: "POST", body: JSON.stringify({ slowUploadBytesPerSec: 100_000 }) });
+    try {
+      const before = (await objects(emu)).length;
+      const pending = redeem(emu, token, fixture("clip.mp4")); // ~1 s at this rate
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await callJson(emu, "/api/photo/delete-upload-token", { upload_token: token })).status).toBe("ok");
+      const r = await pending;
+      expect(r.status).toBe(400);
+      expect((await r.text()).trim()).toBe("Invalid upload token");
+      expect((await objects(emu)).length).toBe(before);
+      expect(filesIn(path.join(emu.dataDir, "tmp"))).toEqual([]);
+    } finally {
+      await fetch(emu.url + "/_emulator/faults", { method: "DELETE" });
+    }
   });
 });
