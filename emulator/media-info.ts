@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { createFile, Log, MP4BoxBuffer } from "mp4box";
-import { parseFile } from "music-metadata";
+import { Decoder } from "ebml";
 import jpeg from "jpeg-js";
 
 /** What the emulator learns from an uploaded file's container. `length` null = unknown. */
@@ -84,13 +84,43 @@ async function mp4Info(file: string): Promise<MediaInfo> {
   return { length, width: Math.round(width), height: Math.round(height) };
 }
 
-/** WebM/Matroska: music-metadata reads Segment Info Duration × TimecodeScale (4- or 8-byte float). */
-async function matroskaInfo(file: string): Promise<MediaInfo> {
-  // mkvUseIndex: jump over all clusters via the SeekHead instead of visiting each one.
-  const m = await parseFile(file, { duration: false, skipCovers: true, mkvUseIndex: true });
-  const v = m.format.trackInfo?.find((t) => t.video)?.video;
-  const d = m.format.duration;
-  return { length: d !== undefined && Number.isFinite(d) && d > 0 ? d : null, width: v?.pixelWidth ?? 0, height: v?.pixelHeight ?? 0 };
+/**
+ * WebM/Matroska: Segment Info `Duration` (4- or 8-byte float, in TimecodeScale units, default
+ * 1 ms) and the first video track's PixelWidth/PixelHeight, decoded by `ebml` from a stream
+ * that stops at the first Cluster: everything needed precedes it. (music-metadata was tried
+ * first; it throws on the unknown-size Clusters that Chrome's MediaRecorder writes, even after
+ * fix-webm-duration has added a Duration.)
+ */
+function matroskaInfo(file: string): Promise<MediaInfo> {
+  return new Promise((resolve) => {
+    let scale = 1_000_000;
+    let duration: number | null = null;
+    let width = 0;
+    let height = 0;
+    let done = false;
+    const rs = fs.createReadStream(file);
+    const decoder = new Decoder();
+    const finish = () => {
+      if (done) return;
+      done = true;
+      rs.destroy();
+      const length = duration !== null && Number.isFinite(duration) && duration > 0 ? (duration * scale) / 1e9 : null;
+      resolve({ length, width, height });
+    };
+    decoder.on("data", ([kind, tag]) => {
+      if (kind === "start" && tag.name === "Cluster") return finish();
+      if (kind !== "tag") return;
+      if (tag.name === "TimecodeScale" && typeof tag.value === "number" && tag.value > 0) scale = tag.value;
+      else if (tag.name === "Duration" && typeof tag.value === "number") duration = tag.value;
+      else if (tag.name === "PixelWidth" && !width) width = Number(tag.value) || 0;
+      else if (tag.name === "PixelHeight" && !height) height = Number(tag.value) || 0;
+    });
+    decoder.on("error", finish);
+    decoder.on("finish", finish);
+    rs.on("error", finish);
+    // @types/ebml declares write() narrower than Node's Writable; the runtime is a plain Transform.
+    rs.pipe(decoder as unknown as NodeJS.WritableStream);
+  });
 }
 
 function jpegInfo(file: string, size: number): MediaInfo {

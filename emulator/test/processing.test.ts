@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import jpeg from "jpeg-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CREDS, callJson, call, fixture, getToken, redeem, start } from "./helpers.ts";
@@ -35,6 +37,14 @@ describe("video_length and size read from the container", () => {
   it("a MediaRecorder-style WebM without Duration has an unknown (empty) length, and still uploads", async () => {
     const p = await listOne(emu, await upload(emu, media.liveWebm(), "live.webm"));
     expect(p).toMatchObject({ video_p: "1", video_encoded_p: "1", video_length: "", original_width: "320" });
+  });
+
+  it("Chromium's MediaRecorder WebM (unknown-size clusters): unknown length as recorded, 2 s once fix-webm-duration ran", async () => {
+    const own = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "fixtures", name));
+    expect(await listOne(emu, await upload(emu, own("mediarecorder.webm"), "take.webm")))
+      .toMatchObject({ video_p: "1", video_length: "", original_width: "160", original_height: "90" });
+    expect(await listOne(emu, await upload(emu, own("mediarecorder-fixed.webm"), "take.webm")))
+      .toMatchObject({ video_p: "1", video_length: "2", original_width: "160", original_height: "90" });
   });
 
   it("a photo: not a video, length 0, its own dimensions", async () => {
