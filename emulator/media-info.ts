@@ -1,88 +1,13 @@
 import fs from "node:fs";
-import { createFile, Log, MP4BoxBuffer } from "mp4box";
 import { Decoder } from "ebml";
 import jpeg from "jpeg-js";
+import { mp4Info } from "./mp4-info.ts";
 
 /** What the emulator learns from an uploaded file's container. `length` null = unknown. */
 export interface MediaInfo { length: number | null; width: number; height: number }
 
 export const NO_INFO: MediaInfo = { length: null, width: 0, height: 0 };
-const MAX_MOOV = 64 << 20; // a moov this large is not a real upload; refuse to buffer it
 const MAX_JPEG = 25 << 20;
-
-// mp4box logs to the console, even errors about harmless unknown boxes (e.g. ffmpeg's '©swr'
-// in MOV user data); the emulator only wants the answer.
-Log.setLogLevel(Log.error);
-Log.error = () => undefined;
-
-// mp4box refuses a moov without an ftyp; old QuickTime files may have none.
-const QT_FTYP = Buffer.from("00000010667479707174202000000000", "hex");
-
-/**
- * Finds the top-level `ftyp` and `moov` boxes by reading box headers only (size + type, 64-bit
- * sizes too), so a moov after a multi-GB mdat costs a few reads, not the file. mp4box.js has
- * no random-access file reader for Node, which is the only reason this loop is hand-written;
- * the boxes themselves (mvhd v0/v1, tracks) are parsed by mp4box.
- */
-async function readMoov(fh: fs.promises.FileHandle, fileSize: number): Promise<Buffer | null> {
-  const hdr = Buffer.alloc(16);
-  let ftyp = QT_FTYP;
-  let pos = 0;
-  while (pos + 8 <= fileSize) {
-    const { bytesRead } = await fh.read(hdr, 0, 16, pos);
-    if (bytesRead < 8) return null;
-    let size = hdr.readUInt32BE(0);
-    const type = hdr.toString("latin1", 4, 8);
-    if (size === 1) {
-      if (bytesRead < 16) return null;
-      size = Number(hdr.readBigUInt64BE(8));
-    } else if (size === 0) size = fileSize - pos; // box runs to the end of the file
-    if (size < 8) return null;
-    if (type === "ftyp" && size <= 4096) {
-      ftyp = Buffer.alloc(size);
-      await fh.read(ftyp, 0, size, pos);
-    }
-    if (type === "moov") {
-      if (size > MAX_MOOV || pos + size > fileSize) return null;
-      const buf = Buffer.alloc(size);
-      await fh.read(buf, 0, size, pos);
-      return Buffer.concat([ftyp, buf]);
-    }
-    pos += size;
-  }
-  return null;
-}
-
-async function mp4Info(file: string): Promise<MediaInfo> {
-  const fh = await fs.promises.open(file, "r");
-  let moov: Buffer | null; // ftyp + moov
-  try {
-    moov = await readMoov(fh, (await fh.stat()).size);
-  } finally {
-    await fh.close();
-  }
-  if (!moov) return NO_INFO;
-  const mp4 = createFile();
-  type Movie = { duration: number; timescale: number; fragment_duration?: { num: number; den: number } };
-  const found: { info?: Movie } = {}; // set from the onReady callback
-  let width = 0;
-  let height = 0;
-  mp4.onReady = (m) => {
-    found.info = m;
-    const v = m.videoTracks[0];
-    if (v) { width = v.video?.width ?? v.track_width; height = v.video?.height ?? v.track_height; }
-  };
-  const ab = moov.buffer.slice(moov.byteOffset, moov.byteOffset + moov.length);
-  mp4.appendBuffer(MP4BoxBuffer.fromArrayBuffer(ab, 0), true);
-  mp4.flush();
-  const m = found.info;
-  if (!m) return NO_INFO;
-  // Fragmented MP4 (Safari's MediaRecorder) has mvhd duration 0; mehd gives the total if present.
-  let length: number | null = m.timescale > 0 && m.duration > 0 ? m.duration / m.timescale : null;
-  if (length === null && m.fragment_duration && m.fragment_duration.den > 0 && m.fragment_duration.num > 0)
-    length = m.fragment_duration.num / m.fragment_duration.den;
-  return { length, width: Math.round(width), height: Math.round(height) };
-}
 
 /**
  * WebM/Matroska: Segment Info `Duration` (4- or 8-byte float, in TimecodeScale units, default

@@ -13,7 +13,7 @@ import { promisify } from "node:util";
  * event loop long enough for the emulator to drop an idle keep-alive socket: ECONNRESET), and
  * shared between test processes through a cache dir written with atomic renames.
  */
-const dir = path.join(os.tmpdir(), "emu-media-v1"); // change the name when RECIPES change
+const dir = path.join(os.tmpdir(), "emu-media-v2"); // change the name when RECIPES change
 fs.mkdirSync(dir, { recursive: true });
 
 const H264 = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast"];
@@ -22,6 +22,8 @@ const RECIPES = {
   /** 2.52 s in mvhd (ffmpeg's edit list rounds 2.5 s of 25 fps up), moov after mdat. */
   "a.mp4": ["-t", "2.5", ...H264],
   "a.mov": ["-t", "1.5", ...H264],
+  /** Fragmented MP4 as Safari's MediaRecorder writes it: mvhd duration 0, no mehd, the time is in the moofs. */
+  "frag.mp4": ["-t", "2", ...H264, "-movflags", "frag_keyframe+empty_moov+default_base_moof"],
   /** WebM with Segment Info Duration (3.2 s, 8-byte float, TimecodeScale 1 ms). */
   "a.webm": ["-t", "3.2", ...VP8],
   /** WebM as MediaRecorder writes it: no Duration at all. */
@@ -41,6 +43,7 @@ for (const [name, args] of Object.entries(RECIPES)) await make(name, args);
 const read = (name: keyof typeof RECIPES) => fs.readFileSync(path.join(dir, name));
 export const mp4 = () => read("a.mp4");
 export const mov = () => read("a.mov");
+export const fragmentedMp4 = () => read("frag.mp4");
 export const webm = () => read("a.webm");
 export const liveWebm = () => read("live.webm");
 

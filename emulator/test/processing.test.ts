@@ -25,6 +25,7 @@ describe("video_length and size read from the container", () => {
   it.each([
     ["MP4, mvhd v0", () => media.mp4(), "a.mp4", "2.52"],
     ["MOV, mvhd v0", () => media.mov(), "a.mov", "1.52"],
+    ["fragmented MP4 (mvhd 0, no mehd): the fragments' sample durations", () => media.fragmentedMp4(), "frag.mp4", "2"],
     ["MP4, mvhd v1 with a 64-bit duration and a 90 kHz timescale", () => media.mp4MvhdV1(90000, 5_000_000_000n), "v1.mp4", "55555.556"],
     ["WebM, 8-byte float Duration", () => media.webm(), "a.webm", "3.2"],
     ["WebM, 4-byte float Duration", () => media.webmDurationF32(), "f32.webm", "3.2"],
