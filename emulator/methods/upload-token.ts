@@ -130,7 +130,8 @@ const updateUploadToken: Method = {
     const cols = Object.keys(next).filter((c) => c !== "upload_token");
     ctx.emu.db.prepare(`UPDATE upload_tokens SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE upload_token = @upload_token`).run(next);
     // Objects already made with the token change too, and their watchers hear about it.
-    for (const id of applyToObjects(ctx.emu, token, resumableId, meta)) pingback(ctx.emu, id, "updated");
+    if (Object.keys(meta).length)
+      for (const id of applyToObjects(ctx.emu, token, resumableId, meta)) pingback(ctx.emu, id, "updated");
     return { message: "The upload token was updated", fields: { uploadtoken: tokenFields(next) } };
   },
 };

@@ -63,6 +63,12 @@ describe("pingbacks to EMULATOR_PINGBACK_URL", () => {
     await until(() => forPhoto(j.photo_id)[1]);
     await callJson(emu, "/api/photo/update-upload-token", { upload_token: token, tags: "t" }, { creds: null });
     await until(() => forPhoto(j.photo_id)[2]);
+    // Changing only the token's limits changes no object: no pingback (the log is written synchronously).
+    const logged = async () => ((await (await fetch(emu.url + "/_emulator/pingbacks")).json()) as { photo_id: string }[])
+      .filter((l) => l.photo_id === j.photo_id).length;
+    const before = await logged();
+    expect((await callJson(emu, "/api/photo/update-upload-token", { upload_token: token, max_uploads: "5" })).status).toBe("ok");
+    expect(await logged()).toBe(before);
     const rt = (await callJson(emu, "/api/photo/get-replace-token", { photo_id: j.photo_id })).replacetoken.replace_token;
     const fd = new FormData();
     fd.append("replace_token", rt);
