@@ -8,6 +8,7 @@ import { readMediaInfo } from "./media-info.ts";
 import { startTranscode } from "./processing.ts";
 import { pingback } from "./pingback.ts";
 import { fileMeta } from "./token-meta.ts";
+import { dropThumbnails } from "./stills.ts";
 import { deliver, type Outcome } from "./callbacks.ts";
 import { sniff, type TempFile } from "./upload-file.ts";
 import { sendText } from "./http-util.ts";
@@ -96,6 +97,7 @@ export async function finishUpload(f: Finish): Promise<void> {
     emu.db.prepare(`UPDATE objects SET file_name=@file_name, content_type=@content_type, size=@size, video_p=@video_p,
       video_length=@video_length, width=@width, height=@height, transcode_started_at=0, encoded_notified=1,
       replaced_count=replaced_count+1 WHERE photo_id=@photo_id`).run({ ...media, photo_id: o.photo_id });
+    dropThumbnails(emu.dataDir, o.photo_id);
     if (kind.video) startTranscode(emu, o.photo_id);
     pingback(emu, o.photo_id, "replaced");
     out = { ok: true, photo_id: String(o.photo_id), tree_id: o.tree_id, token: o.token };

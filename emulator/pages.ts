@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Emu } from "./context.ts";
 import { getObject, type ObjectRow } from "./store.ts";
 import { escapeHtml, send, sendHtml, sendText } from "./http-util.ts";
-import { posterTime, still, THUMBNAILS } from "./stills.ts";
+import { thumbnail } from "./stills.ts";
 import { isEncoded, progress, seconds } from "./processing.ts";
 
 function processingState(emu: Emu, o: ObjectRow): string {
@@ -77,8 +77,8 @@ export function serveOriginal(emu: Emu, req: IncomingMessage, res: ServerRespons
 
 /** /<tree_id>/<photo_id>/<token>/<format>: thumbnail formats as real JPEGs, made on request. */
 export function serveThumbnail(emu: Emu, res: ServerResponse, m: RegExpMatchArray): void {
-  const box = THUMBNAILS[m[4]!];
   const o = getObject(emu.db, m[2]!);
-  if (!box || !o || o.tree_id !== m[1] || o.token !== m[3]) return sendText(res, 404, "Not found");
-  send(res, 200, "image/jpeg", still(o, posterTime(o), box[0], box[1]), { "Cache-Control": "no-cache" });
+  const img = o && o.tree_id === m[1] && o.token === m[3] ? thumbnail(emu.dataDir, o, m[4]!) : null;
+  if (!img) return sendText(res, 404, "Not found");
+  send(res, 200, "image/jpeg", img, { "Cache-Control": "no-cache" });
 }

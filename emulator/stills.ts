@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import jpeg from "jpeg-js";
 import type { ObjectRow } from "./store.ts";
 
@@ -86,4 +87,30 @@ export function still(o: ObjectRow, time: number, w: number, h: number): Buffer 
 /** Where a thumbnail format's still is taken: a tenth into the video, like a poster frame. */
 export function posterTime(o: ObjectRow): number {
   return o.video_length ? o.video_length / 10 : 0;
+}
+
+/**
+ * A thumbnail format's JPEG, made once and kept under <dataDir>/thumbs (decoding a large photo in
+ * pure JS takes a while; a list page asks for many). The name carries replaced_count, so a
+ * replacement gets fresh thumbnails.
+ */
+export function thumbnail(dataDir: string, o: ObjectRow, format: string): Buffer | null {
+  const box = THUMBNAILS[format];
+  if (!box) return null;
+  const file = path.join(dataDir, "thumbs", `${o.photo_id}-${o.replaced_count}-${format}.jpg`);
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    const img = still(o, posterTime(o), box[0], box[1]);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, img);
+    fs.renameSync(`${file}.tmp`, file);
+    return img;
+  }
+}
+
+export function dropThumbnails(dataDir: string, photoId: number): void {
+  const dir = path.join(dataDir, "thumbs");
+  if (!fs.existsSync(dir)) return;
+  for (const f of fs.readdirSync(dir)) if (f.startsWith(`${photoId}-`)) fs.rmSync(path.join(dir, f), { force: true });
 }

@@ -6,7 +6,7 @@ import { cleanDescription, cleanTitle } from "../sanitize.ts";
 import { albumParam, boolParam, intParam } from "./validate.ts";
 import type { Emu } from "../context.ts";
 import { isEncoded, seconds } from "../processing.ts";
-import { THUMBNAILS } from "../stills.ts";
+import { dropThumbnails, THUMBNAILS } from "../stills.ts";
 import { pingback } from "../pingback.ts";
 
 /** Processing facts (§7): the length is only known once transcoding has ended; "" = unknown. */
@@ -119,6 +119,7 @@ const del: Method = {
       db.prepare("DELETE FROM upload_tokens WHERE kind = 'replace' AND photo_id = ?").run(o.photo_id);
     })();
     fs.rmSync(o.file_path, { force: true });
+    dropThumbnails(ctx.emu.dataDir, o.photo_id);
     pingback(ctx.emu, o.photo_id, "deleted");
     return { message: "The photo was deleted", fields: { photo_id: String(o.photo_id) } };
   },

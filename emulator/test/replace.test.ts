@@ -169,6 +169,18 @@ describe("replace tokens", () => {
     expect(Buffer.from(await orig.arrayBuffer()).equals(data)).toBe(true);
   });
 
+  it("thumbnails follow the replacement (a video replaced by a photo shows the photo)", async () => {
+    const v = await video();
+    const thumb = async () => Buffer.from(await (await fetch(`${emu.url}/1/${v.photo_id}/${v.token}/standard`)).arrayBuffer());
+    const before = await thumb();
+    expect((await thumb()).equals(before)).toBe(true); // served again from the cache
+    const rt = (await replaceToken({ photo_id: v.photo_id })).replacetoken.replace_token;
+    expect((await (await redeemReplace(emu, rt, fixture("photo.jpg"), "p.jpg")).text()).trim()).toBe("ok");
+    const after = await thumb();
+    expect(after.equals(before)).toBe(false);
+    expect(await listOne(v)).toMatchObject({ video_p: "0", original_width: "640", original_height: "480" });
+  });
+
   it("deleting the video revokes its replace tokens", async () => {
     const v = await video();
     const rt = (await replaceToken({ photo_id: v.photo_id })).replacetoken.replace_token;
