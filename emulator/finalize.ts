@@ -79,7 +79,7 @@ export async function finishUpload(f: Finish): Promise<void> {
   if (!kind) return fail("error_processing_upload", "The file type isn't supported");
   if (emu.faults.current.failProcessing) return fail("error_processing_upload", "Error processing upload");
 
-  const info = await readMediaInfo(f.file.path, kind.mime, f.file.size);
+  const info = await readMediaInfo(f.file.path, kind.mime);
   const media = {
     file_name: f.fileName, content_type: kind.mime, size: f.file.size, video_p: kind.video ? 1 : 0,
     video_length: kind.video ? info.length : null, width: info.width, height: info.height,

@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import { Decoder } from "ebml";
-import jpeg from "jpeg-js";
+import { imageSizeFromFile } from "image-size/fromFile";
 import { mp4Info } from "./mp4-info.ts";
 
 /** What the emulator learns from an uploaded file's container. `length` null = unknown. */
 export interface MediaInfo { length: number | null; width: number; height: number }
 
 export const NO_INFO: MediaInfo = { length: null, width: 0, height: 0 };
-const MAX_JPEG = 25 << 20;
 
 /**
  * WebM/Matroska: Segment Info `Duration` (4- or 8-byte float, in TimecodeScale units, default
@@ -48,18 +47,18 @@ function matroskaInfo(file: string): Promise<MediaInfo> {
   });
 }
 
-function jpegInfo(file: string, size: number): MediaInfo {
-  if (size > MAX_JPEG) return NO_INFO;
-  const img = jpeg.decode(fs.readFileSync(file), { maxMemoryUsageInMB: 256, formatAsRGBA: true });
-  return { length: null, width: img.width, height: img.height };
+/** Any image: dimensions from its header (image-size reads only the first bytes it needs). */
+async function imageInfo(file: string): Promise<MediaInfo> {
+  const d = await imageSizeFromFile(file);
+  return { length: null, width: d.width ?? 0, height: d.height ?? 0 }; // as stored (EXIF rotation not applied)
 }
 
 /** Never throws: a file we cannot read still uploads, it just has an unknown length. */
-export async function readMediaInfo(file: string, mime: string, size: number): Promise<MediaInfo> {
+export async function readMediaInfo(file: string, mime: string): Promise<MediaInfo> {
   try {
     if (mime === "video/mp4" || mime === "video/quicktime" || mime === "video/x-m4v" || mime.startsWith("video/3gpp")) return await mp4Info(file);
     if (mime === "video/webm" || mime === "video/x-matroska") return await matroskaInfo(file);
-    if (mime === "image/jpeg") return jpegInfo(file, size);
+    if (mime.startsWith("image/")) return await imageInfo(file);
   } catch {
     /* unreadable container: unknown */
   }

@@ -13,7 +13,7 @@ import { promisify } from "node:util";
  * event loop long enough for the emulator to drop an idle keep-alive socket: ECONNRESET), and
  * shared between test processes through a cache dir written with atomic renames.
  */
-const dir = path.join(os.tmpdir(), "emu-media-v2"); // change the name when RECIPES change
+const dir = path.join(os.tmpdir(), "emu-media-v3"); // change the name when RECIPES change
 fs.mkdirSync(dir, { recursive: true });
 
 const H264 = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast"];
@@ -28,6 +28,7 @@ const RECIPES = {
   "a.webm": ["-t", "3.2", ...VP8],
   /** WebM as MediaRecorder writes it: no Duration at all. */
   "live.webm": ["-t", "2", ...VP8, "-live", "1", "-f", "webm"],
+  "still.png": ["-frames:v", "1"],
 };
 
 async function make(name: string, args: string[]): Promise<void> {
@@ -46,6 +47,7 @@ export const mov = () => read("a.mov");
 export const fragmentedMp4 = () => read("frag.mp4");
 export const webm = () => read("a.webm");
 export const liveWebm = () => read("live.webm");
+export const png = () => read("still.png");
 
 function box(buf: Buffer, type: string, from = 0, to = buf.length): number {
   for (let p = from; p + 8 <= to; p += buf.readUInt32BE(p)) if (buf.toString("latin1", p + 4, p + 8) === type) return p;
