@@ -51,6 +51,8 @@ describe("video_length and size read from the container", () => {
   it("a photo: not a video, length 0, its own dimensions", async () => {
     const p = await listOne(emu, await upload(emu, fixture("photo.jpg"), "photo.jpg"));
     expect(p).toMatchObject({ video_p: "0", video_encoded_p: "0", video_length: "0", original_width: "640", original_height: "480" });
+    const progress = await callJson(emu, "/api/photo/get-transcoding-progress", { photo_id: p.photo_id }, { creds: CREDS.read });
+    expect(progress.progress).toEqual({ all: "1" }); // nothing to transcode
     const png = await listOne(emu, await upload(emu, media.png(), "still.png"));
     expect(png).toMatchObject({ video_p: "0", original_width: "320", original_height: "180" });
   });
