@@ -27,7 +27,6 @@ export function tokenErrors(kind: TokenKind): Record<string, string> {
   const what = kind === "replace" ? "replace token" : "upload token";
   return { unknown: `Invalid ${what}`, expired: `The ${what} has expired`, consumed: `The ${what} has already been used` };
 }
-export const TOKEN_ERRORS = tokenErrors("upload");
 
 export interface Finish {
   emu: Emu;
