@@ -12,8 +12,12 @@ export const VIDEO_FORMATS = ["video_mobile_high", "video_medium", "video_hd", "
 
 type Transcodable = Pick<ObjectRow, "video_p" | "transcode_started_at">;
 
+/** A start time far beyond any clock: the stallTranscoding fault (progress stays 0 for good). */
+const STALLED = 8.64e15;
+
 function fraction(emu: Emu, o: Transcodable, k: number): number {
   if (!o.video_p) return 1;
+  if (o.transcode_started_at >= STALLED) return 0;
   const span = (emu.transcodeMs * (k + 1)) / VIDEO_FORMATS.length;
   if (span <= 0) return 1;
   return Math.min(1, Math.max(0, (emu.now() - o.transcode_started_at) / span));
@@ -53,6 +57,10 @@ function schedule(emu: Emu, photoId: number, startedAt: number): void {
 
 /** (Re)starts transcoding of a video object now. */
 export function startTranscode(emu: Emu, photoId: number): void {
+  if (emu.faults.current.stallTranscoding) {
+    emu.db.prepare("UPDATE objects SET transcode_started_at = ?, encoded_notified = 0 WHERE photo_id = ?").run(STALLED, photoId);
+    return; // no timer: it never ends (a replacement restarts it)
+  }
   const startedAt = emu.now();
   emu.db.prepare("UPDATE objects SET transcode_started_at = ?, encoded_notified = 0 WHERE photo_id = ?").run(startedAt, photoId);
   schedule(emu, photoId, startedAt);
@@ -60,7 +68,7 @@ export function startTranscode(emu: Emu, photoId: number): void {
 
 /** After a restart: objects that were still transcoding get their end timers back. */
 export function resumeTranscodes(emu: Emu): void {
-  const rows = emu.db.prepare("SELECT photo_id, transcode_started_at FROM objects WHERE encoded_notified = 0").all() as
+  const rows = emu.db.prepare("SELECT photo_id, transcode_started_at FROM objects WHERE encoded_notified = 0 AND transcode_started_at < ?").all(STALLED) as
     { photo_id: number; transcode_started_at: number }[];
   for (const r of rows) schedule(emu, r.photo_id, r.transcode_started_at);
 }

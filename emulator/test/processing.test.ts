@@ -207,3 +207,21 @@ describe("thumbnails and /api/photo/frame", () => {
     expect(await err({ upload_token: o.upload_token, filename: "nope.mp4", time: "1" })).toBe("no_such_photo");
   });
 });
+
+describe("the stallTranscoding fault", () => {
+  let emu: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => { emu = await start({ transcodeSeconds: 0 }); });
+  afterAll(() => emu.close());
+
+  it("videos uploaded while it is on never finish transcoding; later ones do", async () => {
+    await fetch(emu.url + "/_emulator/faults", { method: "POST", body: JSON.stringify({ stallTranscoding: true }) });
+    const stuck = await upload(emu, media.mp4(), "a.mp4");
+    await fetch(emu.url + "/_emulator/faults", { method: "DELETE" });
+    const fine = await upload(emu, media.mp4(), "b.mp4");
+    expect(await listOne(emu, stuck)).toMatchObject({ video_encoded_p: "0", video_length: "" });
+    expect((await callJson(emu, "/api/photo/get-transcoding-progress", { photo_id: stuck.photo_id }, { creds: CREDS.read })).progress.all).toBe("0");
+    expect(await listOne(emu, fine)).toMatchObject({ video_encoded_p: "1", video_length: "2.52" });
+    const bad = await fetch(emu.url + "/_emulator/faults", { method: "POST", body: JSON.stringify({ stallTranscoding: "yes" }) });
+    expect(bad.status).toBe(400);
+  });
+});
