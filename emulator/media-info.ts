@@ -40,10 +40,18 @@ function matroskaInfo(file: string): Promise<MediaInfo> {
       else if (tag.name === "PixelHeight" && !height) height = Number(tag.value) || 0;
     });
     decoder.on("error", finish);
-    decoder.on("finish", finish);
+    // Fed by hand, not piped: on a corrupt length the decoder throws from write() itself (found
+    // by fuzzing), which through pipe() would be an uncaught exception in the emulator.
+    rs.on("data", (chunk) => {
+      if (done) return;
+      try {
+        decoder.write(chunk as Buffer);
+      } catch {
+        finish();
+      }
+    });
+    rs.on("end", finish);
     rs.on("error", finish);
-    // @types/ebml declares write() narrower than Node's Writable; the runtime is a plain Transform.
-    rs.pipe(decoder as unknown as NodeJS.WritableStream);
   });
 }
 

@@ -102,3 +102,12 @@ export function webmHalfTimecodeScale(): Buffer {
   b.writeUIntBE(500_000, at + 4, 3);
   return b;
 }
+
+/** The WebM with Duration's size byte zeroed: an impossible EBML length (the decoder throws on it). */
+export function webmCorruptLength(): Buffer {
+  const b = Buffer.from(webm());
+  const at = b.indexOf(DURATION_F64);
+  if (at < 0) throw new Error("no 8-byte Duration");
+  b[at + 2] = 0x00;
+  return b;
+}

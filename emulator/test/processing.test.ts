@@ -48,6 +48,12 @@ describe("video_length and size read from the container", () => {
       .toMatchObject({ video_p: "1", video_length: "2", original_width: "160", original_height: "90" });
   });
 
+  it("a WebM with a corrupt header uploads with an unknown length, and the emulator stays up", async () => {
+    const p = await listOne(emu, await upload(emu, media.webmCorruptLength(), "bad.webm"));
+    expect(p).toMatchObject({ video_p: "1", video_length: "" });
+    expect((await callJson(emu, "/api/site/get")).status).toBe("ok");
+  });
+
   it("a photo: not a video, length 0, its own dimensions", async () => {
     const p = await listOne(emu, await upload(emu, fixture("photo.jpg"), "photo.jpg"));
     expect(p).toMatchObject({ video_p: "0", video_encoded_p: "0", video_length: "0", original_width: "640", original_height: "480" });
