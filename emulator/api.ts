@@ -84,6 +84,7 @@ export async function handleApi(emu: Emu, req: IncomingMessage, res: ServerRespo
     if (e instanceof ApiError) return replyError(e, ctx.level);
     throw e;
   }
+  if (result.binary) return send(res, 200, result.binary.contentType, result.binary.body, { "Cache-Control": "no-store" });
   const body: Record<string, Json> = { status: "ok" };
   if (result.message) body.message = result.message;
   Object.assign(body, { permission_level: ctx.level, cached: "0" }, result.fields);

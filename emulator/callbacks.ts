@@ -5,16 +5,16 @@ import { escapeHtml, sendHtml, sendJson, sendText } from "./http-util.ts";
 import type { FormatOpts } from "./format.ts";
 
 export const MAX_GET_URL = 1500;
-const RESERVED = new Set(["domain", "upload_token", "photo_id", "tree_id", "token", "error_message"]);
+const RESERVED = new Set(["domain", "upload_token", "replace_token", "photo_id", "tree_id", "token", "error_message"]);
 const BACKGROUND_TIMEOUT_MS = 10_000;
 
 export type Outcome =
   | { ok: true; photo_id: string; tree_id: string; token: string }
   | { ok: false; code: string; message: string };
 
-/** Protocol order: domain, upload_token, result fields, then extras (token's first, then the form's). */
+/** Protocol order: domain, upload_token (replace_token), result fields, then extras (token's first, then the form's). */
 export function callbackParams(emu: Emu, t: TokenRow, out: Outcome, formExtras: [string, string][]): [string, string][] {
-  const p: [string, string][] = [["domain", emu.domain], ["upload_token", t.upload_token]];
+  const p: [string, string][] = [["domain", emu.domain], [t.kind === "replace" ? "replace_token" : "upload_token", t.upload_token]];
   if (out.ok) p.push(["photo_id", out.photo_id], ["tree_id", out.tree_id], ["token", out.token]);
   else p.push(["error_message", out.message]);
   const extras = [...(JSON.parse(t.extras) as [string, string][]), ...formExtras];

@@ -4,8 +4,9 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { ServerResponse } from "node:http";
 import type { Emu } from "./context.ts";
-import { getToken } from "./store.ts";
-import { finishUpload, TOKEN_ERRORS } from "./finalize.ts";
+import { getToken, type TokenKind } from "./store.ts";
+import { finishUpload, tokenErrors } from "./finalize.ts";
+import type { RedeemKind } from "./redeem.ts";
 import { sniff, tempPath, type TempFile } from "./upload-file.ts";
 import { sendText } from "./http-util.ts";
 import type { FormatOpts } from "./format.ts";
@@ -45,11 +46,11 @@ const chunkFile = (dir: string, n: number) => path.join(dir, `${n}.chunk`);
 const assembling = new Set<string>();
 
 /** resumable.js `testChunks`: 200 when that chunk is already stored, 204 when it should be sent. */
-export function handleTestChunk(emu: Emu, res: ServerResponse, url: URL): void {
+export function handleTestChunk(emu: Emu, res: ServerResponse, url: URL, rk: RedeemKind): void {
   const get: Get = (k) => url.searchParams.get(k) ?? undefined;
   if (!isChunked(get)) return sendText(res, 405, "Use POST with multipart/form-data to upload", { Allow: "POST, GET, OPTIONS" });
-  const token = get("upload_token") ?? "";
-  if (!getToken(emu.db, token)) return sendText(res, 400, TOKEN_ERRORS.unknown!);
+  const token = get(rk.field) ?? "";
+  if (!getToken(emu.db, token, rk.kind)) return sendText(res, 400, tokenErrors(rk.kind).unknown!);
   const info = parseInfo(get);
   if (typeof info === "string") return sendText(res, 400, info);
   const exists = fs.existsSync(chunkFile(chunkDir(emu, token, info.id), info.n));
@@ -57,7 +58,7 @@ export function handleTestChunk(emu: Emu, res: ServerResponse, url: URL): void {
   else { res.writeHead(204); res.end(); }
 }
 
-export interface ChunkReq { token: string; file: TempFile | null; get: Get; fmt: FormatOpts; extras: [string, string][] }
+export interface ChunkReq { token: string; kind: TokenKind; file: TempFile | null; get: Get; fmt: FormatOpts; extras: [string, string][] }
 
 export async function handleChunk(emu: Emu, res: ServerResponse, c: ChunkReq): Promise<void> {
   const drop = () => c.file && fs.rmSync(c.file.path, { force: true });
@@ -101,7 +102,9 @@ export async function handleChunk(emu: Emu, res: ServerResponse, c: ChunkReq): P
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const fileName = info.filename || c.get("resumableRelativePath") || "";
-  await finishUpload({ emu, res, token: c.token, reserved: false, file, fileName, formExtras: c.extras, fmt: c.fmt });
+  await finishUpload({
+    emu, res, token: c.token, kind: c.kind, resumableId: info.id, reserved: false, file, fileName, formExtras: c.extras, fmt: c.fmt,
+  });
 }
 
 async function assemble(emu: Emu, dir: string, info: ChunkInfo): Promise<TempFile> {

@@ -4,6 +4,7 @@ import type { Level } from "./oauth.ts";
 import type { Json } from "./format.ts";
 
 export interface CallbackLogEntry { at: string; url: string; method: "GET" | "POST"; status: number | null; error?: string }
+export interface PingbackLogEntry { at: string; url: string; photo_id: string; reason: string; status: number | null; error?: string }
 
 /** Everything a handler needs about the running emulator. */
 export interface Emu {
@@ -16,6 +17,13 @@ export interface Emu {
   corsOrigins: string[] | "none";
   callbackLog: CallbackLogEntry[];
   quiet: boolean;
+  /** How long "transcoding" takes, in ms (0 = instant). */
+  transcodeMs: number;
+  /** Where pingbacks go; null = none. */
+  pingbackUrl: string | null;
+  pingbackLog: PingbackLogEntry[];
+  /** End-of-transcoding timers, cleared on close. */
+  timers: Set<NodeJS.Timeout>;
 }
 
 export const nowSec = (emu: Emu) => Math.floor(emu.now() / 1000);
@@ -40,6 +48,8 @@ export class ApiError extends Error {
 
 export interface ApiResult {
   fields: Record<string, Json>;
+  /** A method that answers with a file (photo/frame) instead of the envelope. */
+  binary?: { contentType: string; body: Buffer };
   message?: string;
   p?: number;
   size?: number;

@@ -7,11 +7,13 @@ export interface Faults {
   slowUploadBytesPerSec: number;
   corsDisabled: boolean;
   failChunksAfter: number | null;
+  /** Videos whose transcoding starts while this is on never finish (progress stays 0). */
+  stallTranscoding: boolean;
 }
 
 export const DEFAULT_FAULTS: Faults = {
   dropCallbacks: false, delayMs: 0, apiFailure: null, failProcessing: false,
-  slowUploadBytesPerSec: 0, corsDisabled: false, failChunksAfter: null,
+  slowUploadBytesPerSec: 0, corsDisabled: false, failChunksAfter: null, stallTranscoding: false,
 };
 
 export class FaultState {
@@ -24,7 +26,7 @@ export class FaultState {
     const next: Faults = { ...this.current };
     for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
       switch (k) {
-        case "dropCallbacks": case "failProcessing": case "corsDisabled":
+        case "dropCallbacks": case "failProcessing": case "corsDisabled": case "stallTranscoding":
           if (typeof v !== "boolean") return `${k} must be a boolean`;
           next[k] = v; break;
         case "delayMs": case "slowUploadBytesPerSec":

@@ -35,7 +35,7 @@ export function render(body: Record<string, Json>, f: FormatOpts): Rendered {
 
 const ATTRS = new Set(["status", "permission_level", "message", "cached", "code"]);
 // Objects whose fields appear directly under <response> in the documented XML example.
-const FLATTEN = new Set(["uploadtoken"]);
+const FLATTEN = new Set(["uploadtoken", "replacetoken"]);
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, suppressEmptyNode: true });
 

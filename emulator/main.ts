@@ -8,15 +8,39 @@ function corsFromEnv(): string[] | "none" {
   return [(process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "")];
 }
 
+function transcodeSecondsFromEnv(): number {
+  const raw = process.env.EMULATOR_TRANSCODE_SECONDS?.trim();
+  const n = raw ? Number(raw) : 5;
+  if (!Number.isFinite(n) || n < 0) {
+    console.error(`EMULATOR_TRANSCODE_SECONDS must be a number >= 0 (got "${raw}")`);
+    process.exit(2);
+  }
+  return n;
+}
+
+function pingbackFromEnv(): string | null {
+  const raw = process.env.EMULATOR_PINGBACK_URL?.trim();
+  if (!raw) return null;
+  try {
+    const u = new URL(raw);
+    if (u.protocol === "http:" || u.protocol === "https:") return raw;
+  } catch { /* reported below */ }
+  console.error("EMULATOR_PINGBACK_URL must be an absolute http(s) URL");
+  process.exit(2);
+}
+
 const port = Number(process.env.EMULATOR_PORT ?? 4023);
 const emu = await startEmulator({
   port: Number.isFinite(port) ? port : 4023,
   host: process.env.EMULATOR_HOST || "127.0.0.1",
   dataDir: process.env.EMULATOR_DATA_DIR || ".data/emulator",
   corsOrigins: corsFromEnv(),
+  transcodeSeconds: transcodeSecondsFromEnv(),
+  pingbackUrl: pingbackFromEnv(),
 });
 
 console.log(`TwentyThree emulator listening on ${emu.url} (domain ${emu.domain})`);
+console.log(`  transcoding takes ${transcodeSecondsFromEnv()} s; pingbacks ${pingbackFromEnv() ?? "off (EMULATOR_PINGBACK_URL unset)"}`);
 for (const c of SEED.credentials) {
   console.log(`  ${c.level.padEnd(5)} consumer key ${c.consumerKey} / secret ${c.consumerSecret}`);
   console.log(`        access token ${c.accessToken} / secret ${c.accessSecret}`);

@@ -2,7 +2,14 @@ import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Emu } from "./context.ts";
 import { getObject, type ObjectRow } from "./store.ts";
-import { escapeHtml, sendHtml, sendText } from "./http-util.ts";
+import { escapeHtml, send, sendHtml, sendText } from "./http-util.ts";
+import { thumbnail } from "./stills.ts";
+import { isEncoded, progress, seconds } from "./processing.ts";
+
+function processingState(emu: Emu, o: ObjectRow): string {
+  if (!o.video_p) return "–";
+  return isEncoded(emu, o) ? "ready" : `transcoding ${Math.floor(progress(emu, o).all! * 100)}%`;
+}
 
 const originalPath = (o: ObjectRow) => `/${o.tree_id}/${o.photo_id}/${o.token}/original`;
 
@@ -24,11 +31,12 @@ export function indexPage(emu: Emu, res: ServerResponse): void {
   const rows = emu.db.prepare("SELECT * FROM objects ORDER BY photo_id DESC LIMIT 500").all() as ObjectRow[];
   const tr = rows.map((o) => `<tr><td><a href="/v.ihtml/player.html?token=${o.token}&amp;source=embed&amp;photo_id=${o.photo_id}">${escapeHtml(o.title || "(untitled)")}</a></td>
 <td>${o.photo_id}</td><td>${o.video_p ? "video" : "photo"}</td><td>${fmtSize(o.size)}</td>
+<td>${o.video_length === null ? "–" : `${seconds(o.video_length)} s`}</td><td>${processingState(emu, o)}</td>
 <td>${o.published ? "published" : "unpublished"}</td><td>${new Date(o.created_at * 1000).toISOString()}</td></tr>`).join("\n");
   sendHtml(res, 200, layout("Emulated TwentyThree", `<h1>Emulated TwentyThree</h1>
 <p>Site domain <code>${escapeHtml(emu.domain)}</code>. ${rows.length} upload(s).</p>
-<table><thead><tr><th>Title</th><th>Photo id</th><th>Kind</th><th>Size</th><th>Status</th><th>Uploaded</th></tr></thead>
-<tbody>${tr || '<tr><td colspan="6">No uploads yet.</td></tr>'}</tbody></table>`));
+<table><thead><tr><th>Title</th><th>Photo id</th><th>Kind</th><th>Size</th><th>Length</th><th>Processing</th><th>Status</th><th>Uploaded</th></tr></thead>
+<tbody>${tr || '<tr><td colspan="8">No uploads yet.</td></tr>'}</tbody></table>`));
 }
 
 export function playerPage(emu: Emu, res: ServerResponse, url: URL): void {
@@ -65,4 +73,12 @@ export function serveOriginal(emu: Emu, req: IncomingMessage, res: ServerRespons
   res.writeHead(status, headers);
   if (req.method === "HEAD") return void res.end();
   fs.createReadStream(o.file_path, { start, end }).pipe(res);
+}
+
+/** /<tree_id>/<photo_id>/<token>/<format>: thumbnail formats as real JPEGs, made on request. */
+export function serveThumbnail(emu: Emu, res: ServerResponse, m: RegExpMatchArray): void {
+  const o = getObject(emu.db, m[2]!);
+  const img = o && o.tree_id === m[1] && o.token === m[3] ? thumbnail(emu.dataDir, o, m[4]!) : null;
+  if (!img) return sendText(res, 404, "Not found");
+  send(res, 200, "image/jpeg", img, { "Cache-Control": "no-cache" });
 }

@@ -2,15 +2,20 @@ import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import busboy from "busboy";
 import { nowSec, type Emu } from "./context.ts";
-import { getToken, releaseUse, reserveUse, tokenState } from "./store.ts";
-import { finishUpload, TOKEN_ERRORS } from "./finalize.ts";
+import { getToken, releaseUse, reserveUse, tokenState, type TokenKind } from "./store.ts";
+import { finishUpload, tokenErrors } from "./finalize.ts";
 import { writeToTemp, type TempFile } from "./upload-file.ts";
 import { sendText } from "./http-util.ts";
 import { handleChunk, handleTestChunk, isChunked } from "./chunked.ts";
 import type { FormatOpts } from "./format.ts";
 
 const PLAIN_LIMIT = 4 * 1024 ** 3; // plain uploads are capped at 4 GB
-const NOT_EXTRA = new Set(["upload_token", "format", "raw", "file"]);
+const NOT_EXTRA = new Set(["upload_token", "replace_token", "format", "raw", "file"]);
+
+/** redeem-upload-token and redeem-replace-token differ only in the token's field name and kind. */
+export interface RedeemKind { kind: TokenKind; field: "upload_token" | "replace_token" }
+export const UPLOAD: RedeemKind = { kind: "upload", field: "upload_token" };
+export const REPLACE: RedeemKind = { kind: "replace", field: "replace_token" };
 
 export function formExtras(pairs: [string, string][]): [string, string][] {
   return pairs.filter(([k]) => !NOT_EXTRA.has(k) && !k.startsWith("resumable"));
@@ -20,14 +25,15 @@ export function fmtOf(get: (k: string) => string | undefined, has: (k: string) =
   return { format: get("format"), raw: has("raw") };
 }
 
-export async function handleRedeem(emu: Emu, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  if (req.method === "GET" || req.method === "HEAD") return handleTestChunk(emu, res, url);
+export async function handleRedeem(emu: Emu, req: IncomingMessage, res: ServerResponse, url: URL, rk: RedeemKind = UPLOAD): Promise<void> {
+  if (req.method === "GET" || req.method === "HEAD") return handleTestChunk(emu, res, url, rk);
   if (req.method !== "POST") return sendText(res, 405, "Method not allowed", { Allow: "POST, GET, OPTIONS" });
   if (!String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data")) {
     req.resume();
     return sendText(res, 400, "The upload must be sent as multipart/form-data");
   }
 
+  const errors = tokenErrors(rk.kind);
   const pairs: [string, string][] = [...url.searchParams];
   const get = (k: string) => { for (const [a, b] of pairs) if (a === k) return b; return undefined; };
   let reservedToken: string | null = null; // a use taken before streaming, to give back on abort
@@ -51,19 +57,19 @@ export async function handleRedeem(emu: Emu, req: IncomingMessage, res: ServerRe
   bb.on("file", (name, stream, info) => {
     if (name !== "file" || upload || tokenError) return void stream.resume();
     fileName = info.filename ?? "";
-    const token = get("upload_token");
+    const token = get(rk.field);
     // Token known before the body: take the use now, so racing uploads are refused up front.
     if (token !== undefined && !chunked()) {
-      const st = reserveUse(emu.db, token, nowSec(emu));
+      const st = reserveUse(emu.db, token, nowSec(emu), rk.kind);
       if (st !== "ok") {
-        tokenError = TOKEN_ERRORS[st] ?? TOKEN_ERRORS.unknown!;
+        tokenError = errors[st] ?? errors.unknown!;
         return void stream.resume();
       }
       reservedToken = token;
     } else if (token !== undefined && chunked()) {
-      const st = tokenState(getToken(emu.db, token), nowSec(emu));
+      const st = tokenState(getToken(emu.db, token, rk.kind), nowSec(emu));
       if (st !== "ok") {
-        tokenError = TOKEN_ERRORS[st]!;
+        tokenError = errors[st]!;
         return void stream.resume();
       }
     }
@@ -98,19 +104,22 @@ export async function handleRedeem(emu: Emu, req: IncomingMessage, res: ServerRe
     }
     if (completed) return; // aborted while the last bytes were being written
     completed = true;
-    const token = get("upload_token");
+    const token = get(rk.field);
     if (tokenError || token === undefined || token === "") {
       if (file) fs.rmSync(file.path, { force: true });
-      return sendText(res, 400, tokenError ?? "upload_token is required");
+      return sendText(res, 400, tokenError ?? `${rk.field} is required`);
     }
     const fmt = fmtOf(get, (k) => pairs.some(([a]) => a === k));
     const extras = formExtras(pairs);
-    if (chunked()) return handleChunk(emu, res, { token, file, get, fmt, extras });
-    if (!reservedToken && !getToken(emu.db, token)) {
+    if (chunked()) return handleChunk(emu, res, { token, kind: rk.kind, file, get, fmt, extras });
+    if (!reservedToken && !getToken(emu.db, token, rk.kind)) {
       if (file) fs.rmSync(file.path, { force: true });
-      return sendText(res, 400, TOKEN_ERRORS.unknown!);
+      return sendText(res, 400, errors.unknown!);
     }
-    await finishUpload({ emu, res, token, reserved: reservedToken !== null, file, fileName, formExtras: extras, fmt });
+    await finishUpload({
+      emu, res, token, kind: rk.kind, resumableId: get("resumableIdentifier") ?? "", reserved: reservedToken !== null,
+      file, fileName, formExtras: extras, fmt,
+    });
   });
   req.pipe(bb);
 }

@@ -5,10 +5,11 @@ import { openStore } from "./store.ts";
 import { FaultState } from "./faults.ts";
 import type { Emu } from "./context.ts";
 import { handleApi } from "./api.ts";
-import { handleRedeem } from "./redeem.ts";
+import { handleRedeem, REPLACE, UPLOAD } from "./redeem.ts";
 import { handleControl } from "./control.ts";
 import { applyCors, preflight } from "./cors.ts";
-import { indexPage, playerPage, serveOriginal } from "./pages.ts";
+import { indexPage, playerPage, serveOriginal, serveThumbnail } from "./pages.ts";
+import { resumeTranscodes, stopTimers } from "./processing.ts";
 import { sendText, sleep } from "./http-util.ts";
 
 export interface EmulatorOptions {
@@ -19,31 +20,39 @@ export interface EmulatorOptions {
   quiet?: boolean;
   /** Clock in ms, for tests that need tokens to expire. */
   now?: () => number;
+  /** Seconds "transcoding" takes (default 5; 0 = instant). */
+  transcodeSeconds?: number;
+  /** POSTed `?type=photo&photo_id=N` when objects change; unset = no pingbacks. */
+  pingbackUrl?: string | null;
 }
 
 export interface RunningEmulator { url: string; port: number; domain: string; close(): Promise<void> }
 
-const REDEEM = "/api/photo/redeem-upload-token";
-const ORIGINAL = /^\/(\d+)\/(\d+)\/([A-Za-z0-9]+)\/original$/;
+const REDEEM: Record<string, typeof UPLOAD> = {
+  "/api/photo/redeem-upload-token": UPLOAD,
+  "/api/photo/redeem-replace-token": REPLACE,
+};
+const FILE_PATH = /^\/(\d+)\/(\d+)\/([A-Za-z0-9]+)\/([a-z0-9_]+)$/;
 
 async function route(emu: Emu, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const p = url.pathname;
   if (p.startsWith("/_emulator/")) return handleControl(emu, req, res, url);
   if (p.startsWith("/api/")) {
-    const isRedeem = p.replace(/\/+$/, "") === REDEEM;
-    if (isRedeem) {
+    const redeem = REDEEM[p.replace(/\/+$/, "")];
+    if (redeem) {
       applyCors(emu, req, res);
       if (req.method === "OPTIONS") return preflight(emu, req, res);
     }
     if (emu.faults.current.delayMs > 0) await sleep(emu.faults.current.delayMs);
-    return isRedeem ? handleRedeem(emu, req, res, url) : handleApi(emu, req, res, url);
+    return redeem ? handleRedeem(emu, req, res, url, redeem) : handleApi(emu, req, res, url);
   }
   if (req.method !== "GET" && req.method !== "HEAD") return sendText(res, 405, "Method not allowed");
   if (p === "/") return indexPage(emu, res);
   if (p === "/v.ihtml/player.html") return playerPage(emu, res, url);
-  const m = ORIGINAL.exec(p);
-  if (m) return serveOriginal(emu, req, res, m);
+  const m = FILE_PATH.exec(p);
+  if (m?.[4] === "original") return serveOriginal(emu, req, res, m);
+  if (m) return serveThumbnail(emu, res, m);
   sendText(res, 404, "Not found");
 }
 
@@ -53,7 +62,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const emu: Emu = {
     db, dataDir, domain: "", url: "", faults: new FaultState(), now: opts.now ?? Date.now,
     corsOrigins: opts.corsOrigins ?? ["http://localhost:3000"], callbackLog: [], quiet: opts.quiet ?? false,
+    transcodeMs: Math.max(0, (opts.transcodeSeconds ?? 5) * 1000), pingbackUrl: opts.pingbackUrl || null,
+    pingbackLog: [], timers: new Set(),
   };
+  resumeTranscodes(emu);
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     route(emu, req, res).catch((e) => {
@@ -79,6 +91,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     async close() {
       if (closed) return;
       closed = true;
+      stopTimers(emu);
       // Hung requests (the "timeout" fault) would keep close() waiting forever.
       const done = new Promise<void>((r) => server.close(() => r()));
       for (const s of sockets) s.destroy();

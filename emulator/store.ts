@@ -23,7 +23,12 @@ export interface TokenRow {
   absolute_url: string;
   variables: string; // JSON object of custom variables
   extras: string; // JSON array of [name, value] pairs, order kept for the callback
+  kind: TokenKind;
+  photo_id: number | null; // the object a replace token replaces
 }
+
+/** Upload and replace tokens share one table, so redeem's atomic use-taking serves both. */
+export type TokenKind = "upload" | "replace";
 
 export interface ObjectRow {
   photo_id: number;
@@ -44,6 +49,13 @@ export interface ObjectRow {
   file_path: string;
   video_p: number;
   created_at: number;
+  video_length: number | null; // seconds from the container; null = the container does not say
+  width: number;
+  height: number;
+  transcode_started_at: number; // ms; 0 = never transcoded (photos)
+  encoded_notified: number; // 1 once the end of transcoding was handled (pingback sent)
+  resumable_id: string;
+  replaced_count: number;
 }
 
 const SCHEMA = `
@@ -69,10 +81,37 @@ CREATE TABLE IF NOT EXISTS objects (
   content_type TEXT NOT NULL, size INTEGER NOT NULL, file_path TEXT NOT NULL,
   video_p INTEGER NOT NULL, created_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS objects_upload_token ON objects(upload_token);
+CREATE TABLE IF NOT EXISTS sections (
+  section_id INTEGER PRIMARY KEY AUTOINCREMENT, photo_id INTEGER NOT NULL, start_time REAL NOT NULL,
+  title TEXT NOT NULL, description TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS sections_photo ON sections(photo_id, start_time);
+CREATE TABLE IF NOT EXISTS token_file_meta (
+  upload_token TEXT NOT NULL, resumable_id TEXT NOT NULL, meta TEXT NOT NULL,
+  PRIMARY KEY (upload_token, resumable_id));
 CREATE TABLE IF NOT EXISTS nonces (
   consumer_key TEXT NOT NULL, nonce TEXT NOT NULL, ts INTEGER NOT NULL,
   PRIMARY KEY (consumer_key, nonce));
 `;
+
+// Columns added after the first release; a data dir from before gets them on open.
+const ADDED_COLUMNS: [table: string, column: string, decl: string][] = [
+  ["upload_tokens", "kind", "TEXT NOT NULL DEFAULT 'upload'"],
+  ["upload_tokens", "photo_id", "INTEGER"],
+  ["objects", "video_length", "REAL"],
+  ["objects", "width", "INTEGER NOT NULL DEFAULT 0"],
+  ["objects", "height", "INTEGER NOT NULL DEFAULT 0"],
+  ["objects", "transcode_started_at", "INTEGER NOT NULL DEFAULT 0"],
+  ["objects", "encoded_notified", "INTEGER NOT NULL DEFAULT 1"],
+  ["objects", "resumable_id", "TEXT NOT NULL DEFAULT ''"],
+  ["objects", "replaced_count", "INTEGER NOT NULL DEFAULT 0"],
+];
+
+function addColumns(db: Db): void {
+  for (const [table, column, decl] of ADDED_COLUMNS) {
+    const cols = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!cols.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${decl}`);
+  }
+}
 
 export function openStore(dataDir: string): Db {
   for (const d of ["files", "tmp", "chunks"]) fs.mkdirSync(path.join(dataDir, d), { recursive: true });
@@ -80,6 +119,7 @@ export function openStore(dataDir: string): Db {
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
   db.exec(SCHEMA);
+  addColumns(db);
   seed(db);
   return db;
 }
@@ -101,6 +141,8 @@ function seed(db: Db): void {
     // Realistic-looking ids instead of 1, 2, 3.
     const seq = db.prepare("SELECT seq FROM sqlite_sequence WHERE name='objects'").get();
     if (!seq) db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('objects', 60433000)").run();
+    const sseq = db.prepare("SELECT seq FROM sqlite_sequence WHERE name='sections'").get();
+    if (!sseq) db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('sections', 3871000)").run();
   });
   tx();
 }
@@ -118,8 +160,9 @@ export function customVariableKeys(db: Db): string[] {
   return (db.prepare("SELECT key FROM custom_variables ORDER BY key").all() as { key: string }[]).map((r) => r.key);
 }
 
-export function getToken(db: Db, token: string): TokenRow | undefined {
-  return db.prepare("SELECT * FROM upload_tokens WHERE upload_token = ?").get(token) as TokenRow | undefined;
+/** A token of the given kind: an upload token is never accepted where a replace token is due, nor back. */
+export function getToken(db: Db, token: string, kind: TokenKind = "upload"): TokenRow | undefined {
+  return db.prepare("SELECT * FROM upload_tokens WHERE upload_token = ? AND kind = ?").get(token, kind) as TokenRow | undefined;
 }
 
 export type TokenState = "ok" | "unknown" | "expired" | "consumed";
@@ -133,12 +176,12 @@ export function tokenState(row: TokenRow | undefined, nowSec: number): TokenStat
 
 /** Atomically takes one use of a token; the WHERE clause is the whole guard, so racing
  * redeems can never over-consume. Returns why it failed, or "ok". */
-export function reserveUse(db: Db, token: string, nowSec: number): TokenState {
+export function reserveUse(db: Db, token: string, nowSec: number, kind: TokenKind = "upload"): TokenState {
   const r = db
-    .prepare("UPDATE upload_tokens SET used = used + 1 WHERE upload_token = ? AND used < max_uploads AND valid_until > ?")
-    .run(token, nowSec);
+    .prepare("UPDATE upload_tokens SET used = used + 1 WHERE upload_token = ? AND kind = ? AND used < max_uploads AND valid_until > ?")
+    .run(token, kind, nowSec);
   if (r.changes === 1) return "ok";
-  const st = tokenState(getToken(db, token), nowSec);
+  const st = tokenState(getToken(db, token, kind), nowSec);
   return st === "ok" ? "consumed" : st;
 }
 

@@ -4,15 +4,30 @@ import { levelAtLeast } from "../oauth.ts";
 import { albumIds, customVariableKeys, getObject, type ObjectRow } from "../store.ts";
 import { cleanDescription, cleanTitle } from "../sanitize.ts";
 import { albumParam, boolParam, intParam } from "./validate.ts";
+import type { Emu } from "../context.ts";
+import { isEncoded, seconds } from "../processing.ts";
+import { dropThumbnails, THUMBNAILS } from "../stills.ts";
+import { pingback } from "../pingback.ts";
 
-export function photoFields(o: ObjectRow): Record<string, string> {
+/** Processing facts (§7): the length is only known once transcoding has ended; "" = unknown. */
+function mediaFields(emu: Emu, o: ObjectRow): Record<string, string> {
+  const encoded = isEncoded(emu, o);
+  const thumbs = Object.fromEntries(Object.keys(THUMBNAILS).map((f) => [`${f}_download`, `/${o.tree_id}/${o.photo_id}/${o.token}/${f}`]));
+  return {
+    video_encoded_p: o.video_p && encoded ? "1" : "0",
+    video_length: !o.video_p ? "0" : encoded && o.video_length !== null ? seconds(o.video_length) : "",
+    original_width: String(o.width), original_height: String(o.height), ...thumbs,
+  };
+}
+
+export function photoFields(emu: Emu, o: ObjectRow): Record<string, string> {
   const kind = o.video_p ? "video" : "photo";
   const date = new Date(o.created_at * 1000).toISOString().replace("T", " ").slice(0, 19);
   return {
     photo_id: String(o.photo_id), token: o.token, tree_id: o.tree_id, title: o.title, content: o.description,
     content_text: o.description.replace(/<[^>]*>/g, ""), tags: o.tags, published_p: String(o.published),
     album_id: o.album_id, user_id: o.user_id, upload_token: o.upload_token, absolute_url: o.absolute_url,
-    one: `/${kind}/${o.photo_id}`, video_p: String(o.video_p), video_length: "0",
+    one: `/${kind}/${o.photo_id}`, video_p: String(o.video_p), ...mediaFields(emu, o),
     original_download: `/${o.tree_id}/${o.photo_id}/${o.token}/original`,
     original_size: String(o.size), original_content_type: o.content_type, original_filename: o.file_name,
     creation_date_ansi: date, publish_date_ansi: o.published ? date : "",
@@ -20,7 +35,7 @@ export function photoFields(o: ObjectRow): Record<string, string> {
   };
 }
 
-function mustGet(ctx: ApiCtx): ObjectRow {
+export function mustGet(ctx: ApiCtx): ObjectRow {
   const id = ctx.params.get("photo_id");
   if (!id) throw new ApiError("invalid_input", "photo_id is required");
   const o = getObject(ctx.emu.db, id);
@@ -48,7 +63,7 @@ const list: Method = {
       if (!o) throw new ApiError("no_such_photo", `Photo ${photoId} does not exist`);
       if (token !== undefined && token !== o.token) throw new ApiError("invalid_photo_token", "The token does not match the photo");
       // A correct photo_id + token pair returns the object whatever the permission level.
-      if (token !== undefined) return { fields: { total_count: 1, photos: [photoFields(o)] }, p: 1, size: 1 };
+      if (token !== undefined) return { fields: { total_count: 1, photos: [photoFields(ctx.emu, o)] }, p: 1, size: 1 };
       where.push("photo_id = ?");
       args.push(o.photo_id);
     } else if (token !== undefined) throw new ApiError("invalid_input", "token needs a photo_id");
@@ -66,7 +81,7 @@ const list: Method = {
     const total = (db.prepare(`SELECT COUNT(*) AS n FROM objects ${w}`).get(...args) as { n: number }).n;
     const rows = db.prepare(`SELECT * FROM objects ${w} ORDER BY photo_id DESC LIMIT ? OFFSET ?`)
       .all(...args, size, (page - 1) * size) as ObjectRow[];
-    return { fields: { total_count: total, photos: rows.map(photoFields) }, p: page, size: rows.length };
+    return { fields: { total_count: total, photos: rows.map((o) => photoFields(ctx.emu, o)) }, p: page, size: rows.length };
   },
 };
 
@@ -87,7 +102,8 @@ const update: Method = {
     ctx.emu.db.prepare(
       "UPDATE objects SET title=@title, description=@description, tags=@tags, album_id=@album_id, published=@published, variables=@variables WHERE photo_id=@photo_id",
     ).run(next);
-    return { message: "The photo was updated", fields: { photo: photoFields(next) } };
+    pingback(ctx.emu, o.photo_id, "updated");
+    return { message: "The photo was updated", fields: { photo: photoFields(ctx.emu, next) } };
   },
 };
 
@@ -95,8 +111,16 @@ const del: Method = {
   level: "write",
   run(ctx) {
     const o = mustGet(ctx);
-    ctx.emu.db.prepare("DELETE FROM objects WHERE photo_id = ?").run(o.photo_id);
+    const db = ctx.emu.db;
+    db.transaction(() => {
+      db.prepare("DELETE FROM objects WHERE photo_id = ?").run(o.photo_id);
+      db.prepare("DELETE FROM sections WHERE photo_id = ?").run(o.photo_id);
+      // Outstanding replace tokens die with the object: their redeems get the plain 400.
+      db.prepare("DELETE FROM upload_tokens WHERE kind = 'replace' AND photo_id = ?").run(o.photo_id);
+    })();
     fs.rmSync(o.file_path, { force: true });
+    dropThumbnails(ctx.emu.dataDir, o.photo_id);
+    pingback(ctx.emu, o.photo_id, "deleted");
     return { message: "The photo was deleted", fields: { photo_id: String(o.photo_id) } };
   },
 };

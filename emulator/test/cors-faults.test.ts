@@ -65,7 +65,7 @@ describe("fault switches", () => {
 
   it("GET shows defaults, POST merges, bad values refused, DELETE resets", async () => {
     const d = await (await fetch(emu.url + "/_emulator/faults")).json();
-    expect(d).toEqual({ dropCallbacks: false, delayMs: 0, apiFailure: null, failProcessing: false, slowUploadBytesPerSec: 0, corsDisabled: false, failChunksAfter: null });
+    expect(d).toEqual({ dropCallbacks: false, delayMs: 0, apiFailure: null, failProcessing: false, slowUploadBytesPerSec: 0, corsDisabled: false, failChunksAfter: null, stallTranscoding: false });
     expect(await (await faults({ delayMs: 5 })).json()).toMatchObject({ delayMs: 5, dropCallbacks: false });
     expect((await faults({ apiFailure: "418" })).status).toBe(400);
     expect((await faults({ nope: 1 })).status).toBe(400);

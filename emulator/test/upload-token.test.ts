@@ -72,6 +72,10 @@ describe("/api/photo/get-upload-token parameter rules", () => {
     expect(u.uploadtoken).toMatchObject({ upload_token: token, title: "new", max_uploads: "5" });
     expect((await callJson(emu, "/api/photo/update-upload-token", { upload_token: token, valid_minutes: "2000" })).code).toBe("invalid_input");
     expect((await callJson(emu, "/api/photo/update-upload-token", { upload_token: "f".repeat(40) })).code).toBe("invalid_input");
-    expect((await callJson(emu, "/api/photo/update-upload-token", { upload_token: token }, { creds: CREDS.read })).code).toBe("permission_denied");
+    // Anonymous callers hold only the token: they may change metadata, never limits or the callback.
+    const lift = await callJson(emu, "/api/photo/update-upload-token", { upload_token: token, max_uploads: "100" }, { creds: CREDS.read });
+    expect(lift.code).toBe("permission_denied");
+    expect(lift.message).toContain("(required level: 'write')");
+    expect((await callJson(emu, "/api/photo/update-upload-token", { upload_token: token, return_url: "https://evil.example/" }, { creds: null })).code).toBe("permission_denied");
   });
 });
