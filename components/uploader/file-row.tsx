@@ -13,6 +13,7 @@ const stateText: Record<string, string> = {
   PUBLISHED: "Received, confirmed and published",
   REJECTED: "Received",
   DELETED: "Received",
+  DISOWNED: "Not confirmed by the video library",
 };
 
 type Props = {
