@@ -31,7 +31,7 @@ type TokenForClaim = Pick<UploadToken, "id" | "connectionId" | "linkId" | "contr
 export async function confirmOwnership(token: TokenForClaim, photo: Photo, opts: { source?: "RECONCILED"; now?: Date } = {}): Promise<{ uploadId: string; created: boolean; changed: boolean }> {
   const now = opts.now ?? new Date();
   return db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${token.connectionId}:${photo.photoId}`}, 0))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${token.connectionId}:${photo.photoId}`}, 0))`;
     const mine = await tx.upload.findUnique({ where: { tokenId_photoId: { tokenId: token.id, photoId: photo.photoId } } });
     if (mine && isConfirmed(mine)) return { uploadId: mine.id, created: false, changed: false };
 
