@@ -213,7 +213,7 @@ describe("forged callbacks", () => {
 
     // Reconciliation then confirms the three lost uploads for their real owners, and only them.
     await reconcile.reconcileOnce({ minAgeMs: 0, batch: 500 });
-    const confirmed = await dbm.db().upload.findMany({ where: { photoId: { in: real.map((r) => r.photo_id) }, verifiedAt: { not: null } } });
+    const confirmed = await dbm.db().upload.findMany({ where: { photoId: { in: real.map((r) => r.photo_id!) }, verifiedAt: { not: null } } });
     expect(confirmed.map((c) => c.tokenId).sort()).toEqual([...owners].sort());
   }, 240_000);
 });
