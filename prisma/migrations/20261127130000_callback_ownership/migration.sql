@@ -19,3 +19,11 @@ ALTER TABLE "callback_events" ALTER COLUMN "params" DROP NOT NULL;
 ALTER TABLE "callback_events" ADD COLUMN "params_sha256" TEXT;
 ALTER TABLE "callback_events" ADD COLUMN "excerpt" TEXT;
 CREATE INDEX "callback_events_outcome_received_at_idx" ON "callback_events"("outcome", "received_at");
+
+-- * Rows verified before this migration were checked by photo_id + token only, which any embed
+--   URL leaks: send the unmoderated ones (verified or published, from a callback) back to be
+--   confirmed by the new rule; the verify sweep does it within minutes, and TwentyThree's own
+--   published flag restores "published". Reconciled rows were found by upload_token already;
+--   rows staff rejected or deleted keep their state.
+UPDATE "uploads" SET "state" = 'RECEIVED', "verified_at" = NULL
+WHERE "state" IN ('VERIFIED', 'PUBLISHED') AND "source" <> 'RECONCILED';
