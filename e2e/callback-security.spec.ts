@@ -63,9 +63,10 @@ test.describe("callbacks over HTTP", () => {
     expect(claim!.domain).toBe(new URL(emulatorUrl).host);
 
     // Staff see why nothing can be done on TwentyThree, and can only dismiss it here.
-    const admin = await browser.newContext({ storageState: ADMIN_STATE });
+    const admin = await browser.newContext({ storageState: ADMIN_STATE, javaScriptEnabled: true });
     const staff = await admin.newPage();
     await staff.goto(`/admin/uploads/${claim!.id}`);
+    await expect(staff.getByTestId("moderation-unavailable")).toBeVisible();
     await expect(staff.getByTestId("moderation-unavailable")).toContainText("does not list this video among the uploads made with this upload's token");
     await expect(staff.getByRole("button", { name: /Approve|Reject|Delete|Unpublish/ })).toHaveCount(0);
     await staff.getByRole("button", { name: "Dismiss (only here)" }).click();
