@@ -70,7 +70,8 @@ test.describe("callbacks over HTTP", () => {
     await expect(staff.getByTestId("moderation-unavailable")).toContainText("does not list this video among the uploads made with this upload's token");
     await expect(staff.getByRole("button", { name: /Approve|Reject|Delete|Unpublish/ })).toHaveCount(0);
     await staff.getByRole("button", { name: "Dismiss (only here)" }).click();
-    await expect(staff.getByText("Dismissed here. Nothing was changed on TwentyThree.")).toBeVisible();
+    await expect(staff.getByText("This upload was dismissed here; nothing on TwentyThree was touched.")).toBeVisible();
+    expect(await query(`SELECT action, ok FROM moderation_actions WHERE upload_id = $1`, [claim!.id])).toEqual([{ action: "dismiss", ok: true }]);
     await admin.close();
     const after = (await emulatorObjects()).find((o) => o.photo_id === victimObject.photo_id);
     expect(after).toMatchObject({ token: victimObject.token, published_p: victimObject.published_p });
