@@ -43,3 +43,20 @@ export const MINT_LIMITS = {
   perLink: { max: 600, windowMs: 60 * 60_000 },
   perVisitor: { max: 20, windowMs: 24 * 60 * 60_000 },
 };
+
+/** Whether `key` has already reached `max` in its current window, without counting a use: for
+ * limits that only count failures (a good request must not spend the budget). */
+export async function overLimit(key: string, limit: { max: number; windowMs: number }, now = new Date()): Promise<LimitResult> {
+  const row = await db().rateLimit.findUnique({ where: { key } });
+  if (!row || row.windowStart.getTime() <= now.getTime() - limit.windowMs || row.count < limit.max) return { ok: true };
+  const retryAfterMs = row.windowStart.getTime() + limit.windowMs - now.getTime();
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)), key };
+}
+
+/** Callbacks that are not accepted (documented in README "Security: callbacks"): per client for
+ * ones without a valid signed state, per token for repeats and failures under a valid one (so a
+ * flood from one client cannot use up TwentyThree's own servers' budget for background calls). */
+export const CALLBACK_LIMITS = {
+  perClient: { max: 20, windowMs: 10 * 60_000 },
+  perToken: { max: 20, windowMs: 10 * 60_000 },
+};

@@ -13,6 +13,7 @@ const stateText: Record<string, string> = {
   PUBLISHED: "Received, confirmed and published",
   REJECTED: "Received",
   DELETED: "Received",
+  DISOWNED: "Not confirmed by the video library",
 };
 
 type Props = {
@@ -29,7 +30,7 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
   const upload = status.data?.uploads.find((u) => u.photoId === item.photoId);
   useEffect(() => {
     if (phase !== "confirming" || !upload) return;
-    if (upload.state === "FAILED") onSettled(item.id, { ok: false, text: "The video library could not confirm this upload" });
+    if (upload.state === "FAILED" || upload.state === "DISOWNED") onSettled(item.id, { ok: false, text: "The video library could not confirm this upload" });
     else if (upload.state !== "RECEIVED") onSettled(item.id, { ok: true, text: stateText[upload.state] ?? "Received" });
   }, [phase, upload, item.id, onSettled]);
 

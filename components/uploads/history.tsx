@@ -3,7 +3,7 @@ import type { UploadDetail } from "@/lib/uploads/detail";
 import { formatWhen } from "@/components/uploads/format";
 
 // Callback parameters that would let someone reuse a token or forge a state stay out of the page.
-const HIDDEN_PARAMS = new Set(["upload_token", "state", "oauth_signature"]);
+import { HIDDEN_PARAMS } from "@/lib/intake/callback-audit";
 
 export function showParams(params: unknown): string {
   if (!params || typeof params !== "object") return "{}";
@@ -45,7 +45,7 @@ export function CallbackHistory({ events }: { events: UploadDetail["callbacks"] 
               <td className={cell}>
                 <details>
                   <summary className="cursor-pointer text-blue-800 underline">Show</summary>
-                  <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all text-xs">{showParams(e.params)}</pre>
+                  <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all text-xs">{e.params ? showParams(e.params) : `${e.excerpt ?? ""}\nSHA-256 ${e.paramsSha256 ?? "—"}`}</pre>
                 </details>
               </td>
             </tr>

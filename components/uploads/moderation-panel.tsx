@@ -14,16 +14,20 @@ type Props = {
   uploadId: string;
   state: UploadStateName;
   hasVideo: boolean;
+  /** Why TwentyThree-side actions are unavailable (the video is not confirmed as ours), or null. */
+  unconfirmed: string | null;
   edit: { title: string; description: string; tags: string };
 };
 
-export function ModerationPanel({ uploadId, state, hasVideo, edit }: Props) {
+export function ModerationPanel({ uploadId, state, hasVideo, unconfirmed, edit }: Props) {
   const [result, act, pending] = useActionState(moderateUpload, initialState);
   const [editResult, editAct] = useActionState(moderateUpload, initialState);
   const [confirming, setConfirming] = useState(false);
   useEffect(() => setConfirming(false), [result]);
 
-  if (state === "DELETED") return <p className="text-slate-700">This upload was deleted from TwentyThree. Its history stays below.</p>;
+  if (state === "DELETED")
+    return <p className="text-slate-700">{hasVideo && unconfirmed !== null ? "This upload was dismissed here; nothing on TwentyThree was touched." : "This upload was deleted from TwentyThree."} Its history stays below.</p>;
+  if (unconfirmed) return <UnconfirmedPanel uploadId={uploadId} reason={unconfirmed} />;
   const canPublish = hasVideo && state !== "PUBLISHED";
   const canUnpublish = hasVideo && state === "PUBLISHED";
   const canReject = hasVideo && state !== "REJECTED";
@@ -87,6 +91,25 @@ export function ModerationPanel({ uploadId, state, hasVideo, edit }: Props) {
           </form>
         </details>
       ) : null}
+    </div>
+  );
+}
+
+/** A video TwentyThree has not confirmed as this portal's: say why, and offer only a local dismissal. */
+function UnconfirmedPanel({ uploadId, reason }: { uploadId: string; reason: string }) {
+  const [result, act, pending] = useActionState(moderateUpload, initialState);
+  return (
+    <div className="space-y-3">
+      <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="moderation-unavailable">
+        {reason}
+      </p>
+      <form action={act} aria-label="Moderate">
+        <input type="hidden" name="uploadId" value={uploadId} />
+        <button type="submit" name="action" value="dismiss" disabled={pending} className={buttonClass("secondary")}>
+          Dismiss (only here)
+        </button>
+      </form>
+      <ActionMessage state={result} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ const tone: Record<UploadStateName, string> = {
   PUBLISHED: "bg-green-100 text-green-900",
   REJECTED: "bg-orange-100 text-orange-900",
   DELETED: "bg-slate-200 text-slate-600 line-through",
+  DISOWNED: "bg-red-50 text-red-900 ring-1 ring-red-200",
 };
 
 export function StateBadge({ state, testId }: { state: UploadStateName; testId?: string }) {

@@ -91,6 +91,10 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
             <button type="button" onClick={() => setConfirmDelete(true)} disabled={pending || chosen.length === 0} className={buttonClass("danger")}>
               Delete selected…
             </button>
+            {/* For claims TwentyThree has not confirmed as made here: hides them, touches nothing there. */}
+            <button type="submit" name="action" value="dismiss" disabled={pending || chosen.length === 0} className={buttonClass("secondary")}>
+              Dismiss unconfirmed (only here)
+            </button>
           </>
         )}
         {pending ? <span className="text-sm text-slate-600">Working…</span> : null}

@@ -1,15 +1,20 @@
 // The callback from TwentyThree (browser redirect, auto-submitted POST, or background call):
-// verify → parse → record idempotently → answer. Every callback, accepted or not, is kept in
-// callback_events.
-import { Prisma } from "@/generated/prisma/client";
+// limit → verify → parse → record idempotently → answer. A callback only *claims* an object:
+// the row stays RECEIVED until TwentyThree lists the object under the row's own upload token
+// (lib/intake/verify.ts, lib/intake/ownership.ts). Every callback is audited (callback-audit.ts).
+import type { Connection } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { bump, CALLBACK_LIMITS, overLimit } from "@/lib/limits";
 import { log } from "@/lib/log";
+import { audit, storable, type AuditInput } from "./callback-audit";
 import { signTicket, verifyState } from "./signing";
 
 export type CallbackOutcome =
   | { kind: "accepted" | "duplicate"; slug: string; ticket: string; background: boolean; uploadId: string }
   | { kind: "upload_failed"; slug: string; ticket: string; background: boolean; message: string }
-  | { kind: "rejected"; reason: string };
+  | { kind: "rejected"; reason: string }
+  | { kind: "limited"; retryAfterSeconds: number };
 
 const PHOTO_ID = /^[0-9]{1,20}$/;
 const TREE_ID = /^[0-9]{1,20}$/;
@@ -17,35 +22,65 @@ const OBJECT_TOKEN = /^[A-Za-z0-9]{8,64}$/;
 const MAX_PARAMS = 60;
 const MAX_VALUE = 2000;
 
-async function audit(data: { method: string; background?: boolean; params: Record<string, string>; outcome: string; reason?: string; tokenId?: string; uploadId?: string; ip?: string }) {
-  await db().callbackEvent.create({ data: { ...data, params: data.params as Prisma.InputJsonValue } });
+/** The domains a connection's own callbacks carry: what its signed site check reported, and the
+ * host of its API URL (the site answers there). Anything else is another site's object. */
+export function connectionDomains(c: Pick<Connection, "domain" | "apiUrl">): string[] {
+  const out = new Set<string>();
+  if (c.domain) out.add(c.domain.toLowerCase());
+  try {
+    out.add(new URL(c.apiUrl).host.toLowerCase());
+  } catch {
+    // an unparsable stored URL adds nothing
+  }
+  return [...out];
 }
 
-export async function handleCallback(input: { method: string; params: Record<string, string>; ip?: string }): Promise<CallbackOutcome> {
+export async function handleCallback(input: { method: string; params: Record<string, string>; ip?: string; now?: Date }): Promise<CallbackOutcome> {
   const { method, ip } = input;
-  const entries = Object.entries(input.params);
-  // Keep the audit row bounded and storable whatever arrives: PostgreSQL's jsonb refuses NUL and
-  // unpaired surrogates, which would otherwise turn a forged callback into a failed write.
-  const clean = (s: string, max: number) => s.slice(0, max).toWellFormed().replace(/\u0000/g, "\uFFFD");
-  const params = Object.fromEntries(entries.slice(0, MAX_PARAMS).map(([k, v]) => [clean(k, 100), clean(v, MAX_VALUE)]));
+  const now = input.now ?? new Date();
+  const raw = Object.entries(input.params);
+  const params = Object.fromEntries(raw.slice(0, MAX_PARAMS).map(([k, v]) => [storable(k, 100), storable(v, MAX_VALUE)]));
+  const clientKey = `callback:client:${ip ?? "unknown"}`;
+  const record = (a: Omit<AuditInput, "method" | "raw" | "params" | "ip">) => audit({ ...a, method, raw, params, ip });
+
+  // A client that already sent too many callbacks we could not match is refused before any work.
+  const limited = await overLimit(clientKey, CALLBACK_LIMITS.perClient, now);
+  if (!limited.ok) return { kind: "limited", retryAfterSeconds: limited.retryAfterSeconds };
+
   const reject = async (reason: string, tokenId?: string): Promise<CallbackOutcome> => {
-    await audit({ method, params, outcome: "rejected", reason, tokenId, ip });
+    // Without a valid state the client pays; under a valid state the token does (see CALLBACK_LIMITS).
+    if (tokenId) await bump(db(), `callback:token:${tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now);
+    else await bump(db(), clientKey, CALLBACK_LIMITS.perClient.windowMs, now);
+    await record({ outcome: "rejected", reason, tokenId });
     log.warn("callback rejected", { reason, tokenId });
     return { kind: "rejected", reason };
   };
-  if (entries.length > MAX_PARAMS || entries.some(([k, v]) => k.length > 100 || v.length > MAX_VALUE)) return reject("oversized callback");
+  if (raw.length > MAX_PARAMS || raw.some(([k, v]) => k.length > 100 || v.length > MAX_VALUE)) return reject("oversized callback");
 
   const state = verifyState(params.state);
   if (!state) return reject(params.state ? "state signature invalid" : "state missing");
-  const token = await db().uploadToken.findUnique({ where: { id: state.tokenId }, include: { link: true } });
+  const token = await db().uploadToken.findUnique({ where: { id: state.tokenId }, include: { link: true, connection: true } });
   if (!token || token.stateNonce !== state.nonce) return reject("state does not match any token");
   if (params.upload_token !== token.uploadToken) return reject("upload_token does not belong to this state", token.id);
+
+  const tokenKey = `callback:token:${token.id}`;
+  const tokenLimited = await overLimit(tokenKey, CALLBACK_LIMITS.perToken, now);
+  if (!tokenLimited.ok) return { kind: "limited", retryAfterSeconds: tokenLimited.retryAfterSeconds };
+  // Repeats and failures under a valid state are counted against the token, stored bounded.
+  const spend = () => bump(db(), tokenKey, CALLBACK_LIMITS.perToken.windowMs, now);
+
+  const domains = connectionDomains(token.connection);
+  const domain = (params.domain ?? "").toLowerCase();
+  if (!domains.includes(domain)) return reject(domain ? "domain is not this connection's site" : "domain missing", token.id);
+  // Uploads that started in time may finish late, but not forever (CALLBACK_GRACE_MINUTES).
+  if (now.getTime() > token.validUntil.getTime() + env().CALLBACK_GRACE_MINUTES * 60_000) return reject("upload token expired", token.id);
   const base = { slug: token.link.slug, ticket: signTicket(token.id), background: token.backgroundReturn };
 
   if (params.error_message !== undefined && !params.photo_id) {
     const message = params.error_message.slice(0, 500) || "The upload failed.";
+    await spend();
     await db().uploadToken.update({ where: { id: token.id }, data: { errorMessage: message, status: token.status === "USED" ? "USED" : "FAILED" } });
-    await audit({ method, background: token.backgroundReturn, params, outcome: "upload_failed", reason: message, tokenId: token.id, ip });
+    await record({ background: token.backgroundReturn, outcome: "upload_failed", reason: message, tokenId: token.id });
     return { kind: "upload_failed", ...base, message };
   }
 
@@ -55,13 +90,14 @@ export async function handleCallback(input: { method: string; params: Record<str
   if (!PHOTO_ID.test(photoId) || !TREE_ID.test(treeId) || !OBJECT_TOKEN.test(objectToken)) return reject("photo_id, tree_id or token missing or malformed", token.id);
 
   // One transaction per token, rows locked, so concurrent copies of a callback (or callbacks for
-  // several files of one token) are counted correctly against max_uploads.
+  // several files of one token) are counted correctly against max_uploads. Another token's
+  // unconfirmed claim on the same photo_id does not block this one: TwentyThree decides later.
   const result = await db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM upload_tokens WHERE id = ${token.id}::uuid FOR UPDATE`;
-    const existing = await tx.upload.findUnique({ where: { connectionId_photoId: { connectionId: token.connectionId, photoId } } });
-    if (existing) {
-      return existing.tokenId === token.id ? { kind: "duplicate" as const, uploadId: existing.id } : { kind: "foreign" as const };
-    }
+    const existing = await tx.upload.findUnique({ where: { tokenId_photoId: { tokenId: token.id, photoId } } });
+    if (existing) return { kind: "duplicate" as const, uploadId: existing.id };
+    const owned = await tx.upload.findFirst({ where: { connectionId: token.connectionId, photoId, verifiedAt: { not: null }, state: { not: "DISOWNED" } }, select: { id: true } });
+    if (owned) return { kind: "owned" as const };
     const count = await tx.upload.count({ where: { tokenId: token.id, photoId: { not: null } } });
     if (count >= token.maxUploads) return { kind: "over" as const };
     const upload = await tx.upload.create({
@@ -72,7 +108,8 @@ export async function handleCallback(input: { method: string; params: Record<str
         photoId,
         treeId,
         photoToken: objectToken,
-        domain: params.domain?.slice(0, 255) ?? null,
+        // The checked domain in the connection's spelling, never the client's text.
+        domain: token.connection.domain ?? domains[0] ?? null,
         source: token.backgroundReturn ? "BACKGROUND" : "CALLBACK",
         contributorName: token.contributorName,
         contributorEmail: token.contributorEmail,
@@ -81,14 +118,15 @@ export async function handleCallback(input: { method: string; params: Record<str
     });
     await tx.uploadToken.update({
       where: { id: token.id },
-      data: { stateUsedAt: token.stateUsedAt ?? new Date(), status: count + 1 >= token.maxUploads ? "USED" : token.status === "FAILED" ? "ACTIVE" : token.status },
+      data: { stateUsedAt: token.stateUsedAt ?? now, status: count + 1 >= token.maxUploads ? "USED" : token.status === "FAILED" ? "ACTIVE" : token.status },
     });
     return { kind: "accepted" as const, uploadId: upload.id };
   });
 
-  if (result.kind === "foreign") return reject("photo_id already recorded for another token", token.id);
+  if (result.kind === "owned") return reject("photo_id already confirmed for another upload", token.id);
   if (result.kind === "over") return reject("more uploads than the token allows", token.id);
-  await audit({ method, background: token.backgroundReturn, params, outcome: result.kind, tokenId: token.id, uploadId: result.uploadId, ip });
+  if (result.kind === "duplicate") await spend();
+  await record({ background: token.backgroundReturn, outcome: result.kind, tokenId: token.id, uploadId: result.uploadId });
   if (result.kind === "accepted") log.info("upload received", { link: token.link.slug, uploadId: result.uploadId });
   return { kind: result.kind, ...base, uploadId: result.uploadId };
 }

@@ -101,7 +101,7 @@ describe("intake journey against the emulator", () => {
     expect(outcome.kind).toBe("accepted");
     if (outcome.kind !== "accepted") return;
     expect(await verify.verifyUpload(outcome.uploadId)).toBe("not_found");
-    expect((await dbm.db().upload.findUniqueOrThrow({ where: { id: outcome.uploadId } })).state).toBe("RECEIVED");
+    expect((await dbm.db().upload.findUniqueOrThrow({ where: { id: outcome.uploadId } })).state).toBe("DISOWNED");
   });
 
   it("creates nothing for an unknown upload_token or a tampered state, and audits both", async () => {
@@ -142,8 +142,8 @@ describe("intake journey against the emulator", () => {
     const minted = await mint(1);
     const row = await dbm.db().uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
     const state = signing.signState(row.id, row.stateNonce);
-    const one = await cb.handleCallback({ method: "GET", params: { upload_token: minted.uploadToken, photo_id: "5001", tree_id: "1", token: "a".repeat(32), state } });
-    const two = await cb.handleCallback({ method: "GET", params: { upload_token: minted.uploadToken, photo_id: "5002", tree_id: "1", token: "b".repeat(32), state } });
+    const one = await cb.handleCallback({ method: "GET", params: { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "5001", tree_id: "1", token: "a".repeat(32), state } });
+    const two = await cb.handleCallback({ method: "GET", params: { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "5002", tree_id: "1", token: "b".repeat(32), state } });
     expect([one.kind, two.kind]).toEqual(["accepted", "rejected"]);
   });
 });

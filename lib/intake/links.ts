@@ -11,16 +11,28 @@ export type LinkLookup =
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
+/** Unconfirmed uploads that count against a quota while TwentyThree is asked about them. A
+ * callback only claims an object, so forged claims may hold at most this many places, and only
+ * until verification disowns them (seconds, or minutes while TwentyThree is down). */
+export const QUOTA_IN_FLIGHT_MAX = 5;
+
+/** A link's quota counts objects TwentyThree confirmed as made by its tokens (whatever staff did
+ * with them since) plus a bounded number still being confirmed. Disowned claims never count. */
+export async function quotaUsed(linkId: string): Promise<number> {
+  const [confirmed, inFlight] = await Promise.all([
+    db().upload.count({ where: { linkId, photoId: { not: null }, verifiedAt: { not: null }, state: { not: "DISOWNED" } } }),
+    db().upload.count({ where: { linkId, photoId: { not: null }, state: "RECEIVED" } }),
+  ]);
+  return confirmed + Math.min(inFlight, QUOTA_IN_FLIGHT_MAX);
+}
+
 export async function lookupLink(slug: string, now = new Date()): Promise<LinkLookup> {
   if (!SLUG.test(slug)) return { kind: "unknown" };
   const link = await db().intakeLink.findUnique({ where: { slug } });
   if (!link || link.deletedAt) return { kind: "unknown" };
   if (!link.active) return { kind: "inactive", link };
   if (link.expiresAt && link.expiresAt <= now) return { kind: "expired", link };
-  if (link.uploadQuota !== null) {
-    const received = await db().upload.count({ where: { linkId: link.id, photoId: { not: null } } });
-    if (received >= link.uploadQuota) return { kind: "full", link };
-  }
+  if (link.uploadQuota !== null && (await quotaUsed(link.id)) >= link.uploadQuota) return { kind: "full", link };
   return { kind: "open", link };
 }
 

@@ -6,6 +6,7 @@ import type { IntakeLink } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { isReservedVariable } from "@/lib/links/reserved";
 import { log } from "@/lib/log";
 import { redeemUrl, TwentyThreeError, TwentyThreeTimeoutError, TwentyThreeUnreachableError, TwentyThreeHttpError, TwentyThreeBadResponseError } from "@/lib/twentythree";
 import { consume, describeWait, MINT_LIMITS } from "@/lib/limits";
@@ -27,10 +28,15 @@ export function callbackUrl(): string {
   return `${env().appUrl}/api/twentythree/callback`;
 }
 
+/** The link's custom variables minus any reserved name: a link stored before names were checked
+ * (or written to the database directly) must not override the signed state or a real parameter. */
 function customVariables(link: IntakeLink): Record<string, string> {
   const raw = link.customVariables;
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string" || typeof v === "number").map(([k, v]) => [k, String(v)]));
+  const entries = Object.entries(raw).filter(([, v]) => typeof v === "string" || typeof v === "number");
+  const dropped = entries.filter(([k]) => isReservedVariable(k)).map(([k]) => k);
+  if (dropped.length) log.warn("minting: reserved custom variable names ignored", { link: link.slug, names: dropped.slice(0, 10) });
+  return Object.fromEntries(entries.filter(([k]) => !isReservedVariable(k)).map(([k, v]) => [k, String(v)]));
 }
 
 export async function mintToken(input: {

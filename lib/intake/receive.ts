@@ -3,6 +3,7 @@
 import { env } from "@/lib/env";
 import { htmlPage } from "@/lib/http/html-page";
 import { enqueueVerification } from "@/lib/jobs";
+import { describeWait } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { handleCallback } from "./callback";
 import { verifyState } from "./signing";
@@ -27,12 +28,17 @@ export async function receiveCallback(method: string, params: Record<string, str
     log.error("callback could not be recorded (database unavailable?)", { error: (err as Error).message.slice(0, 300) });
     return databaseDown(params);
   }
+  if (outcome.kind === "limited") {
+    return htmlPage(429, "Too many attempts", `This address received too many callbacks it could not match from here. Please try again in ${describeWait(outcome.retryAfterSeconds)}.`, { "retry-after": String(outcome.retryAfterSeconds) });
+  }
   if (outcome.kind === "rejected") {
     return htmlPage(400, "We could not match this upload", "This address only accepts results of uploads started from this portal, and this one does not match any of them. If you were uploading a video, go back to the link you were given and start again.");
   }
   if (outcome.kind === "accepted") {
-    // Confirm with TwentyThree right away when it answers quickly; the background job retries otherwise.
-    const result = await verifyUpload(outcome.uploadId, { timeoutMs: 3000 }).catch(() => "unavailable" as const);
+    // TwentyThree's own servers make background calls: answer them at once and confirm in a job.
+    // A visitor's browser waits for the thank-you page, so try a quick confirmation first (the
+    // page says "being confirmed" otherwise) and leave the rest to the job.
+    const result = outcome.background ? "unavailable" : await verifyUpload(outcome.uploadId, { timeoutMs: 3000 }).catch(() => "unavailable" as const);
     if (result === "unavailable") await enqueueVerification(outcome.uploadId).catch(() => {});
   }
   if (outcome.background) return new Response("ok\n", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -3,10 +3,11 @@
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { sweepCallbackAudit } from "@/lib/intake/callback-audit";
 import { verifyUpload } from "@/lib/intake/verify";
 import { pendingVerifications, reconcileOnce } from "./reconcile";
 
-export const QUEUES = { verify: "verify-upload", reconcile: "reconcile-tokens", sweep: "verify-sweep" } as const;
+export const QUEUES = { verify: "verify-upload", reconcile: "reconcile-tokens", sweep: "verify-sweep", auditSweep: "callback-audit-sweep" } as const;
 
 const globalForJobs = globalThis as unknown as { portalBoss?: PgBoss };
 
@@ -31,10 +32,16 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
   await boss.work(QUEUES.sweep, async () => {
     for (const id of await pendingVerifications()) await enqueueVerification(id, boss);
   });
+  await boss.work(QUEUES.auditSweep, async () => {
+    const removed = await sweepCallbackAudit();
+    if (removed) log.info("jobs: swept rejected callback records past retention", { removed });
+  });
   if (opts.schedule !== false) {
     // Cron granularity is one minute; pg-boss makes sure one instance runs each tick.
     await boss.schedule(QUEUES.reconcile, "* * * * *");
     await boss.schedule(QUEUES.sweep, "*/5 * * * *");
+    // Hourly: the retention is counted in days, and each run deletes at most an hour's worth.
+    await boss.schedule(QUEUES.auditSweep, "7 * * * *");
   }
   globalForJobs.portalBoss = boss;
   log.info("jobs: started");

@@ -1,24 +1,29 @@
 // Nothing lost: for tokens whose callback never came (browser closed before the redirect,
 // callback dropped, database down at the time), ask TwentyThree which objects were uploaded with
-// the token and record the missing ones. Idempotent: the (connection, photo_id) unique key makes
-// a second run, or a late callback, a no-op.
+// the token and record the missing ones. TwentyThree's listing is the proof of ownership, so an
+// object found here becomes the token's confirmed row even when another token's (squatting)
+// callback claimed its photo_id first; that claim is disowned (lib/intake/ownership.ts).
+// Idempotent: a second run, or a late callback, finds the confirmed row and changes nothing.
 import { Prisma } from "@/generated/prisma/client";
-import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { confirmOwnership, listTokenObjects } from "@/lib/intake/ownership";
 
-/** How long after valid_until we keep looking: uploads that started just before expiry finish late. */
-export const RECONCILE_GRACE_MS = 60 * 60_000;
+/** How long after valid_until we keep looking: uploads that started just before expiry finish
+ * late. The same grace as callbacks (CALLBACK_GRACE_MINUTES), so what one accepts the other finds. */
+export const reconcileGraceMs = () => env().CALLBACK_GRACE_MINUTES * 60_000;
 
 export type ReconcileReport = { tokensChecked: number; recorded: number; expired: number; unavailable: number };
 
 export async function reconcileOnce(opts: { now?: Date; batch?: number; minAgeMs?: number } = {}): Promise<ReconcileReport> {
   const now = opts.now ?? new Date();
   const report: ReconcileReport = { tokensChecked: 0, recorded: 0, expired: 0, unavailable: 0 };
+  const horizon = new Date(now.getTime() - reconcileGraceMs());
 
   // Tokens past valid_until + grace are done: nothing more can arrive.
   const expired = await db().uploadToken.updateMany({
-    where: { status: { in: ["ACTIVE", "FAILED"] }, validUntil: { lt: new Date(now.getTime() - RECONCILE_GRACE_MS) } },
+    where: { status: { in: ["ACTIVE", "FAILED"] }, validUntil: { lt: horizon } },
     data: { status: "EXPIRED" },
   });
   report.expired = expired.count;
@@ -26,7 +31,7 @@ export async function reconcileOnce(opts: { now?: Date; batch?: number; minAgeMs
   const candidates = await db().uploadToken.findMany({
     where: {
       status: { in: ["ACTIVE", "FAILED"] },
-      validUntil: { gte: new Date(now.getTime() - RECONCILE_GRACE_MS) },
+      validUntil: { gte: horizon },
       // A token minted seconds ago is still being used; give the browser its chance first.
       createdAt: { lt: new Date(now.getTime() - (opts.minAgeMs ?? 60_000)) },
     },
@@ -39,45 +44,24 @@ export async function reconcileOnce(opts: { now?: Date; batch?: number; minAgeMs
     report.tokensChecked++;
     let photos;
     try {
-      photos = (await clientFor(token.connection, { timeoutMs: 10_000 }).listPhotos({ uploadToken: token.uploadToken, includeUnpublished: true, size: 100 })).photos;
+      photos = await listTokenObjects(token, 10_000);
     } catch (err) {
       report.unavailable++;
       log.warn("reconcile: TwentyThree unavailable", { tokenId: token.id, error: (err as Error).name });
       continue;
     }
-    let found = 0;
     for (const p of photos) {
-      const created = await db().upload.createMany({
-        data: [
-          {
-            connectionId: token.connectionId,
-            linkId: token.linkId,
-            tokenId: token.id,
-            photoId: p.photoId,
-            treeId: p.treeId || null,
-            photoToken: p.token,
-            state: p.publishedP ? "PUBLISHED" : "VERIFIED",
-            source: "RECONCILED",
-            contributorName: token.contributorName,
-            contributorEmail: token.contributorEmail,
-            title: p.title || token.title,
-            verifiedAt: now,
-          },
-        ],
-        skipDuplicates: true,
-      });
-      found++;
-      if (created.count > 0) {
+      const r = await confirmOwnership(token, p, { source: "RECONCILED", now });
+      if (r.created) {
         report.recorded++;
         log.info("reconcile: recorded an upload whose callback never came", { tokenId: token.id, photoId: p.photoId });
       }
     }
-    const uploaded = await db().upload.count({ where: { tokenId: token.id, photoId: { not: null } } });
+    const uploaded = await db().upload.count({ where: { tokenId: token.id, photoId: { not: null }, state: { not: "DISOWNED" } } });
     await db().uploadToken.update({
       where: { id: token.id },
       data: { reconciledAt: now, ...(uploaded >= token.maxUploads ? { status: "USED" } : {}) },
     });
-    if (found === 0) continue;
   }
   return report;
 }

@@ -94,3 +94,15 @@ describe("link schema", () => {
     expect(input).toMatchObject({ tags: ["a", "b"], albumIds: ["1001", "1002"], publish: true, membersOnly: false, active: false, customVariables: [{ key: "campaign", value: "x" }] });
   });
 });
+
+describe("reserved custom variable names", () => {
+  it("the link form refuses `state`, OAuth and protocol names with a field message", () => {
+    const shape = linkSchema.shape.customVariables;
+    for (const key of ["state", "oauth_nonce", "Photo_ID", "upload_token", "domain", "return_url"]) {
+      const r = shape.safeParse([{ key, value: "x" }]);
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.message).toBe(`“${key}” is reserved for the upload itself (TwentyThree or this portal uses that name); choose another name.`);
+    }
+    expect(shape.safeParse([{ key: "campaign", value: "spring" }]).success).toBe(true);
+  });
+});

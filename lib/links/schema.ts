@@ -1,5 +1,6 @@
 // Intake link rules, shared by the admin forms and the public intake page (field modes).
 import { z } from "zod";
+import { isReservedVariable } from "./reserved";
 
 export const FIELD_MODES = ["OFF", "OPTIONAL", "REQUIRED"] as const;
 export type FieldModeValue = (typeof FIELD_MODES)[number];
@@ -62,6 +63,7 @@ export const linkSchema = z.object({
       const seen = new Set<string>();
       for (const { key } of rows) {
         if (!VARIABLE_KEY.test(key)) ctx.addIssue({ code: "custom", message: `“${key}” is not a valid name: start with a letter; letters, digits, underscores.` });
+        else if (isReservedVariable(key)) ctx.addIssue({ code: "custom", message: `“${key}” is reserved for the upload itself (TwentyThree or this portal uses that name); choose another name.` });
         else if (seen.has(key)) ctx.addIssue({ code: "custom", message: `“${key}” appears twice.` });
         seen.add(key);
       }

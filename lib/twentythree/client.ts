@@ -32,7 +32,8 @@ const RESERVED = new Set([
 function uploadTokenParams(p: UploadTokenParams): Params {
   const out: Params = {};
   const set = (k: string, v: string | undefined) => { if (v !== undefined) out[k] = v; };
-  for (const [k, v] of [...Object.entries(p.extra ?? {}), ...Object.entries(p.customVariables ?? {})]) {
+  // Extras last: the caller's own parameters (the portal's signed state) win over custom variables.
+  for (const [k, v] of [...Object.entries(p.customVariables ?? {}), ...Object.entries(p.extra ?? {})]) {
     if (RESERVED.has(k) || k.startsWith("oauth_")) throw new TwentyThreeError("client_input", `Parameter name "${k}" is reserved`);
     out[k] = v;
   }

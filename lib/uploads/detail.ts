@@ -2,6 +2,7 @@
 // agreed to, the token it came through, the callback audit and the moderation history.
 import { db } from "@/lib/db";
 import { clientFor } from "@/lib/connections";
+import { isConfirmed } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
 import { playerUrl, TwentyThreeError, type Photo } from "@/lib/twentythree";
 
@@ -27,8 +28,9 @@ export async function uploadDetail(id: string) {
     orderBy: { receivedAt: "desc" },
     take: 100,
   });
+  // An unconfirmed row may name anybody's video: neither play nor look it up as if it were this upload.
   const player =
-    upload.photoId && upload.photoToken && upload.state !== "DELETED"
+    upload.photoId && upload.photoToken && upload.state !== "DELETED" && isConfirmed(upload)
       ? playerUrl({ apiUrl: upload.connection.apiUrl, photoId: upload.photoId, token: upload.photoToken })
       : null;
   return { upload, callbacks, player };
@@ -39,7 +41,7 @@ export type UploadDetail = NonNullable<Awaited<ReturnType<typeof uploadDetail>>>
 /** What TwentyThree holds now (title, description, tags, published), or why we could not ask. */
 export async function remotePhoto(d: UploadDetail, timeoutMs = 4_000): Promise<{ photo: Photo | null; error?: string }> {
   const { upload } = d;
-  if (!upload.photoId || !upload.photoToken || upload.state === "DELETED") return { photo: null };
+  if (!upload.photoId || !upload.photoToken || upload.state === "DELETED" || !isConfirmed(upload)) return { photo: null };
   try {
     const client = clientFor(upload.connection, { timeoutMs, retries: 0 });
     const { photos } = await client.listPhotos({ photoId: upload.photoId, token: upload.photoToken, includeUnpublished: true });

@@ -2,7 +2,7 @@
 // share it, so an export is exactly "what the list shows").
 import { z } from "zod";
 
-export const UPLOAD_STATES = ["RECEIVED", "VERIFIED", "FAILED", "PUBLISHED", "REJECTED", "DELETED"] as const;
+export const UPLOAD_STATES = ["RECEIVED", "VERIFIED", "FAILED", "PUBLISHED", "REJECTED", "DELETED", "DISOWNED"] as const;
 export type UploadStateName = (typeof UPLOAD_STATES)[number];
 
 export const STATE_LABELS: Record<UploadStateName, string> = {
@@ -12,6 +12,7 @@ export const STATE_LABELS: Record<UploadStateName, string> = {
   PUBLISHED: "Published",
   REJECTED: "Rejected",
   DELETED: "Deleted",
+  DISOWNED: "Not made here",
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

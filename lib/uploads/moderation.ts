@@ -1,16 +1,20 @@
 // Moderation applied on TwentyThree first, then recorded here. TwentyThree is the source of
 // truth for what the public sees, so the local state only moves after TwentyThree said yes; a
 // refusal or outage leaves it as it was. Every attempt, good or bad, is a ModerationAction row.
+// Only objects TwentyThree confirmed as made by this portal's tokens (lib/intake/ownership.ts)
+// are ever changed there: an unconfirmed row may name anybody's video, so it can only be
+// dismissed here, which touches nothing on TwentyThree.
 import { z } from "zod";
-import type { UploadState } from "@/generated/prisma/client";
+import type { Upload, UploadState } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
+import { isConfirmed } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
 import { TwentyThreeError, TwentyThreeNoSuchPhotoError } from "@/lib/twentythree";
 
-export const MODERATION_ACTIONS = ["approve", "unpublish", "reject", "delete", "edit"] as const;
+export const MODERATION_ACTIONS = ["approve", "unpublish", "reject", "delete", "edit", "dismiss"] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
-export const BULK_ACTIONS = ["approve", "reject", "delete"] as const;
+export const BULK_ACTIONS = ["approve", "reject", "delete", "dismiss"] as const;
 export type BulkActionName = (typeof BULK_ACTIONS)[number];
 export const MAX_BULK = 100;
 
@@ -31,6 +35,7 @@ const TARGET: Record<Exclude<ModerationActionName, "edit">, UploadState> = {
   unpublish: "VERIFIED",
   reject: "REJECTED",
   delete: "DELETED",
+  dismiss: "DELETED",
 };
 
 const DONE: Record<ModerationActionName, string> = {
@@ -39,7 +44,15 @@ const DONE: Record<ModerationActionName, string> = {
   reject: "Rejected and unpublished on TwentyThree.",
   delete: "Deleted from TwentyThree.",
   edit: "Saved on TwentyThree.",
+  dismiss: "Dismissed here. Nothing was changed on TwentyThree.",
 };
+
+/** Why TwentyThree-side actions are unavailable for this row, or null when they are allowed. */
+export function unconfirmedReason(u: Pick<Upload, "state" | "verifiedAt" | "photoId">): string | null {
+  if (!u.photoId || isConfirmed(u)) return null;
+  if (u.state === "RECEIVED") return "TwentyThree has not yet confirmed that this video was uploaded through this portal, so it cannot be published, changed or deleted from here yet. It is checked automatically; you can dismiss it.";
+  return "TwentyThree does not list this video among the uploads made with this upload's token: the callback named a video this portal did not upload. It can only be dismissed here; nothing on TwentyThree will be touched.";
+}
 
 export type ModerateInput = { uploadId: string; userId: string | null; action: ModerationActionName; edit?: EditInput; timeoutMs?: number };
 
@@ -59,8 +72,14 @@ export async function moderate(input: ModerateInput): Promise<ModerationResult> 
   if (action === "edit" && !input.edit) return refuse("Nothing to save.");
 
   const photoId = upload.photoId;
+  const unconfirmed = unconfirmedReason(upload);
   let alreadyGone = false;
-  if (!photoId) {
+  if (action === "dismiss") {
+    // Local only. A confirmed video is TwentyThree's business: reject or delete it instead.
+    if (photoId && !unconfirmed) return refuse("This video was confirmed on TwentyThree: reject or delete it instead of dismissing it.");
+  } else if (unconfirmed) {
+    return refuse(unconfirmed);
+  } else if (!photoId) {
     // A failed attempt never reached TwentyThree: only removing it from the list makes sense.
     if (action !== "delete") return refuse("This upload has no video on TwentyThree to change.");
   } else {

@@ -25,7 +25,7 @@ export const moderateUpload = guardedAction("USER", "moderateUpload", async (act
   return { ok: result.ok, message: result.message };
 });
 
-const VERB = { approve: "published", reject: "rejected", delete: "deleted" } as const;
+const VERB = { approve: "published", reject: "rejected", delete: "deleted", dismiss: "dismissed" } as const;
 
 export const bulkModerate = guardedAction("USER", "bulkModerate", async (actor, formData) => {
   const parsed = bulkSchema.safeParse({ ids: formData.getAll("ids").map(String), action: text(formData, "action"), confirmed: text(formData, "confirmed") || undefined });

@@ -9,6 +9,7 @@ import { ModerationPanel } from "@/components/uploads/moderation-panel";
 import { StateBadge } from "@/components/uploads/state-badge";
 import { requireUser } from "@/lib/auth/guard";
 import { remotePhoto, uploadDetail } from "@/lib/uploads/detail";
+import { unconfirmedReason } from "@/lib/uploads/moderation";
 
 export const metadata: Metadata = { title: "Review upload" };
 export const dynamic = "force-dynamic";
@@ -43,7 +44,7 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
               <iframe src={player} title={`Video player: ${title}`} className="h-full w-full" allow="autoplay; fullscreen; picture-in-picture" allowFullScreen />
             </div>
           ) : (
-            <p className="text-slate-700">{upload.state === "DELETED" ? "Deleted from TwentyThree." : "No video on TwentyThree for this upload."}</p>
+            <p className="text-slate-700">{upload.state === "DELETED" && !unconfirmedReason(upload) ? "Deleted from TwentyThree." : upload.photoId ? "Not shown: TwentyThree has not confirmed that this upload made the video its callback named." : "No video on TwentyThree for this upload."}</p>
           )}
           {remote.photo ? (
             <p className="mt-2 text-sm text-slate-700">
@@ -60,6 +61,7 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
             uploadId={upload.id}
             state={upload.state}
             hasVideo={Boolean(upload.photoId)}
+            unconfirmed={unconfirmedReason(upload)}
             edit={{
               title: remote.photo?.title ?? upload.title ?? "",
               description: remote.photo?.content ?? token.description ?? "",

@@ -16,6 +16,7 @@ const stateText: Record<string, string> = {
   FAILED: "Failed",
   REJECTED: "Received",
   DELETED: "Received",
+  DISOWNED: "Not confirmed by the video library",
 };
 
 export default async function DonePage({ params, searchParams }: Props) {

@@ -1,0 +1,22 @@
+// Parameter names a link's custom variables may not use: TwentyThree's own get-upload-token,
+// redeem and callback parameters, OAuth's, and ours (`state`, the signed link between a
+// callback and its token). A custom variable travels as a get-upload-token parameter and comes
+// back in the callback, so any of these names would override or shadow the real value.
+export const RESERVED_VARIABLES = new Set([
+  // ours
+  "state", "ticket",
+  // get-upload-token (protocol §2) and response envelope
+  "return_url", "background_return_p", "user_id", "album_id", "title", "description", "tags", "publish",
+  "absolute_url", "valid_minutes", "max_uploads", "format", "raw", "callback", "varname", "p", "size",
+  // redeem and callback (§3), including resumable uploads
+  "upload_token", "file", "photo_id", "tree_id", "token", "domain", "error_message", "replace_token",
+  "published_p", "include_unpublished_p",
+  "resumablechunknumber", "resumablechunksize", "resumabletotalsize", "resumableidentifier", "resumablefilename",
+  "resumabletotalchunks", "resumablerelativepath", "resumablecurrentchunksize", "resumabletype",
+]);
+
+/** Case-insensitive: a server may treat `State` as `state`. Every `oauth_*` name is OAuth's. */
+export function isReservedVariable(name: string): boolean {
+  const n = name.toLowerCase();
+  return RESERVED_VARIABLES.has(n) || n.startsWith("oauth_");
+}
