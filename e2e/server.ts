@@ -71,5 +71,6 @@ const db = createDb(env.DATABASE_URL!);
 await seedDemo(db, { admin: false });
 await db.$disconnect();
 
-const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-children.push(spawn(process.execPath, [nextBin, "start", "-p", String(portalPort)], { stdio: "inherit", env }));
+// Served like `npm start` serves it (scripts/serve.ts stamps the socket's address on each request),
+// trusting no proxy: tests that rotate X-Forwarded-For must not gain anything.
+children.push(spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(portalPort)], { stdio: "inherit", env: { ...env, TRUSTED_PROXY_HOPS: "0" } }));

@@ -46,6 +46,13 @@ const schema = z
     UPLOAD_CHUNK_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     /** Files larger than this go through the resumable chunked protocol. */
     UPLOAD_CHUNK_THRESHOLD_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+    /** Reverse proxies in front of the portal that append to X-Forwarded-For (0 = none: key on the socket). */
+    TRUSTED_PROXY_HOPS: z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number (0 = no proxy)" }).int().min(0).max(10).default(0),
+    /** Allow TwentyThree API URLs that resolve to link-local / cloud metadata addresses (never needed for real sites). */
+    ALLOW_PRIVATE_TARGETS: z
+      .enum(["", "0", "1", "false", "true"], { error: "ALLOW_PRIVATE_TARGETS must be true or false" })
+      .default("")
+      .transform((v) => v === "1" || v === "true"),
   })
   .superRefine((e, ctx) => {
     const creds = [
