@@ -6,7 +6,7 @@ import { FaultState } from "./faults.ts";
 import type { Emu } from "./context.ts";
 import { handleApi } from "./api.ts";
 import { handleRedeem } from "./redeem.ts";
-import { handleControl } from "./control.ts";
+import { countApiCall, handleControl } from "./control.ts";
 import { applyCors, preflight } from "./cors.ts";
 import { indexPage, playerPage, serveOriginal } from "./pages.ts";
 import { sendText, sleep } from "./http-util.ts";
@@ -31,6 +31,7 @@ async function route(emu: Emu, req: http.IncomingMessage, res: http.ServerRespon
   const p = url.pathname;
   if (p.startsWith("/_emulator/")) return handleControl(emu, req, res, url);
   if (p.startsWith("/api/")) {
+    countApiCall(emu, p);
     const isRedeem = p.replace(/\/+$/, "") === REDEEM;
     if (isRedeem) {
       applyCors(emu, req, res);
