@@ -44,6 +44,19 @@ describe("clientIp behind scripts/serve.ts", () => {
   });
 });
 
+describe("server actions Next forwards to itself", () => {
+  it("keep the original client's address only when the copy carries this process's proof", async () => {
+    hops = 0;
+    // What the stamp of a first request looks like (the server echoes nothing; read it as Next's
+    // own forwarding fetch would have it: copied from the original request's headers).
+    const proof = (globalThis as Record<symbol, string | undefined>)[Symbol.for("twentythree-portal.client-ip-proof")];
+    expect(proof).toBeTruthy();
+    expect(await ask({ [CLIENT_IP_HEADER]: "203.0.113.9", "x-portal-client-ip-proof": proof! })).toBe("203.0.113.9");
+    expect(await ask({ [CLIENT_IP_HEADER]: "203.0.113.9", "x-portal-client-ip-proof": "x".repeat(proof!.length) })).toBe("127.0.0.1");
+    expect(await ask({ [CLIENT_IP_HEADER]: "203.0.113.9", "x-portal-client-ip-proof": "guess" })).toBe("127.0.0.1");
+  });
+});
+
 describe("normalizeAddress", () => {
   it("unwraps IPv4-mapped IPv6 and keys IPv6 by its /64", () => {
     expect(normalizeAddress("::ffff:192.0.2.4")).toBe("192.0.2.4");

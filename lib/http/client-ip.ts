@@ -8,6 +8,7 @@
 // what the nearest trusted proxy saw) and writes it into a private header, overwriting any copy
 // the client sent. App code (proxy.ts, route handlers, server actions, next-auth) reads it with
 // `clientIp()`.
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import ipaddr from "ipaddr.js";
 import proxyaddr from "proxy-addr";
@@ -15,10 +16,25 @@ import { log } from "@/lib/log";
 
 /** Private header carrying the address scripts/serve.ts computed; never trusted from a client. */
 export const CLIENT_IP_HEADER = "x-portal-client-ip";
+/**
+ * Next forwards a server action posted to a page that does not own it with a fetch to itself
+ * (loopback), copying the request headers. The copy carries this per-process secret next to the
+ * stamp, so the wrapper keeps the original client's address instead of stamping 127.0.0.1 (which
+ * would let anyone spend a shared budget instead of their own).
+ */
+const PROOF_HEADER = "x-portal-client-ip-proof";
 // Set by the server wrapper in this process; a client cannot set it, so without it the private
 // header may have come from the client (someone ran `next start` directly).
-const STAMPED = Symbol.for("twentythree-portal.client-ip-stamped");
-type Marked = typeof globalThis & { [STAMPED]?: boolean };
+const STAMPED = Symbol.for("twentythree-portal.client-ip-proof");
+type Marked = typeof globalThis & { [STAMPED]?: string };
+
+function proof(): string {
+  const g = globalThis as Marked;
+  g[STAMPED] ??= randomBytes(24).toString("base64url");
+  return g[STAMPED];
+}
+const sameProof = (sent: string | undefined, ours: string) => sent !== undefined && sent.length === ours.length && timingSafeEqual(Buffer.from(sent), Buffer.from(ours));
+const isLoopback = (addr: string | undefined) => Boolean(addr && ipaddr.isValid(addr) && ipaddr.process(addr).range() === "loopback");
 
 /**
  * A limiter key for an address: IPv4 as is; IPv6 by its /64, because one subscriber usually holds a
@@ -36,8 +52,11 @@ export function normalizeAddress(raw: string): string {
 
 /** Called by the server wrapper for every request, before Next sees it. */
 export function stampClientIp(req: IncomingMessage, trustedHops: number): void {
-  (globalThis as Marked)[STAMPED] = true;
+  const ours = proof();
+  const sent = req.headers[PROOF_HEADER];
+  if (typeof sent === "string" && typeof req.headers[CLIENT_IP_HEADER] === "string" && isLoopback(req.socket.remoteAddress) && sameProof(sent, ours)) return;
   delete req.headers[CLIENT_IP_HEADER];
+  req.headers[PROOF_HEADER] = ours;
   // proxy-addr walks [socket address, …X-Forwarded-For from the right] and stops at the first
   // address not trusted; trusting the first `trustedHops` of them is "N proxies in front of us".
   // With fewer entries than hops it answers the leftmost one the proxies passed on.
@@ -50,7 +69,8 @@ let warned = false;
 /** The client's address for limits and audit; always a non-empty string. */
 export function clientIp(headers: Headers): string {
   const stamped = headers.get(CLIENT_IP_HEADER);
-  if ((globalThis as Marked)[STAMPED] && stamped) return stamped;
+  const ours = (globalThis as Marked)[STAMPED];
+  if (ours && stamped && sameProof(headers.get(PROOF_HEADER) ?? undefined, ours)) return stamped;
   // Served without scripts/serve.ts (plain `next start`): nothing here is proof of the peer.
   // The rightmost X-Forwarded-For entry is the best left (Next appends the socket address when
   // the client sent none); say so loudly once instead of pretending.
