@@ -1,6 +1,8 @@
 // Per-address limits against an attacker who rotates X-Forwarded-For, over real HTTP from real
 // loopback addresses: the portal trusts no proxy here (TRUSTED_PROXY_HOPS=0, e2e/server.ts), so
 // it keys on the socket's address and a forged header buys nothing.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { test, expect } from "@playwright/test";
 import { query } from "./db";
 import { httpFrom, multipart, rotatedForwardedFor } from "./net";
@@ -78,4 +80,21 @@ test("rotating X-Forwarded-For does not buy more failed sign-ins than one addres
   for (let i = 0; i < 30; i++) expect((await signInFrom(guesser, `nobody${i}@example.com`, "guess", rotatedForwardedFor())).signedIn).toBe(false);
   expect(await signInFrom(guesser, ADMIN.email, ADMIN.password, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: true });
   expect((await signInFrom("127.0.0.27", ADMIN.email, ADMIN.password)).signedIn).toBe(true);
+});
+
+test("a public action posted to another page (Next forwards it to itself) still counts against the sender's address", async ({ baseURL }) => {
+  // The action's id, as the browser's JavaScript would send it (ids are in the build's manifest).
+  const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  const prepareId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "prepareUpload" && v.filename?.includes("app/u/[slug]/actions"))?.[0];
+  expect(prepareId).toBeTruthy();
+  const sender = "127.0.0.28";
+  const email = `forwarded-${Date.now()}@example.com`;
+  const res = await httpFrom(sender, {
+    method: "POST",
+    path: "/login",
+    headers: { "next-action": prepareId!, accept: "text/x-component", origin: baseURL!, "content-type": "text/plain;charset=UTF-8", "x-forwarded-for": rotatedForwardedFor() },
+    body: JSON.stringify(["demo", { name: "Fwd", email, consent: "on" }, { fileCount: 1, background: true }]),
+  });
+  expect(res.status).toBe(200);
+  expect(await query(`SELECT requester_ip FROM upload_tokens WHERE contributor_email = $1`, [email])).toEqual([{ requester_ip: sender }]);
 });
