@@ -1,6 +1,7 @@
 // Playwright's web server: a fresh database on the test cluster, the emulator as its own process
-// (real HTTP between portal and emulator), and the built portal (`next start`), all on the ports
-// scripts/test.ts picked. The demo link is seeded; no user is, so the first-run setup can be tested.
+// (real HTTP between portal and emulator), and the built portal (scripts/serve.ts, as `npm start`
+// serves it), all on the ports scripts/test.ts picked. The demo link is seeded; no user is, so the
+// first-run setup can be tested.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, chmodSync } from "node:fs";
 import os from "node:os";
