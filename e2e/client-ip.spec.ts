@@ -97,4 +97,7 @@ test("a public action posted to another page (Next forwards it to itself) still 
   });
   expect(res.status).toBe(200);
   expect(await query(`SELECT requester_ip FROM upload_tokens WHERE contributor_email = $1`, [email])).toEqual([{ requester_ip: sender }]);
+  // It really was forwarded: the loopback copy to the intake page passed the intake gate
+  // (proxy.ts), which counted it for the sender, not for 127.0.0.1.
+  expect(await query(`SELECT count FROM rate_limits WHERE key = $1`, [`intake-post:ip:${sender}`])).toEqual([{ count: 1 }]);
 });
