@@ -6,9 +6,11 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";
 import { loadActor } from "@/lib/auth/guard";
 import { authenticate } from "@/lib/auth/login";
+import { oidcAccount } from "@/lib/auth/oidc";
 import { credentialsSchema } from "@/lib/auth/schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log";
 
 class TooManyAttempts extends CredentialsSignin {
@@ -16,11 +18,6 @@ class TooManyAttempts extends CredentialsSignin {
 }
 
 export const OIDC_PROVIDER_ID = "oidc";
-
-function clientIp(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "unknown";
-}
 
 function oidcProvider(): NextAuthConfig["providers"] {
   const e = env();
@@ -61,7 +58,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await authenticate(db(), { ...parsed.data, ip: clientIp(request) });
+        const result = await authenticate(db(), { ...parsed.data, ip: clientIp(request.headers) });
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
         log.info("sign-in refused", { reason: result.reason });
         if (result.reason === "invalid") return null;
@@ -74,11 +71,9 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
     ...authConfig.callbacks,
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
-      // Identity-provider sign-in maps onto an existing, enabled account; it never creates one.
-      const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : "";
-      const user = email ? await db().user.findUnique({ where: { email } }) : null;
-      if (!user || user.disabled) {
-        log.info("oidc sign-in refused: no enabled account for this email");
+      const match = await oidcAccount(db(), profile);
+      if (!match.ok) {
+        log.info("oidc sign-in refused", { reason: match.reason });
         return false;
       }
       return true;

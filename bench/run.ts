@@ -1,5 +1,5 @@
 // `npm run bench`: builds the portal (NEXT_DIST_DIR=.next-bench), starts a throwaway embedded
-// PostgreSQL, the emulator as its own process and the portal with `next start` (as e2e/server.ts
+// PostgreSQL, the emulator as its own process and the portal with scripts/serve.ts (as e2e/server.ts
 // does), then measures each figure of issue #9 next to a baseline measured in the same run.
 // Prints a table and writes bench/results/latest.json. See docs/benchmarks.md.
 //
@@ -152,7 +152,10 @@ async function main() {
   );
   const { rows: ids } = await pool.query<{ connection_id: string; id: string }>(`SELECT connection_id::text, id::text FROM intake_links WHERE slug = 'demo'`);
 
-  const portal = spawnChild("portal", ["node_modules/next/dist/bin/next", "start", "-p", String(portalPort), "-H", "127.0.0.1"], env, path.join(tmp, "portal.log"));
+  // Served as `npm start` serves it, but trusting one proxy hop: the phases spread their simulated
+  // visitors over many addresses with X-Forwarded-For (as a reverse proxy would set it), so
+  // per-address limits see many visitors rather than one.
+  const portal = spawnChild("portal", ["--import", "tsx", "scripts/serve.ts", "-p", String(portalPort), "-H", "127.0.0.1"], { ...env, TRUSTED_PROXY_HOPS: "1" }, path.join(tmp, "portal.log"));
   await waitForHttp(`http://127.0.0.1:${portalPort}/api/health`, 60_000, portal);
   log(`portal on ${portalPort} (APP_URL ${appUrl} = counting proxy), emulator on ${emulatorPort}, PostgreSQL on ${cluster.port}`);
 

@@ -1,43 +1,42 @@
 // Authorization matrix: every admin page, route handler and server action, requested anonymously
-// and as a member, is refused (redirect or 401/403) and leaves the database as it was.
-import { test, expect, type APIRequestContext, type Page } from "@playwright/test";
-import { ADMIN_STATE, createLink, ensureEmulatorConnection, signIn } from "./admin-helpers";
-import { query } from "./db";
+// and as a member, is refused (redirect or 401/403) and leaves the database as it was; the
+// actions also when their ids are posted to public pages (e2e/action-replay.ts says why).
+import { test, expect, type APIResponse, type Browser, type Page } from "@playwright/test";
+import { capture, replay, snapshot, type Captured } from "./action-replay";
+import { ADMIN_STATE, createLink, ensureEmulatorConnection, signIn, uploadAsVisitor } from "./admin-helpers";
 
 test.use({ storageState: ADMIN_STATE });
 
-type Captured = { name: string; url: string; headers: Record<string, string>; body: Buffer };
+/** Pages anyone may POST to without being sent to /login first. */
+const PUBLIC_PATHS = ["/u/demo", "/login"];
 
-/** Run `trigger` as the admin, but stop the server action's request in the browser and keep it. */
-async function capture(page: Page, name: string, trigger: () => Promise<void>): Promise<Captured> {
-  let got: Captured | undefined;
-  await page.route("**/*", async (route) => {
-    const r = route.request();
-    const action = r.headers()["next-action"];
-    if (r.method() === "POST" && action && !got) {
-      got = { name, url: r.url(), headers: r.headers(), body: r.postDataBuffer() ?? Buffer.alloc(0) };
-      await route.abort();
-    } else await route.continue();
-  });
-  await trigger();
-  await expect.poll(() => Boolean(got), { message: `no server action request for ${name}` }).toBe(true);
-  await page.unroute("**/*");
-  return got!;
+/**
+ * A caller whose session cookie still decodes but who is no longer anyone: a member the admin has
+ * since disabled. proxy.ts only decodes the cookie, so this caller gets past it and reaches the
+ * actions themselves, which must refuse as for an anonymous caller.
+ */
+async function disabledMemberSession(page: Page, browser: Browser, email: string) {
+  const password = "disabled-member-password";
+  await page.goto("/admin/members");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Initial password").fill(password);
+  await page.getByRole("button", { name: "Add member" }).click();
+  const row = page.getByRole("article", { name: email, exact: true });
+  await expect(row).toBeVisible();
+  const { context } = await signIn(browser, email, password);
+  await row.getByRole("button", { name: `Disable ${email}` }).click();
+  await expect(row.getByText("Disabled", { exact: true })).toBeVisible();
+  return context;
 }
 
-async function snapshot(): Promise<string> {
-  const tables = ["users", "connections", "intake_links", "upload_tokens", "uploads"];
-  const parts = await Promise.all(tables.map((t) => query(`SELECT * FROM ${t} ORDER BY id`)));
-  return JSON.stringify(parts);
-}
-
-async function replay(request: APIRequestContext, c: Captured) {
-  const h = c.headers;
-  return request.post(c.url, {
-    headers: { "next-action": h["next-action"]!, "content-type": h["content-type"] ?? "text/plain", accept: "text/x-component", ...(h["next-router-state-tree"] ? { "next-router-state-tree": h["next-router-state-tree"] } : {}) },
-    data: c.body,
-    maxRedirects: 0,
-  });
+/**
+ * An anonymous action request posted to a page that does not own the action: Next forwards it
+ * to the owning (admin) page with a loopback fetch, proxy.ts sends that to /login, and Next answers
+ * `{}`. Either that, or the action itself ran and refused.
+ */
+async function refusedAnonymously(r: APIResponse): Promise<boolean> {
+  const text = await r.text();
+  return text.includes("Your session has ended") || (r.status() === 200 && text.trim() === "{}");
 }
 
 test("anonymous and member requests to admin pages, handlers and actions are refused and change nothing", async ({ page, browser, playwright, baseURL }) => {
@@ -88,6 +87,8 @@ test("anonymous and member requests to admin pages, handlers and actions are ref
   await row.getByLabel(`New password for ${member.email}`).fill("attacker-chosen-pw");
   actions.push(await capture(page, "resetPassword", () => row.getByRole("button", { name: "Set password", exact: true }).click()));
 
+  const goneContext = await disabledMemberSession(page, browser, "authz-gone@e2e.test");
+  const asGone = goneContext.request;
   const before = await snapshot();
   // An explicitly empty state: request contexts made inside a test otherwise inherit its storageState.
   const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
@@ -122,8 +123,66 @@ test("anonymous and member requests to admin pages, handlers and actions are ref
     const mem = await replay(asMember, c);
     expect(mem.status(), `member ${c.name}`).toBeLessThan(500);
     expect(await mem.text(), `member ${c.name}`).toContain("Only admins can do that.");
+    // A session proxy.ts lets through but that is no one: the action itself refuses.
+    expect(await (await replay(asGone, c)).text(), `disabled member ${c.name}`).toContain("Your session has ended");
+    // The same action id posted to public pages, where proxy.ts redirects nobody.
+    for (const path of PUBLIC_PATHS) {
+      const a = await replay(anonymous, c, path);
+      expect(await refusedAnonymously(a), `anonymous ${c.name} via ${path}: ${a.status()}`).toBe(true);
+      const g = await replay(asGone, c, path);
+      expect(await g.text(), `disabled member ${c.name} via ${path}: ${g.status()}`).toContain("Your session has ended");
+      const m = await replay(asMember, c, path);
+      expect(await m.text(), `member ${c.name} via ${path}: ${m.status()}`).toContain("Only admins can do that.");
+    }
   }
   expect(await snapshot()).toBe(before);
   await anonymous.dispose();
+  await goneContext.close();
   await memberContext.close();
+});
+
+test("moderation and bulk moderation posted anonymously, to admin and public pages, change nothing here or on TwentyThree", async ({ page, browser, playwright, baseURL }) => {
+  test.setTimeout(180_000);
+  const who = `Authz Visitor ${Date.now()}`;
+  await uploadAsVisitor(browser, who);
+  await page.goto(`/admin/uploads?q=${encodeURIComponent(who)}`);
+  const row = page.getByRole("row").filter({ hasText: who });
+  await expect(row.getByText("Verified")).toBeVisible({ timeout: 20_000 });
+
+  const actions: Captured[] = [];
+  await row.getByRole("checkbox").check();
+  actions.push(await capture(page, "bulk approve", () => page.getByRole("button", { name: "Approve selected" }).click()));
+  await page.goto(`/admin/uploads?q=${encodeURIComponent(who)}`);
+  await row.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Delete selected…" }).click();
+  actions.push(await capture(page, "bulk delete", () => page.getByRole("alertdialog").getByRole("button", { name: /delete/i }).click()));
+  await page.goto(`/admin/uploads?q=${encodeURIComponent(who)}`);
+  await row.getByRole("link", { name: who }).click();
+  await expect(page.getByTestId("upload-state")).toHaveText("Verified");
+  const review = page.url();
+  actions.push(await capture(page, "approve", () => page.getByRole("button", { name: "Approve and publish" }).click()));
+  await page.goto(review);
+  await page.getByRole("button", { name: "Delete…" }).click();
+  actions.push(await capture(page, "delete", () => page.getByRole("alertdialog").getByRole("button", { name: "Yes, delete it" }).click()));
+
+  const goneContext = await disabledMemberSession(page, browser, "authz-gone-moderator@e2e.test");
+  const before = await snapshot();
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  // Members may moderate (lib/auth/action.ts: USER), so the callers refused here are anonymous
+  // ones and sessions that are no one any more.
+  for (const c of actions) {
+    const own = await replay(anonymous, c);
+    const ownRefused = ([302, 303, 307].includes(own.status()) && /\/login/.test(own.headers()["location"] ?? "")) || (await own.text()).includes("Your session has ended");
+    expect(ownRefused, `anonymous ${c.name}: ${own.status()}`).toBe(true);
+    expect(await (await replay(goneContext.request, c)).text(), `disabled member ${c.name}`).toContain("Your session has ended");
+    for (const path of PUBLIC_PATHS) {
+      const r = await replay(anonymous, c, path);
+      expect(await refusedAnonymously(r), `anonymous ${c.name} via ${path}: ${r.status()}`).toBe(true);
+      const g = await replay(goneContext.request, c, path);
+      expect(await g.text(), `disabled member ${c.name} via ${path}: ${g.status()}`).toContain("Your session has ended");
+    }
+  }
+  expect(await snapshot()).toBe(before);
+  await anonymous.dispose();
+  await goneContext.close();
 });

@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import path from "node:path";
 import { emulatorUrl } from "./db";
 
 // Overridable so two Playwright runs on one checkout do not overwrite each other's session.
@@ -52,4 +53,21 @@ export async function signIn(browser: Browser, email: string, password: string, 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
   return { context, page };
+}
+
+const clip = path.join(import.meta.dirname, "..", "..", "shared", "fixtures", "clip.mp4");
+
+/** A visitor uploads through /u/demo in their own, anonymous browser (no JavaScript: plain forms). */
+export async function uploadAsVisitor(browser: Browser, who: string) {
+  const ctx = await browser.newContext({ javaScriptEnabled: false, storageState: { cookies: [], origins: [] } });
+  const page = await ctx.newPage();
+  await page.goto("/u/demo");
+  await page.getByLabel("Your name").fill(who);
+  await page.getByLabel("Email address").fill(`${who.toLowerCase().replace(/\W+/g, ".")}@example.com`);
+  await page.getByLabel(/I agree/).check();
+  await page.getByRole("button", { name: "Continue to upload" }).click();
+  await page.getByLabel("Choose your video").setInputFiles(clip);
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  await ctx.close();
 }

@@ -32,3 +32,28 @@ test("connection secrets never reach the browser", async ({ page, baseURL }) => 
   expect(bodies.length).toBeGreaterThan(10);
   for (const b of bodies) for (const s of secrets) expect(b.text.includes(s), `${b.url} contains a secret`).toBe(false);
 });
+
+test("a new API URL needs the secrets typed again; the stored ones never go to the new address", async ({ page }) => {
+  await ensureEmulatorConnection(page, "Move check");
+  const card = page.getByRole("article", { name: "Move check", exact: true });
+  const [before] = await query<{ api_url: string; credentials_enc: string }>(`SELECT api_url, credentials_enc FROM connections WHERE name = 'Move check'`);
+  // Same emulator under another spelling of its address: a different target as far as secrets go.
+  const moved = before!.api_url.replace("localhost", "127.0.0.1");
+  await card.getByRole("button", { name: "Edit Move check" }).click();
+  await card.getByLabel("API URL").fill(moved);
+  await expect(card.getByText(/The API URL changed: enter this again/).first()).toBeVisible();
+  await card.getByRole("button", { name: "Save connection" }).click();
+  await expect(card.getByText("Enter all three secrets again to change the API URL.")).toBeVisible();
+  for (const label of ["Consumer secret", "Access token", "Access token secret"]) await expect(card.getByLabel(label, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  expect(await query(`SELECT api_url, credentials_enc FROM connections WHERE name = 'Move check'`)).toEqual([before]);
+
+  await card.getByLabel("API URL").fill(moved);
+  await card.getByLabel("Consumer secret", { exact: true }).fill(EMULATOR_CREDENTIALS.consumerSecret);
+  await card.getByLabel("Access token", { exact: true }).fill(EMULATOR_CREDENTIALS.accessToken);
+  await card.getByLabel("Access token secret", { exact: true }).fill(EMULATOR_CREDENTIALS.accessTokenSecret);
+  await card.getByRole("button", { name: "Save connection" }).click();
+  await expect(card.getByText("Connection saved.")).toBeVisible();
+  expect((await query<{ api_url: string }>(`SELECT api_url FROM connections WHERE name = 'Move check'`))[0]!.api_url).toBe(moved);
+  await card.getByRole("button", { name: "Test Move check" }).click();
+  await expect(card.getByRole("status").first()).toContainText("Connected to");
+});

@@ -1,6 +1,7 @@
 // Playwright's web server: a fresh database on the test cluster, the emulator as its own process
-// (real HTTP between portal and emulator), and the built portal (`next start`), all on the ports
-// scripts/test.ts picked. The demo link is seeded; no user is, so the first-run setup can be tested.
+// (real HTTP between portal and emulator), and the built portal (scripts/serve.ts, as `npm start`
+// serves it), all on the ports scripts/test.ts picked. The demo link is seeded; no user is, so the
+// first-run setup can be tested.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, chmodSync } from "node:fs";
 import os from "node:os";
@@ -71,5 +72,6 @@ const db = createDb(env.DATABASE_URL!);
 await seedDemo(db, { admin: false });
 await db.$disconnect();
 
-const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-children.push(spawn(process.execPath, [nextBin, "start", "-p", String(portalPort)], { stdio: "inherit", env }));
+// Served like `npm start` serves it (scripts/serve.ts stamps the socket's address on each request),
+// trusting no proxy: tests that rotate X-Forwarded-For must not gain anything.
+children.push(spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(portalPort)], { stdio: "inherit", env: { ...env, TRUSTED_PROXY_HOPS: "0" } }));

@@ -5,6 +5,16 @@ import type { ObjectRow } from "./store.ts";
 import { readBody, sendJson } from "./http-util.ts";
 import { isEncoded, progress, seconds } from "./processing.ts";
 
+// API calls received per path since start (or the last DELETE), so tests can prove how many
+// outbound calls the portal really made (e.g. health checks that must be cached).
+const apiCalls = new WeakMap<Emu, Map<string, number>>();
+export function countApiCall(emu: Emu, pathname: string): void {
+  const counts = apiCalls.get(emu) ?? new Map<string, number>();
+  apiCalls.set(emu, counts);
+  const key = pathname.replace(/\/+$/, "");
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
 /** /_emulator/*: test hooks, deliberately outside /api/ so faults never hit them. */
 export async function handleControl(emu: Emu, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const p = url.pathname.replace(/\/+$/, "");
@@ -35,5 +45,7 @@ export async function handleControl(emu: Emu, req: IncomingMessage, res: ServerR
   if (p === "/_emulator/pingbacks" && req.method === "DELETE") { emu.pingbackLog.length = 0; return sendJson(res, 200, []); }
   if (p === "/_emulator/callbacks" && req.method === "GET") return sendJson(res, 200, emu.callbackLog);
   if (p === "/_emulator/callbacks" && req.method === "DELETE") { emu.callbackLog.length = 0; return sendJson(res, 200, []); }
+  if (p === "/_emulator/requests" && req.method === "GET") return sendJson(res, 200, Object.fromEntries(apiCalls.get(emu) ?? []));
+  if (p === "/_emulator/requests" && req.method === "DELETE") { apiCalls.delete(emu); return sendJson(res, 200, {}); }
   sendJson(res, 404, { error: "unknown control endpoint" });
 }

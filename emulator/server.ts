@@ -6,7 +6,7 @@ import { FaultState } from "./faults.ts";
 import type { Emu } from "./context.ts";
 import { handleApi } from "./api.ts";
 import { handleRedeem, REPLACE, UPLOAD } from "./redeem.ts";
-import { handleControl } from "./control.ts";
+import { countApiCall, handleControl } from "./control.ts";
 import { applyCors, preflight } from "./cors.ts";
 import { indexPage, playerPage, serveOriginal, serveThumbnail } from "./pages.ts";
 import { resumeTranscodes, stopTimers } from "./processing.ts";
@@ -39,6 +39,7 @@ async function route(emu: Emu, req: http.IncomingMessage, res: http.ServerRespon
   const p = url.pathname;
   if (p.startsWith("/_emulator/")) return handleControl(emu, req, res, url);
   if (p.startsWith("/api/")) {
+    countApiCall(emu, p);
     const redeem = REDEEM[p.replace(/\/+$/, "")];
     if (redeem) {
       applyCors(emu, req, res);

@@ -27,7 +27,7 @@ export function clientFor(
   conn: Pick<Connection, "apiUrl" | "credentialsEnc">,
   opts: { timeoutMs?: number; retries?: number } = {},
 ): TwentyThreeClient {
-  return createTwentyThreeClient({ apiUrl: conn.apiUrl, ...openCredentials(conn), ...opts });
+  return createTwentyThreeClient({ apiUrl: conn.apiUrl, ...openCredentials(conn), allowPrivateTargets: env().ALLOW_PRIVATE_TARGETS, ...opts });
 }
 
 /** Create or update the default connection from settings; the emulator's demo app otherwise. */

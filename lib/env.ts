@@ -51,6 +51,13 @@ const schema = z
     CALLBACK_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
     /** Rejected callbacks are kept (hash + excerpt) this many days for investigation, then swept. */
     CALLBACK_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Reverse proxies in front of the portal that append to X-Forwarded-For (0 = none: key on the socket). */
+    TRUSTED_PROXY_HOPS: z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number (0 = no proxy)" }).int().min(0).max(10).default(0),
+    /** Allow TwentyThree API URLs that resolve to link-local / cloud metadata addresses (never needed for real sites). */
+    ALLOW_PRIVATE_TARGETS: z
+      .enum(["", "0", "1", "false", "true"], { error: "ALLOW_PRIVATE_TARGETS must be true or false" })
+      .default("")
+      .transform((v) => v === "1" || v === "true"),
   })
   .superRefine((e, ctx) => {
     const creds = [

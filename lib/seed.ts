@@ -1,18 +1,35 @@
 // Demo data for the embedded defaults: a demo admin and the /u/demo intake link.
+import ipaddr from "ipaddr.js";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { ensureDefaultConnection } from "@/lib/connections";
+import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/passwords";
 
 export const DEMO_ADMIN = { email: "admin@example.com", password: "demo-admin-password" } as const;
 
+/** True when a URL names this machine only (localhost, 127.0.0.0/8, ::1). */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  } catch {
+    return false;
+  }
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  return ipaddr.isValid(host) && ipaddr.process(host).range() === "loopback";
+}
+
 export async function seedDemo(
   db: PrismaClient,
-  opts: { admin?: boolean } = {},
-): Promise<{ adminCreated: boolean; linkCreated: boolean }> {
+  opts: { admin?: boolean; appUrl?: string } = {},
+): Promise<{ adminCreated: boolean; adminSkipped: boolean; linkCreated: boolean }> {
   const connection = await ensureDefaultConnection(db);
   let adminCreated = false;
+  // A published password is only safe while nobody else can reach the portal: on a public
+  // APP_URL the first admin is made through /setup instead.
+  const adminSkipped = opts.admin !== false && !isLoopbackUrl(opts.appUrl ?? env().appUrl);
   // Only on a database without users: a removed demo admin is not brought back.
-  if (opts.admin !== false && (await db.user.count()) === 0) {
+  if (opts.admin !== false && !adminSkipped && (await db.user.count()) === 0) {
     await db.user.create({
       data: { email: DEMO_ADMIN.email, name: "Demo admin", role: "ADMIN", passwordHash: await hashPassword(DEMO_ADMIN.password) },
     });
@@ -41,5 +58,5 @@ export async function seedDemo(
     });
     linkCreated = true;
   }
-  return { adminCreated, linkCreated };
+  return { adminCreated, adminSkipped, linkCreated };
 }

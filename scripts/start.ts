@@ -106,13 +106,14 @@ async function main() {
     say("no TwentyThree site configured and the emulator is not built yet: uploads will not work");
   }
 
-  let demo: { adminCreated: boolean; linkCreated: boolean } | undefined;
+  let demo: { adminCreated: boolean; adminSkipped: boolean; linkCreated: boolean } | undefined;
   if (embedded) {
     const { createDb } = await import("../lib/db");
     const { seedDemo } = await import("../lib/seed");
     const client = createDb(E.DATABASE_URL!);
-    demo = await seedDemo(client);
+    demo = await seedDemo(client, { appUrl: E.APP_URL });
     await client.$disconnect();
+    if (demo.adminSkipped) say(`APP_URL (${E.APP_URL}) is not a loopback address: no demo admin with a published password; create the first admin at ${E.APP_URL}/setup`);
   }
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -125,7 +126,8 @@ async function main() {
     if (stopping) return;
     if (code !== 0) throw new StartError("building the portal failed", "next build reported errors (above)", "fix them, or delete .next and start again");
   }
-  run(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { ...E, NODE_ENV: dev ? "development" : "production" });
+  // scripts/serve.ts rather than `next start`: it stamps each request with the socket's address.
+  run(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : []), "-p", String(port)], { ...E, NODE_ENV: dev ? "development" : "production" });
   await waitForPort(port, 120_000);
 
   const { DEMO_ADMIN } = await import("../lib/seed");
@@ -138,7 +140,8 @@ async function main() {
   ];
   if (embedded) {
     lines.push(`Demo intake:   ${E.APP_URL}/u/demo`);
-    lines.push(`Demo admin:    ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}  (demo only${demo?.adminCreated ? ", created now" : ""})`);
+    if (demo?.adminSkipped) lines.push(`Demo admin:    not created (APP_URL is not a loopback address); first admin: ${E.APP_URL}/setup`);
+    else lines.push(`Demo admin:    ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}  (demo only${demo?.adminCreated ? ", created now" : ""})`);
   }
   lines.push("", "Press Ctrl-C to stop.", "");
   console.log(lines.join("\n"));

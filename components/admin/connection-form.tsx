@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { saveConnection } from "@/app/admin/settings/actions";
-import type { ConnectionView } from "@/app/admin/settings/schema";
+import { apiUrlChanged, SECRETS_AGAIN_MESSAGE, type ConnectionView } from "@/app/admin/settings/schema";
 import { initialState } from "@/lib/auth/action-state";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -14,16 +14,19 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
   const editing = Boolean(connection);
   const v = state.values ?? connection;
   const p = connection?.id ?? "new";
-  const keep = editing ? "Stored. Leave blank to keep it; type a new value to replace it." : undefined;
+  // The server refuses a new API URL without the secrets (actions.ts); say so while typing.
+  const [apiUrl, setApiUrl] = useState(v?.apiUrl ?? "");
+  const moved = Boolean(connection && apiUrlChanged(connection.apiUrl, apiUrl));
+  const keep = moved ? SECRETS_AGAIN_MESSAGE : editing ? "Stored. Leave blank to keep it; type a new value to replace it." : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
       {connection ? <input type="hidden" name="id" value={connection.id} /> : null}
       <TextField id={`${p}-name`} label="Name" name="name" required defaultValue={v?.name} errors={e?.name} hint="For you, e.g. “Marketing site”." />
-      <TextField id={`${p}-apiUrl`} label="API URL" name="apiUrl" type="url" required defaultValue={v?.apiUrl} errors={e?.apiUrl} hint="Your TwentyThree site's address, e.g. https://video.example.com" />
+      <TextField id={`${p}-apiUrl`} label="API URL" name="apiUrl" type="url" required defaultValue={v?.apiUrl} onChange={(ev) => setApiUrl(ev.target.value)} errors={e?.apiUrl} hint="Your TwentyThree site's address, e.g. https://video.example.com" />
       <TextField id={`${p}-consumerKey`} label="Consumer key" name="consumerKey" required autoComplete="off" defaultValue={v?.consumerKey} errors={e?.consumerKey} />
-      <TextField id={`${p}-consumerSecret`} label="Consumer secret" name="consumerSecret" type="password" autoComplete="new-password" errors={e?.consumerSecret} hint={keep} />
-      <TextField id={`${p}-accessToken`} label="Access token" name="accessToken" type="password" autoComplete="new-password" errors={e?.accessToken} hint={keep} />
-      <TextField id={`${p}-accessTokenSecret`} label="Access token secret" name="accessTokenSecret" type="password" autoComplete="new-password" errors={e?.accessTokenSecret} hint={keep} />
+      <TextField id={`${p}-consumerSecret`} label="Consumer secret" name="consumerSecret" type="password" autoComplete="new-password" required={!editing || moved} errors={e?.consumerSecret} hint={keep} />
+      <TextField id={`${p}-accessToken`} label="Access token" name="accessToken" type="password" autoComplete="new-password" required={!editing || moved} errors={e?.accessToken} hint={keep} />
+      <TextField id={`${p}-accessTokenSecret`} label="Access token secret" name="accessTokenSecret" type="password" autoComplete="new-password" required={!editing || moved} errors={e?.accessTokenSecret} hint={keep} />
       <FormMessage state={state} />
       <div className="flex flex-wrap gap-2">
         <SubmitButton pendingText="Saving…">{editing ? "Save connection" : "Add connection"}</SubmitButton>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createDb } from "@/lib/db";
-import { authenticate, ipKey, LOGIN_POLICY } from "@/lib/auth/login";
+import { accountLockKey, authenticate, clearAccountLocks, ipKey, lockedAccountIds, LOGIN_POLICY } from "@/lib/auth/login";
 import { hit, peek } from "@/lib/auth/rate-limit";
 import { hashPassword } from "@/lib/passwords";
 import { createTestDatabase } from "@/test/db";
@@ -33,7 +33,8 @@ describe("authenticate", () => {
     await attempt("wrong");
     const r = await attempt(PASSWORD);
     expect(r).toMatchObject({ ok: true, user: { email: "ada@example.com", role: "ADMIN" } });
-    expect((await db.user.findFirstOrThrow()).failedLogins).toBe(0);
+    const user = await db.user.findFirstOrThrow();
+    expect(await peek(db, accountLockKey(user.id, "10.0.0.1"), LOGIN_POLICY.lockMs)).toBe(0);
   });
 
   it("refuses unknown emails and disabled accounts like a wrong password", async () => {
@@ -42,14 +43,29 @@ describe("authenticate", () => {
     expect(await attempt(PASSWORD)).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("locks the account after repeated failures, even for the right password, until the lock ends", async () => {
+  it("locks the account for the address that failed, even for the right password, until the lock ends", async () => {
     const t0 = new Date("2026-01-01T10:00:00Z");
     for (let i = 1; i < LOGIN_POLICY.maxFailures; i++) expect(await attempt("wrong", "10.0.0.1", t0)).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt("wrong", "10.0.0.1", t0)).toEqual({ ok: false, reason: "locked" });
-    expect(await attempt(PASSWORD, "10.0.0.2", t0)).toEqual({ ok: false, reason: "locked" });
+    expect(await attempt(PASSWORD, "10.0.0.1", t0)).toEqual({ ok: false, reason: "locked" });
+    expect([...(await lockedAccountIds(db, t0))]).toEqual([(await db.user.findFirstOrThrow()).id]);
     const later = new Date(t0.getTime() + LOGIN_POLICY.lockMs + 1000);
-    expect(await attempt(PASSWORD, "10.0.0.2", later)).toMatchObject({ ok: true });
-    expect(await db.user.findFirstOrThrow()).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect(await attempt(PASSWORD, "10.0.0.1", later)).toMatchObject({ ok: true });
+  });
+
+  it("a stranger's wrong passwords from another address do not lock the owner out", async () => {
+    const t0 = new Date("2026-01-01T10:00:00Z");
+    for (let i = 0; i < LOGIN_POLICY.maxFailures * 2; i++) await attempt("wrong", "203.0.113.9", t0);
+    expect(await attempt(PASSWORD, "203.0.113.9", t0)).toEqual({ ok: false, reason: "locked" });
+    expect(await attempt(PASSWORD, "10.0.0.2", t0)).toMatchObject({ ok: true });
+  });
+
+  it("an admin's password reset lifts every address's lock", async () => {
+    const t0 = new Date();
+    for (let i = 0; i < LOGIN_POLICY.maxFailures; i++) await attempt("wrong", "203.0.113.9", t0);
+    const user = await db.user.findFirstOrThrow();
+    await clearAccountLocks(db, user.id);
+    expect(await attempt(PASSWORD, "203.0.113.9", t0)).toMatchObject({ ok: true });
   });
 
   it("refuses every attempt from an IP that spent its failure budget, across accounts", async () => {

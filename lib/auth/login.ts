@@ -1,14 +1,18 @@
-// Password sign-in with two brakes: a per-account lockout (failedLogins/lockedUntil) and a
-// per-IP failure budget in rate_limits, so guessing across many accounts from one address is slowed too.
+// Password sign-in with two brakes, both counters in rate_limits:
+// - a lockout per account AND client address: five wrong passwords for an account from one
+//   address refuse that account from that address for 15 minutes. Keying on the address too means
+//   a stranger guessing from elsewhere cannot lock the real owner out of their own account;
+// - a failure budget per address across accounts, so guessing many accounts from one place is
+//   slowed as well. Addresses come from lib/http/client-ip.ts (never a client-written header).
 import type { PrismaClient, User } from "@/generated/prisma/client";
 import { verifyPassword } from "@/lib/passwords";
 import { hit, peek } from "@/lib/auth/rate-limit";
 
 export const LOGIN_POLICY = {
-  /** Failed attempts on one account before it is locked. */
+  /** Failed attempts on one account from one address before that pair is locked. */
   maxFailures: 5,
   lockMs: 15 * 60_000,
-  /** Failed attempts from one IP address per window before every attempt from it is refused. */
+  /** Failed attempts from one address per window (any accounts) before every attempt from it is refused. */
   ipMaxFailures: 30,
   ipWindowMs: 15 * 60_000,
 } as const;
@@ -18,6 +22,9 @@ export type LoginResult =
   | { ok: false; reason: "invalid" | "locked" | "rate_limited" };
 
 export const ipKey = (ip: string) => `login:ip:${ip}`;
+/** Every lockout key of one account starts with this (members page, password reset). */
+export const accountLockPrefix = (userId: string) => `login:account:${userId}:`;
+export const accountLockKey = (userId: string, ip: string) => `${accountLockPrefix(userId)}${ip}`;
 
 export async function authenticate(
   db: PrismaClient,
@@ -29,28 +36,36 @@ export async function authenticate(
   }
   const email = input.email.trim().toLowerCase();
   const user = await db.user.findUnique({ where: { email } });
-  if (user?.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked" };
+  const lockKey = user ? accountLockKey(user.id, input.ip) : undefined;
+  if (lockKey && (await peek(db, lockKey, LOGIN_POLICY.lockMs, now)) >= LOGIN_POLICY.maxFailures) {
+    return { ok: false, reason: "locked" };
+  }
 
   // Always run bcrypt, even for unknown emails, so response time does not reveal which exist.
   const matches = await verifyPassword(input.password, user?.passwordHash);
   if (user && matches && !user.disabled) {
-    if (user.failedLogins > 0 || user.lockedUntil) {
-      await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-    }
+    if (lockKey) await db.rateLimit.deleteMany({ where: { key: lockKey } });
     return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   }
 
   await hit(db, ipKey(input.ip), LOGIN_POLICY.ipWindowMs, now);
-  if (user && !user.disabled) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= LOGIN_POLICY.maxFailures;
-    await db.user.update({
-      where: { id: user.id },
-      data: lock
-        ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOGIN_POLICY.lockMs) }
-        : { failedLogins: failures },
-    });
-    if (lock) return { ok: false, reason: "locked" };
+  if (lockKey && !user?.disabled) {
+    const failures = await hit(db, lockKey, LOGIN_POLICY.lockMs, now);
+    if (failures >= LOGIN_POLICY.maxFailures) return { ok: false, reason: "locked" };
   }
   return { ok: false, reason: "invalid" };
+}
+
+/** Account ids locked out from at least one address right now (for the members page). */
+export async function lockedAccountIds(db: PrismaClient, now = new Date()): Promise<Set<string>> {
+  const rows = await db.rateLimit.findMany({
+    where: { key: { startsWith: "login:account:" }, count: { gte: LOGIN_POLICY.maxFailures }, windowStart: { gt: new Date(now.getTime() - LOGIN_POLICY.lockMs) } },
+    select: { key: true },
+  });
+  return new Set(rows.map((r) => r.key.split(":")[2]!));
+}
+
+/** Lift every address's lockout of one account (an admin reset its password or re-enabled it). */
+export async function clearAccountLocks(db: Pick<PrismaClient, "rateLimit">, userId: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key: { startsWith: accountLockPrefix(userId) } } });
 }

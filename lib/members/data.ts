@@ -1,6 +1,7 @@
 // Team accounts. Guard rails: nobody disables, demotes or removes themselves, and the last
 // enabled admin stays, so the portal can never be left without someone to run it.
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { clearAccountLocks } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/passwords";
 
 export type MemberResult = { ok: true } | { ok: false; message: string; field?: string };
@@ -32,6 +33,7 @@ export async function setDisabled(db: PrismaClient, actorId: string, id: string,
   if (id === actorId) return { ok: false, message: "You cannot disable your own account." };
   if (disabled && (await wouldLeaveNoAdmin(db, id))) return { ok: false, message: "This is the last enabled admin; make someone else an admin first." };
   const r = await db.user.updateMany({ where: { id }, data: { disabled, ...(disabled ? {} : { failedLogins: 0, lockedUntil: null }) } });
+  if (r.count && !disabled) await clearAccountLocks(db, id);
   return r.count ? { ok: true } : { ok: false, message: "That member no longer exists." };
 }
 
@@ -52,5 +54,6 @@ export async function removeMember(db: PrismaClient, actorId: string, id: string
 
 export async function resetPassword(db: PrismaClient, id: string, password: string): Promise<MemberResult> {
   const r = await db.user.updateMany({ where: { id }, data: { passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null } });
+  if (r.count) await clearAccountLocks(db, id);
   return r.count ? { ok: true } : { ok: false, message: "That member no longer exists." };
 }

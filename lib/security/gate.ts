@@ -1,6 +1,7 @@
 // Answers the proxy gives before a page renders: the right status for closed intake links (App
 // Router pages cannot set 410), and a real 429 page when one address starts too many uploads.
 import { NextResponse, type NextRequest } from "next/server";
+import { clientIp } from "@/lib/http/client-ip";
 import { htmlPage } from "@/lib/http/html-page";
 import { closedMessages, lookupLink } from "@/lib/intake/links";
 import { consume, describeWait } from "@/lib/limits";
@@ -11,17 +12,12 @@ const INTAKE = /^\/u\/([^/]+)\/?$/;
 /** Posts to an intake page (the details form, server actions) per address. */
 export const INTAKE_POST_LIMIT = { max: 60, windowMs: 10 * 60_000 };
 
-function clientIp(req: NextRequest): string | undefined {
-  return (req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || undefined)?.slice(0, 64);
-}
-
 export async function intakeGate(req: NextRequest): Promise<Response | null> {
   const m = INTAKE.exec(req.nextUrl.pathname);
   if (!m) return null;
   try {
     if (req.method === "POST") {
-      const ip = clientIp(req);
-      if (!ip) return null;
+      const ip = clientIp(req.headers);
       const r = await consume([{ key: `intake-post:ip:${ip}`, ...INTAKE_POST_LIMIT }]);
       if (!r.ok) {
         log.warn("intake: too many requests", { path: req.nextUrl.pathname });

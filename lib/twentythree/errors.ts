@@ -18,6 +18,7 @@ export type TwentyThreeErrorCode =
   | "bad_response"
   | "timeout"
   | "unreachable"
+  | "blocked_target"
   | "client_input"
   | (string & {});
 
@@ -128,5 +129,12 @@ export class TwentyThreeUnreachableError extends TwentyThreeError {
   constructor(host: string, reason: string | undefined, opts: { method?: string; cause?: unknown } = {}) {
     super("unreachable", `Could not reach TwentyThree at ${host}${reason ? ` (${reason})` : ""}`, opts);
     this.reason = reason;
+  }
+}
+
+/** The API URL leads to a link-local or cloud-metadata address (address-guard.ts); no call was made. */
+export class TwentyThreeBlockedTargetError extends TwentyThreeError {
+  constructor(host: string, reason: string, opts: { method?: string } = {}) {
+    super("blocked_target", `Refused to call TwentyThree at ${host}: it is or resolves to ${reason.replace(/^.* resolves to /, "")}. Set ALLOW_PRIVATE_TARGETS=true only if your TwentyThree site really is there.`, opts);
   }
 }

@@ -15,7 +15,7 @@ import {
   TwentyThreePermissionDeniedError,
   TwentyThreeTokenRequiredError,
 } from "./errors";
-import { parseEnvelope, unwrapJson } from "./response";
+import { clipServerText, parseEnvelope, unwrapJson } from "./response";
 
 const M = "/api/photo/list";
 const ok = (body: string, status = 200, contentType = "application/json") => parseEnvelope({ status, body, contentType }, M);
@@ -146,5 +146,23 @@ describe("unwrapJson", () => {
     expect(unwrapJson("<html>")).toBeUndefined();
     expect(unwrapJson("var visual = {")).toBeUndefined();
     expect(unwrapJson("fn({)")).toBeUndefined();
+  });
+});
+
+describe("error text shown to admins", () => {
+  it("is one short line: an internal service's long body and odd code are not echoed", () => {
+    const internal = `Internal config dump:\n${"DB_PASSWORD=hunter2 ".repeat(40)}\r\nend`;
+    let err: unknown;
+    try {
+      parseEnvelope({ status: 200, body: JSON.stringify({ status: "error", code: "<script>alert(1)</script>", message: internal }), contentType: "application/json" }, "/api/site/get");
+    } catch (e) {
+      err = e;
+    }
+    const message = (err as Error).message;
+    expect(message).not.toMatch(/[\r\n]/);
+    expect(message).not.toContain("<script>");
+    expect(message).toContain("(unknown_error)");
+    expect(message.length).toBeLessThan(260);
+    expect(clipServerText("a".repeat(500))).toHaveLength(160);
   });
 });

@@ -37,9 +37,20 @@ function describeUnparseable(body: string, contentType: string): string {
   return "a body that is not JSON";
 }
 
+/**
+ * Server text shown to admins, cut to what helps them: one line, no control characters, at most
+ * 160 characters. Whatever answered may not be TwentyThree (a mistyped URL, an internal service),
+ * and its body is not ours to echo in full.
+ */
+export function clipServerText(text: string, max = 160): string {
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 function errorFromEnvelope(env: Envelope, method: string, redact: Redact, httpStatus?: number) {
-  const code = typeof env.code === "string" && env.code !== "" ? env.code : "unknown_error";
-  const message = typeof env.message === "string" ? redact(env.message).slice(0, 500) : "";
+  // Codes are short identifiers in TwentyThree's API; anything else is not passed on.
+  const code = typeof env.code === "string" && /^[A-Za-z0-9_.-]{1,40}$/.test(env.code) ? env.code : "unknown_error";
+  const message = typeof env.message === "string" ? clipServerText(redact(env.message)) : "";
   return apiErrorFor(code, message, { method, ...(httpStatus !== undefined ? { httpStatus } : {}) });
 }
 

@@ -2,8 +2,10 @@
 // exponential backoff for calls that are safe to repeat, and one log line per attempt that
 // names the method and outcome but never a credential, signature or upload token.
 import { log as defaultLogger, type Logger } from "@/lib/log";
+import { BlockedTargetError, blockedHostReason, guardedDispatcher } from "./address-guard";
 import {
   TwentyThreeApiError,
+  TwentyThreeBlockedTargetError,
   TwentyThreeError,
   TwentyThreeHttpError,
   TwentyThreeTimeoutError,
@@ -29,6 +31,8 @@ export interface TwentyThreeConfig {
   logger?: Logger;
   /** Clock in ms for OAuth timestamps (tests). Default Date.now. */
   now?: () => number;
+  /** Allow link-local / cloud-metadata targets (ALLOW_PRIVATE_TARGETS). Default false. */
+  allowPrivateTargets?: boolean;
 }
 
 export type Params = Record<string, string>;
@@ -44,6 +48,13 @@ function isRetryable(err: unknown): boolean {
   if (err instanceof TwentyThreeTimeoutError || err instanceof TwentyThreeUnreachableError) return true;
   if (err instanceof TwentyThreeHttpError) return err.status >= 500 || err.status === 429;
   return false;
+}
+
+function blockedCause(err: unknown): BlockedTargetError | undefined {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof BlockedTargetError) return e;
+  }
+  return undefined;
 }
 
 function networkReason(err: unknown): string | undefined {
@@ -77,6 +88,10 @@ export function createTransport(cfg: TwentyThreeConfig): Transport {
 
   async function attempt(method: string, params: Params): Promise<Envelope> {
     const url = `${base.origin}${prefix}${method}`;
+    // Literal addresses and metadata names are refused here; names that resolve to refused
+    // addresses are refused by the guarded dispatcher when it connects.
+    const blocked = cfg.allowPrivateTargets ? undefined : blockedHostReason(base.hostname);
+    if (blocked) throw new TwentyThreeBlockedTargetError(base.host, blocked, { method });
     const body: Params = { ...params, format: "json", raw: "1" };
     const signed = signRequest({
       method: "POST",
@@ -107,11 +122,14 @@ export function createTransport(cfg: TwentyThreeConfig): Transport {
         signal: controller.signal,
         // A redirect would turn the POST into a GET to another URL the signature doesn't cover.
         redirect: "manual",
-      });
+        ...(cfg.allowPrivateTargets ? {} : { dispatcher: guardedDispatcher() }),
+      } as RequestInit);
       const text = await res.text();
       return parseEnvelope({ status: res.status, body: text, contentType: res.headers.get("content-type") ?? "" }, method, redact);
     } catch (err) {
       if (err instanceof TwentyThreeError) throw err;
+      const refused = blockedCause(err);
+      if (refused) throw new TwentyThreeBlockedTargetError(base.host, refused.reason, { method });
       if (timedOut) throw new TwentyThreeTimeoutError(timeoutMs, { method });
       throw new TwentyThreeUnreachableError(base.host, networkReason(err), { method });
     } finally {

@@ -6,7 +6,7 @@ import { fieldErrorsOf } from "@/lib/auth/schema";
 import { checkAndRecord, openCredentials, sealCredentials } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { connectionSchema, SECRET_FIELDS } from "@/app/admin/settings/schema";
+import { apiUrlChanged, connectionSchema, SECRET_FIELDS, SECRETS_AGAIN_MESSAGE } from "@/app/admin/settings/schema";
 
 const text = (f: FormData, k: string) => String(f.get(k) ?? "");
 
@@ -30,8 +30,12 @@ export const saveConnection = adminAction("saveConnection", async (actor, formDa
     const existing = await db().connection.findUnique({ where: { id: input.id } });
     if (!existing) return { ok: false, message: "That connection no longer exists." };
     if (existing.isDefault) return { ok: false, message: "The default connection comes from the server settings; change it there." };
+    if (apiUrlChanged(existing.apiUrl, input.apiUrl)) {
+      const missing = Object.fromEntries(SECRET_FIELDS.filter((k) => !input[k]).map((k) => [k, [SECRETS_AGAIN_MESSAGE]]));
+      if (Object.keys(missing).length) return { ok: false, fieldErrors: missing, message: "Enter all three secrets again to change the API URL.", values };
+    }
     const current = openCredentials(existing);
-    // Only a newly typed secret replaces the stored one.
+    // Only a newly typed secret replaces the stored one (same address: see above).
     const next = {
       consumerKey: input.consumerKey,
       consumerSecret: input.consumerSecret || current.consumerSecret,

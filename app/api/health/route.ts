@@ -1,8 +1,16 @@
+// Health for load balancers and uptime checks: `{ ok }` for anyone (200 or 503); the details
+// (database, site name, permission level) only for a signed-in admin, since they tell a stranger
+// which site the portal writes to and with what rights.
+import { currentActor } from "@/lib/auth/guard";
 import { health } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const h = await health();
-  return Response.json(h, { status: h.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  const status = h.status === "ok" ? 200 : 503;
+  const headers = { "cache-control": "no-store" };
+  const actor = await currentActor().catch(() => null);
+  if (actor?.role !== "ADMIN") return Response.json({ ok: h.status === "ok" }, { status, headers });
+  return Response.json({ ok: h.status === "ok", ...h }, { status, headers });
 }

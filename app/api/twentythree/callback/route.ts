@@ -1,14 +1,11 @@
 // TwentyThree's callback: GET (301 redirect or background call) and POST (the auto-submitting
 // form used when the callback data is long). Verify → parse → record → answer (lib/intake/receive.ts).
 import type { NextRequest } from "next/server";
+import { clientIp } from "@/lib/http/client-ip";
 import { htmlPage } from "@/lib/http/html-page";
 import { receiveCallback } from "@/lib/intake/receive";
 
 export const dynamic = "force-dynamic";
-
-function clientIp(req: NextRequest): string | undefined {
-  return (req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || undefined)?.slice(0, 64);
-}
 
 function firstValues(entries: Iterable<[string, FormDataEntryValue | string]>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -17,7 +14,7 @@ function firstValues(entries: Iterable<[string, FormDataEntryValue | string]>): 
 }
 
 export async function GET(req: NextRequest) {
-  return receiveCallback("GET", firstValues(req.nextUrl.searchParams.entries()), clientIp(req));
+  return receiveCallback("GET", firstValues(req.nextUrl.searchParams.entries()), clientIp(req.headers));
 }
 
 export async function POST(req: NextRequest) {
@@ -33,5 +30,5 @@ export async function POST(req: NextRequest) {
   } catch {
     return htmlPage(400, "Malformed callback", "The callback body could not be read.");
   }
-  return receiveCallback("POST", firstValues(form.entries()), clientIp(req));
+  return receiveCallback("POST", firstValues(form.entries()), clientIp(req.headers));
 }
