@@ -1,6 +1,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import path from "node:path";
 import { emulatorUrl } from "./db";
+import { fixturePath } from "../test/fixtures/index";
 
 // Overridable so two Playwright runs on one checkout do not overwrite each other's session.
 export const ADMIN_STATE = process.env.E2E_ADMIN_STATE ?? "e2e/.auth/admin.json";
@@ -55,7 +56,7 @@ export async function signIn(browser: Browser, email: string, password: string, 
   return { context, page };
 }
 
-const clip = path.join(import.meta.dirname, "..", "..", "shared", "fixtures", "clip.mp4");
+const clip = fixturePath("clip.mp4");
 
 /** A visitor uploads through /u/demo in their own, anonymous browser (no JavaScript: plain forms). */
 export async function uploadAsVisitor(browser: Browser, who: string) {

@@ -6,8 +6,9 @@ import { test, expect, type Page } from "@playwright/test";
 import path from "node:path";
 import { ADMIN_STATE } from "./admin-helpers";
 import { emulatorObjects, emulatorUrl, query, setFaults } from "./db";
+import { FIXTURES_DIR } from "../test/fixtures/index";
 
-const fixtures = path.join(import.meta.dirname, "..", "..", "shared", "fixtures");
+const fixtures = FIXTURES_DIR;
 
 /** The no-JS journey up to the file form: details, then the upload step. */
 async function startUpload(page: Page, who: string) {

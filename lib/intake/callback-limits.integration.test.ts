@@ -7,8 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/emulator/server";
 import { createTestDatabase } from "@/test/db";
+import { readFixture } from "@/test/fixtures";
 
-const clip = readFileSync(path.join(import.meta.dirname, "../../../shared/fixtures/clip.mp4"));
+const clip = readFixture("clip.mp4");
 
 let emu: Awaited<ReturnType<typeof startEmulator>>;
 let drop: () => Promise<void>;

@@ -8,10 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/emulator/server";
 import { createTestDatabase } from "@/test/db";
+import { readFixture } from "@/test/fixtures";
 
-const fixtures = path.join(import.meta.dirname, "../../../shared/fixtures");
-const clip = readFileSync(path.join(fixtures, "clip.mp4"));
-const junk = readFileSync(path.join(fixtures, "not-a-video.txt"));
+const clip = readFixture("clip.mp4");
+const junk = readFixture("not-a-video.txt");
 
 let emu: Awaited<ReturnType<typeof startEmulator>>;
 let drop: () => Promise<void>;
