@@ -48,8 +48,12 @@ describe("video_length and size read from the container", () => {
       .toMatchObject({ video_p: "1", video_length: "2", original_width: "160", original_height: "90" });
   });
 
-  it("a WebM with a corrupt header uploads with an unknown length, and the emulator stays up", async () => {
-    const p = await listOne(emu, await upload(emu, media.webmCorruptLength(), "bad.webm"));
+  it.each([
+    ["a WebM with an impossible EBML length", () => media.webmCorruptLength(), "bad.webm"],
+    // Unguarded, mp4box would build a 4-billion-entry array and V8 would abort the process.
+    ["an MP4 whose stsz claims 4 billion samples", () => media.mp4HugeSampleCount(), "bad.mp4"],
+  ])("%s uploads with an unknown length, and the emulator stays up", async (_label, file, name) => {
+    const p = await listOne(emu, await upload(emu, file(), name));
     expect(p).toMatchObject({ video_p: "1", video_length: "" });
     expect((await callJson(emu, "/api/site/get")).status).toBe("ok");
   });
