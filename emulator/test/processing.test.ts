@@ -92,6 +92,9 @@ describe("transcoding over EMULATOR_TRANSCODE_SECONDS", () => {
     expect(await listOne(emu, o)).toMatchObject({ video_encoded_p: "0", video_length: "" });
     const row = async () => (await (await fetch(emu.url + "/")).text()).split("<tr>").find((r) => r.includes(`<td>${o.photo_id}</td>`));
     expect(await row()).toContain("transcoding 65%");
+    // The test hook shows the raw facts, the length too while the API still hides it.
+    const seen = (await (await fetch(emu.url + "/_emulator/objects")).json()).find((x: { photo_id: string }) => x.photo_id === o.photo_id);
+    expect(seen).toMatchObject({ video_p: "1", video_encoded_p: "0", progress: "0.656", video_length: "2.52", width: 320, height: 180, sections: [] });
 
     offset = 8000;
     expect(await row()).toContain("<td>ready</td>");
