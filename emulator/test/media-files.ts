@@ -111,3 +111,13 @@ export function webmCorruptLength(): Buffer {
   b[at + 2] = 0x00;
   return b;
 }
+
+/** The MP4 with an stsz claiming 4 294 967 295 samples of 1 byte (a hostile header). */
+export function mp4HugeSampleCount(): Buffer {
+  const b = Buffer.from(mp4());
+  const at = b.indexOf(Buffer.from("stsz", "latin1"));
+  if (at < 0) throw new Error("no stsz");
+  b.writeUInt32BE(1, at + 8); // sample_size (after version/flags)
+  b.writeUInt32BE(0xffffffff, at + 12); // sample_count
+  return b;
+}
