@@ -2,11 +2,12 @@
 // The one-page uploader (JavaScript on): details and files together, a token minted only when
 // the visitor presses Upload, files sent straight to TwentyThree with progress, then the
 // portal's record of each upload followed until TwentyThree confirms it.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { Notice } from "@/components/public/shell";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { QueryProvider } from "@/components/ui/query-provider";
 import type { FieldErrors } from "@/lib/intake/details";
-import { formatBytes, formatDuration } from "@/lib/upload-client/format";
+import { formatBytes, formatDuration } from "@/lib/format";
 import { isFinished, planSubmit } from "./batch-state";
 import { DetailsFields } from "./details-fields";
 import { FilePicker } from "./file-picker";
@@ -15,11 +16,10 @@ import type { UploaderProps } from "./types";
 import { useUploadBatch } from "./use-upload-batch";
 
 export function IntakeUploader(props: UploaderProps) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
   return (
-    <QueryClientProvider client={client}>
+    <QueryProvider>
       <Uploader {...props} />
-    </QueryClientProvider>
+    </QueryProvider>
   );
 }
 
@@ -119,18 +119,13 @@ function Uploader(props: UploaderProps) {
       ) : null}
 
       {finished ? (
-        <button type="button" onClick={() => window.location.reload()} className="text-sm text-blue-700 underline">
+        <Button variant="ghost" size="sm" onClick={() => window.location.reload()} className="px-0">
           Send another
-        </button>
+        </Button>
       ) : (
-        <button
-          type="submit"
-          form="intake-details"
-          disabled={running}
-          className="w-full rounded-lg bg-blue-700 px-4 py-3 text-base font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
-        >
+        <Button type="submit" form="intake-details" disabled={running} size="lg" className="w-full">
           {running ? "Uploading…" : readyCount > 1 ? `Upload ${readyCount} files` : "Upload"}
-        </button>
+        </Button>
       )}
       <p className="text-xs text-slate-500">Keep this page open until every file says it was received.</p>
 

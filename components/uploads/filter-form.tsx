@@ -2,7 +2,8 @@
 // work without JavaScript.
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { STATE_LABELS, UPLOAD_STATES, type UploadFilter } from "@/lib/uploads/filters";
+import type { UploadFilter } from "@/lib/uploads/filters";
+import { STATE_TEXT, UPLOAD_STATES } from "@/lib/uploads/states";
 
 const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm";
 const label = "block text-sm font-medium text-slate-800";
@@ -38,7 +39,7 @@ export function FilterForm({ filter, links }: { filter: UploadFilter; links: Arr
           <option value="WAITING">Waiting for review</option>
           {UPLOAD_STATES.map((s) => (
             <option key={s} value={s}>
-              {STATE_LABELS[s]}
+              {STATE_TEXT[s].staff}
             </option>
           ))}
         </select>

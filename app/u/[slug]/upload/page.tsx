@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Notice, PublicShell } from "@/components/public/shell";
+import { PublicShell } from "@/components/public/shell";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { loadTicket } from "@/lib/intake/tickets";
 import { redeemUrl } from "@/lib/twentythree";
 
@@ -28,9 +29,9 @@ export default async function UploadStep({ params, searchParams }: Props) {
               ? "Upload forms are only valid for a limited time, to keep them safe. Start again to get a fresh one; your details take a moment to re-enter."
               : "Every file you were allowed to send has arrived. Start again to send another."}
           </Notice>
-          <Link href={`/u/${slug}`} className="inline-block rounded-lg bg-blue-700 px-4 py-3 font-semibold text-white">
+          <ButtonLink href={`/u/${slug}`} size="lg">
             Start again
-          </Link>
+          </ButtonLink>
         </div>
       ) : (
         <form
@@ -49,7 +50,7 @@ export default async function UploadStep({ params, searchParams }: Props) {
               Video or photo. This form is valid until {token.validUntil.toUTCString()}.
             </p>
           </div>
-          <button type="submit" className="w-full rounded-lg bg-blue-700 px-4 py-3 text-base font-semibold text-white hover:bg-blue-800">
+          <button type="submit" className={`${buttonClass("primary", "lg")} w-full`}>
             Upload
           </button>
           <p className="text-xs text-slate-500">Large files can take a while: keep this page open until you see the thank-you page.</p>
