@@ -18,14 +18,21 @@ function Described({ id, hint, errors }: { id: string; hint?: ReactNode; errors?
           {hint}
         </p>
       ) : null}
-      <div id={`${id}-error`} aria-live="polite" aria-atomic="true">
-        {errors?.map((e) => (
-          <p key={e} className="mt-1 text-sm font-medium text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
+      <FieldErrorList id={`${id}-error`} errors={errors} />
     </>
+  );
+}
+
+/** A field's (or a fieldset's) errors in a live region that is always present, so they are announced. */
+export function FieldErrorList({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <div id={id} aria-live="polite" aria-atomic="true">
+      {errors?.map((e) => (
+        <p key={e} className="mt-1 text-sm font-medium text-red-700">
+          {e}
+        </p>
+      ))}
+    </div>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PublicShell } from "@/components/public/shell";
-import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { loadTicket } from "@/lib/intake/tickets";
 import { redeemUrl } from "@/lib/twentythree";
@@ -41,18 +42,18 @@ export default async function UploadStep({ params, searchParams }: Props) {
           className="mt-6 space-y-4"
         >
           <input type="hidden" name="upload_token" value={token.uploadToken} />
-          <div>
-            <label htmlFor="file" className="block text-sm font-medium text-slate-800">
-              Choose your video
-            </label>
-            <input id="file" name="file" type="file" required accept="video/*,image/*" className="mt-2 block w-full text-base" aria-describedby="file-hint" />
-            <p id="file-hint" className="mt-1 text-xs text-slate-500">
-              Video or photo. This form is valid until {token.validUntil.toUTCString()}.
-            </p>
-          </div>
-          <button type="submit" className={`${buttonClass("primary", "lg")} w-full`}>
+          <TextField
+            id="file"
+            label="Choose your video"
+            name="file"
+            type="file"
+            required
+            accept="video/*,image/*"
+            hint={`Video or photo. This form is valid until ${token.validUntil.toUTCString()}.`}
+          />
+          <Button type="submit" size="lg" className="w-full">
             Upload
-          </button>
+          </Button>
           <p className="text-xs text-slate-500">Large files can take a while: keep this page open until you see the thank-you page.</p>
         </form>
       )}
