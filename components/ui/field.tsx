@@ -36,18 +36,21 @@ export function FieldErrorList({ id, errors }: { id: string; errors?: string[] }
   );
 }
 
-function Label({ id, label, required, markOptional, className = "block text-sm font-medium text-slate-800" }: { id: string; label: ReactNode; required?: boolean; markOptional?: boolean; className?: string }) {
+// The "*" stands beside the label, not inside it: the accessible name (and a test's exact label
+// match) stays the label's own words; the `required` attribute tells assistive technology.
+function Label({ id, label, required, markOptional }: { id: string; label: ReactNode; required?: boolean; markOptional?: boolean }) {
   return (
-    <label htmlFor={id} className={className}>
-      {label}
+    <div className="text-sm font-medium text-slate-800">
+      <label htmlFor={id}>
+        {label}
+        {!required && markOptional ? <span className="font-normal text-slate-500"> (optional)</span> : null}
+      </label>
       {required ? (
         <span aria-hidden="true" className="text-red-700">
           {" *"}
         </span>
-      ) : markOptional ? (
-        <span className="font-normal text-slate-500"> (optional)</span>
       ) : null}
-    </label>
+    </div>
   );
 }
 
@@ -98,7 +101,9 @@ export function CheckboxField({ label, name, hint, errors, id, ...rest }: Omit<C
     <div>
       <div className="flex items-start gap-3">
         <input id={fid} name={name} type="checkbox" className="mt-1 h-5 w-5 shrink-0" {...aria(fid, hint, errors)} {...rest} />
-        <Label id={fid} label={label} className="text-sm font-medium text-slate-800" />
+        <label htmlFor={fid} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
       </div>
       <Described id={fid} hint={hint} errors={errors} />
     </div>
