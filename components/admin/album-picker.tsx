@@ -1,5 +1,6 @@
 "use client";
 import type { AlbumsResult } from "@/lib/links/albums";
+import { FieldErrorList } from "@/components/ui/field";
 
 /** Album checkboxes for the chosen connection; chosen ids stay listed even if TwentyThree is unreachable. */
 export function AlbumPicker({ result, selected, onChange, errors }: { result?: AlbumsResult; selected: string[]; onChange: (ids: string[]) => void; errors?: string[] }) {
@@ -29,13 +30,7 @@ export function AlbumPicker({ result, selected, onChange, errors }: { result?: A
           </li>
         ))}
       </ul>
-      <div id="albums-error" aria-live="polite">
-        {errors?.map((e) => (
-          <p key={e} className="mt-1 text-sm font-medium text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
+      <FieldErrorList id="albums-error" errors={errors} />
     </fieldset>
   );
 }

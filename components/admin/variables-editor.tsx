@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { FieldErrorList } from "@/components/ui/field";
 
 type Row = { id: number; key: string; value: string };
 
@@ -38,13 +39,7 @@ export function VariablesEditor({ initial, errors }: { initial: { key: string; v
       >
         Add a variable
       </button>
-      <div id="vars-error" aria-live="polite">
-        {errors?.map((e) => (
-          <p key={e} className="mt-1 text-sm font-medium text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
+      <FieldErrorList id="vars-error" errors={errors} />
     </fieldset>
   );
 }

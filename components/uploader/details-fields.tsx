@@ -1,41 +1,24 @@
 // The visitor's details: one set of fields and messages for the no-JS form (which passes back the
-// submitted `values`) and the one-page uploader.
-import { Field } from "@/components/public/field";
+// submitted `values`) and the one-page uploader, built from the shared UI kit.
+import { CheckboxField, TextArea, TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/intake/details";
 import type { PublicLinkView } from "@/lib/intake/view";
+
+// The intake parser gives one message per field; the kit takes a list.
+const list = (message: string | undefined) => (message ? [message] : undefined);
 
 export function DetailsFields({ link, errors, values = {} }: { link: PublicLinkView; errors: FieldErrors; values?: Record<string, string> }) {
   const e = errors;
   const v = values;
+  const on = (setting: string) => setting !== "OFF";
+  const req = (setting: string) => setting === "REQUIRED";
   return (
     <>
-      {link.nameField !== "OFF" ? <Field name="name" label="Your name" autoComplete="name" required={link.nameField === "REQUIRED"} error={e.name} defaultValue={v.name} /> : null}
-      {link.emailField !== "OFF" ? <Field name="email" type="email" label="Email address" autoComplete="email" required={link.emailField === "REQUIRED"} error={e.email} defaultValue={v.email} /> : null}
-      {link.titleField !== "OFF" ? <Field name="title" label="Title of your video" required={link.titleField === "REQUIRED"} error={e.title} defaultValue={v.title} /> : null}
-      {link.descriptionField !== "OFF" ? <Field name="description" label="Description" multiline required={link.descriptionField === "REQUIRED"} error={e.description} defaultValue={v.description} /> : null}
-      {link.consentText ? (
-        <div>
-          <div className="flex items-start gap-3">
-            <input
-              id="field-consent"
-              name="consent"
-              type="checkbox"
-              className="mt-1 h-5 w-5"
-              defaultChecked={v.consent === "on"}
-              aria-invalid={e.consent ? true : undefined}
-              aria-describedby={e.consent ? "field-consent-error" : undefined}
-            />
-            <label htmlFor="field-consent" className="text-sm text-slate-800">
-              {link.consentText}
-            </label>
-          </div>
-          {e.consent ? (
-            <p id="field-consent-error" className="mt-1 text-sm text-red-700">
-              {e.consent}
-            </p>
-          ) : null}
-        </div>
-      ) : null}
+      {on(link.nameField) ? <TextField name="name" label="Your name" autoComplete="name" markOptional required={req(link.nameField)} errors={list(e.name)} defaultValue={v.name} /> : null}
+      {on(link.emailField) ? <TextField name="email" type="email" label="Email address" autoComplete="email" markOptional required={req(link.emailField)} errors={list(e.email)} defaultValue={v.email} /> : null}
+      {on(link.titleField) ? <TextField name="title" label="Title of your video" markOptional required={req(link.titleField)} errors={list(e.title)} defaultValue={v.title} /> : null}
+      {on(link.descriptionField) ? <TextArea name="description" label="Description" rows={4} markOptional required={req(link.descriptionField)} errors={list(e.description)} defaultValue={v.description} /> : null}
+      {link.consentText ? <CheckboxField name="consent" label={link.consentText} errors={list(e.consent)} defaultChecked={v.consent === "on"} /> : null}
     </>
   );
 }

@@ -3,6 +3,7 @@
 // and on touch devices an explicit "record with camera" option (the only input with `capture`).
 // None of these inputs is inside a form that posts to the portal.
 import { useEffect, useId, useState, type ChangeEvent, type DragEvent } from "react";
+import { buttonClass } from "@/components/ui/button";
 
 type Props = { multiple: boolean; maxFiles: number; disabled: boolean; hint: string; error?: string; onFiles: (files: File[]) => void };
 
@@ -24,8 +25,8 @@ export function FilePicker({ multiple, maxFiles, disabled, hint, error, onFiles 
     const files = Array.from(e.dataTransfer.files);
     if (files.length) onFiles(files);
   };
-  const btn =
-    "inline-flex cursor-pointer items-center justify-center rounded-lg px-4 py-3 text-base font-semibold ring-1 ring-inset peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-700";
+  // A label styled as the kit's button; the hidden input before it (the peer) takes the focus.
+  const btn = `${buttonClass("secondary", "lg")} cursor-pointer peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-700`;
   return (
     <div>
       <div
@@ -51,14 +52,14 @@ export function FilePicker({ multiple, maxFiles, disabled, hint, error, onFiles 
               className="peer sr-only"
               aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
             />
-            <label htmlFor={`${id}-file`} className={`${btn} bg-white text-blue-800 ring-blue-700 hover:bg-blue-50`}>
+            <label htmlFor={`${id}-file`} className={btn}>
               {multiple ? "Choose your videos" : "Choose your video"}
             </label>
           </span>
           {touch ? (
             <span className="relative">
               <input id={`${id}-camera`} type="file" accept="video/*" capture="environment" disabled={disabled} onChange={take} className="peer sr-only" />
-              <label htmlFor={`${id}-camera`} className={`${btn} bg-white text-slate-800 ring-slate-400 hover:bg-slate-50`}>
+              <label htmlFor={`${id}-camera`} className={btn}>
                 Record with camera
               </label>
             </span>

@@ -1,20 +1,13 @@
 "use client";
 // One chosen file: preview, checks, progress (percent, bytes, speed, time left), outcome.
 import { useEffect } from "react";
-import { formatBytes, formatDuration } from "@/lib/upload-client/format";
+import { Button } from "@/components/ui/button";
+import { formatBytes, formatDuration } from "@/lib/format";
 import { isVideo } from "@/lib/upload-client/checks";
+import { visitorStateText } from "@/lib/uploads/states";
 import { ProgressBar } from "./progress-bar";
 import type { Item } from "./types";
 import { useUploadStatus } from "./use-upload-status";
-
-const stateText: Record<string, string> = {
-  RECEIVED: "Received — being confirmed with the video library",
-  VERIFIED: "Received and confirmed",
-  PUBLISHED: "Received, confirmed and published",
-  REJECTED: "Received",
-  DELETED: "Received",
-  DISOWNED: "Not confirmed by the video library",
-};
 
 type Props = {
   item: Item;
@@ -31,7 +24,7 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
   useEffect(() => {
     if (phase !== "confirming" || !upload) return;
     if (upload.state === "FAILED" || upload.state === "DISOWNED") onSettled(item.id, { ok: false, text: "The video library could not confirm this upload" });
-    else if (upload.state !== "RECEIVED") onSettled(item.id, { ok: true, text: stateText[upload.state] ?? "Received" });
+    else if (upload.state !== "RECEIVED") onSettled(item.id, { ok: true, text: visitorStateText(upload.state) });
   }, [phase, upload, item.id, onSettled]);
 
   const percent = reading?.percent ?? 0;
@@ -50,17 +43,17 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
           <p className="text-xs text-slate-600">{formatBytes(file.size)}</p>
         </div>
         {phase === "ready" || phase === "invalid" ? (
-          <button type="button" onClick={() => onRemove(item.id)} className="rounded-md px-2 py-1 text-sm text-slate-700 underline hover:text-slate-900" aria-label={`Remove ${file.name}`}>
+          <Button variant="ghost" size="sm" onClick={() => onRemove(item.id)} aria-label={`Remove ${file.name}`}>
             Remove
-          </button>
+          </Button>
         ) : phase === "uploading" || phase === "queued" ? (
-          <button type="button" onClick={() => onCancel(item.id)} className="rounded-md px-2 py-1 text-sm text-red-800 underline" aria-label={`Cancel upload of ${file.name}`}>
+          <Button variant="dangerGhost" size="sm" onClick={() => onCancel(item.id)} aria-label={`Cancel upload of ${file.name}`}>
             Cancel
-          </button>
+          </Button>
         ) : phase === "failed" || phase === "cancelled" ? (
-          <button type="button" onClick={() => onRetry(item.id)} className="rounded-md bg-blue-700 px-3 py-1 text-sm font-semibold text-white" aria-label={`Try again with ${file.name}`}>
+          <Button size="sm" onClick={() => onRetry(item.id)} aria-label={`Try again with ${file.name}`}>
             Try again
-          </button>
+          </Button>
         ) : null}
       </div>
 
@@ -92,7 +85,7 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
       ) : null}
       {phase === "confirming" ? (
         <p className="text-sm text-slate-700" data-testid="upload-state">
-          {upload ? stateText[upload.state] ?? "Received" : "Sent — waiting for the video library to confirm"}
+          {upload ? visitorStateText(upload.state) : "Sent — waiting for the video library to confirm"}
         </p>
       ) : null}
       {phase === "done" ? (

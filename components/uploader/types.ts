@@ -1,4 +1,10 @@
+// The uploader's shared types, in their own module so the component, its hook and the pure
+// batch reducer can all import them without importing each other.
+import type { PrepareResult } from "@/app/u/[slug]/actions";
+import type { PublicLinkView } from "@/lib/intake/view";
 import type { Reading } from "@/lib/upload-client/meter";
+
+export type { PrepareResult };
 
 export type Phase = "checking" | "ready" | "invalid" | "queued" | "uploading" | "confirming" | "done" | "failed" | "cancelled";
 
@@ -17,4 +23,12 @@ export type Item = {
   stateText?: string;
 };
 
-export const busyPhases: Phase[] = ["queued", "uploading"];
+export type Prepare = (slug: string, values: Record<string, string>, opts: { fileCount: number; background: boolean }) => Promise<PrepareResult>;
+
+export type UploaderProps = {
+  link: PublicLinkView;
+  redeemUrl: string;
+  chunkBytes: number;
+  chunkThresholdBytes: number;
+  prepare: Prepare;
+};

@@ -2,9 +2,7 @@
 // Follows a ticket's uploads on the portal (filled by TwentyThree's background callback and the
 // portal's verification) until this file's upload is confirmed or failed.
 import { useQuery } from "@tanstack/react-query";
-
-export type StatusUpload = { id: string; photoId: string | null; state: string; title: string | null };
-export type UploadStatus = { status: string; errorMessage: string | null; uploads: StatusUpload[] };
+import type { UploadStatus } from "@/lib/intake/status";
 
 const settled = (s: string | undefined) => s !== undefined && s !== "RECEIVED";
 

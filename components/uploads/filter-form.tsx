@@ -2,59 +2,35 @@
 // work without JavaScript.
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { STATE_LABELS, UPLOAD_STATES, type UploadFilter } from "@/lib/uploads/filters";
-
-const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm";
-const label = "block text-sm font-medium text-slate-800";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { UploadFilter } from "@/lib/uploads/filters";
+import { STATE_TEXT, UPLOAD_STATES } from "@/lib/uploads/states";
 
 export function FilterForm({ filter, links }: { filter: UploadFilter; links: Array<{ id: string; title: string; slug: string }> }) {
   return (
     <form method="get" action="/admin/uploads" role="search" aria-label="Filter uploads" className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
       <div className="lg:col-span-2">
-        <label htmlFor="f-q" className={label}>
-          Search
-        </label>
-        <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Name, email or title" className={control} />
+        <TextField id="f-q" label="Search" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Name, email or title" />
       </div>
-      <div>
-        <label htmlFor="f-link" className={label}>
-          Link
-        </label>
-        <select id="f-link" name="link" defaultValue={filter.link ?? ""} className={control}>
-          <option value="">All links</option>
-          {links.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.title} (/u/{l.slug})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-state" className={label}>
-          State
-        </label>
-        <select id="f-state" name="state" defaultValue={filter.state ?? ""} className={control}>
-          <option value="">Any state</option>
-          <option value="WAITING">Waiting for review</option>
-          {UPLOAD_STATES.map((s) => (
-            <option key={s} value={s}>
-              {STATE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-from" className={label}>
-          From (UTC)
-        </label>
-        <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} className={control} />
-      </div>
-      <div>
-        <label htmlFor="f-to" className={label}>
-          To (UTC)
-        </label>
-        <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className={control} />
-      </div>
+      <SelectField id="f-link" label="Link" name="link" defaultValue={filter.link ?? ""}>
+        <option value="">All links</option>
+        {links.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.title} (/u/{l.slug})
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id="f-state" label="State" name="state" defaultValue={filter.state ?? ""}>
+        <option value="">Any state</option>
+        <option value="WAITING">Waiting for review</option>
+        {UPLOAD_STATES.map((s) => (
+          <option key={s} value={s}>
+            {STATE_TEXT[s].staff}
+          </option>
+        ))}
+      </SelectField>
+      <TextField id="f-from" label="From (UTC)" name="from" type="date" defaultValue={filter.from ?? ""} />
+      <TextField id="f-to" label="To (UTC)" name="to" type="date" defaultValue={filter.to ?? ""} />
       <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-6">
         <button type="submit" className={buttonClass("primary")}>
           Apply filters

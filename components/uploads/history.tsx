@@ -1,6 +1,6 @@
 // The audit trail of one upload: callbacks TwentyThree made, and every moderation attempt.
 import type { UploadDetail } from "@/lib/uploads/detail";
-import { formatWhen } from "@/components/uploads/format";
+import { formatWhen } from "@/lib/format";
 
 // Callback parameters that would let someone reuse a token or forge a state stay out of the page.
 import { HIDDEN_PARAMS } from "@/lib/intake/callback-audit";

@@ -8,7 +8,7 @@ import type { UploadStateName } from "@/lib/uploads/filters";
 import { buttonClass } from "@/components/ui/button";
 import { TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ActionMessage } from "@/components/uploads/action-message";
+import { FormMessage } from "@/components/ui/form-message";
 
 type Props = {
   uploadId: string;
@@ -75,7 +75,7 @@ export function ModerationPanel({ uploadId, state, hasVideo, unconfirmed, edit }
           </span>
         ) : null}
       </form>
-      <ActionMessage state={result} />
+      <FormMessage state={result} />
 
       {hasVideo ? (
         <details className="rounded-md border border-slate-200 p-3">
@@ -87,7 +87,7 @@ export function ModerationPanel({ uploadId, state, hasVideo, unconfirmed, edit }
             <TextArea label="Description" name="description" defaultValue={values.description} errors={editResult.fieldErrors?.description} maxLength={5000} />
             <TextField label="Tags" name="tags" defaultValue={values.tags} hint="Separate tags with commas. These replace the tags on TwentyThree." errors={editResult.fieldErrors?.tags} />
             <SubmitButton pendingText="Saving…">Save on TwentyThree</SubmitButton>
-            <ActionMessage state={editResult} />
+            <FormMessage state={editResult} />
           </form>
         </details>
       ) : null}
@@ -109,7 +109,7 @@ function UnconfirmedPanel({ uploadId, reason }: { uploadId: string; reason: stri
           Dismiss (only here)
         </button>
       </form>
-      <ActionMessage state={result} />
+      <FormMessage state={result} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { STATE_LABELS, type UploadStateName } from "@/lib/uploads/filters";
+import { STATE_TEXT, type UploadStateName } from "@/lib/uploads/states";
 
 // Colour is a hint only; the word carries the meaning.
 const tone: Record<UploadStateName, string> = {
@@ -14,7 +14,7 @@ const tone: Record<UploadStateName, string> = {
 export function StateBadge({ state, testId }: { state: UploadStateName; testId?: string }) {
   return (
     <span data-testid={testId} className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${tone[state]}`}>
-      {STATE_LABELS[state]}
+      {STATE_TEXT[state].staff}
     </span>
   );
 }

@@ -8,8 +8,8 @@ import { bulkModerate } from "@/app/admin/uploads/actions";
 import { initialState } from "@/lib/auth/action-state";
 import type { UploadPage } from "@/lib/uploads/query";
 import { buttonClass } from "@/components/ui/button";
-import { ActionMessage } from "@/components/uploads/action-message";
-import { formatBytes, formatWhen } from "@/components/uploads/format";
+import { FormMessage } from "@/components/ui/form-message";
+import { formatBytes, formatWhen } from "@/lib/format";
 import { StateBadge } from "@/components/uploads/state-badge";
 
 export const POLL_MS = 4_000;
@@ -99,7 +99,7 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
         )}
         {pending ? <span className="text-sm text-slate-600">Working…</span> : null}
       </form>
-      <ActionMessage state={state} />
+      <FormMessage state={state} />
 
       <p role="status" className="sr-only">
         {arrivals ? `${arrivals} new ${arrivals === 1 ? "upload" : "uploads"} arrived.` : ""}

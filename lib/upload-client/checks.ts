@@ -1,6 +1,6 @@
 // Checks made in the browser before any byte is sent: type, the link's size limit, and its
 // duration limit (read from the file's own metadata by a <video> element).
-import { formatBytes, formatDuration } from "./format";
+import { formatBytes, formatDuration } from "@/lib/format";
 
 export type Limits = { maxFileBytes: number | null; maxDurationSeconds: number | null };
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMeter } from "./meter";
 import { backoffMs, sleep } from "./retry";
-import { formatBytes, formatDuration } from "./format";
 
 describe("createMeter", () => {
   it("reports percent, speed over the recent window and time left", () => {
@@ -30,15 +29,5 @@ describe("backoff", () => {
     const p = sleep(10_000, c.signal);
     c.abort();
     await expect(p).rejects.toMatchObject({ name: "AbortError" });
-  });
-});
-
-describe("format", () => {
-  it("formats sizes and durations", () => {
-    expect(formatBytes(512)).toBe("512 B");
-    expect(formatBytes(1536)).toBe("1.5 KB");
-    expect(formatBytes(20 * 1024 * 1024)).toBe("20.0 MB");
-    expect(formatDuration(5)).toBe("5 s");
-    expect(formatDuration(125)).toBe("2 min 5 s");
   });
 });

@@ -1,19 +1,9 @@
 // The dashboard's filter, parsed once from URL search params (page, JSON endpoint and CSV export
 // share it, so an export is exactly "what the list shows").
 import { z } from "zod";
+import { UPLOAD_STATES } from "./states";
 
-export const UPLOAD_STATES = ["RECEIVED", "VERIFIED", "FAILED", "PUBLISHED", "REJECTED", "DELETED", "DISOWNED"] as const;
-export type UploadStateName = (typeof UPLOAD_STATES)[number];
-
-export const STATE_LABELS: Record<UploadStateName, string> = {
-  RECEIVED: "Received",
-  VERIFIED: "Verified",
-  FAILED: "Failed",
-  PUBLISHED: "Published",
-  REJECTED: "Rejected",
-  DELETED: "Deleted",
-  DISOWNED: "Not made here",
-};
+export { UPLOAD_STATES, type UploadStateName } from "./states";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const day = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-11-27").optional());

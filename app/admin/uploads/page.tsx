@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FilterForm } from "@/components/uploads/filter-form";
-import { QueryProvider } from "@/components/uploads/query-provider";
+import { QueryProvider } from "@/components/ui/query-provider";
 import { UploadsTable } from "@/components/uploads/uploads-table";
 import { requireUser } from "@/lib/auth/guard";
 import { decodeCursor, filterToSearchParams, parseUploadFilter } from "@/lib/uploads/filters";

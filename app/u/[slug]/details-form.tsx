@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { DetailsFields } from "@/components/uploader/details-fields";
-import { Notice } from "@/components/public/shell";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import type { PublicLinkView } from "@/lib/intake/view";
 import { startUpload, type DetailsState } from "./actions";
 
@@ -21,9 +22,9 @@ export function DetailsForm({ link }: { link: PublicLinkView }) {
         ) : null}
       </div>
       <DetailsFields link={link} errors={e} values={v} />
-      <button type="submit" disabled={pending} className="w-full rounded-lg bg-blue-700 px-4 py-3 text-base font-semibold text-white hover:bg-blue-800 disabled:opacity-60">
+      <Button type="submit" disabled={pending} size="lg" className="w-full">
         {pending ? "Preparing your upload…" : "Continue to upload"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
-import { formatBytes, formatWhen } from "@/components/uploads/format";
+import { formatBytes, formatWhen } from "@/lib/format";
 import { CallbackHistory, ModerationHistory } from "@/components/uploads/history";
 import { ModerationPanel } from "@/components/uploads/moderation-panel";
 import { StateBadge } from "@/components/uploads/state-badge";

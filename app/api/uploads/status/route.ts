@@ -5,18 +5,11 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { verifyTicket } from "@/lib/intake/signing";
+import type { UploadStatus } from "@/lib/intake/status";
 
 export const dynamic = "force-dynamic";
 
 const query = z.object({ ticket: z.string().min(1).max(200) });
-
-export type UploadStatus = {
-  status: "ACTIVE" | "USED" | "FAILED" | "EXPIRED";
-  errorMessage: string | null;
-  maxUploads: number;
-  validUntil: string;
-  uploads: Array<{ id: string; photoId: string | null; state: string; title: string | null; createdAt: string }>;
-};
 
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { "cache-control": "no-store", "x-content-type-options": "nosniff" } });

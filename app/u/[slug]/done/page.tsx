@@ -1,23 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Notice, PublicShell } from "@/components/public/shell";
+import { PublicShell } from "@/components/public/shell";
+import { ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { loadTicket } from "@/lib/intake/tickets";
+import { visitorStateText } from "@/lib/uploads/states";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Thank you", robots: { index: false } };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ ticket?: string }> };
-
-const stateText: Record<string, string> = {
-  RECEIVED: "Received — being confirmed with the video library",
-  VERIFIED: "Received and confirmed",
-  PUBLISHED: "Received, confirmed and published",
-  FAILED: "Failed",
-  REJECTED: "Received",
-  DELETED: "Received",
-  DISOWNED: "Not confirmed by the video library",
-};
 
 export default async function DonePage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -35,9 +28,9 @@ export default async function DonePage({ params, searchParams }: Props) {
           </Notice>
         </div>
         <p className="mt-4 text-slate-700">Nothing was saved. Check that you picked a video or photo file, then try again with a fresh upload form.</p>
-        <Link href={`/u/${slug}`} className="mt-6 inline-block rounded-lg bg-blue-700 px-4 py-3 font-semibold text-white">
+        <ButtonLink href={`/u/${slug}`} size="lg" className="mt-6">
           Try again
-        </Link>
+        </ButtonLink>
       </PublicShell>
     );
   }
@@ -56,7 +49,7 @@ export default async function DonePage({ params, searchParams }: Props) {
             {received.map((u) => (
               <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-3" data-testid="received-upload" data-photo-id={u.photoId ?? ""}>
                 <span className="font-medium">{u.title ?? "Your upload"}</span>
-                <span className="text-sm text-slate-600" data-testid="upload-state">{stateText[u.state]}</span>
+                <span className="text-sm text-slate-600" data-testid="upload-state">{visitorStateText(u.state)}</span>
               </li>
             ))}
           </ul>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Notice, PublicShell } from "@/components/public/shell";
+import { PublicShell } from "@/components/public/shell";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import { loadTicket } from "@/lib/intake/tickets";
 import { redeemUrl } from "@/lib/twentythree";
 
@@ -28,9 +30,9 @@ export default async function UploadStep({ params, searchParams }: Props) {
               ? "Upload forms are only valid for a limited time, to keep them safe. Start again to get a fresh one; your details take a moment to re-enter."
               : "Every file you were allowed to send has arrived. Start again to send another."}
           </Notice>
-          <Link href={`/u/${slug}`} className="inline-block rounded-lg bg-blue-700 px-4 py-3 font-semibold text-white">
+          <ButtonLink href={`/u/${slug}`} size="lg">
             Start again
-          </Link>
+          </ButtonLink>
         </div>
       ) : (
         <form
@@ -40,18 +42,18 @@ export default async function UploadStep({ params, searchParams }: Props) {
           className="mt-6 space-y-4"
         >
           <input type="hidden" name="upload_token" value={token.uploadToken} />
-          <div>
-            <label htmlFor="file" className="block text-sm font-medium text-slate-800">
-              Choose your video
-            </label>
-            <input id="file" name="file" type="file" required accept="video/*,image/*" className="mt-2 block w-full text-base" aria-describedby="file-hint" />
-            <p id="file-hint" className="mt-1 text-xs text-slate-500">
-              Video or photo. This form is valid until {token.validUntil.toUTCString()}.
-            </p>
-          </div>
-          <button type="submit" className="w-full rounded-lg bg-blue-700 px-4 py-3 text-base font-semibold text-white hover:bg-blue-800">
+          <TextField
+            id="file"
+            label="Choose your video"
+            name="file"
+            type="file"
+            required
+            accept="video/*,image/*"
+            hint={`Video or photo. This form is valid until ${token.validUntil.toUTCString()}.`}
+          />
+          <Button type="submit" size="lg" className="w-full">
             Upload
-          </button>
+          </Button>
           <p className="text-xs text-slate-500">Large files can take a while: keep this page open until you see the thank-you page.</p>
         </form>
       )}

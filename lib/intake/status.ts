@@ -1,0 +1,12 @@
+// What GET /api/uploads/status answers about a visitor's own ticket: the route builds it, the
+// uploader's polling reads it. It carries no upload token, no object token and nothing about
+// other visitors.
+export type StatusUpload = { id: string; photoId: string | null; state: string; title: string | null; createdAt: string };
+
+export type UploadStatus = {
+  status: "ACTIVE" | "USED" | "FAILED" | "EXPIRED";
+  errorMessage: string | null;
+  maxUploads: number;
+  validUntil: string;
+  uploads: StatusUpload[];
+};
