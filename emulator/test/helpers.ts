@@ -4,17 +4,19 @@ import os from "node:os";
 import path from "node:path";
 import OAuth from "oauth-1.0a";
 import { readFixture, type FixtureName } from "../../test/fixtures/index.ts";
+import { SEED } from "../seed.ts";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../server.ts";
 
 // Media fixtures live in the repository (test/fixtures); that folder's helper is plain node:fs.
 export { FIXTURES_DIR as FIXTURES } from "../../test/fixtures/index.ts";
 export const fixture = (name: FixtureName) => readFixture(name);
 
-export const CREDS = {
-  write: { consumer: { key: "emu-demo-consumer", secret: "emu-demo-consumer-secret" }, token: { key: "emu-demo-access-token", secret: "emu-demo-access-secret" } },
-  super: { consumer: { key: "emu-super-consumer", secret: "emu-super-consumer-secret" }, token: { key: "emu-super-access-token", secret: "emu-super-access-secret" } },
-  read: { consumer: { key: "emu-read-consumer", secret: "emu-read-consumer-secret" }, token: { key: "emu-read-access-token", secret: "emu-read-access-secret" } },
+// The seeded credential sets (seed.ts, the one place their values are written; README lists them).
+const credsFor = (level: "write" | "super" | "read") => {
+  const c = SEED.credentials.find((x) => x.level === level)!;
+  return { consumer: { key: c.consumerKey, secret: c.consumerSecret }, token: { key: c.accessToken, secret: c.accessSecret } };
 };
+export const CREDS = { write: credsFor("write"), super: credsFor("super"), read: credsFor("read") };
 export type Creds = (typeof CREDS)["write"];
 
 export function tmpDir(): string {
