@@ -111,3 +111,22 @@ export async function objects(emu: RunningEmulator): Promise<any[]> {
 export function filesIn(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
 }
+
+/**
+ * Polls `what` until it returns something other than undefined (a wait on a condition, never a
+ * fixed sleep); throws naming `label` once `ms` have passed without it.
+ */
+export async function until<T>(what: () => T | undefined | Promise<T | undefined>, label = "a condition", ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await what();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Some file in `dir` (e.g. an upload's temp file once it streams), else undefined. */
+export const someFileIn = (dir: string) => filesIn(dir)[0];
+/** True once `dir` holds no file, else undefined (for `until`). */
+export const emptyDir = (dir: string) => (filesIn(dir).length === 0 ? true : undefined);
