@@ -16,5 +16,3 @@ export type Item = {
   /** Final state text from the portal (e.g. "Received and confirmed"). */
   stateText?: string;
 };
-
-export const busyPhases: Phase[] = ["queued", "uploading"];
