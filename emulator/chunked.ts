@@ -109,12 +109,14 @@ export async function handleChunk(emu: Emu, res: ServerResponse, c: ChunkReq): P
 
 async function assemble(emu: Emu, dir: string, info: ChunkInfo): Promise<TempFile> {
   const out = tempPath(emu.dataDir);
-  const ws = fs.createWriteStream(out);
+  // One pipeline over all chunks: a pipeline per chunk into the same file stream piled up
+  // listeners on it (MaxListenersExceededWarning past ten chunks).
+  async function* chunks() {
+    for (let i = 1; i <= info.total; i++) yield* fs.createReadStream(chunkFile(dir, i));
+  }
   try {
-    for (let i = 1; i <= info.total; i++) await pipeline(fs.createReadStream(chunkFile(dir, i)), ws, { end: false });
-    await new Promise<void>((resolve, reject) => ws.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await pipeline(chunks, fs.createWriteStream(out));
   } catch (e) {
-    ws.destroy();
     fs.rmSync(out, { force: true });
     throw e;
   }

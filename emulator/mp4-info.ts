@@ -66,6 +66,45 @@ async function headerBoxes(fh: fs.promises.FileHandle, fileSize: number): Promis
   return kept.length ? Buffer.concat([ftyp, ...kept]) : null;
 }
 
+/** More samples than ten hours at 120 fps: not a real upload, and too many for mp4box (below). */
+export const MAX_SAMPLES = 5_000_000;
+const CONTAINERS = new Set(["moov", "trak", "mdia", "minf", "stbl", "moof", "traf"]);
+
+/**
+ * mp4box believes the sample counts it reads: an stsz claiming four billion samples makes it
+ * fill a JS array that large, which aborts the whole process (V8 "invalid size", found by
+ * fuzzing; no try/catch can stop it). So the counts that size its arrays and loops (stsz, stts,
+ * trun) are checked against the box sizes and MAX_SAMPLES before mp4box sees them.
+ */
+export function saneSampleTables(buf: Buffer, from = 0, to = buf.length): boolean {
+  for (let p = from; p + 8 <= to; ) {
+    const size = buf.readUInt32BE(p);
+    const type = buf.toString("latin1", p + 4, p + 8);
+    if (size < 8 || p + size > to) return false; // 64-bit sizes never occur inside moov/moof
+    const body = p + 8; // after the box header; full boxes then have 4 bytes of version/flags
+    const payload = size - 8;
+    if (CONTAINERS.has(type)) {
+      if (!saneSampleTables(buf, body, p + size)) return false;
+    } else if (type === "stsz") {
+      if (payload < 12) return false;
+      const sampleSize = buf.readUInt32BE(body + 4);
+      const count = buf.readUInt32BE(body + 8);
+      if (count > MAX_SAMPLES || (sampleSize === 0 && 12 + 4 * count > payload)) return false;
+    } else if (type === "stts") {
+      if (payload < 8) return false;
+      const entries = buf.readUInt32BE(body + 4);
+      if (8 + 8 * entries > payload) return false;
+      let total = 0;
+      for (let i = 0; i < entries; i++) total += buf.readUInt32BE(body + 8 + 8 * i);
+      if (total > MAX_SAMPLES) return false;
+    } else if (type === "trun") {
+      if (payload < 8 || buf.readUInt32BE(body + 4) > MAX_SAMPLES) return false;
+    }
+    p += size;
+  }
+  return true;
+}
+
 interface Trak { samples_duration?: number; mdia?: { mdhd?: { timescale?: number } } }
 
 /** MP4/MOV: the mvhd's duration/timescale; for fragmented files (Safari's MediaRecorder, mvhd 0) the longest track's fragments. */
@@ -77,7 +116,7 @@ export async function mp4Info(file: string): Promise<MediaInfo> {
   } finally {
     await fh.close();
   }
-  if (!boxes) return NO_INFO;
+  if (!boxes || !saneSampleTables(boxes)) return NO_INFO;
   const mp4 = createFile();
   const found: { duration?: number; timescale?: number } = {};
   let width = 0;

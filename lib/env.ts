@@ -47,7 +47,7 @@ const schema = z
     /** Files larger than this go through the resumable chunked protocol. */
     UPLOAD_CHUNK_THRESHOLD_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
     /** Callbacks (and reconciliation) still accepted this long after a token's valid_until: a
-     * 4 GB plain upload started just in time takes ~6 h at 1.5 Mbit/s (README "Security: callbacks"). */
+     * 4 GB plain upload started just in time takes ~6 h at 1.5 Mbit/s (README "Security → Callbacks"). */
     CALLBACK_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
     /** Rejected callbacks are kept (hash + excerpt) this many days for investigation, then swept. */
     CALLBACK_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

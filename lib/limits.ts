@@ -53,7 +53,7 @@ export async function overLimit(key: string, limit: { max: number; windowMs: num
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)), key };
 }
 
-/** Callbacks that are not accepted (documented in README "Security: callbacks"): per client for
+/** Callbacks that are not accepted (documented in README "Security → Callbacks"): per client for
  * ones without a valid signed state, per token for repeats and failures under a valid one (so a
  * flood from one client cannot use up TwentyThree's own servers' budget for background calls). */
 export const CALLBACK_LIMITS = {

