@@ -17,6 +17,7 @@ import { migrate } from "../lib/migrate";
 import { actionIds } from "./lib/action";
 import type { Ctx } from "./lib/context";
 import { startCountingProxy, type CountingProxy } from "./lib/net";
+import { emulatorNodeArgs } from "../scripts/lib/emulator-process";
 import { spawnChild, stopAll, waitForHttp } from "./lib/procs";
 import { benchMint, type MintResult } from "./phases/mint";
 import { benchCallback, type CallbackResult } from "./phases/callback";
@@ -131,7 +132,7 @@ async function main() {
     EMULATOR_CORS_ORIGINS: appUrl,
     TWENTYTHREE_API_URL: "",
   };
-  const emulator = spawnChild("emulator", ["--import", "tsx", "emulator/main.ts"], env, path.join(tmp, "emulator.log"));
+  const emulator = spawnChild("emulator", emulatorNodeArgs(), env, path.join(tmp, "emulator.log"));
   const emulatorUrl = `http://localhost:${emulatorPort}`;
   await waitForHttp(`http://127.0.0.1:${emulatorPort}/`, 30_000, emulator);
 

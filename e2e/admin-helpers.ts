@@ -2,15 +2,11 @@ import { expect, type Browser, type Page } from "@playwright/test";
 import path from "node:path";
 import { emulatorUrl } from "./db";
 import { fixturePath } from "../test/fixtures/index";
+import { emulatorCredentials } from "../test/emulator-seed";
 
 // Overridable so two Playwright runs on one checkout do not overwrite each other's session.
 export const ADMIN_STATE = process.env.E2E_ADMIN_STATE ?? "e2e/.auth/admin.json";
-export const EMULATOR_CREDENTIALS = {
-  consumerKey: "emu-demo-consumer",
-  consumerSecret: "emu-demo-consumer-secret",
-  accessToken: "emu-demo-access-token",
-  accessTokenSecret: "emu-demo-access-secret",
-};
+export const EMULATOR_CREDENTIALS = emulatorCredentials("write");
 
 /** Adds (once) and tests a connection to the e2e emulator through the settings page. */
 export async function ensureEmulatorConnection(page: Page, name = "E2E emulator") {

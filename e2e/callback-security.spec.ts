@@ -4,6 +4,7 @@
 // custom variable. The portal, the emulator, Postgres and Chromium are all real.
 import { test, expect, type Page } from "@playwright/test";
 import path from "node:path";
+import { CALLBACK_LIMITS } from "../lib/limits";
 import { ADMIN_STATE } from "./admin-helpers";
 import { emulatorObjects, emulatorUrl, query, setFaults } from "./db";
 import { FIXTURES_DIR } from "../test/fixtures/index";
@@ -85,16 +86,17 @@ test.describe("callbacks over HTTP", () => {
     big.set("state", "forged-flood");
     const statuses: number[] = [];
     let last;
-    for (let i = 0; i < 60; i++) {
+    const { max } = CALLBACK_LIMITS.perClient;
+    for (let i = 0; i < 3 * max; i++) {
       last = await request.post("/api/twentythree/callback", { headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.99" }, data: big.toString(), maxRedirects: 0 });
       statuses.push(last.status());
     }
-    expect(statuses.filter((s) => s === 400)).toHaveLength(20);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(2 * max);
     expect(Number(last!.headers()["retry-after"])).toBeGreaterThan(0);
     expect(await last!.text()).toMatch(/Too many attempts[\s\S]*try again in \d+ (seconds|minutes)/);
-    // 20 stored rows of a few hundred bytes each; the 40 refused ones stored nothing.
-    expect((await bytes()) - before).toBeLessThan(20 * 800);
+    // `max` stored rows of a few hundred bytes each; the refused ones stored nothing.
+    expect((await bytes()) - before).toBeLessThan(max * 800);
   });
 
   test("a callback for a token past valid_until plus the grace is refused", async ({ page }) => {

@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test, expect } from "@playwright/test";
+import { LOGIN_POLICY } from "../lib/auth/login";
+import { INTAKE_POST_LIMIT, MINT_LIMITS } from "../lib/limits";
 import { query } from "./db";
 import { httpFrom, multipart, rotatedForwardedFor } from "./net";
 
@@ -13,7 +15,7 @@ test("rotating X-Forwarded-For does not buy more intake POSTs than one address g
   const attacker = "127.0.0.21";
   const post = () => httpFrom(attacker, { method: "POST", path: "/u/demo", headers: { "x-forwarded-for": rotatedForwardedFor(), "content-type": "application/x-www-form-urlencoded" }, body: "slug=demo" });
   const statuses: number[] = [];
-  for (let i = 0; i < 60; i++) statuses.push((await post()).status);
+  for (let i = 0; i < INTAKE_POST_LIMIT.max; i++) statuses.push((await post()).status);
   expect(statuses.filter((s) => s === 429)).toEqual([]);
   const refused = await post();
   expect(refused.status).toBe(429);
@@ -34,18 +36,19 @@ test.describe("without JavaScript", () => {
     const hidden = await page.locator("form input[type=hidden]").evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as [string, string]));
     const actionFields = Object.fromEntries(hidden.filter(([name]) => name.startsWith("$ACTION")));
     const mint = async (i: number) => {
-      // A new e-mail each time too, so only the per-address limit (30 per 10 minutes) can stop it.
+      // A new e-mail each time too, so only the per-address limit (MINT_LIMITS.perIp) can stop it.
       const { body, contentType } = await multipart({ ...actionFields, slug: "demo", name: "Mallory", email: `m${i}@example.com`, consent: "on" });
       return httpFrom(attacker, { method: "POST", path: "/u/demo", headers: { "content-type": contentType, origin: baseURL!, "x-forwarded-for": rotatedForwardedFor() }, body });
     };
     const minted: number[] = [];
-    for (let i = 0; i < 30; i++) minted.push((await mint(i)).status);
-    expect(minted).toEqual(Array(30).fill(303));
-    const refused = await mint(30);
+    const max = MINT_LIMITS.perIp.max;
+    for (let i = 0; i < max; i++) minted.push((await mint(i)).status);
+    expect(minted).toEqual(Array(max).fill(303));
+    const refused = await mint(max);
     expect(refused.status).toBe(200);
     expect(refused.text).toContain("Too many uploads were started from here");
     const [row] = await query<{ n: string }>(`SELECT count(*) AS n FROM upload_tokens WHERE requester_ip = $1`, [attacker]);
-    expect(Number(row!.n)).toBe(30);
+    expect(Number(row!.n)).toBe(max);
   });
 });
 
@@ -65,9 +68,10 @@ async function signInFrom(address: string, email: string, password: string, forw
 
 test("a stranger's wrong passwords from another address do not lock the admin out", async () => {
   const stranger = "127.0.0.24";
-  for (let i = 0; i < 4; i++) expect(await signInFrom(stranger, ADMIN.email, `wrong-${i}`, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: false });
-  // The fifth wrong password locks this account for the stranger's address, whatever header it sends…
-  expect(await signInFrom(stranger, ADMIN.email, "wrong-4", rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: true });
+  const last = LOGIN_POLICY.maxFailures - 1;
+  for (let i = 0; i < last; i++) expect(await signInFrom(stranger, ADMIN.email, `wrong-${i}`, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: false });
+  // The last allowed wrong password locks this account for the stranger's address, whatever header it sends…
+  expect(await signInFrom(stranger, ADMIN.email, `wrong-${last}`, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: true });
   expect(await signInFrom(stranger, ADMIN.email, ADMIN.password, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: true });
   // …and the admin, from their own address, signs in.
   expect(await signInFrom("127.0.0.25", ADMIN.email, ADMIN.password)).toEqual({ signedIn: true, tooMany: false });
@@ -76,8 +80,8 @@ test("a stranger's wrong passwords from another address do not lock the admin ou
 test("rotating X-Forwarded-For does not buy more failed sign-ins than one address gets", async () => {
   test.setTimeout(120_000);
   const guesser = "127.0.0.26";
-  // 30 failures across accounts per 15 minutes per address (lib/auth/login.ts).
-  for (let i = 0; i < 30; i++) expect((await signInFrom(guesser, `nobody${i}@example.com`, "guess", rotatedForwardedFor())).signedIn).toBe(false);
+  // LOGIN_POLICY.ipMaxFailures failures across accounts per window per address (lib/auth/login.ts).
+  for (let i = 0; i < LOGIN_POLICY.ipMaxFailures; i++) expect((await signInFrom(guesser, `nobody${i}@example.com`, "guess", rotatedForwardedFor())).signedIn).toBe(false);
   expect(await signInFrom(guesser, ADMIN.email, ADMIN.password, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: true });
   expect((await signInFrom("127.0.0.27", ADMIN.email, ADMIN.password)).signedIn).toBe(true);
 });

@@ -4,6 +4,7 @@ import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
 import { fixturePath } from "../test/fixtures/index";
+import { emulatorCredentials } from "../test/emulator-seed";
 import { setLogLevel } from "../lib/log";
 import { createTwentyThreeClient, TwentyThreeNoSuchPhotoError } from "../lib/twentythree";
 import { emulatorUrl, query, setFaults } from "./db";
@@ -11,10 +12,7 @@ import { emulatorUrl, query, setFaults } from "./db";
 const clip = fixturePath("clip.mp4");
 const emulator = createTwentyThreeClient({
   apiUrl: emulatorUrl,
-  consumerKey: "emu-demo-consumer",
-  consumerSecret: "emu-demo-consumer-secret",
-  accessToken: "emu-demo-access-token",
-  accessTokenSecret: "emu-demo-access-secret",
+  ...emulatorCredentials("write"),
   retries: 0,
 });
 

@@ -7,6 +7,7 @@ import { mkdtempSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { emulatorNodeArgs } from "../scripts/lib/emulator-process";
 import { startCluster, freePort, type Cluster } from "../scripts/lib/pg-cluster";
 import { migrate } from "../lib/migrate";
 import { E2E_AUTH_SECRET } from "./constants";
@@ -62,7 +63,7 @@ const env: NodeJS.ProcessEnv = {
   TWENTYTHREE_API_URL: "",
 };
 
-children.push(spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], { stdio: "inherit", env }));
+children.push(spawn(process.execPath, emulatorNodeArgs(), { stdio: "inherit", env }));
 
 // Seed with the same settings the portal will run with (default connection → this emulator).
 Object.assign(process.env, env);

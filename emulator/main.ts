@@ -1,3 +1,4 @@
+import path from "node:path";
 import { startEmulator } from "./server.ts";
 import { SEED } from "./seed.ts";
 
@@ -29,11 +30,19 @@ function pingbackFromEnv(): string | null {
   process.exit(2);
 }
 
+// `.data/emulator` under the folder npm was started from (INIT_CWD, which npm sets and passes on to
+// children): `npm run emulator` at the root and the portal's `npm start` keep sharing the root's
+// .data/emulator as before, although npm runs the workspace script inside emulator/; `npm start`
+// in emulator/ keeps its data in emulator/.data/emulator. Plain `node main.ts` uses the cwd.
+function defaultDataDir(): string {
+  return path.resolve(process.env.INIT_CWD || process.cwd(), ".data", "emulator");
+}
+
 const port = Number(process.env.EMULATOR_PORT ?? 4023);
 const emu = await startEmulator({
   port: Number.isFinite(port) ? port : 4023,
   host: process.env.EMULATOR_HOST || "127.0.0.1",
-  dataDir: process.env.EMULATOR_DATA_DIR || ".data/emulator",
+  dataDir: process.env.EMULATOR_DATA_DIR || defaultDataDir(),
   corsOrigins: corsFromEnv(),
   transcodeSeconds: transcodeSecondsFromEnv(),
   pingbackUrl: pingbackFromEnv(),

@@ -37,6 +37,9 @@ export function describeWait(seconds: number): string {
   return minutes < 90 ? `${minutes} minutes` : `${Math.ceil(minutes / 60)} hours`;
 }
 
+/** Posts to an intake page (the details form, server actions) per address (lib/security/gate.ts). */
+export const INTAKE_POST_LIMIT = { max: 60, windowMs: 10 * 60_000 };
+
 /** Limits on minting upload tokens (documented in README). */
 export const MINT_LIMITS = {
   perIp: { max: 30, windowMs: 10 * 60_000 },

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { emulatorEntry, emulatorNodeArgs } from "./lib/emulator-process";
 import { assertPortFree, startCluster, type Cluster } from "./lib/pg-cluster";
 import { describeStartError, StartError } from "./lib/start-errors";
 import { checkSettings, needsBuild, persistentSecret, portSetting, waitForPort } from "./lib/start-util";
@@ -77,7 +78,7 @@ async function main() {
   const pgPort = portSetting(E, "EMBEDDED_PG_PORT", 54329);
   checkSettings(E, dev);
   const embedded = !E.DATABASE_URL;
-  const useEmulator = !E.TWENTYTHREE_API_URL && existsSync(path.join(root, "emulator", "main.ts"));
+  const useEmulator = !E.TWENTYTHREE_API_URL && emulatorEntry() !== undefined;
   for (const p of [port, ...(useEmulator ? [emulatorPort] : []), ...(embedded ? [pgPort] : [])]) await assertPortFree(p);
   E.PORT = String(port);
   E.APP_URL ||= `http://localhost:${port}`;
@@ -100,7 +101,7 @@ async function main() {
   say(`database ready (${r.applied.length} migration(s) applied, ${r.alreadyApplied.length} already)`);
 
   if (useEmulator) {
-    run(process.execPath, ["--import", "tsx", "emulator/main.ts"], { ...E, EMULATOR_PORT: String(emulatorPort), EMULATOR_CORS_ORIGINS: E.EMULATOR_CORS_ORIGINS || E.APP_URL });
+    run(process.execPath, emulatorNodeArgs(), { ...E, EMULATOR_PORT: String(emulatorPort), EMULATOR_CORS_ORIGINS: E.EMULATOR_CORS_ORIGINS || E.APP_URL });
     await waitForPort(emulatorPort);
   } else if (!E.TWENTYTHREE_API_URL) {
     say("no TwentyThree site configured and the emulator is not built yet: uploads will not work");

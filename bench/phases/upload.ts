@@ -10,6 +10,7 @@ import type { Ctx } from "../lib/context";
 import { round } from "../lib/load";
 import { multipartUpload, type UploadResult } from "../lib/net";
 import { freePort } from "../../scripts/lib/pg-cluster";
+import { emulatorNodeArgs } from "../../scripts/lib/emulator-process";
 import { cpuSecondsOf, memOf, sampleRss, spawnChild, waitForHttp, type Child } from "../lib/procs";
 
 const MiB = 1 << 20;
@@ -63,7 +64,7 @@ export function freeBytes(dir: string): number {
 export async function startEmulatorChild(ctx: Ctx, name: string): Promise<{ child: Child; url: string; dataDir: string }> {
   const port = await freePort();
   const dataDir = path.join(ctx.tmp, name);
-  const child = spawnChild(name, ["--import", "tsx", "emulator/main.ts"], { ...ctx.env, EMULATOR_PORT: String(port), EMULATOR_DATA_DIR: dataDir }, path.join(ctx.tmp, `${name}.log`));
+  const child = spawnChild(name, emulatorNodeArgs(), { ...ctx.env, EMULATOR_PORT: String(port), EMULATOR_DATA_DIR: dataDir }, path.join(ctx.tmp, `${name}.log`));
   await waitForHttp(`http://127.0.0.1:${port}/`, 30_000, child);
   return { child, url: `http://localhost:${port}`, dataDir };
 }

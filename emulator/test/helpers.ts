@@ -4,17 +4,19 @@ import os from "node:os";
 import path from "node:path";
 import OAuth from "oauth-1.0a";
 import { readFixture, type FixtureName } from "../../test/fixtures/index.ts";
+import { SEED } from "../seed.ts";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../server.ts";
 
 // Media fixtures live in the repository (test/fixtures); that folder's helper is plain node:fs.
 export { FIXTURES_DIR as FIXTURES } from "../../test/fixtures/index.ts";
 export const fixture = (name: FixtureName) => readFixture(name);
 
-export const CREDS = {
-  write: { consumer: { key: "emu-demo-consumer", secret: "emu-demo-consumer-secret" }, token: { key: "emu-demo-access-token", secret: "emu-demo-access-secret" } },
-  super: { consumer: { key: "emu-super-consumer", secret: "emu-super-consumer-secret" }, token: { key: "emu-super-access-token", secret: "emu-super-access-secret" } },
-  read: { consumer: { key: "emu-read-consumer", secret: "emu-read-consumer-secret" }, token: { key: "emu-read-access-token", secret: "emu-read-access-secret" } },
+// The seeded credential sets (seed.ts, the one place their values are written; README lists them).
+const credsFor = (level: "write" | "super" | "read") => {
+  const c = SEED.credentials.find((x) => x.level === level)!;
+  return { consumer: { key: c.consumerKey, secret: c.consumerSecret }, token: { key: c.accessToken, secret: c.accessSecret } };
 };
+export const CREDS = { write: credsFor("write"), super: credsFor("super"), read: credsFor("read") };
 export type Creds = (typeof CREDS)["write"];
 
 export function tmpDir(): string {
@@ -109,3 +111,22 @@ export async function objects(emu: RunningEmulator): Promise<any[]> {
 export function filesIn(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
 }
+
+/**
+ * Polls `what` until it returns something other than undefined (a wait on a condition, never a
+ * fixed sleep); throws naming `label` once `ms` have passed without it.
+ */
+export async function until<T>(what: () => T | undefined | Promise<T | undefined>, label = "a condition", ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await what();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Some file in `dir` (e.g. an upload's temp file once it streams), else undefined. */
+export const someFileIn = (dir: string) => filesIn(dir)[0];
+/** True once `dir` holds no file, else undefined (for `until`). */
+export const emptyDir = (dir: string) => (filesIn(dir).length === 0 ? true : undefined);

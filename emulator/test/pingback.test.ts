@@ -1,6 +1,6 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callJson, fixture, getToken, redeem, start } from "./helpers.ts";
+import { callJson, fixture, getToken, redeem, start, until } from "./helpers.ts";
 import * as media from "./media-files.ts";
 
 type Hit = { method: string; url: string; body: string };
@@ -16,16 +16,6 @@ async function receiver(status = 200) {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hooks/twentythree?site=emu`;
   return { hits, url, close: () => new Promise((r) => server.close(r)) };
-}
-
-async function until<T>(what: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe("pingbacks to EMULATOR_PINGBACK_URL", () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { fixture, getToken, objects, redeem, start } from "./helpers.ts";
+import { emptyDir, fixture, getToken, objects, redeem, someFileIn, start, until } from "./helpers.ts";
 
 function allFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -49,12 +49,13 @@ it("a client that aborts mid-upload leaves no temp file and gives the use back",
     fd.append("upload_token", token);
     fd.append("file", new Blob([big]), "big.mp4");
     const p = fetch(emu.url + "/api/photo/redeem-upload-token", { method: "POST", body: fd, signal: ac.signal }).catch(() => null);
-    await new Promise((r) => setTimeout(r, 500));
+    const tmp = path.join(emu.dataDir, "tmp");
+    await until(() => someFileIn(tmp), "the upload to start streaming into a temp file");
     ac.abort();
     await p;
     await fetch(emu.url + "/_emulator/faults", { method: "DELETE" });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(fs.readdirSync(path.join(emu.dataDir, "tmp"))).toEqual([]);
+    await until(() => emptyDir(tmp), "the aborted upload's temp file to be removed");
+    expect(fs.readdirSync(tmp)).toEqual([]);
     expect((await (await redeem(emu, token, fixture("clip.mp4"))).text()).trim()).toBe("ok");
   } finally {
     await emu.close();

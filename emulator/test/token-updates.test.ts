@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
-import { CREDS, callJson, filesIn, fixture, getToken, objects, redeem, start } from "./helpers.ts";
+import { CREDS, callJson, filesIn, fixture, getToken, objects, redeem, someFileIn, start, until } from "./helpers.ts";
 import * as media from "./media-files.ts";
 
 type Emu = Awaited<ReturnType<typeof start>>;
@@ -100,7 +100,7 @@ describe("update-upload-token (the token is the authorisation) and delete-upload
     try {
       const before = (await objects(emu)).length;
       const pending = redeem(emu, token, fixture("clip.mp4")); // ~1 s at this rate
-      await new Promise((r) => setTimeout(r, 300));
+      await until(() => someFileIn(path.join(emu.dataDir, "tmp")), "the upload to start streaming");
       expect((await callJson(emu, "/api/photo/delete-upload-token", { upload_token: token })).status).toBe("ok");
       const r = await pending;
       expect(r.status).toBe(400);

@@ -2,44 +2,32 @@
 // expired tokens are refused after the grace, and a `state` custom variable cannot hijack the
 // signed state. Real Postgres, the emulator over HTTP, the callback handler the route calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { startEmulator } from "@/emulator/server";
-import { createTestDatabase } from "@/test/db";
 import { readFixture } from "@/test/fixtures";
+import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
+import type { TestEmulator } from "@/test/emulator";
 
 const clip = readFixture("clip.mp4");
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let drop: () => Promise<void>;
-let dbm: typeof import("@/lib/db");
+let portal: PortalWithEmulator;
+let emu: TestEmulator;
 let m: typeof import("@/lib/intake/mint");
 let receive: typeof import("@/lib/intake/receive");
 let auditMod: typeof import("@/lib/intake/callback-audit");
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "cb-limits-emu-"));
-  chmodSync(dir, 0o755);
-  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true });
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, { DATABASE_URL: t.url, EMULATOR_PORT: String(emu.port), APP_URL: "http://localhost:3996", AUTH_SECRET: "cb-limits-test-secret-0123456789abcdef0123", LOG_LEVEL: "error" });
-  dbm = await import("@/lib/db");
-  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
+  portal = await startPortalWithEmulator({ appUrl: "http://localhost:3996", authSecret: "cb-limits-test-secret-0123456789abcdef0123", logLevel: "error" });
+  emu = portal.emu;
   m = await import("@/lib/intake/mint");
   receive = await import("@/lib/intake/receive");
   auditMod = await import("@/lib/intake/callback-audit");
 });
 afterAll(async () => {
-  await dbm?.db().$disconnect();
-  await emu?.close();
-  await drop?.();
+  await portal?.close();
 });
 
 let n = 0;
 async function mint(slug = "demo") {
-  const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug } });
+  const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug } });
   const minted = await m.mintToken({ link, details: { name: "Visitor", email: `limits${++n}@example.com`, title: "Clip", description: undefined, consent: true } });
   if (!minted.ok) throw new Error(minted.message);
   return minted;
@@ -54,12 +42,12 @@ async function redeem(uploadToken: string): Promise<Record<string, string>> {
 }
 
 const auditBytes = async () =>
-  Number((await dbm.db().$queryRaw<{ bytes: bigint }[]>`SELECT coalesce(sum(pg_column_size(c.*)), 0)::bigint AS bytes FROM callback_events c`)[0]!.bytes);
+  Number((await portal.db.$queryRaw<{ bytes: bigint }[]>`SELECT coalesce(sum(pg_column_size(c.*)), 0)::bigint AS bytes FROM callback_events c`)[0]!.bytes);
 
 describe("a callback flood", () => {
   it("is limited per client and keeps the audit table bounded", async () => {
     const before = await auditBytes();
-    const rowsBefore = await dbm.db().callbackEvent.count();
+    const rowsBefore = await portal.db.callbackEvent.count();
     // 60 parameters of 2 000 characters each: the largest callback the handler reads (~120 KB).
     const big = Object.fromEntries(Array.from({ length: 59 }, (_, i) => [`p${i}`, "x".repeat(2000)]));
     const statuses: number[] = [];
@@ -75,10 +63,10 @@ describe("a callback flood", () => {
     expect(await limited!.text()).toMatch(/try again in \d+ (seconds|minutes)/);
 
     const grown = (await auditBytes()) - before;
-    expect(await dbm.db().callbackEvent.count()).toBe(rowsBefore + 20);
+    expect(await portal.db.callbackEvent.count()).toBe(rowsBefore + 20);
     // 20 rows of a few hundred bytes, not 20 × 120 KB (2.4 MB) as before.
     expect(grown).toBeLessThan(20 * 800);
-    const row = await dbm.db().callbackEvent.findFirstOrThrow({ where: { ip: "203.0.113.50" } });
+    const row = await portal.db.callbackEvent.findFirstOrThrow({ where: { ip: "203.0.113.50" } });
     expect(row).toMatchObject({ params: null, reason: "state signature invalid", paramsSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(row.excerpt!.length).toBeLessThanOrEqual(auditMod.EXCERPT_CHARS);
     expect(row.excerpt).not.toContain("forged-"); // the state value is hidden even in the excerpt
@@ -95,20 +83,20 @@ describe("a callback flood", () => {
     for (let i = 0; i < 30; i++) statuses.push((await receive.receiveCallback("GET", params, `198.51.100.${61 + i}`)).status);
     expect(statuses.filter((s) => s === 303)).toHaveLength(20);
     expect(statuses.filter((s) => s === 429)).toHaveLength(10);
-    const events = await dbm.db().callbackEvent.findMany({ where: { tokenId: minted.tokenId } });
+    const events = await portal.db.callbackEvent.findMany({ where: { tokenId: minted.tokenId } });
     expect(events.filter((e) => e.outcome === "accepted")).toEqual([expect.objectContaining({ params: expect.objectContaining({ photo_id: params.photo_id }) })]);
     expect(events.filter((e) => e.outcome === "duplicate").every((e) => e.params === null && e.excerpt !== null)).toBe(true);
-    expect(await dbm.db().upload.findMany({ where: { tokenId: minted.tokenId } })).toEqual([expect.objectContaining({ state: "VERIFIED" })]);
+    expect(await portal.db.upload.findMany({ where: { tokenId: minted.tokenId } })).toEqual([expect.objectContaining({ state: "VERIFIED" })]);
   });
 
   it("rejected records are swept after the retention; accepted ones stay", async () => {
-    await dbm.db().$executeRaw`UPDATE callback_events SET received_at = now() - interval '31 days'`;
-    const accepted = await dbm.db().callbackEvent.count({ where: { outcome: "accepted" } });
+    await portal.db.$executeRaw`UPDATE callback_events SET received_at = now() - interval '31 days'`;
+    const accepted = await portal.db.callbackEvent.count({ where: { outcome: "accepted" } });
     expect(accepted).toBeGreaterThan(0);
     const removed = await auditMod.sweepCallbackAudit();
     expect(removed).toBeGreaterThanOrEqual(20);
-    expect(await dbm.db().callbackEvent.count({ where: { outcome: { not: "accepted" } } })).toBe(0);
-    expect(await dbm.db().callbackEvent.count()).toBe(accepted);
+    expect(await portal.db.callbackEvent.count({ where: { outcome: { not: "accepted" } } })).toBe(0);
+    expect(await portal.db.callbackEvent.count()).toBe(accepted);
   });
 });
 
@@ -116,32 +104,32 @@ describe("expired tokens", () => {
   it("a callback after valid_until + the grace is refused; within the grace it is accepted", async () => {
     const late = await mint();
     const params = await redeem(late.uploadToken);
-    await dbm.db().uploadToken.update({ where: { id: late.tokenId }, data: { validUntil: new Date(Date.now() - 361 * 60_000) } });
+    await portal.db.uploadToken.update({ where: { id: late.tokenId }, data: { validUntil: new Date(Date.now() - 361 * 60_000) } });
     const res = await receive.receiveCallback("GET", params, "198.51.100.100");
     expect(res.status).toBe(400);
-    expect(await dbm.db().upload.count({ where: { tokenId: late.tokenId } })).toBe(0);
-    expect((await dbm.db().callbackEvent.findFirstOrThrow({ where: { tokenId: late.tokenId } })).reason).toBe("upload token expired");
+    expect(await portal.db.upload.count({ where: { tokenId: late.tokenId } })).toBe(0);
+    expect((await portal.db.callbackEvent.findFirstOrThrow({ where: { tokenId: late.tokenId } })).reason).toBe("upload token expired");
 
     const slow = await mint();
     const slowParams = await redeem(slow.uploadToken);
-    await dbm.db().uploadToken.update({ where: { id: slow.tokenId }, data: { validUntil: new Date(Date.now() - 300 * 60_000) } });
+    await portal.db.uploadToken.update({ where: { id: slow.tokenId }, data: { validUntil: new Date(Date.now() - 300 * 60_000) } });
     expect((await receive.receiveCallback("GET", slowParams, "198.51.100.101")).status).toBe(303);
-    expect(await dbm.db().upload.findMany({ where: { tokenId: slow.tokenId } })).toEqual([expect.objectContaining({ state: "VERIFIED" })]);
+    expect(await portal.db.upload.findMany({ where: { tokenId: slow.tokenId } })).toEqual([expect.objectContaining({ state: "VERIFIED" })]);
   });
 });
 
 describe("reserved custom variable names", () => {
   it("a link stored with a `state` variable still gets callbacks matched to their token", async () => {
-    const demo = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
-    await dbm.db().intakeLink.update({ where: { id: demo.id }, data: { customVariables: { state: "hijacked", campaign: "spring" } } });
+    const demo = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+    await portal.db.intakeLink.update({ where: { id: demo.id }, data: { customVariables: { state: "hijacked", campaign: "spring" } } });
     try {
       const minted = await mint();
       const params = await redeem(minted.uploadToken);
       expect(params.state).not.toBe("hijacked");
       expect((await receive.receiveCallback("GET", params, "198.51.100.102")).status).toBe(303);
-      expect(await dbm.db().upload.findMany({ where: { tokenId: minted.tokenId } })).toEqual([expect.objectContaining({ state: "VERIFIED" })]);
+      expect(await portal.db.upload.findMany({ where: { tokenId: minted.tokenId } })).toEqual([expect.objectContaining({ state: "VERIFIED" })]);
     } finally {
-      await dbm.db().intakeLink.update({ where: { id: demo.id }, data: { customVariables: demo.customVariables ?? {} } });
+      await portal.db.intakeLink.update({ where: { id: demo.id }, data: { customVariables: demo.customVariables ?? {} } });
     }
   });
 });

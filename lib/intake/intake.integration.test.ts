@@ -1,47 +1,34 @@
 // The intake journey below the browser: mint with stored credentials → redeem on the real
 // emulator over HTTP → callback handled → upload verified. Real Postgres, real emulator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, chmodSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { startEmulator } from "@/emulator/server";
-import { createTestDatabase } from "@/test/db";
 import { readFixture } from "@/test/fixtures";
+import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
+import type { TestEmulator } from "@/test/emulator";
 
 const clip = readFixture("clip.mp4");
 const text = readFixture("not-a-video.txt");
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let drop: () => Promise<void>;
+let portal: PortalWithEmulator;
+let emu: TestEmulator;
 let m: typeof import("@/lib/intake/mint");
 let cb: typeof import("@/lib/intake/callback");
 let verify: typeof import("@/lib/intake/verify");
 let signing: typeof import("@/lib/intake/signing");
-let dbm: typeof import("@/lib/db");
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "intake-emu-"));
-  chmodSync(dir, 0o755);
-  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true });
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, { DATABASE_URL: t.url, EMULATOR_PORT: String(emu.port), APP_URL: "http://localhost:3999", AUTH_SECRET: "intake-test-secret-0123456789abcdef0123" });
-  dbm = await import("@/lib/db");
-  const { seedDemo } = await import("@/lib/seed");
-  await seedDemo(dbm.db(), { admin: false });
+  portal = await startPortalWithEmulator({ appUrl: "http://localhost:3999", authSecret: "intake-test-secret-0123456789abcdef0123" });
+  emu = portal.emu;
   m = await import("@/lib/intake/mint");
   cb = await import("@/lib/intake/callback");
   verify = await import("@/lib/intake/verify");
   signing = await import("@/lib/intake/signing");
 });
 afterAll(async () => {
-  await dbm?.db().$disconnect();
-  await emu?.close();
-  await drop?.();
+  await portal?.close();
 });
 
 async function demoLink() {
-  return dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+  return portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
 }
 
 async function mint(maxUploads?: number) {
@@ -65,7 +52,7 @@ async function redeem(uploadToken: string, file: Buffer, name: string, type: str
 describe("intake journey against the emulator", () => {
   it("mints with stored credentials, records the callback once and verifies it with TwentyThree", async () => {
     const minted = await mint();
-    const row = await dbm.db().uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
+    const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
     expect(row.uploadToken).toBe(minted.uploadToken);
     expect(row.contributorEmail).toBe("ada@example.com");
     expect(row.consentAt).toBeInstanceOf(Date);
@@ -77,10 +64,10 @@ describe("intake journey against the emulator", () => {
     expect(outcome.kind).toBe("accepted");
     if (outcome.kind !== "accepted") return;
     expect(await verify.verifyUpload(outcome.uploadId)).toBe("verified");
-    const upload = await dbm.db().upload.findUniqueOrThrow({ where: { id: outcome.uploadId } });
+    const upload = await portal.db.upload.findUniqueOrThrow({ where: { id: outcome.uploadId } });
     expect(upload).toMatchObject({ photoId: params.photo_id, treeId: params.tree_id, photoToken: params.token, state: "VERIFIED" });
 
-    const objects = (await (await fetch(`${emu.url}/_emulator/objects`)).json()) as Array<{ photo_id: string; token: string; size: number }>;
+    const objects = await emu.objects<{ photo_id: string; token: string; size: number }>();
     const stored = objects.find((o) => o.photo_id === params.photo_id);
     expect(stored?.token).toBe(params.token);
     expect(Number(stored?.size)).toBe(clip.length);
@@ -88,33 +75,33 @@ describe("intake journey against the emulator", () => {
     // Replayed (GET again, then as a POST): still one row, both audited.
     expect((await cb.handleCallback({ method: "GET", params })).kind).toBe("duplicate");
     expect((await cb.handleCallback({ method: "POST", params })).kind).toBe("duplicate");
-    expect(await dbm.db().upload.count({ where: { photoId: params.photo_id } })).toBe(1);
-    const audit = await dbm.db().callbackEvent.findMany({ where: { tokenId: minted.tokenId }, orderBy: { receivedAt: "asc" } });
+    expect(await portal.db.upload.count({ where: { photoId: params.photo_id } })).toBe(1);
+    const audit = await portal.db.callbackEvent.findMany({ where: { tokenId: minted.tokenId }, orderBy: { receivedAt: "asc" } });
     expect(audit.map((a) => a.outcome)).toEqual(["accepted", "duplicate", "duplicate"]);
   });
 
   it("never verifies a callback with a valid state but an invented photo_id", async () => {
     const minted = await mint();
-    const row = await dbm.db().uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
+    const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
     const params = { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "99999999", tree_id: "1", token: "abcdefghijklmnopqrstuvwxyz012345", state: signing.signState(row.id, row.stateNonce) };
     const outcome = await cb.handleCallback({ method: "GET", params });
     expect(outcome.kind).toBe("accepted");
     if (outcome.kind !== "accepted") return;
     expect(await verify.verifyUpload(outcome.uploadId)).toBe("not_found");
-    expect((await dbm.db().upload.findUniqueOrThrow({ where: { id: outcome.uploadId } })).state).toBe("DISOWNED");
+    expect((await portal.db.upload.findUniqueOrThrow({ where: { id: outcome.uploadId } })).state).toBe("DISOWNED");
   });
 
   it("creates nothing for an unknown upload_token or a tampered state, and audits both", async () => {
     const minted = await mint();
-    const row = await dbm.db().uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
+    const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
     const good = { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "123", tree_id: "1", token: "abcdefghijklmnopqrstuvwxyz012345", state: signing.signState(row.id, row.stateNonce) };
-    const before = await dbm.db().upload.count();
+    const before = await portal.db.upload.count();
     const foreign = await cb.handleCallback({ method: "GET", params: { ...good, upload_token: "f".repeat(40) } });
     const tampered = await cb.handleCallback({ method: "GET", params: { ...good, state: good.state.slice(0, -1) + (good.state.endsWith("A") ? "B" : "A") } });
     const missing = await cb.handleCallback({ method: "GET", params: { ...good, state: "" } });
     expect([foreign.kind, tampered.kind, missing.kind]).toEqual(["rejected", "rejected", "rejected"]);
-    expect(await dbm.db().upload.count()).toBe(before);
-    const audit = await dbm.db().callbackEvent.findMany({ where: { outcome: "rejected" } });
+    expect(await portal.db.upload.count()).toBe(before);
+    const audit = await portal.db.callbackEvent.findMany({ where: { outcome: "rejected" } });
     expect(audit.map((a) => a.reason)).toEqual(expect.arrayContaining(["upload_token does not belong to this state", "state signature invalid", "state missing"]));
   });
 
@@ -124,9 +111,9 @@ describe("intake journey against the emulator", () => {
     expect(params.error_message).toBe("The file type isn't supported");
     const outcome = await cb.handleCallback({ method: "GET", params });
     expect(outcome).toMatchObject({ kind: "upload_failed", message: "The file type isn't supported" });
-    const row = await dbm.db().uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
+    const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
     expect(row.status).toBe("FAILED");
-    expect(await dbm.db().upload.count({ where: { tokenId: minted.tokenId } })).toBe(0);
+    expect(await portal.db.upload.count({ where: { tokenId: minted.tokenId } })).toBe(0);
   });
 
   it("turns 50 concurrent copies of one callback into one upload row", async () => {
@@ -135,12 +122,12 @@ describe("intake journey against the emulator", () => {
     const outcomes = await Promise.all(Array.from({ length: 50 }, () => cb.handleCallback({ method: "GET", params })));
     expect(outcomes.filter((o) => o.kind === "accepted")).toHaveLength(1);
     expect(outcomes.filter((o) => o.kind === "duplicate")).toHaveLength(49);
-    expect(await dbm.db().upload.count({ where: { photoId: params.photo_id } })).toBe(1);
+    expect(await portal.db.upload.count({ where: { photoId: params.photo_id } })).toBe(1);
   });
 
   it("refuses more uploads than the token allows", async () => {
     const minted = await mint(1);
-    const row = await dbm.db().uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
+    const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
     const state = signing.signState(row.id, row.stateNonce);
     const one = await cb.handleCallback({ method: "GET", params: { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "5001", tree_id: "1", token: "a".repeat(32), state } });
     const two = await cb.handleCallback({ method: "GET", params: { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "5002", tree_id: "1", token: "b".repeat(32), state } });

@@ -3,19 +3,15 @@
 // photo_id/tree_id/token; the next photo_id guessed from public ids) against a real Postgres and
 // the emulator over HTTP. TwentyThree's listing by upload_token decides ownership.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { startEmulator } from "@/emulator/server";
-import { createTestDatabase } from "@/test/db";
 import { readFixture } from "@/test/fixtures";
+import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
+import type { TestEmulator } from "@/test/emulator";
 
 const clip = readFixture("clip.mp4");
 const junk = readFixture("not-a-video.txt");
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let drop: () => Promise<void>;
-let dbm: typeof import("@/lib/db");
+let portal: PortalWithEmulator;
+let emu: TestEmulator;
 let m: typeof import("@/lib/intake/mint");
 let receive: typeof import("@/lib/intake/receive");
 let reconcile: typeof import("@/lib/jobs/reconcile");
@@ -23,14 +19,8 @@ let mod: typeof import("@/lib/uploads/moderation");
 let links: typeof import("@/lib/intake/links");
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "ownership-emu-"));
-  chmodSync(dir, 0o755);
-  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true });
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, { DATABASE_URL: t.url, EMULATOR_PORT: String(emu.port), APP_URL: "http://localhost:3997", AUTH_SECRET: "ownership-test-secret-0123456789abcdef012", LOG_LEVEL: "error" });
-  dbm = await import("@/lib/db");
-  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
+  portal = await startPortalWithEmulator({ appUrl: "http://localhost:3997", authSecret: "ownership-test-secret-0123456789abcdef012", logLevel: "error" });
+  emu = portal.emu;
   m = await import("@/lib/intake/mint");
   receive = await import("@/lib/intake/receive");
   reconcile = await import("@/lib/jobs/reconcile");
@@ -39,19 +29,16 @@ beforeAll(async () => {
 });
 afterEach(() => faults(null));
 afterAll(async () => {
-  await dbm?.db().$disconnect();
-  await emu?.close();
-  await drop?.();
+  await portal?.close();
 });
 
-const faults = (body: Record<string, unknown> | null) =>
-  fetch(`${emu.url}/_emulator/faults`, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE" });
+const faults = (body: Record<string, unknown> | null) => emu.faults(body);
 type EmuObject = { photo_id: string; tree_id: string; token: string; published_p: string | boolean };
-const objects = async () => (await (await fetch(`${emu.url}/_emulator/objects`)).json()) as EmuObject[];
+const objects = () => emu.objects<EmuObject>();
 
 let visitors = 0;
 async function mint(slug = "demo") {
-  const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug } });
+  const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug } });
   const n = ++visitors;
   const minted = await m.mintToken({ link, details: { name: `Visitor ${n}`, email: `v${n}@example.com`, title: `Clip ${n}`, description: undefined, consent: true } });
   if (!minted.ok) throw new Error(minted.message);
@@ -83,10 +70,10 @@ async function honestUpload() {
   const params = await redeem(minted.uploadToken);
   const res = await receive.receiveCallback("GET", params, "198.51.100.20");
   expect(res.status).toBe(303);
-  return { minted, params, row: await dbm.db().upload.findFirstOrThrow({ where: { tokenId: minted.tokenId } }) };
+  return { minted, params, row: await portal.db.upload.findFirstOrThrow({ where: { tokenId: minted.tokenId } }) };
 }
 
-const rowsFor = (tokenId: string) => dbm.db().upload.findMany({ where: { tokenId } });
+const rowsFor = (tokenId: string) => portal.db.upload.findMany({ where: { tokenId } });
 
 describe("a foreign object claimed with the attacker's own state", () => {
   it("naming an object already confirmed for another upload: refused, the owner's row stays verified", async () => {
@@ -98,8 +85,8 @@ describe("a foreign object claimed with the attacker's own state", () => {
     const res = await receive.receiveCallback("GET", forged, "203.0.113.9");
     expect(res.status).toBe(400);
     expect(await rowsFor(attacker.tokenId)).toEqual([]);
-    expect((await dbm.db().callbackEvent.findFirstOrThrow({ where: { tokenId: attacker.tokenId, outcome: "rejected" } })).reason).toBe("photo_id already confirmed for another upload");
-    const victimRow = await dbm.db().upload.findUniqueOrThrow({ where: { id: victim.row.id } });
+    expect((await portal.db.callbackEvent.findFirstOrThrow({ where: { tokenId: attacker.tokenId, outcome: "rejected" } })).reason).toBe("photo_id already confirmed for another upload");
+    const victimRow = await portal.db.upload.findUniqueOrThrow({ where: { id: victim.row.id } });
     expect(victimRow.state).toBe("VERIFIED");
   });
 
@@ -117,7 +104,7 @@ describe("a foreign object claimed with the attacker's own state", () => {
     expect(claim).toMatchObject({ state: "DISOWNED", verifiedAt: null, domain: emu.domain });
     expect(leaked).toEqual({});
 
-    const user = await dbm.db().user.create({ data: { email: `mod${Date.now()}@example.com`, name: "Mod" } });
+    const user = await portal.db.user.create({ data: { email: `mod${Date.now()}@example.com`, name: "Mod" } });
     for (const action of ["approve", "reject", "delete", "unpublish"] as const) {
       const r = await mod.moderate({ uploadId: claim!.id, userId: user.id, action });
       expect(r.ok).toBe(false);
@@ -142,7 +129,7 @@ describe("a foreign object claimed with the attacker's own state", () => {
     const res = await receive.receiveCallback("GET", { ...attacker, domain: "evil.example", photo_id: "1", tree_id: "1", token: "a".repeat(32) }, "203.0.113.10");
     expect(res.status).toBe(400);
     expect(await rowsFor(attacker.tokenId)).toEqual([]);
-    const audit = await dbm.db().callbackEvent.findFirstOrThrow({ where: { tokenId: attacker.tokenId, outcome: "rejected" } });
+    const audit = await portal.db.callbackEvent.findFirstOrThrow({ where: { tokenId: attacker.tokenId, outcome: "rejected" } });
     expect(audit.reason).toBe("domain is not this connection's site");
   });
 });
@@ -169,7 +156,7 @@ describe("the next photo_id squatted before an honest upload", () => {
     const res = await receive.receiveCallback("GET", params, "198.51.100.21");
     expect(res.status).toBe(303);
     expect(await rowsFor(honest.tokenId)).toEqual([expect.objectContaining({ photoId: next, state: "VERIFIED" })]);
-    expect(await dbm.db().upload.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ state: "DISOWNED", verifiedAt: null });
+    expect(await portal.db.upload.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ state: "DISOWNED", verifiedAt: null });
   });
 
   it("also when the honest callback never arrives: reconciliation records and verifies it", async () => {
@@ -181,20 +168,20 @@ describe("the next photo_id squatted before an honest upload", () => {
     const r = await reconcile.reconcileOnce({ minAgeMs: 0, batch: 500 });
     expect(r.recorded).toBeGreaterThanOrEqual(1);
     expect(await rowsFor(honest.tokenId)).toEqual([expect.objectContaining({ photoId: next, state: "VERIFIED", source: "RECONCILED" })]);
-    expect(await dbm.db().upload.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ state: "DISOWNED" });
+    expect(await portal.db.upload.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ state: "DISOWNED" });
     // A second run, and the squatter's verification job, change nothing.
     expect((await reconcile.reconcileOnce({ minAgeMs: 0, batch: 500 })).recorded).toBe(0);
     const { verifyUpload } = await import("@/lib/intake/verify");
     expect(await verifyUpload(claim.id)).toBe("skipped");
-    expect(await dbm.db().upload.count({ where: { photoId: next, verifiedAt: { not: null } } })).toBe(1);
+    expect(await portal.db.upload.count({ where: { photoId: next, verifiedAt: { not: null } } })).toBe(1);
   });
 });
 
 describe("quotas", () => {
   it("count confirmed uploads plus a bounded number in flight; disowned claims free their places", async () => {
-    const demo = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+    const demo = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
     const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, customVariables, ...rest } = demo;
-    const link = await dbm.db().intakeLink.create({ data: { ...rest, slug: "quota-link", title: "Quota", uploadQuota: 7, customVariables: customVariables ?? {} } });
+    const link = await portal.db.intakeLink.create({ data: { ...rest, slug: "quota-link", title: "Quota", uploadQuota: 7, customVariables: customVariables ?? {} } });
     const attackers = [];
     for (let i = 0; i < 8; i++) attackers.push(await attackerCredentials("quota-link"));
     // Eight forged claims while TwentyThree cannot be asked: they count, but at most 5 of them.
@@ -208,7 +195,7 @@ describe("quotas", () => {
     // The verification sweep disowns them all: their places are free again.
     const { verifyUpload } = await import("@/lib/intake/verify");
     for (const id of await reconcile.pendingVerifications(500)) await verifyUpload(id);
-    expect(await dbm.db().upload.count({ where: { linkId: link.id, state: "DISOWNED" } })).toBe(8);
+    expect(await portal.db.upload.count({ where: { linkId: link.id, state: "DISOWNED" } })).toBe(8);
     expect(await links.quotaUsed(link.id)).toBe(0);
     // Real uploads count; once confirmed uploads reach the quota the link is full.
     for (let i = 0; i < 2; i++) {
@@ -216,7 +203,7 @@ describe("quotas", () => {
       expect((await receive.receiveCallback("GET", await redeem(minted.uploadToken), "198.51.100.22")).status).toBe(303);
     }
     expect(await links.quotaUsed(link.id)).toBe(2);
-    await dbm.db().intakeLink.update({ where: { id: link.id }, data: { uploadQuota: 2 } });
+    await portal.db.intakeLink.update({ where: { id: link.id }, data: { uploadQuota: 2 } });
     expect((await links.lookupLink("quota-link")).kind).toBe("full");
   });
 });

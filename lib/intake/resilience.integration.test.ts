@@ -1,40 +1,41 @@
 // Nothing lost, nothing forged: dropped callbacks reconciled, a real PostgreSQL stopped during
 // callbacks, TwentyThree failing while minting, and a flood of forged callbacks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, chmodSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmulator } from "@/emulator/server";
 import { freePort, startCluster, type Cluster } from "@/scripts/lib/pg-cluster";
 import { migrate } from "@/lib/migrate";
 import { setLogSink } from "@/lib/log";
 import { readFixture } from "@/test/fixtures";
+import { emulatorCredentials, type TestEmulator } from "@/test/emulator";
+import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 
 const clip = readFixture("clip.mp4");
+const WRITE = emulatorCredentials("write");
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
+let portal: PortalWithEmulator;
+let emu: TestEmulator;
+let dir: string;
 let cluster: Cluster;
 let pgDir: string;
 let pgPort: number;
-let dbm: typeof import("@/lib/db");
 let mint: typeof import("@/lib/intake/mint");
 let receive: typeof import("@/lib/intake/receive");
 let reconcile: typeof import("@/lib/jobs/reconcile");
 let signing: typeof import("@/lib/intake/signing");
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "resilience-"));
+  dir = mkdtempSync(path.join(os.tmpdir(), "resilience-"));
   chmodSync(dir, 0o755);
-  emu = await startEmulator({ port: 0, dataDir: path.join(dir, "emu"), quiet: true });
   // Its own cluster: this file stops and restarts PostgreSQL.
   pgDir = path.join(dir, "pg");
   pgPort = await freePort();
   cluster = await startCluster({ dataDir: pgDir, port: pgPort });
   await cluster.ensureDatabase("portal");
   await migrate(cluster.urlFor("portal"));
-  Object.assign(process.env, { DATABASE_URL: cluster.urlFor("portal"), EMULATOR_PORT: String(emu.port), APP_URL: "http://localhost:3998", AUTH_SECRET: "resilience-test-secret-0123456789abcdef" });
-  dbm = await import("@/lib/db");
-  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
+  portal = await startPortalWithEmulator({ appUrl: "http://localhost:3998", authSecret: "resilience-test-secret-0123456789abcdef", databaseUrl: cluster.urlFor("portal") });
+  emu = portal.emu;
   mint = await import("@/lib/intake/mint");
   receive = await import("@/lib/intake/receive");
   reconcile = await import("@/lib/jobs/reconcile");
@@ -42,17 +43,16 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" }).catch(() => {});
-  await dbm?.db().$disconnect();
-  await emu?.close();
+  await emu?.faults(null).catch(() => {});
+  await portal?.close();
   await cluster?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const faults = (body: Record<string, unknown> | null) =>
-  fetch(`${emu.url}/_emulator/faults`, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE" });
+const faults = (body: Record<string, unknown> | null) => emu.faults(body);
 
 async function newToken(email: string) {
-  const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+  const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
   const m = await mint.mintToken({ link, details: { name: "Visitor", email, title: "Clip", description: undefined, consent: true }, maxUploads: 1 });
   if (!m.ok) throw new Error(m.message);
   return m;
@@ -73,17 +73,17 @@ describe("reconciliation", () => {
     for (const t of tokens) expect((await redeem(t.uploadToken)).status).toBe(200);
     await faults(null);
     const ids = tokens.map((t) => t.tokenId);
-    expect(await dbm.db().upload.count({ where: { tokenId: { in: ids } } })).toBe(0);
+    expect(await portal.db.upload.count({ where: { tokenId: { in: ids } } })).toBe(0);
 
     const first = await reconcile.reconcileOnce({ minAgeMs: 0, batch: 100 });
     expect(first.recorded).toBe(20);
     const second = await reconcile.reconcileOnce({ minAgeMs: 0, batch: 100 });
     expect(second.recorded).toBe(0);
-    const rows = await dbm.db().upload.findMany({ where: { tokenId: { in: ids } } });
+    const rows = await portal.db.upload.findMany({ where: { tokenId: { in: ids } } });
     expect(rows).toHaveLength(20);
     expect(new Set(rows.map((r) => r.photoId)).size).toBe(20);
     expect(rows.every((r) => r.source === "RECONCILED" && r.state === "VERIFIED")).toBe(true);
-    const objects = (await (await fetch(`${emu.url}/_emulator/objects`)).json()) as Array<{ photo_id: string; token: string }>;
+    const objects = await emu.objects<{ photo_id: string; token: string }>();
     for (const r of rows) expect(objects.find((o) => o.photo_id === r.photoId)?.token).toBe(r.photoToken);
   }, 120_000);
 });
@@ -114,14 +114,14 @@ describe("database stopped during callbacks", () => {
     // Back up on the same data directory and port: nothing was written meanwhile.
     cluster = await startCluster({ dataDir: pgDir, port: pgPort });
     const ids = tokens.map((t) => t.tokenId);
-    expect(await dbm.db().upload.count({ where: { tokenId: { in: ids } } })).toBe(0);
+    expect(await portal.db.upload.count({ where: { tokenId: { in: ids } } })).toBe(0);
     const r = await reconcile.reconcileOnce({ minAgeMs: 0, batch: 100 });
     expect(r.recorded).toBe(10);
-    const rows = await dbm.db().upload.findMany({ where: { tokenId: { in: ids } } });
+    const rows = await portal.db.upload.findMany({ where: { tokenId: { in: ids } } });
     expect(rows.map((x) => x.photoId).sort()).toEqual(callbacks.map((c) => c.photo_id).sort());
     // A late replay of the original callbacks changes nothing.
     for (const params of callbacks) expect((await receive.receiveCallback("GET", params)).status).toBe(303);
-    expect(await dbm.db().upload.count({ where: { tokenId: { in: ids } } })).toBe(10);
+    expect(await portal.db.upload.count({ where: { tokenId: { in: ids } } })).toBe(10);
   }, 120_000);
 });
 
@@ -132,17 +132,18 @@ describe("TwentyThree failing while minting", () => {
       const lines: string[] = [];
       const previous = setLogSink((l) => lines.push(l));
       try {
-        const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
-        const before = await dbm.db().uploadToken.count();
+        const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+        const before = await portal.db.uploadToken.count();
         const m = await mint.mintToken({ link, details: { name: "V", email: `fault-${fault}@example.com`, title: undefined, description: undefined, consent: true } });
         expect(m).toMatchObject({ ok: false, retryable: true, message: expect.stringMatching(/not answering right now.*try again/) });
-        expect(await dbm.db().uploadToken.count()).toBe(before);
+        expect(await portal.db.uploadToken.count()).toBe(before);
       } finally {
         setLogSink(previous);
         await faults(null);
       }
       // Logged as a handled warning with its outcome: no stack trace, no secret.
-      expect(lines.join("\n")).not.toMatch(/\n\s+at |emu-demo-consumer-secret|emu-demo-access-secret/);
+      expect(lines.join("\n")).not.toMatch(/\n\s+at /);
+      for (const secret of [WRITE.consumerSecret, WRITE.accessTokenSecret]) expect(lines.join("\n")).not.toContain(secret);
       expect(lines.some((l) => l.includes("minting failed: TwentyThree unavailable"))).toBe(true);
     }, 60_000);
   }
@@ -165,8 +166,8 @@ describe("forged callbacks", () => {
         expect((await receive.receiveCallback("GET", params, "198.51.100.1")).status).toBe(303);
       }
     }
-    const objects = (await (await fetch(`${emu.url}/_emulator/objects`)).json()) as Array<{ photo_id: string; tree_id: string; token: string; upload_token: string }>;
-    const tokens = await dbm.db().uploadToken.findMany({ where: { id: { in: owners } } });
+    const objects = await emu.objects<{ photo_id: string; tree_id: string; token: string; upload_token: string }>();
+    const tokens = await portal.db.uploadToken.findMany({ where: { id: { in: owners } } });
     for (const o of objects) if (tokens.some((t) => t.uploadToken === o.upload_token)) real.push({ photo_id: o.photo_id, tree_id: o.tree_id, token: o.token });
     expect(real).toHaveLength(6);
 
@@ -175,11 +176,11 @@ describe("forged callbacks", () => {
     const attackers = [];
     for (let i = 0; i < 50; i++) {
       const t = await newToken(`forger${i}@example.com`);
-      const row = await dbm.db().uploadToken.findUniqueOrThrow({ where: { id: t.tokenId } });
+      const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: t.tokenId } });
       attackers.push({ tokenId: t.tokenId, upload_token: t.uploadToken, state: signing.signState(row.id, row.stateNonce), domain: emu.domain });
     }
-    const auditBefore = await dbm.db().callbackEvent.count();
-    const verifiedBefore = await dbm.db().upload.count({ where: { verifiedAt: { not: null } } });
+    const auditBefore = await portal.db.callbackEvent.count();
+    const verifiedBefore = await portal.db.upload.count({ where: { verifiedAt: { not: null } } });
     const statuses = new Map<number, number>();
     const last = new Map<number, Record<string, string>>();
     for (let i = 0; i < 1000; i++) {
@@ -203,10 +204,10 @@ describe("forged callbacks", () => {
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     }
     expect(Object.fromEntries(statuses)).toEqual(Object.fromEntries([...statuses].filter(([s]) => s < 500 && s !== 429)));
-    expect(await dbm.db().callbackEvent.count()).toBe(auditBefore + 1000);
-    expect(await dbm.db().upload.count({ where: { verifiedAt: { not: null } } })).toBe(verifiedBefore);
+    expect(await portal.db.callbackEvent.count()).toBe(auditBefore + 1000);
+    expect(await portal.db.upload.count({ where: { verifiedAt: { not: null } } })).toBe(verifiedBefore);
     // Each attacker token allowed one upload: at most one claim each, and every claim disowned.
-    const claims = await dbm.db().upload.findMany({ where: { tokenId: { in: attackers.map((a) => a.tokenId) } } });
+    const claims = await portal.db.upload.findMany({ where: { tokenId: { in: attackers.map((a) => a.tokenId) } } });
     expect(claims.length).toBeGreaterThan(0);
     expect(claims.length).toBeLessThanOrEqual(50);
     expect(claims.every((c) => c.state === "DISOWNED" && c.verifiedAt === null)).toBe(true);
@@ -214,7 +215,7 @@ describe("forged callbacks", () => {
 
     // Reconciliation then confirms the three lost uploads for their real owners, and only them.
     await reconcile.reconcileOnce({ minAgeMs: 0, batch: 500 });
-    const confirmed = await dbm.db().upload.findMany({ where: { photoId: { in: real.map((r) => r.photo_id!) }, verifiedAt: { not: null } } });
+    const confirmed = await portal.db.upload.findMany({ where: { photoId: { in: real.map((r) => r.photo_id!) }, verifiedAt: { not: null } } });
     expect(confirmed.map((c) => c.tokenId).sort()).toEqual([...owners].sort());
   }, 240_000);
 });

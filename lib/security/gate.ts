@@ -4,13 +4,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { htmlPage } from "@/lib/http/html-page";
 import { closedMessages, lookupLink } from "@/lib/intake/links";
-import { consume, describeWait } from "@/lib/limits";
+import { consume, describeWait, INTAKE_POST_LIMIT } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { buildCsp, connectionOrigins } from "./csp";
 
 const INTAKE = /^\/u\/([^/]+)\/?$/;
-/** Posts to an intake page (the details form, server actions) per address. */
-export const INTAKE_POST_LIMIT = { max: 60, windowMs: 10 * 60_000 };
 
 export async function intakeGate(req: NextRequest): Promise<Response | null> {
   const m = INTAKE.exec(req.nextUrl.pathname);

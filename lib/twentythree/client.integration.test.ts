@@ -1,9 +1,6 @@
 // Every client method against the emulator over real HTTP.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "@/emulator/server";
+import { emulatorCredentials, startTestEmulator, type TestEmulator } from "@/test/emulator";
 import { readFixture } from "@/test/fixtures";
 import { checkConnection } from "./check";
 import { createTwentyThreeClient, type TwentyThreeConfig } from "./client";
@@ -19,30 +16,27 @@ import {
   TwentyThreeUnreachableError,
 } from "./errors";
 
-const WRITE = { consumerKey: "emu-demo-consumer", consumerSecret: "emu-demo-consumer-secret", accessToken: "emu-demo-access-token", accessTokenSecret: "emu-demo-access-secret" };
-const SUPER = { consumerKey: "emu-super-consumer", consumerSecret: "emu-super-consumer-secret", accessToken: "emu-super-access-token", accessTokenSecret: "emu-super-access-secret" };
-const READ = { consumerKey: "emu-read-consumer", consumerSecret: "emu-read-consumer-secret", accessToken: "emu-read-access-token", accessTokenSecret: "emu-read-access-secret" };
+const WRITE = emulatorCredentials("write");
+const SUPER = emulatorCredentials("super");
+const READ = emulatorCredentials("read");
 
 // One clock for emulator and client: the emulator checks OAuth timestamps against it too.
 let offsetMs = 0;
 const now = () => Date.now() + offsetMs;
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let dataDir: string;
+let emu: TestEmulator;
 const make = (creds: typeof WRITE, extra: Partial<TwentyThreeConfig> = {}) =>
   createTwentyThreeClient({ apiUrl: emu.url, ...creds, now, retryBaseMs: 5, ...extra });
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "t23-client-"));
-  emu = await startEmulator({ port: 0, dataDir, quiet: true, now });
+  emu = await startTestEmulator({ now });
 });
 afterAll(async () => {
   await emu?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 afterEach(async () => {
   offsetMs = 0;
-  await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+  await emu.faults(null);
 });
 
 async function caught(p: Promise<unknown>): Promise<TwentyThreeError> {
@@ -64,7 +58,7 @@ async function redeem(uploadToken: string): Promise<Response> {
 }
 
 async function setFaults(faults: Record<string, unknown>) {
-  const res = await fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+  const res = await emu.faults(faults);
   expect(res.status).toBe(200);
 }
 

@@ -10,7 +10,7 @@ import {
   TwentyThreeUnreachableError,
 } from "./errors";
 import { signRequest } from "./sign";
-import { captureLogs, fakeFetch, hang, json, refused, type Reply } from "./test-helpers";
+import { captureLogs, fakeFetch, hang, json, refused, type Reply } from "@/test/fake-fetch";
 
 const creds = {
   consumerKey: "ck-public-1",

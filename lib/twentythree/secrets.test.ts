@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createTwentyThreeClient } from "./client";
 import { checkConnection } from "./check";
 import { TwentyThreeError } from "./errors";
-import { captureLogs, fakeFetch, hang, json, refused, type Reply } from "./test-helpers";
+import { captureLogs, fakeFetch, hang, json, refused, type Reply } from "@/test/fake-fetch";
 
 const creds = {
   consumerKey: "ck-public-1",

@@ -19,7 +19,9 @@ function fakeServer(answer?: (n: number, calls: number) => SendResult | Error | 
     const blob = body.get("file") as Blob;
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    await new Promise((r) => setTimeout(r, 1));
+    // Yield one event-loop turn (no clock involved): every send the uploader allows at once has
+    // started before this one ends, so maxInFlight counts real concurrency.
+    await new Promise((r) => setImmediate(r));
     opts?.onProgress?.(blob.size);
     inFlight--;
     calls.set(n, (calls.get(n) ?? 0) + 1);

@@ -1,48 +1,35 @@
 // Moderation against the real emulator over HTTP: TwentyThree changes first, the local state
 // follows only on success, and every attempt is recorded.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { startEmulator } from "@/emulator/server";
-import { createTestDatabase } from "@/test/db";
 import { readFixture } from "@/test/fixtures";
+import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
+import { emulatorCredentials, type TestEmulator } from "@/test/emulator";
 
 const clip = readFixture("clip.mp4");
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let drop: () => Promise<void>;
-let dbm: typeof import("@/lib/db");
+let portal: PortalWithEmulator;
+let emu: TestEmulator;
 let mod: typeof import("@/lib/uploads/moderation");
 let tt: typeof import("@/lib/twentythree");
 let userId: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "moderation-emu-"));
-  chmodSync(dir, 0o755);
-  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true });
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, { DATABASE_URL: t.url, EMULATOR_PORT: String(emu.port), APP_URL: "http://localhost:3998", AUTH_SECRET: "moderation-test-secret-0123456789abcdef01", LOG_LEVEL: "error" });
-  dbm = await import("@/lib/db");
-  const { seedDemo } = await import("@/lib/seed");
-  await seedDemo(dbm.db(), { admin: false });
+  portal = await startPortalWithEmulator({ appUrl: "http://localhost:3998", authSecret: "moderation-test-secret-0123456789abcdef01", logLevel: "error" });
+  emu = portal.emu;
   mod = await import("@/lib/uploads/moderation");
   tt = await import("@/lib/twentythree");
-  userId = (await dbm.db().user.create({ data: { email: "mod@example.com", name: "Mo Derator" } })).id;
+  userId = (await portal.db.user.create({ data: { email: "mod@example.com", name: "Mo Derator" } })).id;
 });
-afterEach(() => fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" }));
+afterEach(() => emu.faults(null));
 afterAll(async () => {
-  await dbm?.db().$disconnect();
-  await emu?.close();
-  await drop?.();
+  await portal?.close();
 });
 
 const emulator = () =>
-  tt.createTwentyThreeClient({ apiUrl: emu.url, consumerKey: "emu-demo-consumer", consumerSecret: "emu-demo-consumer-secret", accessToken: "emu-demo-access-token", accessTokenSecret: "emu-demo-access-secret", retries: 0 });
+  tt.createTwentyThreeClient({ apiUrl: emu.url, ...emulatorCredentials("write"), retries: 0 });
 
 async function fault(apiFailure: "500" | "503" | "timeout" | "html") {
-  const res = await fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ apiFailure }) });
+  const res = await emu.faults({ apiFailure });
   expect(res.ok).toBe(true);
 }
 
@@ -51,7 +38,7 @@ async function verifiedUpload(name: string) {
   const { mintToken } = await import("@/lib/intake/mint");
   const { handleCallback } = await import("@/lib/intake/callback");
   const { verifyUpload } = await import("@/lib/intake/verify");
-  const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+  const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
   const minted = await mintToken({ link, details: { name, email: `${name.toLowerCase()}@example.com`, title: `${name}'s story`, description: undefined, consent: true } });
   if (!minted.ok) throw new Error(minted.message);
   const form = new FormData();
@@ -62,7 +49,7 @@ async function verifiedUpload(name: string) {
   const outcome = await handleCallback({ method: "GET", params });
   if (outcome.kind !== "accepted") throw new Error(`callback ${outcome.kind}`);
   expect(await verifyUpload(outcome.uploadId)).toBe("verified");
-  return dbm.db().upload.findUniqueOrThrow({ where: { id: outcome.uploadId } });
+  return portal.db.upload.findUniqueOrThrow({ where: { id: outcome.uploadId } });
 }
 
 async function remote(u: { photoId: string | null; photoToken: string | null }) {
@@ -75,8 +62,8 @@ async function remote(u: { photoId: string | null; photoToken: string | null }) 
   }
 }
 
-const stateOf = async (id: string) => (await dbm.db().upload.findUniqueOrThrow({ where: { id } })).state;
-const actionsOf = (id: string) => dbm.db().moderationAction.findMany({ where: { uploadId: id }, orderBy: { createdAt: "asc" } });
+const stateOf = async (id: string) => (await portal.db.upload.findUniqueOrThrow({ where: { id } })).state;
+const actionsOf = (id: string) => portal.db.moderationAction.findMany({ where: { uploadId: id }, orderBy: { createdAt: "asc" } });
 
 describe("moderation against TwentyThree (emulator)", () => {
   it("approve publishes on TwentyThree, then records who did it", async () => {
@@ -98,7 +85,7 @@ describe("moderation against TwentyThree (emulator)", () => {
     if (r.ok) return;
     expect(r.message).toMatch(/TwentyThree/);
     expect(r.message).not.toMatch(/secret|oauth_signature|emu-demo/i);
-    await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+    await emu.faults(null);
     expect(await stateOf(u.id)).toBe("VERIFIED");
     expect((await remote(u))?.publishedP).toBe(false);
     const [a] = await actionsOf(u.id);
@@ -121,7 +108,7 @@ describe("moderation against TwentyThree (emulator)", () => {
     const p = await remote(u);
     expect(p).toMatchObject({ title: "Grace on compilers", content: "A story" });
     expect(p?.tags).toEqual(expect.arrayContaining(["compilers", "navy"]));
-    expect((await dbm.db().upload.findUniqueOrThrow({ where: { id: u.id } })).title).toBe("Grace on compilers");
+    expect((await portal.db.upload.findUniqueOrThrow({ where: { id: u.id } })).title).toBe("Grace on compilers");
 
     await mod.moderate({ uploadId: u.id, userId, action: "approve" });
     expect(await mod.moderate({ uploadId: u.id, userId, action: "unpublish" })).toMatchObject({ ok: true, state: "VERIFIED" });

@@ -1,36 +1,39 @@
 // Every admin server action, called anonymously and as a member, answers with a refusal and
-// leaves the database as it was (the e2e matrix replays the same actions over HTTP).
+// leaves the database as it was (the e2e matrix replays the same actions over HTTP). Real database,
+// real sessions (a next-auth JWT cookie in a request scope, test/session.ts).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createDb } from "@/lib/db";
 import { createTestDatabase } from "@/test/db";
+import { asRequestFrom } from "@/test/session";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
-vi.mock("@/auth", () => ({ auth: async () => session.current }));
-const testDb = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient }));
-vi.mock("@/lib/db", async (orig) => ({ ...(await orig<typeof import("@/lib/db")>()), db: () => testDb.client }));
+// Framework, not ours: revalidatePath needs Next's render-time cache, absent outside a server.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const links = await import("@/app/admin/links/actions");
-const settings = await import("@/app/admin/settings/actions");
-const members = await import("@/app/admin/members/actions");
-
+const SECRET = "authz-test-secret-0123456789abcdef01234567";
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let client: PrismaClient;
+let links: typeof import("@/app/admin/links/actions");
+let settings: typeof import("@/app/admin/settings/actions");
+let members: typeof import("@/app/admin/members/actions");
 let memberId: string;
 let linkId: string;
 let connectionId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const db = (testDb.client = createDb(database.url));
+  Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: SECRET, APP_URL: "http://localhost:3994", LOG_LEVEL: "error" });
+  const db = (client = (await import("@/lib/db")).db());
+  links = await import("@/app/admin/links/actions");
+  settings = await import("@/app/admin/settings/actions");
+  members = await import("@/app/admin/members/actions");
   memberId = (await db.user.create({ data: { email: "m@example.com", role: "MEMBER" } })).id;
   await db.user.create({ data: { email: "a@example.com", role: "ADMIN" } });
   connectionId = (await db.connection.create({ data: { name: "c", apiUrl: "http://127.0.0.1:9", consumerKey: "k", credentialsEnc: "x" } })).id;
   linkId = (await db.intakeLink.create({ data: { slug: "target", title: "Target", connectionId } })).id;
 });
 afterAll(async () => {
-  await testDb.client.$disconnect();
-  await database.drop();
+  await client?.$disconnect();
+  await database?.drop();
 });
 
 const form = (o: Record<string, string>) => {
@@ -40,7 +43,7 @@ const form = (o: Record<string, string>) => {
 };
 
 async function snapshot() {
-  const db = testDb.client;
+  const db = client;
   return JSON.stringify([await db.user.findMany({ orderBy: { id: "asc" } }), await db.connection.findMany({ orderBy: { id: "asc" } }), await db.intakeLink.findMany({ orderBy: { id: "asc" } })], (_k, v) => (typeof v === "bigint" ? String(v) : v));
 }
 
@@ -65,10 +68,9 @@ const cases = () => {
 describe("admin actions refuse anyone but an admin", () => {
   for (const who of ["anonymous", "member"] as const) {
     it(`${who}: every action is refused and nothing changes`, async () => {
-      session.current = who === "member" ? { user: { id: memberId } } : null;
       const before = await snapshot();
       for (const [name, action, data] of cases()) {
-        const state = await action({ ok: false }, data);
+        const state = await asRequestFrom(who === "member" ? memberId : null, SECRET, () => action({ ok: false }, data));
         expect(state, name).toEqual({ ok: false, message: who === "member" ? "Only admins can do that." : "Your session has ended. Sign in again." });
       }
       expect(await snapshot()).toBe(before);
@@ -76,9 +78,8 @@ describe("admin actions refuse anyone but an admin", () => {
   }
 
   it("admin: the same harness does change things (the refusals above are not vacuous)", async () => {
-    const adminId = (await testDb.client.user.findUniqueOrThrow({ where: { email: "a@example.com" } })).id;
-    session.current = { user: { id: adminId } };
-    expect(await links.setActiveAction({ ok: false }, form({ id: linkId, active: "false" }))).toMatchObject({ ok: true });
-    expect(await testDb.client.intakeLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ active: false });
+    const adminId = (await client.user.findUniqueOrThrow({ where: { email: "a@example.com" } })).id;
+    expect(await asRequestFrom(adminId, SECRET, () => links.setActiveAction({ ok: false }, form({ id: linkId, active: "false" })))).toMatchObject({ ok: true });
+    expect(await client.intakeLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ active: false });
   });
 });

@@ -1,4 +1,5 @@
-// Test-only helpers: a fake fetch that records signed requests, and log capture.
+// Test-only helpers for the TwentyThree client's unit tests: a fake fetch that records signed
+// requests, and log capture. Lives in test/ so nothing under lib/ exists only for tests.
 import { setLogSink } from "@/lib/log";
 
 export interface Recorded {

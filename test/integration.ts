@@ -1,0 +1,53 @@
+// The one bootstrap for integration tests that go through the portal's own modules: a fresh
+// database cloned from the migrated template (test/db.ts), optionally the emulator in-process,
+// the settings the portal reads (set before any @/lib module loads, since lib/env.ts parses once),
+// and optionally the demo data `npm start` seeds. Call it from beforeAll; close() in afterAll.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createTestDatabase } from "@/test/db";
+import { startTestEmulator, type TestEmulator } from "@/test/emulator";
+
+export type PortalOptions = {
+  /** APP_URL the portal would run at (its callback URLs are built from it). */
+  appUrl: string;
+  /** AUTH_SECRET (sessions and the signed callback state). */
+  authSecret: string;
+  /** Seed the demo link and default connection as `npm start` does (default true). */
+  seed?: boolean;
+  /** An existing database instead of a fresh clone (e.g. a cluster the test stops itself). */
+  databaseUrl?: string;
+  logLevel?: string;
+};
+
+export type Portal = { db: PrismaClient; close(): Promise<void> };
+export type PortalWithEmulator = Portal & { emu: TestEmulator };
+
+async function boot(opts: PortalOptions, emu?: TestEmulator): Promise<Portal> {
+  const fresh = opts.databaseUrl ? undefined : await createTestDatabase();
+  const env: Record<string, string> = { DATABASE_URL: opts.databaseUrl ?? fresh!.url, APP_URL: opts.appUrl, AUTH_SECRET: opts.authSecret };
+  if (emu) env.EMULATOR_PORT = String(emu.port);
+  if (opts.logLevel) env.LOG_LEVEL = opts.logLevel;
+  Object.assign(process.env, env);
+  const db = (await import("@/lib/db")).db();
+  if (opts.seed !== false) await (await import("@/lib/seed")).seedDemo(db, { admin: false });
+  return {
+    db,
+    async close() {
+      await db.$disconnect();
+      await fresh?.drop();
+    },
+  };
+}
+
+/** The portal's modules on a fresh database, with the emulator as its default TwentyThree site. */
+export async function startPortalWithEmulator(opts: PortalOptions): Promise<PortalWithEmulator> {
+  const emu = await startTestEmulator();
+  const portal = await boot(opts, emu);
+  return {
+    ...portal,
+    emu,
+    async close() {
+      await portal.close();
+      await emu.close();
+    },
+  };
+}
