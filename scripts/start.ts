@@ -100,7 +100,9 @@ async function main() {
   say(`database ready (${r.applied.length} migration(s) applied, ${r.alreadyApplied.length} already)`);
 
   if (useEmulator) {
-    run(process.execPath, ["--import", "tsx", "emulator/main.ts"], { ...E, EMULATOR_PORT: String(emulatorPort), EMULATOR_CORS_ORIGINS: E.EMULATOR_CORS_ORIGINS || E.APP_URL });
+    run(process.execPath, ["--import", "tsx", "emulator/main.ts"], { ...E, EMULATOR_PORT: String(emulatorPort), EMULATOR_CORS_ORIGINS: E.EMULATOR_CORS_ORIGINS || E.APP_URL,
+      // TwentyThree's pingback, pointed at the portal: processing state changes show at once.
+      EMULATOR_PINGBACK_URL: E.EMULATOR_PINGBACK_URL || `${E.APP_URL}/api/twentythree/pingback` });
     await waitForPort(emulatorPort);
   } else if (!E.TWENTYTHREE_API_URL) {
     say("no TwentyThree site configured and the emulator is not built yet: uploads will not work");

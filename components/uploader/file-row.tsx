@@ -16,6 +16,12 @@ const stateText: Record<string, string> = {
   DISOWNED: "Not confirmed by the video library",
 };
 
+function processingText(p: string, percent: number | null): string {
+  if (p === "READY") return "Ready to watch";
+  if (p === "PROCESSING") return `Being processed by the video library${percent ? ` — ${percent} %` : ""}`;
+  return "The video library could not finish processing it; the team will look into it";
+}
+
 type Props = {
   item: Item;
   onRemove: (id: string) => void;
@@ -26,7 +32,8 @@ type Props = {
 
 export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props) {
   const { file, phase, reading } = item;
-  const status = useUploadStatus(phase === "confirming" ? item.ticket : undefined, item.photoId);
+  // Still followed once "done": TwentyThree's processing comes after the confirmation.
+  const status = useUploadStatus(phase === "confirming" || phase === "done" ? item.ticket : undefined, item.photoId);
   const upload = status.data?.uploads.find((u) => u.photoId === item.photoId);
   useEffect(() => {
     if (phase !== "confirming" || !upload) return;
@@ -98,6 +105,11 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
       {phase === "done" ? (
         <p className="text-sm font-medium text-green-800" data-testid="upload-state">
           {item.stateText}
+        </p>
+      ) : null}
+      {phase === "done" && upload?.processing ? (
+        <p className="text-sm text-slate-700" data-testid="processing-state" aria-live="polite">
+          {processingText(upload.processing, upload.processingPercent)}
         </p>
       ) : null}
     </li>

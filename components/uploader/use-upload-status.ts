@@ -3,10 +3,13 @@
 // portal's verification) until this file's upload is confirmed or failed.
 import { useQuery } from "@tanstack/react-query";
 
-export type StatusUpload = { id: string; photoId: string | null; state: string; title: string | null };
+export type StatusUpload = { id: string; photoId: string | null; state: string; title: string | null; processing: string | null; processingPercent: number | null };
 export type UploadStatus = { status: string; errorMessage: string | null; uploads: StatusUpload[] };
 
-const settled = (s: string | undefined) => s !== undefined && s !== "RECEIVED";
+const FINAL_PROCESSING = new Set(["READY", "FAILED", "TIMED_OUT"]);
+/** Nothing more will change for the visitor: confirmed and processed by TwentyThree, or never. */
+const settled = (u: StatusUpload | undefined) =>
+  u !== undefined && u.state !== "RECEIVED" && (!["VERIFIED", "PUBLISHED"].includes(u.state) || FINAL_PROCESSING.has(u.processing ?? ""));
 
 export function useUploadStatus(ticket: string | undefined, photoId: string | undefined) {
   return useQuery({
@@ -17,11 +20,12 @@ export function useUploadStatus(ticket: string | undefined, photoId: string | un
       if (!r.ok) throw new Error(`status ${r.status}`);
       return (await r.json()) as UploadStatus;
     },
-    // Poll quickly at first, then back off; stop once this upload is settled.
+    // Poll quickly at first, then back off; stop once this upload is settled (processing
+    // included: the thank-you text goes from "processing" to "ready" while the page stays open).
     refetchInterval: (q) => {
       const u = q.state.data?.uploads.find((x) => x.photoId === photoId);
-      if (settled(u?.state)) return false;
-      return q.state.dataUpdateCount < 10 ? 1000 : 5000;
+      if (settled(u)) return false;
+      return q.state.dataUpdateCount < 10 ? 1000 : q.state.dataUpdateCount < 100 ? 5000 : 15_000;
     },
     retry: 5,
     staleTime: 0,

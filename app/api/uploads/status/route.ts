@@ -15,7 +15,7 @@ export type UploadStatus = {
   errorMessage: string | null;
   maxUploads: number;
   validUntil: string;
-  uploads: Array<{ id: string; photoId: string | null; state: string; title: string | null; createdAt: string }>;
+  uploads: Array<{ id: string; photoId: string | null; state: string; title: string | null; processing: string | null; processingPercent: number | null; createdAt: string }>;
 };
 
 const json = (status: number, body: unknown) =>
@@ -33,7 +33,7 @@ export async function GET(req: NextRequest) {
       errorMessage: true,
       maxUploads: true,
       validUntil: true,
-      uploads: { orderBy: { createdAt: "asc" }, select: { id: true, photoId: true, state: true, title: true, createdAt: true } },
+      uploads: { orderBy: { createdAt: "asc" }, select: { id: true, photoId: true, state: true, title: true, processing: true, processingPercent: true, createdAt: true } },
     },
   });
   if (!token) return json(404, { error: "unknown ticket" });
