@@ -6,12 +6,20 @@ import { test, expect } from "@playwright/test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
 import { ADMIN_STATE } from "./admin-helpers";
-import { emulatorUrl, query } from "./db";
+import { caughtMail, emulatorUrl, query } from "./db";
 
-test("visitor uploads; the admin list shows the thumbnail and processing, then ready, without a reload", async ({ browser }) => {
+test("visitor uploads; the admin list shows the thumbnail and processing, then ready, without a reload; the team's mail arrives", async ({ browser }) => {
   test.setTimeout(90_000);
   const adminCtx = await browser.newContext({ storageState: ADMIN_STATE });
   const admin = await adminCtx.newPage();
+  // The team's address on the demo link, through the link form.
+  const [demo] = await query<{ id: string }>(`SELECT id FROM intake_links WHERE slug = 'demo'`);
+  await admin.goto(`/admin/links/${demo!.id}/edit`);
+  await admin.getByLabel("E-mail these people").fill("team@example.com");
+  await admin.getByLabel("When to e-mail").selectOption("EACH");
+  await admin.getByLabel("Also e-mail when a video is ready to watch").check();
+  await admin.getByRole("button", { name: "Save changes" }).click();
+  await expect(admin).toHaveURL(/saved=1/);
   await admin.goto("/admin/uploads");
   await expect(admin.getByRole("heading", { name: "Uploads" })).toBeVisible();
   let navigations = 0;
@@ -48,6 +56,18 @@ test("visitor uploads; the admin list shows the thumbnail and processing, then r
   await expect(visitor.getByTestId("processing-state")).toHaveText("Ready to watch", { timeout: 20_000 });
   const [stored] = await query<{ processing: string; ready_at: Date | null }>(`SELECT processing::text, ready_at FROM uploads WHERE contributor_name = 'Grace Hopper'`);
   expect(stored).toMatchObject({ processing: "READY" });
+
+  // The mail catcher holds the team's two messages, each once, with a working review link.
+  const mine = async () => (await caughtMail()).filter((m) => m.to.includes("team@example.com") && m.subject.includes("Grace's story"));
+  await expect.poll(async () => (await mine()).map((m) => m.subject).sort(), { timeout: 30_000 }).toEqual(["New upload: Grace's story", "Ready to watch: Grace's story"]);
+  const ready = (await mine()).find((m) => m.subject.startsWith("Ready"))!;
+  const review = /href="([^"]+\/admin\/uploads\/[0-9a-f-]{36})"/.exec(ready.html)?.[1];
+  expect(review).toBeTruthy();
+  expect(ready.html).toMatch(new RegExp(`src="${emulatorUrl}/1/\\d+/[^/"]+/small"`));
+  expect(ready.text).toContain("Grace Hopper");
+  await admin.goto(review!);
+  await expect(admin.getByRole("heading", { name: "Grace's story" })).toBeVisible();
+  await expect(admin.getByTestId("mail-log")).toContainText("Ready to watch to team@example.com: sent");
   await adminCtx.close();
   await visitorCtx.close();
 });

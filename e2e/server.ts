@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { startCluster, freePort, type Cluster } from "../scripts/lib/pg-cluster";
 import { migrate } from "../lib/migrate";
+import { startMailCatcher } from "../mailcatcher/catcher";
 import { E2E_AUTH_SECRET } from "./constants";
 
 const portalPort = Number(process.env.E2E_PORT ?? 3100);
@@ -46,6 +47,10 @@ const dbUrl = new URL(adminUrl);
 dbUrl.pathname = `/${dbName}`;
 await migrate(dbUrl.toString());
 
+// The team's mail goes to the embedded catcher, as under `npm start` without SMTP_URL; tests read
+// it over its inbox (e2e/db.ts caughtMail).
+const catcher = await startMailCatcher({ smtpPort: Number(process.env.E2E_MAIL_SMTP_PORT ?? 1125), webPort: Number(process.env.E2E_MAIL_WEB_PORT ?? 1180) });
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
@@ -63,6 +68,7 @@ const env: NodeJS.ProcessEnv = {
   UPLOAD_CHUNK_BYTES: process.env.UPLOAD_CHUNK_BYTES ?? String(256 * 1024),
   UPLOAD_CHUNK_THRESHOLD_BYTES: process.env.UPLOAD_CHUNK_THRESHOLD_BYTES ?? String(2 * 1024 * 1024),
   TWENTYTHREE_API_URL: "",
+  SMTP_URL: `smtp://localhost:${catcher.smtpPort}`,
 };
 
 children.push(spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], { stdio: "inherit", env }));

@@ -13,7 +13,7 @@ import { slugify } from "@/lib/links/schema";
 export type LinkFormDefaults = {
   id?: string;
   text: Record<string, string>;
-  flags: { publish: boolean; membersOnly: boolean; active: boolean };
+  flags: { publish: boolean; membersOnly: boolean; active: boolean; notifyReady: boolean };
   albumIds: string[];
   customVariables: { key: string; value: string }[];
 };
@@ -47,6 +47,15 @@ export function LinkForm({ defaults, connections, albums, publicBase }: Props) {
         <TextArea label="Instructions for visitors" name="instructions" defaultValue={v("instructions")} errors={e.instructions} rows={4} />
         <CheckboxField label="Active (visitors can upload)" name="active" defaultChecked={flag("active")} />
         <CheckboxField label="Team members only" name="membersOnly" defaultChecked={flag("membersOnly")} hint="Visitors must sign in; the contact fields below are skipped and the upload records which member sent it." />
+      </Section>
+      <Section title="Telling the team">
+        <TextArea label="E-mail these people" name="notifyEmails" defaultValue={v("notifyEmails")} errors={e.notifyEmails} rows={3} hint="Team members' or anyone's addresses, one per line. They get a message with the thumbnail, who sent it and a button to review it." />
+        <SelectField label="When to e-mail" name="notifyMode" defaultValue={v("notifyMode") || "EACH"} errors={e.notifyMode}>
+          <option value="EACH">For each upload, as it is confirmed</option>
+          <option value="DIGEST">A daily digest (08:00 UTC)</option>
+          <option value="OFF">Never</option>
+        </SelectField>
+        <CheckboxField label="Also e-mail when a video is ready to watch" name="notifyReady" defaultChecked={flag("notifyReady")} />
       </Section>
       <Section title="Destination">
         <SelectField label="TwentyThree connection" name="connectionId" value={connectionId} onChange={(ev) => setConnectionId(ev.target.value)} errors={e.connectionId}>

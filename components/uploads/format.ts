@@ -17,12 +17,4 @@ export function formatBytes(n: number | bigint | null | undefined): string {
   return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
 }
 
-/** 83.4 → "1:23"; null → "—". */
-export function formatLength(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return "—";
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60));
-  const ss = String(s % 60).padStart(2, "0");
-  return h ? `${h}:${mm.padStart(2, "0")}:${ss}` : `${mm}:${ss}`;
-}
+export { formatLength } from "@/lib/uploads/format-length";

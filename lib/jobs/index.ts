@@ -8,6 +8,8 @@ import { verifyUpload } from "@/lib/intake/verify";
 import { emitProcessingChange, type UploadEventType } from "@/lib/processing/events";
 import { followDelaySeconds, followProcessing, pendingProcessing } from "@/lib/processing/follow";
 import { dispatchUploadEvent } from "@/lib/notify/dispatch";
+import { deliverWebhook, dueWebhooks } from "@/lib/webhooks/deliver";
+import { deliverMail, MAIL_MAX_ATTEMPTS, queueDigests, unsentMail } from "@/lib/mail/outbox";
 import { pendingVerifications, reconcileOnce } from "./reconcile";
 
 export const QUEUES = { verify: "verify-upload", reconcile: "reconcile-tokens", sweep: "verify-sweep", auditSweep: "callback-audit-sweep" } as const;
@@ -16,6 +18,9 @@ export const QUEUES = { verify: "verify-upload", reconcile: "reconcile-tokens", 
 export const FOLLOW_QUEUE = "follow-processing";
 /** One job per event (lib/processing/events.ts), fanned out to e-mail and webhooks. */
 export const EVENT_QUEUE = "upload-event";
+export const MAIL_QUEUE = "send-mail";
+export const DIGEST_QUEUE = "mail-digest";
+export const WEBHOOK_QUEUE = "deliver-webhook";
 
 const globalForJobs = globalThis as unknown as { portalBoss?: PgBoss };
 
@@ -25,6 +30,10 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
   boss.on("error", (err) => log.error("jobs: pg-boss error", { error: err.message }));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, retryLimit: 8, retryDelay: 15, retryBackoff: true });
+  await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: MAIL_MAX_ATTEMPTS, retryDelay: 30, retryBackoff: true });
+  // Retries follow the Standard Webhooks schedule (lib/webhooks/deliver.ts), queued by the job itself.
+  await boss.createQueue(WEBHOOK_QUEUE, { name: WEBHOOK_QUEUE, retryLimit: 2, retryDelay: 60 });
+  await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, retryLimit: 3 });
   await boss.createQueue(EVENT_QUEUE, { name: EVENT_QUEUE, retryLimit: 8, retryDelay: 15, retryBackoff: true });
   await boss.createQueue(FOLLOW_QUEUE, { name: FOLLOW_QUEUE, policy: "stately", retryLimit: 8, retryDelay: 15, retryBackoff: true });
 
@@ -51,6 +60,17 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
   await boss.work<{ type: UploadEventType; uploadId: string }>(EVENT_QUEUE, async ([job]) => {
     if (job) await dispatchUploadEvent(job.data.type, job.data.uploadId, job.id);
   });
+  await boss.work<{ messageId: string }>(MAIL_QUEUE, async ([job]) => {
+    if (job) await deliverMail(job.data.messageId); // throws on SMTP failure: pg-boss retries with back-off
+  });
+  await boss.work<{ deliveryId: string }>(WEBHOOK_QUEUE, async ([job]) => {
+    if (!job) return;
+    const r = await deliverWebhook(job.data.deliveryId);
+    if (r.kind === "retry") await enqueueWebhook(job.data.deliveryId, r.inSeconds, boss);
+  });
+  await boss.work(DIGEST_QUEUE, async () => {
+    for (const id of await queueDigests()) await enqueueMail(id, boss);
+  });
   await boss.work(QUEUES.reconcile, async () => {
     const { confirmed, ...r } = await reconcileOnce();
     if (r.tokensChecked || r.expired) log.info("jobs: reconcile", r);
@@ -62,6 +82,8 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
   await boss.work(QUEUES.sweep, async () => {
     for (const id of await pendingVerifications()) await enqueueVerification(id, boss);
     for (const id of await pendingProcessing()) await enqueueFollow(id, 0, boss);
+    for (const id of await unsentMail()) await enqueueMail(id, boss);
+    for (const id of await dueWebhooks()) await enqueueWebhook(id, 0, boss);
   });
   await boss.work(QUEUES.auditSweep, async () => {
     const removed = await sweepCallbackAudit();
@@ -73,6 +95,8 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
     await boss.schedule(QUEUES.sweep, "*/5 * * * *");
     // Hourly: the retention is counted in days, and each run deletes at most an hour's worth.
     await boss.schedule(QUEUES.auditSweep, "7 * * * *");
+    // Daily digests of the day before (UTC), at 08:00 UTC.
+    await boss.schedule(DIGEST_QUEUE, "0 8 * * *");
   }
   globalForJobs.portalBoss = boss;
   log.info("jobs: started");
@@ -94,6 +118,16 @@ export async function enqueueFollow(uploadId: string, attempt = 0, boss = global
 export async function enqueueUploadEvent(type: UploadEventType, uploadId: string, boss = globalForJobs.portalBoss): Promise<void> {
   if (!boss) return;
   await boss.send(EVENT_QUEUE, { type, uploadId }, { retryLimit: 8, retryDelay: 15, retryBackoff: true });
+}
+
+export async function enqueueMail(messageId: string, boss = globalForJobs.portalBoss): Promise<void> {
+  if (!boss) return; // the sweep sends what is still pending
+  await boss.send(MAIL_QUEUE, { messageId }, { retryLimit: MAIL_MAX_ATTEMPTS, retryDelay: 30, retryBackoff: true });
+}
+
+export async function enqueueWebhook(deliveryId: string, inSeconds = 0, boss = globalForJobs.portalBoss): Promise<void> {
+  if (!boss) return; // the sweep sends what is due
+  await boss.send(WEBHOOK_QUEUE, { deliveryId }, { startAfter: inSeconds, retryLimit: 2, retryDelay: 60 });
 }
 
 export async function stopJobs(): Promise<void> {

@@ -18,8 +18,8 @@ const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() 
 export function defaultsFor(link: IntakeLink | null, connectionId: string): LinkFormDefaults {
   if (!link)
     return {
-      text: { title: "", slug: "", instructions: "", connectionId, nameField: "REQUIRED", emailField: "REQUIRED", titleField: "OPTIONAL", descriptionField: "OPTIONAL", consentText: "", tags: "", validMinutes: "180", maxUploads: "1", maxFileMegabytes: "", maxDurationSeconds: "", uploadQuota: "", expiresAt: "" },
-      flags: { publish: false, membersOnly: false, active: true },
+      text: { title: "", slug: "", instructions: "", connectionId, nameField: "REQUIRED", emailField: "REQUIRED", titleField: "OPTIONAL", descriptionField: "OPTIONAL", consentText: "", tags: "", validMinutes: "180", maxUploads: "1", maxFileMegabytes: "", maxDurationSeconds: "", uploadQuota: "", expiresAt: "", notifyEmails: "", notifyMode: "EACH" },
+      flags: { publish: false, membersOnly: false, active: true, notifyReady: true },
       albumIds: [],
       customVariables: [],
     };
@@ -43,8 +43,10 @@ export function defaultsFor(link: IntakeLink | null, connectionId: string): Link
       maxDurationSeconds: link.maxDurationSeconds ? String(link.maxDurationSeconds) : "",
       uploadQuota: link.uploadQuota ? String(link.uploadQuota) : "",
       expiresAt: link.expiresAt ? localDateTime(link.expiresAt) : "",
+      notifyEmails: link.notifyEmails.join("\n"),
+      notifyMode: link.notifyMode,
     },
-    flags: { publish: link.publish, membersOnly: link.membersOnly, active: link.active },
+    flags: { publish: link.publish, membersOnly: link.membersOnly, active: link.active, notifyReady: link.notifyReady },
     albumIds: link.albumIds,
     customVariables: Object.entries(vars).map(([key, value]) => ({ key, value: String(value) })),
   };

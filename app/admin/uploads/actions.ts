@@ -53,3 +53,14 @@ export const retryProcessing = guardedAction("USER", "retryProcessing", async (_
   revalidatePath("/admin/uploads");
   return { ok: true, message: "Checking TwentyThree again." };
 });
+
+// A team e-mail that gave up (SMTP down for long, a bad address): queue it once more.
+export const resendMail = guardedAction("USER", "resendMail", async (_actor, formData) => {
+  const parsed = z.object({ messageId: z.uuid() }).safeParse({ messageId: text(formData, "messageId") });
+  if (!parsed.success) return { ok: false, message: "That action is not available." };
+  const { resetMail } = await import("@/lib/mail/outbox");
+  if (!(await resetMail(parsed.data.messageId))) return { ok: false, message: "Only a failed message can be sent again." };
+  const { enqueueMail } = await import("@/lib/jobs");
+  await enqueueMail(parsed.data.messageId);
+  return { ok: true, message: "Queued again." };
+});

@@ -6,6 +6,8 @@ import { Card } from "@/components/ui/card";
 import { formatBytes, formatLength, formatWhen } from "@/components/uploads/format";
 import { ProcessingBadge } from "@/components/uploads/processing-badge";
 import { ProcessingRetry } from "@/components/uploads/processing-retry";
+import { MailLog } from "@/components/uploads/mail-log";
+import { db } from "@/lib/db";
 import { CallbackHistory, ModerationHistory } from "@/components/uploads/history";
 import { ModerationPanel } from "@/components/uploads/moderation-panel";
 import { StateBadge } from "@/components/uploads/state-badge";
@@ -99,6 +101,10 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
           <Row label="Connection">{upload.connection.name}</Row>
           {upload.errorMessage ? <Row label="Error">{upload.errorMessage}</Row> : null}
         </dl>
+      </Card>
+
+      <Card title="Team e-mail">
+        <MailLog mails={await db().mailMessage.findMany({ where: { uploadId: upload.id }, orderBy: { createdAt: "asc" }, take: 50 })} />
       </Card>
 
       <Card title="Consent">
