@@ -116,7 +116,8 @@ export function linkFormInput(f: FormData): Record<string, unknown> {
     maxDurationSeconds: s("maxDurationSeconds"),
     uploadQuota: s("uploadQuota"),
     membersOnly: f.get("membersOnly") === "on",
-    notifyEmails: [...new Set(s("notifyEmails").split(/[\s,;]+/).map((t) => t.trim().toLowerCase()).filter(Boolean))],
+    // Members ticked in the form and addresses typed: one list of recipients.
+    notifyEmails: [...new Set([...f.getAll("notifyMembers").map(String), ...s("notifyEmails").split(/[\s,;]+/)].map((t) => t.trim().toLowerCase()).filter(Boolean))],
     notifyMode: s("notifyMode") || undefined,
     notifyReady: f.get("notifyReady") === "on",
     active: f.get("active") === "on",

@@ -10,7 +10,9 @@ export async function formContext() {
   const albums = await albumsByConnection(rows);
   // Only names and ids go to the browser, never the credentials.
   const connections = rows.map((c) => ({ id: c.id, name: c.name, isDefault: c.isDefault }));
-  return { connections, albums, publicBase: env().appUrl };
+  // Team members who can be e-mailed about a link's uploads (names and addresses only).
+  const members = await db().user.findMany({ where: { disabled: false }, select: { email: true, name: true }, orderBy: { email: "asc" }, take: 200 });
+  return { connections, albums, publicBase: env().appUrl, members };
 }
 
 const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
