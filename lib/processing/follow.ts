@@ -67,7 +67,10 @@ export async function followProcessing(uploadId: string, opts: { now?: Date; tim
     where: { id: upload.id, OR: [{ processing: null }, { processing: "PROCESSING" }] },
     data: { ...data, processing: state, processingPercent: percent, processingSince: since, ...(state === "READY" ? { readyAt: now, processingError: null } : {}) },
   });
-  const changedTo = changed.count && upload.processing !== state ? state : null;
+  // Rows confirmed long before anyone followed them (data from before processing was followed)
+  // are filled in quietly: no "ready" e-mail or webhook about an old video.
+  const backfill = upload.processing === null && upload.processingSince === null && upload.verifiedAt!.getTime() < now.getTime() - env().PROCESSING_TIMEOUT_MINUTES * 60_000;
+  const changedTo = changed.count && upload.processing !== state && !backfill ? state : null;
   if (changedTo) log.info("processing: state changed", { uploadId, state, percent });
   return { kind: "followed", state, percent, changedTo };
 }
@@ -76,7 +79,8 @@ export async function followProcessing(uploadId: string, opts: { now?: Date; tim
 export async function resetProcessing(uploadId: string): Promise<boolean> {
   const r = await db().upload.updateMany({
     where: { id: uploadId, ...followableWhere, processing: { in: ["FAILED", "TIMED_OUT"] } },
-    data: { processing: null, processingPercent: null, processingSince: null, processingError: null },
+    // processing_since = now: the time-out counts from here, and the outcome is announced again.
+    data: { processing: null, processingPercent: null, processingSince: new Date(), processingError: null },
   });
   return r.count > 0;
 }

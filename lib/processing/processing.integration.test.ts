@@ -167,8 +167,23 @@ describe("processing state", () => {
     expect(await follow.followProcessing(stalled.uploadId, { now: later })).toMatchObject({ state: "TIMED_OUT", changedTo: "TIMED_OUT" });
     expect((await row(stalled.uploadId)).processingError).toBe(follow.TIMEOUT_MESSAGE);
     expect(await follow.followProcessing(stalled.uploadId)).toEqual({ kind: "skipped" });
+    // Staff's retry, long after the confirmation: the clock restarts and changes are announced.
+    await dbm.db().upload.update({ where: { id: stalled.uploadId }, data: { verifiedAt: new Date(Date.now() - 2 * 86_400_000) } });
     expect(await follow.resetProcessing(stalled.uploadId)).toBe(true);
-    expect(await follow.followProcessing(stalled.uploadId)).toMatchObject({ state: "PROCESSING" });
+    expect(await follow.followProcessing(stalled.uploadId)).toMatchObject({ state: "PROCESSING", changedTo: "PROCESSING" });
+  });
+
+  it("rows confirmed before processing was followed are filled in quietly (no change announced, so no mail or webhook)", async () => {
+    await faults({ stallTranscoding: true });
+    const old = await received();
+    const fresh = await received();
+    await faults(null);
+    await verify.verifyUpload(old.uploadId);
+    await verify.verifyUpload(fresh.uploadId);
+    await dbm.db().upload.update({ where: { id: old.uploadId }, data: { verifiedAt: new Date(Date.now() - 2 * 86_400_000) } });
+    expect(await follow.followProcessing(old.uploadId)).toMatchObject({ state: "PROCESSING", changedTo: null });
+    expect(await follow.followProcessing(fresh.uploadId)).toMatchObject({ state: "PROCESSING", changedTo: "PROCESSING" });
+    expect((await row(old.uploadId)).thumbnailUrl).toMatch(/\/api\/photo\/frame\?/);
   });
 
   it("polling: the follow job (real pg-boss) takes a verified upload through processing to ready without any pingback", async () => {
