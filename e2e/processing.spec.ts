@@ -31,16 +31,16 @@ test("visitor uploads; the admin list shows the thumbnail and processing, then r
   const visitor = await visitorCtx.newPage();
   await visitor.goto("/u/demo");
   await expect(visitor.getByTestId("uploader")).toBeVisible();
-  await visitor.getByLabel("Your name").fill("Grace Hopper");
-  await visitor.getByLabel("Email address").fill("grace.hopper@example.com");
-  await visitor.getByLabel("Title of your video").fill("Grace's story");
+  await visitor.getByLabel("Your name").fill("Dorothy Vaughan");
+  await visitor.getByLabel("Email address").fill("dorothy.vaughan@example.com");
+  await visitor.getByLabel("Title of your video").fill("Dorothy's story");
   await visitor.getByLabel(/I agree/).check();
   await visitor.getByLabel("Choose your video").setInputFiles(path.join(FIXTURES_DIR, "clip.mp4"));
   await visitor.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(visitor.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   await expect(visitor.getByTestId("processing-state")).toContainText("Being processed by the video library");
 
-  const row = admin.locator("tr", { hasText: "Grace Hopper" });
+  const row = admin.locator("tr", { hasText: "Dorothy Vaughan" });
   await expect(row.getByTestId("processing-state")).toContainText(/^Processing/, { timeout: 20_000 });
   const thumb = row.getByTestId("thumbnail");
   await expect(thumb).toHaveAttribute("src", new RegExp(`^${emulatorUrl}/api/photo/frame\\?`));
@@ -54,19 +54,19 @@ test("visitor uploads; the admin list shows the thumbnail and processing, then r
   expect(navigations).toBe(0);
 
   await expect(visitor.getByTestId("processing-state")).toHaveText("Ready to watch", { timeout: 20_000 });
-  const [stored] = await query<{ processing: string; ready_at: Date | null }>(`SELECT processing::text, ready_at FROM uploads WHERE contributor_name = 'Grace Hopper'`);
+  const [stored] = await query<{ processing: string; ready_at: Date | null }>(`SELECT processing::text, ready_at FROM uploads WHERE contributor_name = 'Dorothy Vaughan'`);
   expect(stored).toMatchObject({ processing: "READY" });
 
   // The mail catcher holds the team's two messages, each once, with a working review link.
-  const mine = async () => (await caughtMail()).filter((m) => m.to.includes("team@example.com") && m.subject.includes("Grace's story"));
-  await expect.poll(async () => (await mine()).map((m) => m.subject).sort(), { timeout: 30_000 }).toEqual(["New upload: Grace's story", "Ready to watch: Grace's story"]);
+  const mine = async () => (await caughtMail()).filter((m) => m.to.includes("team@example.com") && m.subject.includes("Dorothy's story"));
+  await expect.poll(async () => (await mine()).map((m) => m.subject).sort(), { timeout: 30_000 }).toEqual(["New upload: Dorothy's story", "Ready to watch: Dorothy's story"]);
   const ready = (await mine()).find((m) => m.subject.startsWith("Ready"))!;
   const review = /href="([^"]+\/admin\/uploads\/[0-9a-f-]{36})"/.exec(ready.html)?.[1];
   expect(review).toBeTruthy();
   expect(ready.html).toMatch(new RegExp(`src="${emulatorUrl}/1/\\d+/[^/"]+/small"`));
-  expect(ready.text).toContain("Grace Hopper");
+  expect(ready.text).toContain("Dorothy Vaughan");
   await admin.goto(review!);
-  await expect(admin.getByRole("heading", { name: "Grace's story" })).toBeVisible();
+  await expect(admin.getByRole("heading", { name: "Dorothy's story" })).toBeVisible();
   await expect(admin.getByTestId("mail-log")).toContainText("Ready to watch to team@example.com: sent");
   await adminCtx.close();
   await visitorCtx.close();

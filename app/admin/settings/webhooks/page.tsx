@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 
 export default async function WebhooksPage() {
   await requireAdmin("/admin/settings/webhooks");
-  const connections = await db().connection.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  // The default connection first: it is the one the form preselects.
+  const connections = await db().connection.findMany({ select: { id: true, name: true }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
   const endpoints = await db().webhookEndpoint.findMany({
     orderBy: { createdAt: "asc" },
     include: { deliveries: { orderBy: { createdAt: "desc" }, take: 20 } },
