@@ -44,7 +44,21 @@ export async function replay(request: APIRequestContext, c: Captured, path?: str
 }
 
 /** Everything an admin action could change: our tables and the objects on TwentyThree. */
+/** TwentyThree keeps transcoding in the background and the portal follows it (issue #16): wait
+ * until every object is encoded and every confirmed row has its final processing state, so a
+ * snapshot changes only when something the test did changed it. */
+async function settleProcessing(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const objects = (await (await fetch(`${emulatorUrl}/_emulator/objects`)).json()) as Array<{ video_p: string; video_encoded_p: string }>;
+    const [pending] = await query<{ n: string }>(`SELECT count(*)::text AS n FROM uploads WHERE verified_at IS NOT NULL AND state NOT IN ('DISOWNED', 'DELETED') AND (processing IS NULL OR processing = 'PROCESSING')`);
+    if (objects.every((o) => o.video_p !== "1" || o.video_encoded_p === "1") && pending?.n === "0") return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("TwentyThree's processing did not settle within a minute");
+}
+
 export async function snapshot(): Promise<string> {
+  await settleProcessing();
   const tables = ["users", "connections", "intake_links", "upload_tokens", "uploads", "moderation_actions"];
   const parts = await Promise.all(tables.map((t) => query(`SELECT * FROM ${t} ORDER BY id`)));
   const objects = await (await fetch(`${emulatorUrl}/_emulator/objects`)).json();

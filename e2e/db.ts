@@ -27,3 +27,11 @@ export async function emulatorObjects(): Promise<EmulatorObject[]> {
 export async function setFaults(faults: Record<string, unknown> | null) {
   await fetch(`${emulatorUrl}/_emulator/faults`, faults ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) } : { method: "DELETE" });
 }
+
+export const mailInboxUrl = `http://localhost:${process.env.E2E_MAIL_WEB_PORT ?? 1180}`;
+export type CaughtMail = { id: number; to: string[]; subject: string; text: string; html: string };
+
+/** What the embedded mail catcher received over SMTP (e2e/server.ts). */
+export async function caughtMail(): Promise<CaughtMail[]> {
+  return (await (await fetch(`${mailInboxUrl}/messages.json`)).json()) as CaughtMail[];
+}

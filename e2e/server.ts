@@ -10,6 +10,7 @@ import pg from "pg";
 import { emulatorNodeArgs } from "../scripts/lib/emulator-process";
 import { startCluster, freePort, type Cluster } from "../scripts/lib/pg-cluster";
 import { migrate } from "../lib/migrate";
+import { startMailCatcher } from "../mailcatcher/catcher";
 import { E2E_AUTH_SECRET } from "./constants";
 
 const portalPort = Number(process.env.E2E_PORT ?? 3100);
@@ -47,6 +48,10 @@ const dbUrl = new URL(adminUrl);
 dbUrl.pathname = `/${dbName}`;
 await migrate(dbUrl.toString());
 
+// The team's mail goes to the embedded catcher, as under `npm start` without SMTP_URL; tests read
+// it over its inbox (e2e/db.ts caughtMail).
+const catcher = await startMailCatcher({ smtpPort: Number(process.env.E2E_MAIL_SMTP_PORT ?? 1125), webPort: Number(process.env.E2E_MAIL_WEB_PORT ?? 1180) });
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
@@ -58,9 +63,13 @@ const env: NodeJS.ProcessEnv = {
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "portal-e2e-emulator-")),
   EMULATOR_CORS_ORIGINS: appUrl,
+  EMULATOR_PINGBACK_URL: `${appUrl}/api/twentythree/pingback`,
+  // Long enough that the admin list (refreshing every 4 s) shows "processing" before "ready".
+  EMULATOR_TRANSCODE_SECONDS: process.env.EMULATOR_TRANSCODE_SECONDS ?? "10",
   UPLOAD_CHUNK_BYTES: process.env.UPLOAD_CHUNK_BYTES ?? String(256 * 1024),
   UPLOAD_CHUNK_THRESHOLD_BYTES: process.env.UPLOAD_CHUNK_THRESHOLD_BYTES ?? String(2 * 1024 * 1024),
   TWENTYTHREE_API_URL: "",
+  SMTP_URL: `smtp://localhost:${catcher.smtpPort}`,
 };
 
 children.push(spawn(process.execPath, emulatorNodeArgs(), { stdio: "inherit", env }));

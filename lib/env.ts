@@ -51,6 +51,11 @@ const schema = z
     CALLBACK_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
     /** Rejected callbacks are kept (hash + excerpt) this many days for investigation, then swept. */
     CALLBACK_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** SMTP server for the team's e-mail, e.g. smtp://user:pass@mail.example.com:587 (npm start runs a local mail catcher when unset). */
+    SMTP_URL: optionalText.pipe(z.url({ error: "SMTP_URL must be a URL such as smtp://user:password@mail.example.com:587" }).refine((u) => /^smtps?:\/\//.test(u), "SMTP_URL must start with smtp:// or smtps://").optional()),
+    MAIL_FROM: z.string().trim().min(3).default("Upload portal <uploads@localhost>"),
+    /** A video still transcoding this long after it was confirmed is shown as "timed out" (with retry). */
+    PROCESSING_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
     /** Reverse proxies in front of the portal that append to X-Forwarded-For (0 = none: key on the socket). */
     TRUSTED_PROXY_HOPS: z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number (0 = no proxy)" }).int().min(0).max(10).default(0),
     /** Allow TwentyThree API URLs that resolve to link-local / cloud metadata addresses (never needed for real sites). */

@@ -31,3 +31,5 @@ export function formatWhen(iso: string | Date | null | undefined): string {
   const d = typeof iso === "string" ? new Date(iso) : iso;
   return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
+
+export { formatLength } from "@/lib/uploads/format-length";

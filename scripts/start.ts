@@ -76,10 +76,12 @@ async function main() {
   const port = portSetting(E, "PORT", 3000);
   const emulatorPort = portSetting(E, "EMULATOR_PORT", 4023);
   const pgPort = portSetting(E, "EMBEDDED_PG_PORT", 54329);
+  const mailPorts = [portSetting(E, "MAIL_CATCHER_SMTP_PORT", 1025), portSetting(E, "MAIL_CATCHER_WEB_PORT", 1080)] as const;
   checkSettings(E, dev);
+  const catchMail = !E.SMTP_URL;
   const embedded = !E.DATABASE_URL;
   const useEmulator = !E.TWENTYTHREE_API_URL && emulatorEntry() !== undefined;
-  for (const p of [port, ...(useEmulator ? [emulatorPort] : []), ...(embedded ? [pgPort] : [])]) await assertPortFree(p);
+  for (const p of [port, ...(useEmulator ? [emulatorPort] : []), ...(embedded ? [pgPort] : []), ...(catchMail ? mailPorts : [])]) await assertPortFree(p);
   E.PORT = String(port);
   E.APP_URL ||= `http://localhost:${port}`;
 
@@ -100,8 +102,20 @@ async function main() {
   const r = await migrate(E.DATABASE_URL!, { log: say });
   say(`database ready (${r.applied.length} migration(s) applied, ${r.alreadyApplied.length} already)`);
 
+  let mailInbox: string | undefined;
+  if (catchMail) {
+    // No SMTP server configured: catch the team's mail locally instead (mailcatcher/catcher.ts).
+    const { startMailCatcher } = await import("../mailcatcher/catcher");
+    const c = await startMailCatcher({ smtpPort: mailPorts[0], webPort: mailPorts[1] });
+    E.SMTP_URL = `smtp://localhost:${c.smtpPort}`;
+    mailInbox = c.webUrl;
+    say(`SMTP_URL is not set: e-mail is caught locally, read it at ${c.webUrl}`);
+  }
+
   if (useEmulator) {
-    run(process.execPath, emulatorNodeArgs(), { ...E, EMULATOR_PORT: String(emulatorPort), EMULATOR_CORS_ORIGINS: E.EMULATOR_CORS_ORIGINS || E.APP_URL });
+    run(process.execPath, emulatorNodeArgs(), { ...E, EMULATOR_PORT: String(emulatorPort), EMULATOR_CORS_ORIGINS: E.EMULATOR_CORS_ORIGINS || E.APP_URL,
+      // TwentyThree's pingback, pointed at the portal: processing state changes show at once.
+      EMULATOR_PINGBACK_URL: E.EMULATOR_PINGBACK_URL || `${E.APP_URL}/api/twentythree/pingback` });
     await waitForPort(emulatorPort);
   } else if (!E.TWENTYTHREE_API_URL) {
     say("no TwentyThree site configured and the emulator is not built yet: uploads will not work");
@@ -137,6 +151,7 @@ async function main() {
     `Portal:        ${E.APP_URL}`,
     `Admin:         ${E.APP_URL}/admin`,
     `Health:        ${E.APP_URL}/api/health`,
+    mailInbox ? `Mail (caught): ${mailInbox}  (set SMTP_URL to send real mail)` : `Mail via:      ${E.SMTP_URL!.replace(/\/\/[^@/]+@/, "//***@")}`,
     useEmulator ? `Emulator:      http://localhost:${emulatorPort} (TwentyThree stand-in; demo credentials in README)` : `TwentyThree:   ${E.TWENTYTHREE_API_URL}`,
   ];
   if (embedded) {

@@ -89,6 +89,8 @@ try {
           NEXT_DIST_DIR: distDir,
           E2E_PORT: String(await freePort()),
           E2E_EMULATOR_PORT: String(await freePort()),
+          E2E_MAIL_SMTP_PORT: String(await freePort()),
+          E2E_MAIL_WEB_PORT: String(await freePort()),
           PW_JSON_OUTPUT: out,
         };
         const code = await run(process.execPath, [bin("@playwright/test", "cli.js"), "test", ...playwrightArgs], env);

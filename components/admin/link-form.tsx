@@ -13,12 +13,12 @@ import { slugify } from "@/lib/links/schema";
 export type LinkFormDefaults = {
   id?: string;
   text: Record<string, string>;
-  flags: { publish: boolean; membersOnly: boolean; active: boolean };
+  flags: { publish: boolean; membersOnly: boolean; active: boolean; notifyReady: boolean };
   albumIds: string[];
   customVariables: { key: string; value: string }[];
 };
 
-type Props = { defaults: LinkFormDefaults; connections: { id: string; name: string; isDefault: boolean }[]; albums: Record<string, AlbumsResult>; publicBase: string };
+type Props = { defaults: LinkFormDefaults; connections: { id: string; name: string; isDefault: boolean }[]; albums: Record<string, AlbumsResult>; publicBase: string; members?: { email: string; name: string }[] };
 
 const MODES = [
   ["REQUIRED", "Required"],
@@ -26,7 +26,7 @@ const MODES = [
   ["OFF", "Not asked"],
 ] as const;
 
-export function LinkForm({ defaults, connections, albums, publicBase }: Props) {
+export function LinkForm({ defaults, connections, albums, publicBase, members = [] }: Props) {
   const editing = Boolean(defaults.id);
   const [state, action] = useActionState(editing ? updateLinkAction : createLinkAction, initialState);
   const [connectionId, setConnectionId] = useState(defaults.text.connectionId ?? "");
@@ -47,6 +47,23 @@ export function LinkForm({ defaults, connections, albums, publicBase }: Props) {
         <TextArea label="Instructions for visitors" name="instructions" defaultValue={v("instructions")} errors={e.instructions} rows={4} />
         <CheckboxField label="Active (visitors can upload)" name="active" defaultChecked={flag("active")} />
         <CheckboxField label="Team members only" name="membersOnly" defaultChecked={flag("membersOnly")} hint="Visitors must sign in; the contact fields below are skipped and the upload records which member sent it." />
+      </Section>
+      <Section title="Telling the team">
+        {members.length ? (
+          <fieldset className="space-y-1">
+            <legend className="font-medium">E-mail these team members</legend>
+            {members.map((m) => (
+              <CheckboxField key={m.email} label={m.name ? `${m.name} (${m.email})` : m.email} name="notifyMembers" value={m.email} defaultChecked={(state.values ? state.values.notifyEmails ?? "" : defaults.text.notifyEmails ?? "").split("\n").includes(m.email)} />
+            ))}
+          </fieldset>
+        ) : null}
+        <TextArea label="E-mail these people" name="notifyEmails" defaultValue={v("notifyEmails").split("\n").filter((a) => !members.some((m) => m.email === a)).join("\n")} errors={e.notifyEmails} rows={3} hint="Anyone else's addresses, one per line. Everyone chosen gets a message with the thumbnail, who sent it and a button to review it." />
+        <SelectField label="When to e-mail" name="notifyMode" defaultValue={v("notifyMode") || "EACH"} errors={e.notifyMode}>
+          <option value="EACH">For each upload, as it is confirmed</option>
+          <option value="DIGEST">A daily digest (08:00 UTC)</option>
+          <option value="OFF">Never</option>
+        </SelectField>
+        <CheckboxField label="Also e-mail when a video is ready to watch" name="notifyReady" defaultChecked={flag("notifyReady")} />
       </Section>
       <Section title="Destination">
         <SelectField label="TwentyThree connection" name="connectionId" value={connectionId} onChange={(ev) => setConnectionId(ev.target.value)} errors={e.connectionId}>

@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { formatBytes, formatDuration } from "@/lib/format";
 import { isVideo } from "@/lib/upload-client/checks";
-import { visitorStateText } from "@/lib/uploads/states";
+import { processingText, visitorStateText } from "@/lib/uploads/states";
 import { ProgressBar } from "./progress-bar";
 import type { Item } from "./types";
 import { useUploadStatus } from "./use-upload-status";
@@ -19,7 +19,8 @@ type Props = {
 
 export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props) {
   const { file, phase, reading } = item;
-  const status = useUploadStatus(phase === "confirming" ? item.ticket : undefined, item.photoId);
+  // Still followed once "done": TwentyThree's processing comes after the confirmation.
+  const status = useUploadStatus(phase === "confirming" || phase === "done" ? item.ticket : undefined, item.photoId);
   const upload = status.data?.uploads.find((u) => u.photoId === item.photoId);
   useEffect(() => {
     if (phase !== "confirming" || !upload) return;
@@ -91,6 +92,11 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
       {phase === "done" ? (
         <p className="text-sm font-medium text-green-800" data-testid="upload-state">
           {item.stateText}
+        </p>
+      ) : null}
+      {phase === "done" && upload?.processing ? (
+        <p className="text-sm text-slate-700" data-testid="processing-state" aria-live="polite">
+          {processingText(upload.processing, upload.processingPercent)}
         </p>
       ) : null}
     </li>

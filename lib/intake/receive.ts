@@ -2,7 +2,8 @@
 // record (lib/intake/callback.ts) → verify now or later → answer the browser or TwentyThree.
 import { env } from "@/lib/env";
 import { htmlPage } from "@/lib/http/html-page";
-import { enqueueVerification } from "@/lib/jobs";
+import { enqueueFollow, enqueueVerification } from "@/lib/jobs";
+import { emitUploadEvent } from "@/lib/processing/events";
 import { describeWait } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { handleCallback } from "./callback";
@@ -40,6 +41,12 @@ export async function receiveCallback(method: string, params: Record<string, str
     // page says "being confirmed" otherwise) and leave the rest to the job.
     const result = outcome.background ? "unavailable" : await verifyUpload(outcome.uploadId, { timeoutMs: 3000 }).catch(() => "unavailable" as const);
     if (result === "unavailable") await enqueueVerification(outcome.uploadId).catch(() => {});
+    await emitUploadEvent("upload.received", outcome.uploadId);
+    // Confirmed: follow TwentyThree's processing (the verify job does the same for later ones).
+    if (result === "verified") {
+      await emitUploadEvent("upload.verified", outcome.uploadId);
+      await enqueueFollow(outcome.uploadId).catch(() => {});
+    }
   }
   if (outcome.background) return new Response("ok\n", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
   const done = new URL(`/u/${encodeURIComponent(outcome.slug)}/done`, env().appUrl);

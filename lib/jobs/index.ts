@@ -5,9 +5,22 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { sweepCallbackAudit } from "@/lib/intake/callback-audit";
 import { verifyUpload } from "@/lib/intake/verify";
+import { emitProcessingChange, type UploadEventType } from "@/lib/processing/events";
+import { followDelaySeconds, followProcessing, pendingProcessing } from "@/lib/processing/follow";
+import { dispatchUploadEvent } from "@/lib/notify/dispatch";
+import { deliverWebhook, dueWebhooks } from "@/lib/webhooks/deliver";
+import { deliverMail, MAIL_MAX_ATTEMPTS, queueDigests, unsentMail } from "@/lib/mail/outbox";
 import { pendingVerifications, reconcileOnce } from "./reconcile";
 
 export const QUEUES = { verify: "verify-upload", reconcile: "reconcile-tokens", sweep: "verify-sweep", auditSweep: "callback-audit-sweep" } as const;
+/** "stately": at most one queued and one running follow job per upload (singletonKey), so a job
+ * can queue its own successor while the sweep and verification never add a second one. */
+export const FOLLOW_QUEUE = "follow-processing";
+/** One job per event (lib/processing/events.ts), fanned out to e-mail and webhooks. */
+export const EVENT_QUEUE = "upload-event";
+export const MAIL_QUEUE = "send-mail";
+export const DIGEST_QUEUE = "mail-digest";
+export const WEBHOOK_QUEUE = "deliver-webhook";
 
 const globalForJobs = globalThis as unknown as { portalBoss?: PgBoss };
 
@@ -17,6 +30,12 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
   boss.on("error", (err) => log.error("jobs: pg-boss error", { error: err.message }));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, retryLimit: 8, retryDelay: 15, retryBackoff: true });
+  await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: MAIL_MAX_ATTEMPTS, retryDelay: 30, retryBackoff: true });
+  // Retries follow the Standard Webhooks schedule (lib/webhooks/deliver.ts), queued by the job itself.
+  await boss.createQueue(WEBHOOK_QUEUE, { name: WEBHOOK_QUEUE, retryLimit: 2, retryDelay: 60 });
+  await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, retryLimit: 3 });
+  await boss.createQueue(EVENT_QUEUE, { name: EVENT_QUEUE, retryLimit: 8, retryDelay: 15, retryBackoff: true });
+  await boss.createQueue(FOLLOW_QUEUE, { name: FOLLOW_QUEUE, policy: "stately", retryLimit: 8, retryDelay: 15, retryBackoff: true });
 
   await boss.work<{ uploadId: string }>(QUEUES.verify, async ([job]) => {
     if (!job) return;
@@ -24,13 +43,47 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
     // Thrown errors make pg-boss retry with backoff; "not_found" is final (never verified).
     if (result === "unavailable") throw new Error("TwentyThree unavailable; will retry");
     log.info("jobs: verification", { uploadId: job.data.uploadId, result });
+    if (result === "verified") {
+      await enqueueUploadEvent("upload.verified", job.data.uploadId, boss);
+      await enqueueFollow(job.data.uploadId, 0, boss);
+    }
+  });
+  await boss.work<{ uploadId: string; attempt?: number }>(FOLLOW_QUEUE, async ([job]) => {
+    if (!job) return;
+    const attempt = job.data.attempt ?? 0;
+    const r = await followProcessing(job.data.uploadId);
+    if (r.kind === "unavailable") throw new Error("TwentyThree unavailable; will retry");
+    if (r.kind === "followed" && r.changedTo) await emitProcessingChange(job.data.uploadId, r.changedTo);
+    // Not final yet: look again later, backing off (the time-out in followProcessing ends it).
+    if (r.kind === "followed" && r.state === "PROCESSING") await enqueueFollow(job.data.uploadId, attempt + 1, boss);
+  });
+  await boss.work<{ type: UploadEventType; uploadId: string }>(EVENT_QUEUE, async ([job]) => {
+    if (job) await dispatchUploadEvent(job.data.type, job.data.uploadId, job.id);
+  });
+  await boss.work<{ messageId: string }>(MAIL_QUEUE, async ([job]) => {
+    if (job) await deliverMail(job.data.messageId); // throws on SMTP failure: pg-boss retries with back-off
+  });
+  await boss.work<{ deliveryId: string }>(WEBHOOK_QUEUE, async ([job]) => {
+    if (!job) return;
+    const r = await deliverWebhook(job.data.deliveryId);
+    if (r.kind === "retry") await enqueueWebhook(job.data.deliveryId, r.inSeconds, boss);
+  });
+  await boss.work(DIGEST_QUEUE, async () => {
+    for (const id of await queueDigests()) await enqueueMail(id, boss);
   });
   await boss.work(QUEUES.reconcile, async () => {
-    const r = await reconcileOnce();
+    const { confirmed, ...r } = await reconcileOnce();
     if (r.tokensChecked || r.expired) log.info("jobs: reconcile", r);
+    for (const id of confirmed) {
+      await enqueueUploadEvent("upload.verified", id, boss);
+      await enqueueFollow(id, 0, boss);
+    }
   });
   await boss.work(QUEUES.sweep, async () => {
     for (const id of await pendingVerifications()) await enqueueVerification(id, boss);
+    for (const id of await pendingProcessing()) await enqueueFollow(id, 0, boss);
+    for (const id of await unsentMail()) await enqueueMail(id, boss);
+    for (const id of await dueWebhooks()) await enqueueWebhook(id, 0, boss);
   });
   await boss.work(QUEUES.auditSweep, async () => {
     const removed = await sweepCallbackAudit();
@@ -42,6 +95,8 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
     await boss.schedule(QUEUES.sweep, "*/5 * * * *");
     // Hourly: the retention is counted in days, and each run deletes at most an hour's worth.
     await boss.schedule(QUEUES.auditSweep, "7 * * * *");
+    // Daily digests of the day before (UTC), at 08:00 UTC.
+    await boss.schedule(DIGEST_QUEUE, "0 8 * * *");
   }
   globalForJobs.portalBoss = boss;
   log.info("jobs: started");
@@ -52,6 +107,27 @@ export async function enqueueVerification(uploadId: string, boss = globalForJobs
   if (!boss) return; // no workers in this process (tests, scripts): the sweep picks it up later
   // singletonKey: one pending verification per upload, however many callbacks repeat.
   await boss.send(QUEUES.verify, { uploadId }, { singletonKey: uploadId, retryLimit: 8, retryDelay: 15, retryBackoff: true });
+}
+
+/** Follow an upload's processing on TwentyThree, after `attempt` looks (0 = now). */
+export async function enqueueFollow(uploadId: string, attempt = 0, boss = globalForJobs.portalBoss): Promise<void> {
+  if (!boss) return; // no workers here: the sweep queues it
+  await boss.send(FOLLOW_QUEUE, { uploadId, attempt }, { singletonKey: uploadId, startAfter: attempt ? followDelaySeconds(attempt) : 0, retryLimit: 8, retryDelay: 15, retryBackoff: true });
+}
+
+export async function enqueueUploadEvent(type: UploadEventType, uploadId: string, boss = globalForJobs.portalBoss): Promise<void> {
+  if (!boss) return;
+  await boss.send(EVENT_QUEUE, { type, uploadId }, { retryLimit: 8, retryDelay: 15, retryBackoff: true });
+}
+
+export async function enqueueMail(messageId: string, boss = globalForJobs.portalBoss): Promise<void> {
+  if (!boss) return; // the sweep sends what is still pending
+  await boss.send(MAIL_QUEUE, { messageId }, { retryLimit: MAIL_MAX_ATTEMPTS, retryDelay: 30, retryBackoff: true });
+}
+
+export async function enqueueWebhook(deliveryId: string, inSeconds = 0, boss = globalForJobs.portalBoss): Promise<void> {
+  if (!boss) return; // the sweep sends what is due
+  await boss.send(WEBHOOK_QUEUE, { deliveryId }, { startAfter: inSeconds, retryLimit: 2, retryDelay: 60 });
 }
 
 export async function stopJobs(): Promise<void> {

@@ -14,11 +14,12 @@ import { confirmOwnership, listTokenObjects } from "@/lib/intake/ownership";
  * late. The same grace as callbacks (CALLBACK_GRACE_MINUTES), so what one accepts the other finds. */
 export const reconcileGraceMs = () => env().CALLBACK_GRACE_MINUTES * 60_000;
 
-export type ReconcileReport = { tokensChecked: number; recorded: number; expired: number; unavailable: number };
+/** `confirmed`: rows this run confirmed (their processing is followed next); not logged. */
+export type ReconcileReport = { tokensChecked: number; recorded: number; expired: number; unavailable: number; confirmed: string[] };
 
 export async function reconcileOnce(opts: { now?: Date; batch?: number; minAgeMs?: number } = {}): Promise<ReconcileReport> {
   const now = opts.now ?? new Date();
-  const report: ReconcileReport = { tokensChecked: 0, recorded: 0, expired: 0, unavailable: 0 };
+  const report: ReconcileReport = { tokensChecked: 0, recorded: 0, expired: 0, unavailable: 0, confirmed: [] };
   const horizon = new Date(now.getTime() - reconcileGraceMs());
 
   // Tokens past valid_until + grace are done: nothing more can arrive.
@@ -52,6 +53,7 @@ export async function reconcileOnce(opts: { now?: Date; batch?: number; minAgeMs
     }
     for (const p of photos) {
       const r = await confirmOwnership(token, p, { source: "RECONCILED", now });
+      if (r.changed) report.confirmed.push(r.uploadId);
       if (r.created) {
         report.recorded++;
         log.info("reconcile: recorded an upload whose callback never came", { tokenId: token.id, photoId: p.photoId });

@@ -93,6 +93,19 @@ describe("link schema", () => {
     const input = linkFormInput(f);
     expect(input).toMatchObject({ tags: ["a", "b"], albumIds: ["1001", "1002"], publish: true, membersOnly: false, active: false, customVariables: [{ key: "campaign", value: "x" }] });
   });
+  it("e-mail recipients: ticked members and typed addresses become one list; a bad address is named", () => {
+    const f = new FormData();
+    f.append("notifyMembers", "admin@example.com");
+    f.append("notifyMembers", "editor@example.com");
+    f.append("notifyEmails", "Press@Example.com\nadmin@example.com, partner@example.org");
+    f.append("notifyMode", "DIGEST");
+    const input = linkFormInput(f);
+    expect(input).toMatchObject({ notifyEmails: ["admin@example.com", "editor@example.com", "press@example.com", "partner@example.org"], notifyMode: "DIGEST", notifyReady: false });
+    const bad = linkSchema.shape.notifyEmails.safeParse(["ok@example.com", "not an address"]);
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0]!.message).toBe("“not an address” is not an e-mail address.");
+    expect(linkSchema.shape.notifyMode.safeParse(undefined).data).toBe("EACH");
+  });
 });
 
 describe("reserved custom variable names", () => {

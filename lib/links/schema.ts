@@ -75,6 +75,13 @@ export const linkSchema = z.object({
   maxDurationSeconds: optionalInt(1, 86_400, "Maximum duration"),
   uploadQuota: optionalInt(1, 1_000_000, "Upload quota"),
   membersOnly: z.boolean(),
+  /** Who is e-mailed about this link's uploads (issue #16): members' or anyone's addresses. */
+  notifyEmails: z
+    .array(z.email({ error: (i) => `“${String(i.input).slice(0, 80)}” is not an e-mail address.` }))
+    .max(50, "Use at most 50 addresses.")
+    .default([]),
+  notifyMode: z.enum(["EACH", "DIGEST", "OFF"], { error: "Choose when to send e-mail." }).default("EACH"),
+  notifyReady: z.boolean().default(true),
   active: z.boolean(),
   expiresAt: z.preprocess(
     (v) => (v === "" || v === undefined || v === null ? null : v),
@@ -109,6 +116,10 @@ export function linkFormInput(f: FormData): Record<string, unknown> {
     maxDurationSeconds: s("maxDurationSeconds"),
     uploadQuota: s("uploadQuota"),
     membersOnly: f.get("membersOnly") === "on",
+    // Members ticked in the form and addresses typed: one list of recipients.
+    notifyEmails: [...new Set([...f.getAll("notifyMembers").map(String), ...s("notifyEmails").split(/[\s,;]+/)].map((t) => t.trim().toLowerCase()).filter(Boolean))],
+    notifyMode: s("notifyMode") || undefined,
+    notifyReady: f.get("notifyReady") === "on",
     active: f.get("active") === "on",
     expiresAt: s("expiresAt"),
   };

@@ -8,6 +8,7 @@ import {
   photoListSchema,
   photoSchema,
   siteSchema,
+  transcodingProgressSchema,
   uploadTokenSchema,
 } from "./schemas";
 import { createTransport, type Params, type TwentyThreeConfig } from "./transport";
@@ -82,8 +83,10 @@ function toPhoto(p: z.output<typeof photoSchema>): Photo {
   const photo: Photo = {
     photoId: p.photo_id, token: p.token, treeId: p.tree_id, title: p.title, content: p.content, tags: p.tags,
     publishedP: p.published_p, albumId: p.album_id, one: p.one, videoP: p.video_p, videoLength: p.video_length,
+    videoEncoded: p.video_encoded_p, originalSize: p.original_size,
     raw: { ...p },
   };
+  if (p.small_download) photo.smallDownload = p.small_download;
   if (p.original_download) photo.originalDownload = p.original_download;
   if (p.absolute_url) photo.absoluteUrl = p.absolute_url;
   if (p.publish_date_ansi) photo.publishDate = p.publish_date_ansi;
@@ -152,6 +155,13 @@ export function createTwentyThreeClient(cfg: TwentyThreeConfig) {
       const l = parseWith(albumListSchema, await read(method, paging(p.page, p.size)), method);
       const albums = l.albums.map((a) => ({ albumId: a.album_id, title: a.title }));
       return { albums, totalCount: l.total_count ?? albums.length, page: l.p ?? p.page ?? 1, size: l.size ?? p.size ?? 20 };
+    },
+
+    /** How far transcoding is, 0..1 over every format (`read`). */
+    async getTranscodingProgress(p: { photoId: string }): Promise<{ all: number }> {
+      const method = "/api/photo/get-transcoding-progress";
+      const t = parseWith(transcodingProgressSchema, await read(method, { photo_id: p.photoId }), method);
+      return { all: Math.min(1, Math.max(0, t.progress.all ?? 0)) };
     },
 
     /** Cheap signed call: tests credentials and learns the site and permission level. */

@@ -25,3 +25,10 @@ export function fileUrl(p: Where & { treeId: string; photoId: string; token: str
 export function redeemUrl(apiUrl: string): string {
   return `${originOf(apiUrl)}/api/photo/redeem-upload-token`;
 }
+
+/** A still from the video at `time` seconds, served by TwentyThree even while it transcodes
+ * (`/api/photo/frame`, permission none: the object's token authorises, as in embed URLs). */
+export function frameUrl(p: Where & { photoId: string; token: string; time?: number; size?: string }): string {
+  const q = new URLSearchParams({ photo_id: p.photoId, token: p.token, time: String(p.time ?? 0), size: p.size ?? "200x150" });
+  return `${originOf(p)}/api/photo/frame?${q.toString()}`;
+}

@@ -73,6 +73,10 @@ export const photoSchema = z.looseObject({
   one: str,
   video_p: bool,
   video_length: numOrNull,
+  /** 0 while transcoding (protocol §7); missing on services that do not send it = done. */
+  video_encoded_p: boolWithDefault(true),
+  original_size: numOrNull,
+  small_download: str.optional(),
   original_download: str.optional(),
   absolute_url: str.optional(),
   publish_date_ansi: str.optional(),
@@ -108,3 +112,8 @@ export const permissionLevelSchema = z
   .string()
   .nullish()
   .transform((v) => (v ?? "").trim().toLowerCase());
+
+/** get-transcoding-progress: `progress` {<format>: "0".."1", all}. */
+export const transcodingProgressSchema = z.looseObject({
+  progress: z.looseObject({ all: numOrNull }),
+});

@@ -64,6 +64,12 @@ export interface Photo {
   videoP: boolean;
   /** Seconds, or null when unknown. */
   videoLength: number | null;
+  /** False while TwentyThree is still transcoding the video. */
+  videoEncoded: boolean;
+  /** Bytes of the uploaded file, when sent. */
+  originalSize: number | null;
+  /** Thumbnail path (200×150) on the site's domain, e.g. /1/604/abc/small. */
+  smallDownload?: string;
   originalDownload?: string;
   absoluteUrl?: string;
   publishDate?: string;

@@ -10,6 +10,7 @@ import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { isConfirmed } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
+import { emitUploadEvent } from "@/lib/processing/events";
 import { TwentyThreeError, TwentyThreeNoSuchPhotoError } from "@/lib/twentythree";
 
 export const MODERATION_ACTIONS = ["approve", "unpublish", "reject", "delete", "edit", "dismiss"] as const;
@@ -108,6 +109,8 @@ export async function moderate(input: ModerateInput): Promise<ModerationResult> 
     db().moderationAction.create({ data: { uploadId, userId, action, ok: true, detail: { from: upload.state, ...detail } as object } }),
   ]);
   log.info("upload moderated", { uploadId, action, userId, state });
+  // Webhooks hear of it (dismissing an unconfirmed claim is local bookkeeping, not an event).
+  if (action !== "dismiss") await emitUploadEvent(state === "DELETED" ? "upload.deleted" : "upload.moderated", uploadId);
   return { ok: true, state, message: alreadyGone ? "It was already gone from TwentyThree; marked as deleted." : DONE[action] };
 }
 

@@ -19,6 +19,12 @@ export type UploadRow = {
   title: string | null;
   sizeBytes: number | null;
   photoId: string | null;
+  /** TwentyThree's processing (null until first looked at), with its percentage. */
+  processing: "PROCESSING" | "READY" | "FAILED" | "TIMED_OUT" | null;
+  processingPercent: number | null;
+  videoLength: number | null;
+  /** On the connection's own domain, stored with the row: the list joins nothing for it. */
+  thumbnailUrl: string | null;
   linkId: string;
   linkSlug: string;
   linkTitle: string;
@@ -54,6 +60,8 @@ export const ROW_COLUMNS = Prisma.sql`
   u.id::text AS "id", u.created_at AS "createdAt", u.updated_at AS "updatedAt", u.state::text AS "state",
   u.contributor_name AS "contributorName", u.contributor_email AS "contributorEmail", u.title,
   u.size_bytes AS "sizeBytes", u.photo_id AS "photoId", u.link_id::text AS "linkId",
+  u.processing::text AS "processing", u.processing_percent AS "processingPercent", u.video_length AS "videoLength",
+  CASE WHEN u.verified_at IS NOT NULL AND u.state <> 'DISOWNED' THEN u.thumbnail_url END AS "thumbnailUrl",
   l.slug AS "linkSlug", l.title AS "linkTitle"`;
 
 /** The SQL of one page (exported so the scale test can EXPLAIN exactly what runs). */

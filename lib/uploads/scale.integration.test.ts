@@ -48,12 +48,19 @@ afterAll(async () => {
 /** Rows i in [from, to]: every 5th name needs quoting or neutralising, as real input might. */
 async function insertUploads(from: number, to: number) {
   await dbm.db().$executeRaw`
-    INSERT INTO uploads (id, connection_id, link_id, token_id, photo_id, state, contributor_name, contributor_email, title, size_bytes, created_at, updated_at)
+    INSERT INTO uploads (id, connection_id, link_id, token_id, photo_id, state, contributor_name, contributor_email, title, size_bytes, created_at, updated_at,
+      verified_at, processing, processing_percent, video_length, thumbnail_url)
     SELECT gen_random_uuid(), ${ids.conn}::uuid, CASE WHEN i % 4 = 0 THEN ${ids.linkB}::uuid ELSE ${ids.linkA}::uuid END, ${ids.token}::uuid, i::text,
       (ARRAY['RECEIVED','VERIFIED','FAILED','PUBLISHED','REJECTED','DELETED'])[1 + i % 6]::"UploadState",
       CASE i % 5 WHEN 0 THEN 'Lovelace, Ada ' || i WHEN 1 THEN '=HYPERLINK("http://x/' || i || '")' WHEN 2 THEN E'Line one\\ntwo "quoted" ' || i ELSE 'Contributor ' || i END,
       'person' || i || '@example.com', CASE WHEN i % 7 = 0 THEN '-' || i || ' minus' ELSE 'Title ' || i END, 1000 + i,
-      timestamptz '2026-11-27 00:00:00+00' - (i || ' seconds')::interval - ((i % 1000) || ' milliseconds')::interval, now()
+      timestamptz '2026-11-27 00:00:00+00' - (i || ' seconds')::interval - ((i % 1000) || ' milliseconds')::interval, now(),
+      -- Issue #16: confirmed rows carry processing facts and a thumbnail URL on the site's domain.
+      CASE WHEN i % 6 IN (1, 3, 4, 5) THEN now() END,
+      CASE WHEN i % 6 IN (1, 3, 4, 5) THEN (ARRAY['PROCESSING','READY'])[1 + i % 2]::"ProcessingState" END,
+      CASE WHEN i % 6 IN (1, 3, 4, 5) THEN (i * 7) % 100 END,
+      CASE WHEN i % 6 IN (1, 3, 4, 5) THEN 1 + (i % 600) END,
+      CASE WHEN i % 6 IN (1, 3, 4, 5) THEN 'https://video.example.com/1/' || i || '/tok' || i || '/small' END
     FROM generate_series(${from}::int, ${to}::int) AS i`;
   await dbm.db().$executeRawUnsafe("ANALYZE uploads");
 }
@@ -88,6 +95,11 @@ describe(`uploads list at ${TOTAL} rows`, () => {
     await insertUploads(1, BASELINE);
     const page = await q.listUploads({});
     expect(page.rows).toHaveLength(q.PAGE_SIZE);
+    // Thumbnails, processing and length come with the row (no join, nothing proxied).
+    const confirmed = page.rows.filter((r) => ["VERIFIED", "PUBLISHED", "REJECTED", "DELETED"].includes(r.state));
+    expect(confirmed.length).toBeGreaterThan(0);
+    for (const r of confirmed) expect(r).toMatchObject({ thumbnailUrl: `https://video.example.com/1/${r.photoId}/tok${r.photoId}/small`, processing: expect.stringMatching(/^(PROCESSING|READY)$/) });
+    for (const r of page.rows.filter((x) => x.state === "RECEIVED" || x.state === "FAILED")) expect(r.thumbnailUrl).toBeNull();
     timings[`first page, ${BASELINE} rows`] = await medianMs(() => q.listUploads({}));
   });
 

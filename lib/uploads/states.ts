@@ -20,3 +20,10 @@ const isState = (s: string): s is UploadStateName => (UPLOAD_STATES as readonly 
 export function visitorStateText(state: string): string {
   return isState(state) ? STATE_TEXT[state].visitor : "Received";
 }
+
+/** What the visitor reads about TwentyThree's processing once the upload is confirmed. */
+export function processingText(p: string, percent: number | null): string {
+  if (p === "READY") return "Ready to watch";
+  if (p === "PROCESSING") return `Being processed by the video library${percent ? ` — ${percent} %` : ""}`;
+  return "The video library could not finish processing it; the team will look into it";
+}

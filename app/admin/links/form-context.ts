@@ -10,7 +10,9 @@ export async function formContext() {
   const albums = await albumsByConnection(rows);
   // Only names and ids go to the browser, never the credentials.
   const connections = rows.map((c) => ({ id: c.id, name: c.name, isDefault: c.isDefault }));
-  return { connections, albums, publicBase: env().appUrl };
+  // Team members who can be e-mailed about a link's uploads (names and addresses only).
+  const members = await db().user.findMany({ where: { disabled: false }, select: { email: true, name: true }, orderBy: { email: "asc" }, take: 200 });
+  return { connections, albums, publicBase: env().appUrl, members };
 }
 
 const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -18,8 +20,8 @@ const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() 
 export function defaultsFor(link: IntakeLink | null, connectionId: string): LinkFormDefaults {
   if (!link)
     return {
-      text: { title: "", slug: "", instructions: "", connectionId, nameField: "REQUIRED", emailField: "REQUIRED", titleField: "OPTIONAL", descriptionField: "OPTIONAL", consentText: "", tags: "", validMinutes: "180", maxUploads: "1", maxFileMegabytes: "", maxDurationSeconds: "", uploadQuota: "", expiresAt: "" },
-      flags: { publish: false, membersOnly: false, active: true },
+      text: { title: "", slug: "", instructions: "", connectionId, nameField: "REQUIRED", emailField: "REQUIRED", titleField: "OPTIONAL", descriptionField: "OPTIONAL", consentText: "", tags: "", validMinutes: "180", maxUploads: "1", maxFileMegabytes: "", maxDurationSeconds: "", uploadQuota: "", expiresAt: "", notifyEmails: "", notifyMode: "EACH" },
+      flags: { publish: false, membersOnly: false, active: true, notifyReady: true },
       albumIds: [],
       customVariables: [],
     };
@@ -43,8 +45,10 @@ export function defaultsFor(link: IntakeLink | null, connectionId: string): Link
       maxDurationSeconds: link.maxDurationSeconds ? String(link.maxDurationSeconds) : "",
       uploadQuota: link.uploadQuota ? String(link.uploadQuota) : "",
       expiresAt: link.expiresAt ? localDateTime(link.expiresAt) : "",
+      notifyEmails: link.notifyEmails.join("\n"),
+      notifyMode: link.notifyMode,
     },
-    flags: { publish: link.publish, membersOnly: link.membersOnly, active: link.active },
+    flags: { publish: link.publish, membersOnly: link.membersOnly, active: link.active, notifyReady: link.notifyReady },
     albumIds: link.albumIds,
     customVariables: Object.entries(vars).map(([key, value]) => ({ key, value: String(value) })),
   };

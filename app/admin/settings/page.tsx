@@ -24,6 +24,9 @@ export default async function SettingsPage() {
       <div>
         <h1 className="text-2xl font-bold">Settings</h1>
         <p className="mt-1 text-slate-700">TwentyThree connections: the sites intake links upload to.</p>
+        <p className="mt-1">
+          <a href="/admin/settings/webhooks" className="font-semibold text-blue-800 underline">Webhooks</a> — signed events for Slack, Zapier or a CRM.
+        </p>
       </div>
       <section aria-labelledby="connections-heading" className="space-y-4">
         <h2 id="connections-heading" className="text-lg font-semibold">

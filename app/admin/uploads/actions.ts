@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { guardedAction } from "@/lib/auth/action";
 import { fieldErrorsOf } from "@/lib/auth/schema";
 import { editSchema, moderate, moderateMany } from "@/lib/uploads/moderation";
@@ -38,4 +39,28 @@ export const bulkModerate = guardedAction("USER", "bulkModerate", async (actor, 
   const first = result.failed[0]?.message;
   const message = `${result.done} ${VERB[action]}.` + (failed ? ` ${failed} failed${first ? `: ${first}` : ""}` : "");
   return { ok: failed === 0, message };
+});
+
+// After "failed" or "timed out": start following TwentyThree's processing again (a new time-out).
+export const retryProcessing = guardedAction("USER", "retryProcessing", async (_actor, formData) => {
+  const parsed = z.object({ uploadId: z.uuid() }).safeParse({ uploadId: text(formData, "uploadId") });
+  if (!parsed.success) return { ok: false, message: "That action is not available." };
+  const { resetProcessing } = await import("@/lib/processing/follow");
+  if (!(await resetProcessing(parsed.data.uploadId))) return { ok: false, message: "Only a failed or timed-out upload can be checked again." };
+  const { enqueueFollow } = await import("@/lib/jobs");
+  await enqueueFollow(parsed.data.uploadId);
+  revalidatePath(`/admin/uploads/${parsed.data.uploadId}`);
+  revalidatePath("/admin/uploads");
+  return { ok: true, message: "Checking TwentyThree again." };
+});
+
+// A team e-mail that gave up (SMTP down for long, a bad address): queue it once more.
+export const resendMail = guardedAction("USER", "resendMail", async (_actor, formData) => {
+  const parsed = z.object({ messageId: z.uuid() }).safeParse({ messageId: text(formData, "messageId") });
+  if (!parsed.success) return { ok: false, message: "That action is not available." };
+  const { resetMail } = await import("@/lib/mail/outbox");
+  if (!(await resetMail(parsed.data.messageId))) return { ok: false, message: "Only a failed message can be sent again." };
+  const { enqueueMail } = await import("@/lib/jobs");
+  await enqueueMail(parsed.data.messageId);
+  return { ok: true, message: "Queued again." };
 });

@@ -3,7 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
-import { formatBytes, formatWhen } from "@/lib/format";
+import { formatBytes, formatLength, formatWhen } from "@/lib/format";
+import { ProcessingBadge } from "@/components/uploads/processing-badge";
+import { ProcessingRetry } from "@/components/uploads/processing-retry";
+import { MailLog } from "@/components/uploads/mail-log";
+import { db } from "@/lib/db";
 import { CallbackHistory, ModerationHistory } from "@/components/uploads/history";
 import { ModerationPanel } from "@/components/uploads/moderation-panel";
 import { StateBadge } from "@/components/uploads/state-badge";
@@ -35,6 +39,7 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold break-words">{title}</h1>
         <StateBadge state={upload.state} testId="upload-state" />
+        <ProcessingBadge processing={upload.processing} percent={upload.processingPercent} />
       </div>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -54,6 +59,8 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
           ) : remote.error ? (
             <p className="mt-2 text-sm text-amber-900">{remote.error}</p>
           ) : null}
+          {upload.processingError ? <p className="mt-2 text-sm text-red-800">{upload.processingError}</p> : null}
+          {upload.processing === "FAILED" || upload.processing === "TIMED_OUT" ? <ProcessingRetry uploadId={upload.id} /> : null}
         </Card>
 
         <Card title="Moderation">
@@ -83,10 +90,21 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
           <Row label="Received">{formatWhen(upload.createdAt)}</Row>
           <Row label="Verified">{formatWhen(upload.verifiedAt)}</Row>
           <Row label="Size">{formatBytes(upload.sizeBytes)}</Row>
+          <Row label="Length">{formatLength(upload.videoLength)}</Row>
+          <Row label="Thumbnail">
+            {/* On TwentyThree's domain, shown only for confirmed rows (as the player is). */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            {player && upload.thumbnailUrl ? <img src={upload.thumbnailUrl} alt={`Thumbnail of ${title}`} width={200} height={150} className="rounded" data-testid="thumbnail" /> : "—"}
+          </Row>
+          <Row label="Ready to watch">{formatWhen(upload.readyAt)}</Row>
           <Row label="TwentyThree object">{upload.photoId ? `photo_id ${upload.photoId}` : "—"}</Row>
           <Row label="Connection">{upload.connection.name}</Row>
           {upload.errorMessage ? <Row label="Error">{upload.errorMessage}</Row> : null}
         </dl>
+      </Card>
+
+      <Card title="Team e-mail">
+        <MailLog mails={await db().mailMessage.findMany({ where: { uploadId: upload.id }, orderBy: { createdAt: "asc" }, take: 50 })} />
       </Card>
 
       <Card title="Consent">

@@ -26,7 +26,7 @@ export async function GET(req: NextRequest) {
       errorMessage: true,
       maxUploads: true,
       validUntil: true,
-      uploads: { orderBy: { createdAt: "asc" }, select: { id: true, photoId: true, state: true, title: true, createdAt: true } },
+      uploads: { orderBy: { createdAt: "asc" }, select: { id: true, photoId: true, state: true, title: true, processing: true, processingPercent: true, createdAt: true } },
     },
   });
   if (!token) return json(404, { error: "unknown ticket" });

@@ -1,0 +1,33 @@
+"use client";
+import { useActionState } from "react";
+import { addEndpoint } from "@/app/admin/settings/webhooks/actions";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FormMessage } from "@/components/ui/form-message";
+import { initialState } from "@/lib/auth/action-state";
+
+export const EVENTS = ["upload.received", "upload.verified", "upload.ready", "upload.failed", "upload.moderated", "upload.deleted"] as const;
+
+export function EndpointForm({ connections }: { connections: { id: string; name: string }[] }) {
+  const [state, action] = useActionState(addEndpoint, initialState);
+  return (
+    <form action={action} className="space-y-3">
+      <FormMessage state={state} />
+      <SelectField label="Connection" name="connectionId" defaultValue={connections[0]?.id}>
+        {connections.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Endpoint URL" name="url" type="url" defaultValue={state.values?.url ?? ""} hint="A Slack incoming-webhook URL (hooks.slack.com) gets a readable message; anything else gets the signed JSON event." />
+      <fieldset className="space-y-1">
+        <legend className="font-medium">Events</legend>
+        {EVENTS.map((e) => (
+          <CheckboxField key={e} label={e} name="events" value={e} defaultChecked={e === "upload.verified" || e === "upload.ready"} />
+        ))}
+      </fieldset>
+      <SubmitButton pendingText="Adding…">Add endpoint</SubmitButton>
+    </form>
+  );
+}

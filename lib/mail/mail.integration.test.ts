@@ -1,0 +1,116 @@
+// Issue #16 "Done when": a stopped SMTP server loses no message — it is delivered once the server
+// is back, and never twice. Real Postgres, the emulator over HTTP, the real mail catcher over SMTP.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chmodSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmulator } from "@/emulator/server";
+import { startMailCatcher, type MailCatcher } from "@/mailcatcher/catcher";
+import { createTestDatabase } from "@/test/db";
+import { readFixture } from "@/test/fixtures";
+
+const clip = readFixture("clip.mp4");
+let emu: Awaited<ReturnType<typeof startEmulator>>;
+let catcher: MailCatcher;
+let smtpPort: number;
+let drop: () => Promise<void>;
+let dbm: typeof import("@/lib/db");
+let outbox: typeof import("@/lib/mail/outbox");
+let follow: typeof import("@/lib/processing/follow");
+
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "mail-emu-"));
+  chmodSync(dir, 0o755);
+  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true, transcodeSeconds: 0 });
+  catcher = await startMailCatcher({ smtpPort: 0, webPort: 0 });
+  smtpPort = catcher.smtpPort;
+  const t = await createTestDatabase();
+  drop = t.drop;
+  Object.assign(process.env, { DATABASE_URL: t.url, EMULATOR_PORT: String(emu.port), APP_URL: "http://localhost:3995", AUTH_SECRET: "mail-test-secret-0123456789abcdef0123456", LOG_LEVEL: "error", SMTP_URL: `smtp://localhost:${smtpPort}`, MAIL_FROM: "Portal <portal@example.com>" });
+  dbm = await import("@/lib/db");
+  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
+  outbox = await import("@/lib/mail/outbox");
+  follow = await import("@/lib/processing/follow");
+  await dbm.db().intakeLink.update({ where: { slug: "demo" }, data: { notifyEmails: ["team@example.com", "lead@example.com"], notifyMode: "EACH" } });
+});
+afterAll(async () => {
+  await dbm?.db().$disconnect();
+  await catcher?.close();
+  await emu?.close();
+  await drop?.();
+});
+
+/** A visitor's upload, received and verified as the callback does it. */
+async function confirmedUpload(who: string): Promise<string> {
+  const m = await import("@/lib/intake/mint");
+  const cb = await import("@/lib/intake/callback");
+  const verify = await import("@/lib/intake/verify");
+  const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+  const minted = await m.mintToken({ link, details: { name: who, email: "visitor@example.com", title: `${who}'s story`, description: undefined, consent: true } });
+  if (!minted.ok) throw new Error(minted.message);
+  const form = new FormData();
+  form.set("upload_token", minted.uploadToken);
+  form.set("file", new Blob([new Uint8Array(clip)], { type: "video/mp4" }), "clip.mp4");
+  const res = await fetch(`${emu.url}/api/photo/redeem-upload-token`, { method: "POST", body: form, redirect: "manual" });
+  const params = Object.fromEntries(new URL(res.headers.get("location")!).searchParams.entries());
+  const outcome = await cb.handleCallback({ method: "GET", params, ip: "198.51.100.8" });
+  if (outcome.kind !== "accepted") throw new Error(outcome.kind);
+  expect(await verify.verifyUpload(outcome.uploadId)).toBe("verified");
+  return outcome.uploadId;
+}
+
+describe("team e-mail", () => {
+  it("a new upload mails each recipient once, with thumbnail, contributor and a review link, HTML and text", async () => {
+    const id = await confirmedUpload("Ada Lovelace");
+    const ids = await outbox.queueUploadMail("new_upload", id);
+    expect(ids).toHaveLength(2);
+    // The same event again (a job retry, a duplicate callback) queues nothing more.
+    expect(await outbox.queueUploadMail("new_upload", id)).toEqual([]);
+    for (const m of ids) expect(await outbox.deliverMail(m)).toBe("sent");
+    const got = catcher.messages.filter((m) => m.subject === "New upload: Ada Lovelace's story");
+    expect(got.map((m) => m.to[0]).sort()).toEqual(["lead@example.com", "team@example.com"]);
+    const [mail] = got;
+    expect(mail!.from).toContain("portal@example.com");
+    expect(mail!.html).toContain(`href="http://localhost:3995/admin/uploads/${id}"`);
+    expect(mail!.html).toMatch(new RegExp(`<img[^>]+src="${emu.url}/api/photo/frame\\?photo_id=`));
+    expect(mail!.text).toContain("Ada Lovelace");
+    expect(mail!.text).toContain(`http://localhost:3995/admin/uploads/${id}`);
+  });
+
+  it("with the SMTP server stopped nothing is lost: the failure is recorded, and once it is back each message arrives exactly once", async () => {
+    const id = await confirmedUpload("Grace Hopper");
+    await follow.followProcessing(id); // transcoding is instant here: ready
+    const ids = await outbox.queueUploadMail("ready", id);
+    expect(ids).toHaveLength(2);
+
+    await catcher.close();
+    for (const m of ids) await expect(outbox.deliverMail(m)).rejects.toBeInstanceOf(outbox.MailRetry);
+    const failed = await dbm.db().mailMessage.findMany({ where: { id: { in: ids } } });
+    expect(failed.every((m) => m.status === "PENDING" && m.attempts === 1 && /ECONNREFUSED|connect/i.test(m.lastError ?? ""))).toBe(true);
+    expect(failed.every((m) => !(m.lastError ?? "").includes("portal-test"))).toBe(true);
+
+    catcher = await startMailCatcher({ smtpPort, webPort: 0 });
+    // The job's retry, twice over (a redelivered job): sent once, then recognised as sent.
+    for (const m of ids) expect(await outbox.deliverMail(m)).toBe("sent");
+    for (const m of ids) expect(await outbox.deliverMail(m)).toBe("already");
+    const got = catcher.messages.filter((m) => m.subject === "Ready to watch: Grace Hopper's story");
+    expect(got).toHaveLength(2);
+    expect(got[0]!.html).toMatch(new RegExp(`src="${emu.url}/1/\\d+/[^/"]+/small"`));
+    const sent = await dbm.db().mailMessage.findMany({ where: { id: { in: ids } } });
+    expect(sent.every((m) => m.status === "SENT" && m.attempts === 2 && m.sentAt !== null)).toBe(true);
+  });
+
+  it("a digest link gets no per-upload mail but one digest of the day before", async () => {
+    await dbm.db().intakeLink.update({ where: { slug: "demo" }, data: { notifyMode: "DIGEST", notifyEmails: ["digest@example.com"] } });
+    const id = await confirmedUpload("Katherine Johnson");
+    expect(await outbox.queueUploadMail("new_upload", id)).toEqual([]);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const ids = await outbox.queueDigests(tomorrow);
+    expect(ids).toHaveLength(1);
+    expect(await outbox.queueDigests(tomorrow)).toEqual([]);
+    expect(await outbox.deliverMail(ids[0]!)).toBe("sent");
+    const digest = catcher.messages.find((m) => m.to[0] === "digest@example.com");
+    expect(digest?.subject).toMatch(/new uploads? on “/);
+    expect(digest?.text).toContain("Katherine Johnson");
+  });
+});

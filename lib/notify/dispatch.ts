@@ -1,0 +1,16 @@
+// Fans one upload event out to its listeners. Each listener queues its own deliveries (rows with
+// a dedupe key, each sent by its own job with its own retries), so this job can be retried
+// safely and a failing webhook endpoint never makes an e-mail go out twice, or the reverse.
+import { log } from "@/lib/log";
+import { queueUploadMail } from "@/lib/mail/outbox";
+import { queueWebhooks } from "@/lib/webhooks/deliver";
+import type { UploadEventType } from "@/lib/processing/events";
+
+export async function dispatchUploadEvent(type: UploadEventType, uploadId: string, eventId: string): Promise<void> {
+  const { enqueueMail, enqueueWebhook } = await import("@/lib/jobs");
+  // The team hears of uploads TwentyThree confirmed (a forged callback sends nobody mail).
+  const mailKind = type === "upload.verified" ? "new_upload" : type === "upload.ready" ? "ready" : null;
+  if (mailKind) for (const id of await queueUploadMail(mailKind, uploadId)) await enqueueMail(id);
+  for (const id of await queueWebhooks(type, uploadId, eventId)) await enqueueWebhook(id);
+  log.debug("event dispatched", { type, uploadId, eventId });
+}
