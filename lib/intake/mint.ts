@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { redeemUrl, TwentyThreeError, TwentyThreeTimeoutError, TwentyThreeUnreachableError, TwentyThreeHttpError, TwentyThreeBadResponseError } from "@/lib/twentythree";
 import { consume, describeWait, MINT_LIMITS } from "@/lib/limits";
 import type { Details } from "./details";
+import { loadedConnection } from "./links";
 import { newStateNonce, signState, signTicket } from "./signing";
 
 export type Minted = {
@@ -49,7 +50,9 @@ export async function mintToken(input: {
   maxUploads?: number;
 }): Promise<Minted | MintFailure> {
   const { link, details } = input;
-  const connection = await db().connection.findUnique({ where: { id: link.connectionId } });
+  // lookupLink already loaded the connection with the link (one round trip); look it up only for
+  // a link that came from elsewhere.
+  const connection = loadedConnection(link) ?? (await db().connection.findUnique({ where: { id: link.connectionId }, select: { id: true, apiUrl: true, credentialsEnc: true } }));
   if (!connection) return { ok: false, message: "This upload link is not connected to a video library. Please tell the team that sent it.", retryable: false };
 
   const name = input.contributor?.name ?? details.name;
