@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/emulator/server";
+import { browserCallback } from "@/test/browser-callback";
 import { createTestDatabase } from "@/test/db";
 import { readFixture } from "@/test/fixtures";
 
@@ -17,7 +18,6 @@ let emu: Awaited<ReturnType<typeof startEmulator>>;
 let drop: () => Promise<void>;
 let dbm: typeof import("@/lib/db");
 let m: typeof import("@/lib/intake/mint");
-let receive: typeof import("@/lib/intake/receive");
 let reconcile: typeof import("@/lib/jobs/reconcile");
 let mod: typeof import("@/lib/uploads/moderation");
 let links: typeof import("@/lib/intake/links");
@@ -32,7 +32,6 @@ beforeAll(async () => {
   dbm = await import("@/lib/db");
   await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   m = await import("@/lib/intake/mint");
-  receive = await import("@/lib/intake/receive");
   reconcile = await import("@/lib/jobs/reconcile");
   mod = await import("@/lib/uploads/moderation");
   links = await import("@/lib/intake/links");
@@ -74,14 +73,14 @@ async function attackerCredentials(slug = "demo") {
   const minted = await mint(slug);
   const answer = await redeem(minted.uploadToken, junk);
   expect(answer.error_message).toBeTruthy();
-  await receive.receiveCallback("GET", answer, "203.0.113.9");
+  await browserCallback("GET", answer, "203.0.113.9");
   return { tokenId: minted.tokenId, state: answer.state!, upload_token: answer.upload_token!, domain: answer.domain! };
 }
 
 async function honestUpload() {
   const minted = await mint();
   const params = await redeem(minted.uploadToken);
-  const res = await receive.receiveCallback("GET", params, "198.51.100.20");
+  const res = await browserCallback("GET", params, "198.51.100.20");
   expect(res.status).toBe(303);
   return { minted, params, row: await dbm.db().upload.findFirstOrThrow({ where: { tokenId: minted.tokenId } }) };
 }
@@ -95,7 +94,7 @@ describe("a foreign object claimed with the attacker's own state", () => {
     const attacker = await attackerCredentials();
     // The victim's object as its public embed URL shows it.
     const forged = { ...attacker, photo_id: victim.params.photo_id!, tree_id: victim.params.tree_id!, token: victim.params.token! };
-    const res = await receive.receiveCallback("GET", forged, "203.0.113.9");
+    const res = await browserCallback("GET", forged, "203.0.113.9");
     expect(res.status).toBe(400);
     expect(await rowsFor(attacker.tokenId)).toEqual([]);
     expect((await dbm.db().callbackEvent.findFirstOrThrow({ where: { tokenId: attacker.tokenId, outcome: "rejected" } })).reason).toBe("photo_id already confirmed for another upload");
@@ -111,7 +110,7 @@ describe("a foreign object claimed with the attacker's own state", () => {
     const library = await objects();
     const object = library[library.length - 1]!;
     const attacker = await attackerCredentials();
-    const res = await receive.receiveCallback("GET", { ...attacker, photo_id: object.photo_id, tree_id: object.tree_id, token: object.token }, "203.0.113.9");
+    const res = await browserCallback("GET", { ...attacker, photo_id: object.photo_id, tree_id: object.tree_id, token: object.token }, "203.0.113.9");
     expect(res.status).toBe(303);
     const [claim] = await rowsFor(attacker.tokenId);
     expect(claim).toMatchObject({ state: "DISOWNED", verifiedAt: null, domain: emu.domain });
@@ -139,7 +138,7 @@ describe("a foreign object claimed with the attacker's own state", () => {
 
   it("a callback naming another site's domain is refused and stores nothing", async () => {
     const attacker = await attackerCredentials();
-    const res = await receive.receiveCallback("GET", { ...attacker, domain: "evil.example", photo_id: "1", tree_id: "1", token: "a".repeat(32) }, "203.0.113.10");
+    const res = await browserCallback("GET", { ...attacker, domain: "evil.example", photo_id: "1", tree_id: "1", token: "a".repeat(32) }, "203.0.113.10");
     expect(res.status).toBe(400);
     expect(await rowsFor(attacker.tokenId)).toEqual([]);
     const audit = await dbm.db().callbackEvent.findFirstOrThrow({ where: { tokenId: attacker.tokenId, outcome: "rejected" } });
@@ -153,7 +152,7 @@ describe("the next photo_id squatted before an honest upload", () => {
     const next = String(Math.max(...(await objects()).map((o) => Number(o.photo_id))) + 1);
     // TwentyThree unreachable while the squatting callback is checked: the claim stays pending.
     await faults({ apiFailure: "503" });
-    const res = await receive.receiveCallback("GET", { ...attacker, photo_id: next, tree_id: "1", token: "q".repeat(32) }, "203.0.113.11");
+    const res = await browserCallback("GET", { ...attacker, photo_id: next, tree_id: "1", token: "q".repeat(32) }, "203.0.113.11");
     await faults(null);
     expect(res.status).toBe(303);
     const [claim] = await rowsFor(attacker.tokenId);
@@ -166,7 +165,7 @@ describe("the next photo_id squatted before an honest upload", () => {
     const { next, claim } = await squat();
     const params = await redeem(honest.uploadToken);
     expect(params.photo_id).toBe(next);
-    const res = await receive.receiveCallback("GET", params, "198.51.100.21");
+    const res = await browserCallback("GET", params, "198.51.100.21");
     expect(res.status).toBe(303);
     expect(await rowsFor(honest.tokenId)).toEqual([expect.objectContaining({ photoId: next, state: "VERIFIED" })]);
     expect(await dbm.db().upload.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ state: "DISOWNED", verifiedAt: null });
@@ -200,7 +199,7 @@ describe("quotas", () => {
     // Eight forged claims while TwentyThree cannot be asked: they count, but at most 5 of them.
     await faults({ apiFailure: "503" });
     for (const [i, a] of attackers.entries()) {
-      expect((await receive.receiveCallback("GET", { ...a, photo_id: String(990000 + i), tree_id: "1", token: "f".repeat(32) }, `203.0.113.${30 + i}`)).status).toBe(303);
+      expect((await browserCallback("GET", { ...a, photo_id: String(990000 + i), tree_id: "1", token: "f".repeat(32) }, `203.0.113.${30 + i}`)).status).toBe(303);
     }
     await faults(null);
     expect(await links.quotaUsed(link.id)).toBe(links.QUOTA_IN_FLIGHT_MAX);
@@ -213,7 +212,7 @@ describe("quotas", () => {
     // Real uploads count; once confirmed uploads reach the quota the link is full.
     for (let i = 0; i < 2; i++) {
       const minted = await mint("quota-link");
-      expect((await receive.receiveCallback("GET", await redeem(minted.uploadToken), "198.51.100.22")).status).toBe(303);
+      expect((await browserCallback("GET", await redeem(minted.uploadToken), "198.51.100.22")).status).toBe(303);
     }
     expect(await links.quotaUsed(link.id)).toBe(2);
     await dbm.db().intakeLink.update({ where: { id: link.id }, data: { uploadQuota: 2 } });

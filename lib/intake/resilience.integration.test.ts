@@ -8,6 +8,7 @@ import { startEmulator } from "@/emulator/server";
 import { freePort, startCluster, type Cluster } from "@/scripts/lib/pg-cluster";
 import { migrate } from "@/lib/migrate";
 import { setLogSink } from "@/lib/log";
+import { browserCallback } from "@/test/browser-callback";
 import { readFixture } from "@/test/fixtures";
 
 const clip = readFixture("clip.mp4");
@@ -18,7 +19,6 @@ let pgDir: string;
 let pgPort: number;
 let dbm: typeof import("@/lib/db");
 let mint: typeof import("@/lib/intake/mint");
-let receive: typeof import("@/lib/intake/receive");
 let reconcile: typeof import("@/lib/jobs/reconcile");
 let signing: typeof import("@/lib/intake/signing");
 
@@ -36,7 +36,6 @@ beforeAll(async () => {
   dbm = await import("@/lib/db");
   await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   mint = await import("@/lib/intake/mint");
-  receive = await import("@/lib/intake/receive");
   reconcile = await import("@/lib/jobs/reconcile");
   signing = await import("@/lib/intake/signing");
 }, 120_000);
@@ -103,7 +102,7 @@ describe("database stopped during callbacks", () => {
     await cluster.stop();
     try {
       for (const params of callbacks) {
-        const res = await receive.receiveCallback("GET", params);
+        const res = await browserCallback("GET", params);
         expect(res.status).toBe(200);
         expect(await res.text()).toContain("Your upload has arrived");
       }
@@ -120,7 +119,7 @@ describe("database stopped during callbacks", () => {
     const rows = await dbm.db().upload.findMany({ where: { tokenId: { in: ids } } });
     expect(rows.map((x) => x.photoId).sort()).toEqual(callbacks.map((c) => c.photo_id).sort());
     // A late replay of the original callbacks changes nothing.
-    for (const params of callbacks) expect((await receive.receiveCallback("GET", params)).status).toBe(303);
+    for (const params of callbacks) expect((await browserCallback("GET", params)).status).toBe(303);
     expect(await dbm.db().upload.count({ where: { tokenId: { in: ids } } })).toBe(10);
   }, 120_000);
 });
@@ -162,7 +161,7 @@ describe("forged callbacks", () => {
       await faults(null);
       if (i < 3) {
         const params = Object.fromEntries(new URL(res.headers.get("location")!).searchParams.entries());
-        expect((await receive.receiveCallback("GET", params, "198.51.100.1")).status).toBe(303);
+        expect((await browserCallback("GET", params, "198.51.100.1")).status).toBe(303);
       }
     }
     const objects = (await (await fetch(`${emu.url}/_emulator/objects`)).json()) as Array<{ photo_id: string; tree_id: string; token: string; upload_token: string }>;
@@ -199,7 +198,7 @@ describe("forged callbacks", () => {
                 : { ...own, ...real[i % real.length]! }; // a real object of the library, attacker's own valid state
       last.set(n, params);
       // Clients spread over 100 addresses, so the per-client limit does not hide what is tested here.
-      const res = await receive.receiveCallback("GET", params, `198.51.100.${i % 100}`);
+      const res = await browserCallback("GET", params, `198.51.100.${i % 100}`);
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     }
     expect(Object.fromEntries(statuses)).toEqual(Object.fromEntries([...statuses].filter(([s]) => s < 500 && s !== 429)));

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Notice, PublicShell } from "@/components/public/shell";
+import { confirmReceived } from "@/lib/intake/confirm";
+import { verifyTicket } from "@/lib/intake/signing";
 import { loadTicket } from "@/lib/intake/tickets";
 
 export const dynamic = "force-dynamic";
@@ -22,6 +24,8 @@ const stateText: Record<string, string> = {
 export default async function DonePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { ticket } = await searchParams;
+  const tokenId = verifyTicket(ticket);
+  if (tokenId) await confirmReceived(tokenId).catch(() => {});
   const token = await loadTicket(slug, ticket);
   if (!token) notFound();
   const received = token.uploads.filter((u) => u.photoId);
@@ -43,6 +47,7 @@ export default async function DonePage({ params, searchParams }: Props) {
   }
   return (
     <PublicShell>
+      {received.some((u) => u.state === "RECEIVED") ? <meta httpEquiv="refresh" content="3" /> : null}
       <h1 className="text-2xl font-bold">Thank you!</h1>
       {received.length === 0 ? (
         <p className="mt-3 text-slate-700">We have not heard back about your file yet. If you just uploaded it, this page will know in a moment — reload it.</p>
