@@ -4,7 +4,7 @@
 //                        parameters the portal sends, state included) + the same single INSERT
 //                        into upload_tokens; answers 200 with the token.
 //   BENCH_MODE=callback  checks the signed state (HMAC) and does one INSERT into uploads
-//                        (ON CONFLICT DO NOTHING); answers 303 like the portal.
+//                        (ON CONFLICT (token_id, photo_id) DO NOTHING, the key since #13); answers 303 like the portal.
 //   BENCH_MODE=sink      pipes the request body to a file on disk; answers 200 when written.
 // Env: BENCH_PORT, DATABASE_URL, AUTH_SECRET, EMULATOR_URL, BENCH_CONNECTION_ID, BENCH_LINK_ID,
 // BENCH_SINK_DIR.
@@ -89,7 +89,7 @@ if (mode === "mint") {
       `INSERT INTO uploads (id, connection_id, link_id, token_id, photo_id, tree_id, photo_token, domain, source, contributor_name, contributor_email, title, updated_at)
        SELECT gen_random_uuid(), t.connection_id, t.link_id, t.id, $3, $4, $5, $6, 'CALLBACK', t.contributor_name, t.contributor_email, t.title, now()
        FROM upload_tokens t WHERE t.id = $1::uuid AND t.state_nonce = $2 AND t.upload_token = $7
-       ON CONFLICT (connection_id, photo_id) DO NOTHING RETURNING id`,
+       ON CONFLICT (token_id, photo_id) DO NOTHING RETURNING id`,
       [state.tokenId, state.nonce, q.get("photo_id"), q.get("tree_id"), q.get("token"), q.get("domain"), q.get("upload_token")],
     );
     void r;

@@ -3,7 +3,7 @@
 // does), then measures each figure of issue #9 next to a baseline measured in the same run.
 // Prints a table and writes bench/results/latest.json. See docs/benchmarks.md.
 //
-// Env: BENCH_QUICK=1 (fewer/shorter iterations, small files), BENCH_REUSE_BUILD=1 (skip
+// Env: BENCH_QUICK=1 (fewer/shorter iterations, small files), BENCH_CPU_PROF=<dir> (portal CPU profile), BENCH_REUSE_BUILD=1 (skip
 // `next build` when .next-bench exists), BENCH_ONLY=mint,callback,upload,page,dashboard,
 // BENCH_TMP (parent of the temp dir; default the OS temp dir).
 import { spawnSync } from "node:child_process";
@@ -156,7 +156,10 @@ async function main() {
   // Served as `npm start` serves it, but trusting one proxy hop: the phases spread their simulated
   // visitors over many addresses with X-Forwarded-For (as a reverse proxy would set it), so
   // per-address limits see many visitors rather than one.
-  const portal = spawnChild("portal", ["--import", "tsx", "scripts/serve.ts", "-p", String(portalPort), "-H", "127.0.0.1"], { ...env, TRUSTED_PROXY_HOPS: "1" }, path.join(tmp, "portal.log"));
+  // BENCH_FLOOR_ROUTES=1 serves the floor action and route (lib/bench-floor.ts) only here.
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the portal (node --cpu-prof) for docs/benchmarks.md.
+  const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROF)] : [];
+  const portal = spawnChild("portal", [...prof, "--import", "tsx", "scripts/serve.ts", "-p", String(portalPort), "-H", "127.0.0.1"], { ...env, TRUSTED_PROXY_HOPS: "1", BENCH_FLOOR_ROUTES: "1" }, path.join(tmp, "portal.log"));
   await waitForHttp(`http://127.0.0.1:${portalPort}/api/health`, 60_000, portal);
   log(`portal on ${portalPort} (APP_URL ${appUrl} = counting proxy), emulator on ${emulatorPort}, PostgreSQL on ${cluster.port}`);
 

@@ -60,6 +60,9 @@ test.describe("callbacks over HTTP", () => {
     const forged = new URLSearchParams({ domain: own.domain!, upload_token: own.upload_token!, state: own.state!, photo_id: victimObject.photo_id, tree_id: String(victimObject.tree_id), token: victimObject.token });
     const res = await request.get(`/api/twentythree/callback?${forged}`, { maxRedirects: 0 });
     expect(res.status()).toBe(303);
+    // The attacker does not follow the redirect to the thank-you page, so the queued verification
+    // job (not the request) decides the claim (issue #20): wait for it.
+    await expect.poll(async () => (await uploadsOf("Mallory Forger"))[0]?.state, { timeout: 30_000 }).toBe("DISOWNED");
     const [claim] = await uploadsOf("Mallory Forger");
     expect(claim).toMatchObject({ photo_id: victimObject.photo_id, state: "DISOWNED", verified_at: null });
     expect(claim!.domain).toBe(new URL(emulatorUrl).host);

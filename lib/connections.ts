@@ -23,11 +23,26 @@ export function openCredentials(conn: Pick<Connection, "credentialsEnc">): Crede
   return decryptJson<Credentials>(conn.credentialsEnc).value;
 }
 
+// Decrypted credentials kept in memory per stored blob (issue #20: minting decrypted them on every
+// call). Keyed by the blob itself, so any change to a connection's credentials (a new blob, with a
+// fresh IV) is a new key: a stale entry can never be used. Bounded; values are never logged.
+const opened = new Map<string, Credentials>();
+const OPENED_MAX = 64;
+function openCached(credentialsEnc: string): Credentials {
+  let c = opened.get(credentialsEnc);
+  if (!c) {
+    c = openCredentials({ credentialsEnc });
+    if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
+    opened.set(credentialsEnc, c);
+  }
+  return c;
+}
+
 export function clientFor(
   conn: Pick<Connection, "apiUrl" | "credentialsEnc">,
   opts: { timeoutMs?: number; retries?: number } = {},
 ): TwentyThreeClient {
-  return createTwentyThreeClient({ apiUrl: conn.apiUrl, ...openCredentials(conn), allowPrivateTargets: env().ALLOW_PRIVATE_TARGETS, ...opts });
+  return createTwentyThreeClient({ apiUrl: conn.apiUrl, ...openCached(conn.credentialsEnc), allowPrivateTargets: env().ALLOW_PRIVATE_TARGETS, ...opts });
 }
 
 /** Create or update the default connection from settings; the emulator's demo app otherwise. */

@@ -58,6 +58,12 @@ const schema = z
     PROCESSING_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
     /** Reverse proxies in front of the portal that append to X-Forwarded-For (0 = none: key on the socket). */
     TRUSTED_PROXY_HOPS: z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number (0 = no proxy)" }).int().min(0).max(10).default(0),
+    /** `npm run bench` only: serve the minimal "floor" action and route (lib/bench-floor.ts) it measures
+     * the portal against. Off (404) in every normal deployment. */
+    BENCH_FLOOR_ROUTES: z
+      .enum(["", "0", "1"], { error: "BENCH_FLOOR_ROUTES must be 0 or 1" })
+      .default("")
+      .transform((v) => v === "1"),
     /** Allow TwentyThree API URLs that resolve to link-local / cloud metadata addresses (never needed for real sites). */
     ALLOW_PRIVATE_TARGETS: z
       .enum(["", "0", "1", "false", "true"], { error: "ALLOW_PRIVATE_TARGETS must be true or false" })

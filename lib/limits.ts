@@ -17,14 +17,24 @@ export async function bump(client: Pick<PrismaClient, "$queryRaw">, key: string,
   return { count: Number(rows[0]?.count ?? 1), windowStart: rows[0]?.window_start ?? now };
 }
 
-/** Count one use against each limit; refuse when any is over its maximum. */
+/** Count one use against each limit; refuse when any is over its maximum. All limits are bumped in
+ * one statement (issue #20: one round trip, not one per limit), in key order so that two requests
+ * bumping overlapping keys lock the rows in the same order and cannot deadlock. */
 export async function consume(limits: Limit[], now = new Date()): Promise<LimitResult> {
-  // Independent counters: bump them together rather than one round trip after another.
-  const rows = await Promise.all(limits.map((l) => bump(db(), l.key, l.windowMs, now)));
-  for (const [i, l] of limits.entries()) {
-    const row = rows[i]!;
-    if (row.count > l.max) {
-      const retryAfterMs = row.windowStart.getTime() + l.windowMs - now.getTime();
+  if (limits.length === 0) return { ok: true };
+  const sorted = [...new Map(limits.map((l) => [l.key, l])).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rows = await db().$queryRaw<{ key: string; count: number; window_start: Date }[]>`
+    WITH input AS (SELECT * FROM unnest(${sorted.map((l) => l.key)}::text[], ${sorted.map((l) => l.windowMs)}::bigint[]) AS i(key, window_ms))
+    INSERT INTO rate_limits (key, window_start, count) SELECT key, ${now}, 1 FROM input ORDER BY key
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN 1 ELSE rate_limits.count + 1 END,
+      window_start = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN ${now} ELSE rate_limits.window_start END
+    RETURNING key, count, window_start`;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  for (const l of limits) {
+    const row = byKey.get(l.key);
+    if (row && Number(row.count) > l.max) {
+      const retryAfterMs = row.window_start.getTime() + l.windowMs - now.getTime();
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)), key: l.key };
     }
   }

@@ -12,7 +12,9 @@ import { spawnChild, waitForHttp } from "../lib/procs";
 
 type Side = LoadResult & { expectedRows: number; rows: number; lost: number; doubled: number };
 export type CallbackResult = {
-  levels: Array<{ mode: "unique" | "duplicated"; concurrency: number; portal: Side; baseline: Side; ratio: number }>;
+  /** Per level: the portal, the floor (minimal route handler in the same build, lib/bench-floor.ts)
+   * and the bare node:http baseline; ratio = portal ÷ bare, ratioFloor = portal ÷ floor. */
+  levels: Array<{ mode: "unique" | "duplicated"; concurrency: number; portal: Side; floor: Side; baseline: Side; ratio: number; ratioFloor: number; p99RatioFloor: number; p99RatioBare: number }>;
   lostTotal: number;
   doubledTotal: number;
 };
@@ -46,7 +48,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     return toks.map((t) => ({ ...t, state: signState(t.id, t.nonce) }));
   }
 
-  async function side(port: number, pid: number, c: number, mode: "unique" | "duplicated", expectStatus: number): Promise<Side> {
+  async function side(port: number, pid: number, c: number, mode: "unique" | "duplicated", expectStatus: number, route = "/api/twentythree/callback"): Promise<Side> {
     series++;
     const warm = Math.max(4, c);
     const per = mode === "unique" ? 1 : 2; // requests per photo_id
@@ -72,7 +74,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
           token: `tok${(photoBase + k).toString(36)}abc`,
           state: t.state,
         });
-        return { path: `/api/twentythree/callback?${q}`, headers: { "x-forwarded-for": "192.0.2.10" } };
+        return { path: `${route}?${q}`, headers: { "x-forwarded-for": "192.0.2.10" } };
       },
       check: (r) => (r.status === expectStatus ? true : `status ${r.status}`),
       onDone: (i, ok) => {
@@ -94,12 +96,16 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     for (const mode of ["unique", "duplicated"] as const) {
       for (const c of LEVELS) {
         const portal = await side(ctx.portalPort, ctx.portal.pid, c, mode, 303);
+        const floor = await side(ctx.portalPort, ctx.portal.pid, c, mode, 303, "/api/bench-floor/callback");
         const baseline = await side(basePort, base.pid, c, mode, 303);
         const ratio = round(portal.throughput / baseline.throughput, 2);
+        const ratioFloor = round(portal.throughput / floor.throughput, 2);
+        const p99RatioFloor = round(portal.p99 / floor.p99, 2);
+        const p99RatioBare = round(portal.p99 / baseline.p99, 2);
         ctx.log(
-          `  callback ${mode} c=${c}: portal ${portal.throughput}/s p99 ${portal.p99} ms lost ${portal.lost} doubled ${portal.doubled} (${portal.failed} failed) · baseline ${baseline.throughput}/s p99 ${baseline.p99} ms · ratio ${ratio}`,
+          `  callback ${mode} c=${c}: portal ${portal.throughput}/s p99 ${portal.p99} ms lost ${portal.lost} doubled ${portal.doubled} (${portal.failed} failed) · floor ${floor.throughput}/s p99 ${floor.p99} ms · bare ${baseline.throughput}/s p99 ${baseline.p99} ms · ×floor ${ratioFloor} (p99 ${p99RatioFloor}×) · ×bare ${ratio}`,
         );
-        levels.push({ mode, concurrency: c, portal, baseline, ratio });
+        levels.push({ mode, concurrency: c, portal, floor, baseline, ratio, ratioFloor, p99RatioFloor, p99RatioBare });
       }
     }
   } finally {
@@ -107,7 +113,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
   }
   return {
     levels,
-    lostTotal: levels.reduce((s, l) => s + l.portal.lost + l.baseline.lost, 0),
-    doubledTotal: levels.reduce((s, l) => s + l.portal.doubled + l.baseline.doubled, 0),
+    lostTotal: levels.reduce((s, l) => s + l.portal.lost + l.floor.lost + l.baseline.lost, 0),
+    doubledTotal: levels.reduce((s, l) => s + l.portal.doubled + l.floor.doubled + l.baseline.doubled, 0),
   };
 }

@@ -19,7 +19,20 @@ export type MintResult = {
    * path, sequential (c=1): the public page render, and the same action refused at validation
    * (action dispatch without minting or rendering the next step). */
   breakdown: { pageRenderCpuMs: number; actionRefusedCpuMs: number; mintCpuMs: number };
-  levels: Array<{ concurrency: number; portal: LoadResult; baseline: LoadResult; ratio: number; rowsPortal: number; rowsBaseline: number }>;
+  /** Per level: the portal, the floor (minimal server action in the same build, lib/bench-floor.ts)
+   * and the bare node:http baseline; throughput ratios and p99 ratios against both. */
+  levels: Array<{
+    concurrency: number;
+    portal: LoadResult;
+    floor: LoadResult;
+    baseline: LoadResult;
+    ratio: number;
+    ratioFloor: number;
+    p99RatioFloor: number;
+    p99RatioBare: number;
+    rowsPortal: number;
+    rowsBaseline: number;
+  }>;
   verified: boolean;
 };
 
@@ -34,6 +47,8 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
   const actionId = ctx.actions["app/u/[slug]/actions.ts#startUpload"];
   if (!actionId) throw new Error("startUpload not found in the server reference manifest");
   const action = prepareId ? "prepareUpload" : "startUpload";
+  const floorId = ctx.actions["app/bench-floor/actions.ts#benchFloorMint"];
+  if (!floorId) throw new Error("benchFloorMint not found in the server reference manifest");
   ctx.log(`  minting through ${action}`);
   const basePort = await freePort();
   const base = spawnChild(
@@ -88,6 +103,24 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
             : `status ${res.status}${res.body.includes("Too many") ? " rate-limited" : ""}`,
       });
       const rowsPortal = (await countTokens()) - before;
+      const floor = await runLoad({
+        port: ctx.portalPort,
+        cpuPids: { portal: ctx.portal.pid, emulator: ctx.emulator.pid, bench: process.pid },
+        concurrency: c,
+        maxRequests,
+        maxSeconds,
+        warmup: Math.max(4, c),
+        make: () => {
+          const n = ++visitor;
+          return {
+            method: "POST",
+            path: "/bench-floor",
+            headers: { "next-action": floorId, accept: "text/x-component", origin: `http://127.0.0.1:${ctx.portalPort}`, "content-type": "text/plain;charset=UTF-8", "x-forwarded-for": ip(n) },
+            body: JSON.stringify([`Visitor ${n}`, `visitor${n}@bench.example`]),
+          };
+        },
+        check: (res) => (/"ok":true/.test(res.body) && res.body.includes('"uploadToken"') ? true : `status ${res.status}`),
+      });
       const before2 = await countTokens();
       const baseline = await runLoad({
         port: basePort,
@@ -112,8 +145,13 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
       const warm = Math.max(4, c);
       if (rowsPortal < portal.ok || rowsPortal > portal.ok + warm) verified = false;
       const ratio = round(portal.throughput / baseline.throughput, 2);
-      ctx.log(`  mint c=${c}: portal ${portal.throughput}/s p99 ${portal.p99} ms (${portal.failed} failed) · baseline ${baseline.throughput}/s p99 ${baseline.p99} ms · ratio ${ratio} · rows +${rowsPortal}`);
-      levels.push({ concurrency: c, portal, baseline, ratio, rowsPortal, rowsBaseline });
+      const ratioFloor = round(portal.throughput / floor.throughput, 2);
+      const p99RatioFloor = round(portal.p99 / floor.p99, 2);
+      const p99RatioBare = round(portal.p99 / baseline.p99, 2);
+      ctx.log(
+        `  mint c=${c}: portal ${portal.throughput}/s p99 ${portal.p99} ms (${portal.failed} failed) · floor ${floor.throughput}/s p99 ${floor.p99} ms · bare ${baseline.throughput}/s p99 ${baseline.p99} ms · ×floor ${ratioFloor} (p99 ${p99RatioFloor}×) · ×bare ${ratio} · rows +${rowsPortal}`,
+      );
+      levels.push({ concurrency: c, portal, floor, baseline, ratio, ratioFloor, p99RatioFloor, p99RatioBare, rowsPortal, rowsBaseline });
     }
   } finally {
     await base.stop();

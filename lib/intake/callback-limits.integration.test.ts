@@ -2,6 +2,7 @@
 // expired tokens are refused after the grace, and a `state` custom variable cannot hijack the
 // signed state. Real Postgres, the emulator over HTTP, the callback handler the route calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserCallback } from "@/test/browser-callback";
 import { readFixture } from "@/test/fixtures";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 import type { TestEmulator } from "@/test/emulator";
@@ -11,14 +12,12 @@ const clip = readFixture("clip.mp4");
 let portal: PortalWithEmulator;
 let emu: TestEmulator;
 let m: typeof import("@/lib/intake/mint");
-let receive: typeof import("@/lib/intake/receive");
 let auditMod: typeof import("@/lib/intake/callback-audit");
 
 beforeAll(async () => {
   portal = await startPortalWithEmulator({ appUrl: "http://localhost:3996", authSecret: "cb-limits-test-secret-0123456789abcdef0123", logLevel: "error" });
   emu = portal.emu;
   m = await import("@/lib/intake/mint");
-  receive = await import("@/lib/intake/receive");
   auditMod = await import("@/lib/intake/callback-audit");
 });
 afterAll(async () => {
@@ -53,7 +52,7 @@ describe("a callback flood", () => {
     const statuses: number[] = [];
     let limited: Response | undefined;
     for (let i = 0; i < 200; i++) {
-      const res = await receive.receiveCallback("POST", { ...big, state: `forged-${i}` }, "203.0.113.50");
+      const res = await browserCallback("POST", { ...big, state: `forged-${i}` }, "203.0.113.50");
       statuses.push(res.status);
       if (res.status === 429) limited = res;
     }
@@ -72,15 +71,15 @@ describe("a callback flood", () => {
     expect(row.excerpt).not.toContain("forged-"); // the state value is hidden even in the excerpt
 
     // Another client is not affected.
-    expect((await receive.receiveCallback("GET", { state: "forged" }, "203.0.113.51")).status).toBe(400);
+    expect((await browserCallback("GET", { state: "forged" }, "203.0.113.51")).status).toBe(400);
   });
 
   it("replays of a valid callback are counted against its token, stored bounded, and the upload kept", async () => {
     const minted = await mint();
     const params = await redeem(minted.uploadToken);
-    expect((await receive.receiveCallback("GET", params, "198.51.100.60")).status).toBe(303);
+    expect((await browserCallback("GET", params, "198.51.100.60")).status).toBe(303);
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i++) statuses.push((await receive.receiveCallback("GET", params, `198.51.100.${61 + i}`)).status);
+    for (let i = 0; i < 30; i++) statuses.push((await browserCallback("GET", params, `198.51.100.${61 + i}`)).status);
     expect(statuses.filter((s) => s === 303)).toHaveLength(20);
     expect(statuses.filter((s) => s === 429)).toHaveLength(10);
     const events = await portal.db.callbackEvent.findMany({ where: { tokenId: minted.tokenId } });
@@ -105,7 +104,7 @@ describe("expired tokens", () => {
     const late = await mint();
     const params = await redeem(late.uploadToken);
     await portal.db.uploadToken.update({ where: { id: late.tokenId }, data: { validUntil: new Date(Date.now() - 361 * 60_000) } });
-    const res = await receive.receiveCallback("GET", params, "198.51.100.100");
+    const res = await browserCallback("GET", params, "198.51.100.100");
     expect(res.status).toBe(400);
     expect(await portal.db.upload.count({ where: { tokenId: late.tokenId } })).toBe(0);
     expect((await portal.db.callbackEvent.findFirstOrThrow({ where: { tokenId: late.tokenId } })).reason).toBe("upload token expired");
@@ -113,7 +112,7 @@ describe("expired tokens", () => {
     const slow = await mint();
     const slowParams = await redeem(slow.uploadToken);
     await portal.db.uploadToken.update({ where: { id: slow.tokenId }, data: { validUntil: new Date(Date.now() - 300 * 60_000) } });
-    expect((await receive.receiveCallback("GET", slowParams, "198.51.100.101")).status).toBe(303);
+    expect((await browserCallback("GET", slowParams, "198.51.100.101")).status).toBe(303);
     expect(await portal.db.upload.findMany({ where: { tokenId: slow.tokenId } })).toEqual([expect.objectContaining({ state: "VERIFIED" })]);
   });
 });
@@ -126,7 +125,7 @@ describe("reserved custom variable names", () => {
       const minted = await mint();
       const params = await redeem(minted.uploadToken);
       expect(params.state).not.toBe("hijacked");
-      expect((await receive.receiveCallback("GET", params, "198.51.100.102")).status).toBe(303);
+      expect((await browserCallback("GET", params, "198.51.100.102")).status).toBe(303);
       expect(await portal.db.upload.findMany({ where: { tokenId: minted.tokenId } })).toEqual([expect.objectContaining({ state: "VERIFIED" })]);
     } finally {
       await portal.db.intakeLink.update({ where: { id: demo.id }, data: { customVariables: demo.customVariables ?? {} } });

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { bump, CALLBACK_LIMITS, overLimit } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { audit, storable, type AuditInput } from "./callback-audit";
+import { claimCallback } from "./callback-claim";
 import { signTicket, verifyState } from "./signing";
 
 export type CallbackOutcome =
@@ -41,6 +42,28 @@ export async function handleCallback(input: { method: string; params: Record<str
   const raw = Object.entries(input.params);
   const params = Object.fromEntries(raw.slice(0, MAX_PARAMS).map(([k, v]) => [storable(k, 100), storable(v, MAX_VALUE)]));
   const clientKey = `callback:client:${ip ?? "unknown"}`;
+
+  // The common case in one database round trip (callback-claim.ts): checks that need no database
+  // first; whatever the SQL function would refuse comes back as 'fallback' and goes the way below.
+  const state = verifyState(params.state);
+  const plain = raw.length <= MAX_PARAMS && !raw.some(([k, v]) => k.length > 100 || v.length > MAX_VALUE);
+  if (plain && state && params.error_message === undefined && PHOTO_ID.test(params.photo_id ?? "") && TREE_ID.test(params.tree_id ?? "") && OBJECT_TOKEN.test(params.token ?? "")) {
+    const claim = await claimCallback({ tokenId: state.tokenId, nonce: state.nonce, params, raw, method, ip, clientKey, now });
+    if (claim.outcome === "limited") return { kind: "limited", retryAfterSeconds: claim.retryAfterSeconds };
+    if (claim.outcome !== "fallback") {
+      if (claim.outcome === "accepted") log.info("upload received", { link: claim.slug, uploadId: claim.uploadId });
+      // A repeat is spent against its token after it was answered for (a second round trip on
+      // this rare path only), as below: copies arriving together all see the budget they arrived to.
+      else await bump(db(), `callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now);
+      return { kind: claim.outcome, slug: claim.slug, ticket: signTicket(state.tokenId), background: claim.background, uploadId: claim.uploadId };
+    }
+  }
+  return handleCallbackChecked({ method, ip, now, raw, params, clientKey });
+}
+
+/** The reference path: every refusal, failed uploads, and anything the SQL function passes back. */
+async function handleCallbackChecked(input: { method: string; ip?: string; now: Date; raw: Array<[string, string]>; params: Record<string, string>; clientKey: string }): Promise<CallbackOutcome> {
+  const { method, ip, now, raw, params, clientKey } = input;
   const record = (a: Omit<AuditInput, "method" | "raw" | "params" | "ip">) => audit({ ...a, method, raw, params, ip });
 
   // A client that already sent too many callbacks we could not match is refused before any work.

@@ -1,5 +1,5 @@
 // Loading an intake link for a visitor, and deciding whether it still takes uploads.
-import type { IntakeLink } from "@/generated/prisma/client";
+import type { Connection, IntakeLink } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
 export type LinkLookup =
@@ -8,6 +8,9 @@ export type LinkLookup =
   | { kind: "inactive"; link: IntakeLink }
   | { kind: "expired"; link: IntakeLink }
   | { kind: "full"; link: IntakeLink };
+
+/** What minting needs of a link's connection, loaded with the link itself. */
+export type LinkConnection = Pick<Connection, "id" | "apiUrl" | "credentialsEnc">;
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -26,16 +29,52 @@ export async function quotaUsed(linkId: string): Promise<number> {
   return confirmed + Math.min(inFlight, QUOTA_IN_FLIGHT_MAX);
 }
 
-export async function lookupLink(slug: string, now = new Date()): Promise<LinkLookup> {
-  if (!SLUG.test(slug)) return { kind: "unknown" };
-  const link = await db().intakeLink.findUnique({ where: { slug } });
-  if (!link || link.deletedAt) return { kind: "unknown" };
-  if (!link.active) return { kind: "inactive", link };
-  if (link.expiresAt && link.expiresAt <= now) return { kind: "expired", link };
-  if (link.uploadQuota !== null && (await quotaUsed(link.id)) >= link.uploadQuota) return { kind: "full", link };
-  return { kind: "open", link };
+// The connection a lookup loaded with its link, for mintToken (lib/intake/mint.ts). Kept beside the
+// link object rather than on it: the link is passed to pages and must never carry credentials.
+const connections = new WeakMap<IntakeLink, LinkConnection>();
+export const loadedConnection = (link: IntakeLink): LinkConnection | undefined => connections.get(link);
+
+type Row = Omit<IntakeLink, "maxFileBytes"> & { maxFileBytes: string | null; cApiUrl: string | null; cCredentialsEnc: string | null; quotaUsed: number | null };
+
+/**
+ * One round trip for everything a visitor's request needs (issue #20): the link, its connection,
+ * and, only for links with a quota, the quota count (same rule as quotaUsed, which stays the
+ * readable reference; lib/intake/ownership.integration.test.ts checks both agree on "full").
+ */
+async function loadLink(slug: string): Promise<{ link: IntakeLink; quotaUsed: number } | null> {
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT l.id::text AS "id", l.slug, l.title, l.instructions, l.connection_id::text AS "connectionId",
+      l.name_field::text AS "nameField", l.email_field::text AS "emailField", l.title_field::text AS "titleField",
+      l.description_field::text AS "descriptionField", l.consent_text AS "consentText", l.album_ids AS "albumIds", l.tags,
+      l.publish, l.custom_variables AS "customVariables", l.valid_minutes AS "validMinutes", l.max_uploads AS "maxUploads",
+      l.max_file_bytes::text AS "maxFileBytes", l.max_duration_seconds AS "maxDurationSeconds", l.upload_quota AS "uploadQuota",
+      l.members_only AS "membersOnly", l.active, l.expires_at AS "expiresAt", l.deleted_at AS "deletedAt",
+      l.created_by_id::text AS "createdById", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
+      c.api_url AS "cApiUrl", c.credentials_enc AS "cCredentialsEnc",
+      CASE WHEN l.upload_quota IS NULL OR l.deleted_at IS NOT NULL OR NOT l.active THEN NULL ELSE
+        (SELECT count(*) FROM uploads u WHERE u.link_id = l.id AND u.photo_id IS NOT NULL AND u.verified_at IS NOT NULL AND u.state <> 'DISOWNED')::int
+        + LEAST((SELECT count(*) FROM uploads u WHERE u.link_id = l.id AND u.photo_id IS NOT NULL AND u.state = 'RECEIVED')::int, ${QUOTA_IN_FLIGHT_MAX}::int)
+      END AS "quotaUsed"
+    FROM intake_links l LEFT JOIN connections c ON c.id = l.connection_id
+    WHERE l.slug = ${slug}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { cApiUrl, cCredentialsEnc, quotaUsed: used, maxFileBytes, ...rest } = row;
+  const link: IntakeLink = { ...rest, maxFileBytes: maxFileBytes === null ? null : BigInt(maxFileBytes) };
+  if (cApiUrl !== null && cCredentialsEnc !== null) connections.set(link, { id: link.connectionId, apiUrl: cApiUrl, credentialsEnc: cCredentialsEnc });
+  return { link, quotaUsed: Number(used ?? 0) };
 }
 
+export async function lookupLink(slug: string, now = new Date()): Promise<LinkLookup> {
+  if (!SLUG.test(slug)) return { kind: "unknown" };
+  const found = await loadLink(slug);
+  const link = found?.link;
+  if (!found || !link || link.deletedAt) return { kind: "unknown" };
+  if (!link.active) return { kind: "inactive", link };
+  if (link.expiresAt && link.expiresAt <= now) return { kind: "expired", link };
+  if (link.uploadQuota !== null && found.quotaUsed >= link.uploadQuota) return { kind: "full", link };
+  return { kind: "open", link };
+}
 export const closedMessages: Record<Exclude<LinkLookup["kind"], "open">, { title: string; body: string; status: number }> = {
   unknown: { title: "This upload link does not exist", body: "Check the address you were given, or ask the person who sent it for a new link.", status: 404 },
   inactive: { title: "This upload link is closed", body: "The team behind it is not taking uploads here at the moment. Ask them for a new link if you still want to send something.", status: 410 },

@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { redeemUrl, TwentyThreeError, TwentyThreeTimeoutError, TwentyThreeUnreachableError, TwentyThreeHttpError, TwentyThreeBadResponseError } from "@/lib/twentythree";
 import { consume, describeWait, MINT_LIMITS } from "@/lib/limits";
 import type { Details } from "./details";
+import { loadedConnection } from "./links";
 import { newStateNonce, signState, signTicket } from "./signing";
 
 export type Minted = {
@@ -49,7 +50,9 @@ export async function mintToken(input: {
   maxUploads?: number;
 }): Promise<Minted | MintFailure> {
   const { link, details } = input;
-  const connection = await db().connection.findUnique({ where: { id: link.connectionId } });
+  // lookupLink already loaded the connection with the link (one round trip); look it up only for
+  // a link that came from elsewhere.
+  const connection = loadedConnection(link) ?? (await db().connection.findUnique({ where: { id: link.connectionId }, select: { id: true, apiUrl: true, credentialsEnc: true } }));
   if (!connection) return { ok: false, message: "This upload link is not connected to a video library. Please tell the team that sent it.", retryable: false };
 
   const name = input.contributor?.name ?? details.name;
@@ -89,27 +92,14 @@ export async function mintToken(input: {
       ...params,
       extra: { state: signState(id, nonce) },
     });
-    await db().uploadToken.create({
-      data: {
-        id,
-        connectionId: connection.id,
-        linkId: link.id,
-        uploadToken: token.uploadToken,
-        stateNonce: nonce,
-        userId: input.userId ?? null,
-        requesterIp: input.requesterIp ?? null,
-        contributorName: name ?? null,
-        contributorEmail: email ?? null,
-        title: params.title,
-        description: params.description || null,
-        consentText: details.consent ? link.consentText : null,
-        consentAt: details.consent ? new Date() : null,
-        params: { ...params, albumIds: [...params.albumIds], tags: [...params.tags] },
-        maxUploads: token.maxUploads || maxUploads,
-        backgroundReturn: params.backgroundReturn,
-        validUntil: token.validUntil,
-      },
-    });
+    // One plain INSERT (issue #20): Prisma's create would also read the whole row back.
+    const consentAt = details.consent ? new Date() : null;
+    await db().$executeRaw`
+      INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, user_id, requester_ip, contributor_name, contributor_email,
+        title, description, consent_text, consent_at, params, max_uploads, background_return, valid_until)
+      VALUES (${id}::uuid, ${connection.id}::uuid, ${link.id}::uuid, ${token.uploadToken}, ${nonce}, ${input.userId ?? null}::uuid, ${input.requesterIp ?? null},
+        ${name ?? null}, ${email ?? null}, ${params.title}, ${params.description || null}, ${details.consent ? link.consentText : null}, ${consentAt}::timestamptz,
+        ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz)`;
     log.info("upload token minted", { link: link.slug, tokenId: id, maxUploads });
     return {
       ok: true,

@@ -3,6 +3,7 @@
 // photo_id/tree_id/token; the next photo_id guessed from public ids) against a real Postgres and
 // the emulator over HTTP. TwentyThree's listing by upload_token decides ownership.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { browserCallback } from "@/test/browser-callback";
 import { readFixture } from "@/test/fixtures";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 import type { TestEmulator } from "@/test/emulator";
@@ -13,7 +14,6 @@ const junk = readFixture("not-a-video.txt");
 let portal: PortalWithEmulator;
 let emu: TestEmulator;
 let m: typeof import("@/lib/intake/mint");
-let receive: typeof import("@/lib/intake/receive");
 let reconcile: typeof import("@/lib/jobs/reconcile");
 let mod: typeof import("@/lib/uploads/moderation");
 let links: typeof import("@/lib/intake/links");
@@ -22,7 +22,6 @@ beforeAll(async () => {
   portal = await startPortalWithEmulator({ appUrl: "http://localhost:3997", authSecret: "ownership-test-secret-0123456789abcdef012", logLevel: "error" });
   emu = portal.emu;
   m = await import("@/lib/intake/mint");
-  receive = await import("@/lib/intake/receive");
   reconcile = await import("@/lib/jobs/reconcile");
   mod = await import("@/lib/uploads/moderation");
   links = await import("@/lib/intake/links");
@@ -61,14 +60,14 @@ async function attackerCredentials(slug = "demo") {
   const minted = await mint(slug);
   const answer = await redeem(minted.uploadToken, junk);
   expect(answer.error_message).toBeTruthy();
-  await receive.receiveCallback("GET", answer, "203.0.113.9");
+  await browserCallback("GET", answer, "203.0.113.9");
   return { tokenId: minted.tokenId, state: answer.state!, upload_token: answer.upload_token!, domain: answer.domain! };
 }
 
 async function honestUpload() {
   const minted = await mint();
   const params = await redeem(minted.uploadToken);
-  const res = await receive.receiveCallback("GET", params, "198.51.100.20");
+  const res = await browserCallback("GET", params, "198.51.100.20");
   expect(res.status).toBe(303);
   return { minted, params, row: await portal.db.upload.findFirstOrThrow({ where: { tokenId: minted.tokenId } }) };
 }
@@ -82,7 +81,7 @@ describe("a foreign object claimed with the attacker's own state", () => {
     const attacker = await attackerCredentials();
     // The victim's object as its public embed URL shows it.
     const forged = { ...attacker, photo_id: victim.params.photo_id!, tree_id: victim.params.tree_id!, token: victim.params.token! };
-    const res = await receive.receiveCallback("GET", forged, "203.0.113.9");
+    const res = await browserCallback("GET", forged, "203.0.113.9");
     expect(res.status).toBe(400);
     expect(await rowsFor(attacker.tokenId)).toEqual([]);
     expect((await portal.db.callbackEvent.findFirstOrThrow({ where: { tokenId: attacker.tokenId, outcome: "rejected" } })).reason).toBe("photo_id already confirmed for another upload");
@@ -98,7 +97,7 @@ describe("a foreign object claimed with the attacker's own state", () => {
     const library = await objects();
     const object = library[library.length - 1]!;
     const attacker = await attackerCredentials();
-    const res = await receive.receiveCallback("GET", { ...attacker, photo_id: object.photo_id, tree_id: object.tree_id, token: object.token }, "203.0.113.9");
+    const res = await browserCallback("GET", { ...attacker, photo_id: object.photo_id, tree_id: object.tree_id, token: object.token }, "203.0.113.9");
     expect(res.status).toBe(303);
     const [claim] = await rowsFor(attacker.tokenId);
     expect(claim).toMatchObject({ state: "DISOWNED", verifiedAt: null, domain: emu.domain });
@@ -126,7 +125,7 @@ describe("a foreign object claimed with the attacker's own state", () => {
 
   it("a callback naming another site's domain is refused and stores nothing", async () => {
     const attacker = await attackerCredentials();
-    const res = await receive.receiveCallback("GET", { ...attacker, domain: "evil.example", photo_id: "1", tree_id: "1", token: "a".repeat(32) }, "203.0.113.10");
+    const res = await browserCallback("GET", { ...attacker, domain: "evil.example", photo_id: "1", tree_id: "1", token: "a".repeat(32) }, "203.0.113.10");
     expect(res.status).toBe(400);
     expect(await rowsFor(attacker.tokenId)).toEqual([]);
     const audit = await portal.db.callbackEvent.findFirstOrThrow({ where: { tokenId: attacker.tokenId, outcome: "rejected" } });
@@ -140,7 +139,7 @@ describe("the next photo_id squatted before an honest upload", () => {
     const next = String(Math.max(...(await objects()).map((o) => Number(o.photo_id))) + 1);
     // TwentyThree unreachable while the squatting callback is checked: the claim stays pending.
     await faults({ apiFailure: "503" });
-    const res = await receive.receiveCallback("GET", { ...attacker, photo_id: next, tree_id: "1", token: "q".repeat(32) }, "203.0.113.11");
+    const res = await browserCallback("GET", { ...attacker, photo_id: next, tree_id: "1", token: "q".repeat(32) }, "203.0.113.11");
     await faults(null);
     expect(res.status).toBe(303);
     const [claim] = await rowsFor(attacker.tokenId);
@@ -153,7 +152,7 @@ describe("the next photo_id squatted before an honest upload", () => {
     const { next, claim } = await squat();
     const params = await redeem(honest.uploadToken);
     expect(params.photo_id).toBe(next);
-    const res = await receive.receiveCallback("GET", params, "198.51.100.21");
+    const res = await browserCallback("GET", params, "198.51.100.21");
     expect(res.status).toBe(303);
     expect(await rowsFor(honest.tokenId)).toEqual([expect.objectContaining({ photoId: next, state: "VERIFIED" })]);
     expect(await portal.db.upload.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ state: "DISOWNED", verifiedAt: null });
@@ -187,7 +186,7 @@ describe("quotas", () => {
     // Eight forged claims while TwentyThree cannot be asked: they count, but at most 5 of them.
     await faults({ apiFailure: "503" });
     for (const [i, a] of attackers.entries()) {
-      expect((await receive.receiveCallback("GET", { ...a, photo_id: String(990000 + i), tree_id: "1", token: "f".repeat(32) }, `203.0.113.${30 + i}`)).status).toBe(303);
+      expect((await browserCallback("GET", { ...a, photo_id: String(990000 + i), tree_id: "1", token: "f".repeat(32) }, `203.0.113.${30 + i}`)).status).toBe(303);
     }
     await faults(null);
     expect(await links.quotaUsed(link.id)).toBe(links.QUOTA_IN_FLIGHT_MAX);
@@ -200,7 +199,7 @@ describe("quotas", () => {
     // Real uploads count; once confirmed uploads reach the quota the link is full.
     for (let i = 0; i < 2; i++) {
       const minted = await mint("quota-link");
-      expect((await receive.receiveCallback("GET", await redeem(minted.uploadToken), "198.51.100.22")).status).toBe(303);
+      expect((await browserCallback("GET", await redeem(minted.uploadToken), "198.51.100.22")).status).toBe(303);
     }
     expect(await links.quotaUsed(link.id)).toBe(2);
     await portal.db.intakeLink.update({ where: { id: link.id }, data: { uploadQuota: 2 } });

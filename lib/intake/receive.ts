@@ -2,13 +2,12 @@
 // record (lib/intake/callback.ts) → verify now or later → answer the browser or TwentyThree.
 import { env } from "@/lib/env";
 import { htmlPage } from "@/lib/http/html-page";
-import { enqueueFollow, enqueueVerification } from "@/lib/jobs";
+import { enqueueVerification } from "@/lib/jobs";
 import { emitUploadEvent } from "@/lib/processing/events";
 import { describeWait } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { handleCallback } from "./callback";
 import { verifyState } from "./signing";
-import { verifyUpload } from "./verify";
 
 /** The database is down: if the callback is genuinely ours (the signed state checks out without the
  * database), tell the visitor their upload arrived; reconciliation records it once the database is
@@ -36,17 +35,12 @@ export async function receiveCallback(method: string, params: Record<string, str
     return htmlPage(400, "We could not match this upload", "This address only accepts results of uploads started from this portal, and this one does not match any of them. If you were uploading a video, go back to the link you were given and start again.");
   }
   if (outcome.kind === "accepted") {
-    // TwentyThree's own servers make background calls: answer them at once and confirm in a job.
-    // A visitor's browser waits for the thank-you page, so try a quick confirmation first (the
-    // page says "being confirmed" otherwise) and leave the rest to the job.
-    const result = outcome.background ? "unavailable" : await verifyUpload(outcome.uploadId, { timeoutMs: 3000 }).catch(() => "unavailable" as const);
-    if (result === "unavailable") await enqueueVerification(outcome.uploadId).catch(() => {});
-    await emitUploadEvent("upload.received", outcome.uploadId);
-    // Confirmed: follow TwentyThree's processing (the verify job does the same for later ones).
-    if (result === "verified") {
-      await emitUploadEvent("upload.verified", outcome.uploadId);
-      await enqueueFollow(outcome.uploadId).catch(() => {});
-    }
+    // Ownership is confirmed off the request path (issue #20): a job for every accepted callback,
+    // queued without waiting for it (the verify sweep finds any row whose job was never queued).
+    // A visitor's browser goes on to the thank-you page, which asks TwentyThree briefly about its
+    // own rows (lib/intake/confirm.ts) and says "being confirmed" until they are.
+    void enqueueVerification(outcome.uploadId).catch(() => {});
+    void emitUploadEvent("upload.received", outcome.uploadId).catch(() => {});
   }
   if (outcome.background) return new Response("ok\n", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
   const done = new URL(`/u/${encodeURIComponent(outcome.slug)}/done`, env().appUrl);

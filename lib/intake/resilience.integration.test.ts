@@ -7,6 +7,7 @@ import path from "node:path";
 import { freePort, startCluster, type Cluster } from "@/scripts/lib/pg-cluster";
 import { migrate } from "@/lib/migrate";
 import { setLogSink } from "@/lib/log";
+import { browserCallback } from "@/test/browser-callback";
 import { readFixture } from "@/test/fixtures";
 import { emulatorCredentials, type TestEmulator } from "@/test/emulator";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
@@ -21,7 +22,6 @@ let cluster: Cluster;
 let pgDir: string;
 let pgPort: number;
 let mint: typeof import("@/lib/intake/mint");
-let receive: typeof import("@/lib/intake/receive");
 let reconcile: typeof import("@/lib/jobs/reconcile");
 let signing: typeof import("@/lib/intake/signing");
 
@@ -37,7 +37,6 @@ beforeAll(async () => {
   portal = await startPortalWithEmulator({ appUrl: "http://localhost:3998", authSecret: "resilience-test-secret-0123456789abcdef", databaseUrl: cluster.urlFor("portal") });
   emu = portal.emu;
   mint = await import("@/lib/intake/mint");
-  receive = await import("@/lib/intake/receive");
   reconcile = await import("@/lib/jobs/reconcile");
   signing = await import("@/lib/intake/signing");
 }, 120_000);
@@ -103,7 +102,7 @@ describe("database stopped during callbacks", () => {
     await cluster.stop();
     try {
       for (const params of callbacks) {
-        const res = await receive.receiveCallback("GET", params);
+        const res = await browserCallback("GET", params);
         expect(res.status).toBe(200);
         expect(await res.text()).toContain("Your upload has arrived");
       }
@@ -120,7 +119,7 @@ describe("database stopped during callbacks", () => {
     const rows = await portal.db.upload.findMany({ where: { tokenId: { in: ids } } });
     expect(rows.map((x) => x.photoId).sort()).toEqual(callbacks.map((c) => c.photo_id).sort());
     // A late replay of the original callbacks changes nothing.
-    for (const params of callbacks) expect((await receive.receiveCallback("GET", params)).status).toBe(303);
+    for (const params of callbacks) expect((await browserCallback("GET", params)).status).toBe(303);
     expect(await portal.db.upload.count({ where: { tokenId: { in: ids } } })).toBe(10);
   }, 120_000);
 });
@@ -163,7 +162,7 @@ describe("forged callbacks", () => {
       await faults(null);
       if (i < 3) {
         const params = Object.fromEntries(new URL(res.headers.get("location")!).searchParams.entries());
-        expect((await receive.receiveCallback("GET", params, "198.51.100.1")).status).toBe(303);
+        expect((await browserCallback("GET", params, "198.51.100.1")).status).toBe(303);
       }
     }
     const objects = await emu.objects<{ photo_id: string; tree_id: string; token: string; upload_token: string }>();
@@ -200,7 +199,7 @@ describe("forged callbacks", () => {
                 : { ...own, ...real[i % real.length]! }; // a real object of the library, attacker's own valid state
       last.set(n, params);
       // Clients spread over 100 addresses, so the per-client limit does not hide what is tested here.
-      const res = await receive.receiveCallback("GET", params, `198.51.100.${i % 100}`);
+      const res = await browserCallback("GET", params, `198.51.100.${i % 100}`);
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     }
     expect(Object.fromEntries(statuses)).toEqual(Object.fromEntries([...statuses].filter(([s]) => s < 500 && s !== 429)));

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { PublicShell } from "@/components/public/shell";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { confirmReceived } from "@/lib/intake/confirm";
+import { verifyTicket } from "@/lib/intake/signing";
 import { loadTicket } from "@/lib/intake/tickets";
 import { visitorStateText } from "@/lib/uploads/states";
 
@@ -15,6 +17,9 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ ticket
 export default async function DonePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { ticket } = await searchParams;
+  const tokenId = verifyTicket(ticket);
+  if (tokenId) await confirmReceived(tokenId).catch(() => {});
+  const now = Date.now();
   const token = await loadTicket(slug, ticket);
   if (!token) notFound();
   const received = token.uploads.filter((u) => u.photoId);
@@ -36,6 +41,8 @@ export default async function DonePage({ params, searchParams }: Props) {
   }
   return (
     <PublicShell>
+      {/* Reload while an upload of the last 10 minutes is being confirmed (lib/intake/confirm.ts). */}
+      {received.some((u) => u.state === "RECEIVED" && u.createdAt.getTime() > now - 10 * 60_000) ? <meta httpEquiv="refresh" content="3" /> : null}
       <h1 className="text-2xl font-bold">Thank you!</h1>
       {received.length === 0 ? (
         <p className="mt-3 text-slate-700">We have not heard back about your file yet. If you just uploaded it, this page will know in a moment — reload it.</p>
