@@ -2,7 +2,7 @@
 // expired tokens are refused after the grace, and a `state` custom variable cannot hijack the
 // signed state. Real Postgres, the emulator over HTTP, the callback handler the route calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
+import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/emulator/server";

@@ -1,7 +1,7 @@
 // The intake journey below the browser: mint with stored credentials → redeem on the real
 // emulator over HTTP → callback handled → upload verified. Real Postgres, real emulator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, chmodSync } from "node:fs";
+import { mkdtempSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/emulator/server";

@@ -3,7 +3,7 @@
 // photo_id/tree_id/token; the next photo_id guessed from public ids) against a real Postgres and
 // the emulator over HTTP. TwentyThree's listing by upload_token decides ownership.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
+import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/emulator/server";

@@ -1,7 +1,7 @@
 // Nothing lost, nothing forged: dropped callbacks reconciled, a real PostgreSQL stopped during
 // callbacks, TwentyThree failing while minting, and a flood of forged callbacks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, chmodSync } from "node:fs";
+import { mkdtempSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/emulator/server";

@@ -18,7 +18,6 @@ const creds = {
   accessToken: "at-ACCESS-token-1a2b3c",
   accessTokenSecret: "ats-SECRET-token-4d5e6f",
 };
-const SECRET_VALUES = [creds.consumerSecret, creds.accessToken, creds.accessTokenSecret];
 
 function client(reply: Reply | Reply[], extra: { timeoutMs?: number; retries?: number; apiUrl?: string } = {}) {
   const f = fakeFetch(reply);

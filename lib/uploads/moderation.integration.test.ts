@@ -1,7 +1,7 @@
 // Moderation against the real emulator over HTTP: TwentyThree changes first, the local state
 // follows only on success, and every attempt is recorded.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
+import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/emulator/server";
