@@ -1,8 +1,8 @@
 "use client";
 // One chosen file: preview, checks, progress (percent, bytes, speed, time left), outcome.
 import { useEffect } from "react";
-import { formatBytes, formatDuration } from "@/lib/upload-client/format";
-import { isVideo } from "@/lib/upload-client/checks";
+import { formatBytes, formatDuration } from "@/components/uploader/client/format";
+import { isVideo } from "@/components/uploader/client/checks";
 import { ProgressBar } from "./progress-bar";
 import type { Item } from "./types";
 import { useUploadStatus } from "./use-upload-status";

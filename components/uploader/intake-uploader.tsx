@@ -7,8 +7,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { Notice } from "@/components/public/shell";
 import type { FieldErrors } from "@/lib/intake/details";
 import type { PublicLinkView } from "@/lib/intake/view";
-import { checkFile } from "@/lib/upload-client/checks";
-import { formatBytes, formatDuration } from "@/lib/upload-client/format";
+import { checkFile } from "@/components/uploader/client/checks";
+import { formatBytes, formatDuration } from "@/components/uploader/client/format";
 import type { PrepareResult } from "@/app/u/[slug]/actions";
 import { DetailsFields } from "./details-fields";
 import { FilePicker } from "./file-picker";

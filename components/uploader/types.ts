@@ -1,4 +1,4 @@
-import type { Reading } from "@/lib/upload-client/meter";
+import type { Reading } from "@/components/uploader/client/meter";
 
 export type Phase = "checking" | "ready" | "invalid" | "queued" | "uploading" | "confirming" | "done" | "failed" | "cancelled";
 

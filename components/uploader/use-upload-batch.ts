@@ -4,10 +4,10 @@
 // page is closed mid-upload. Without CORS, one plain form post to TwentyThree instead.
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import type { FieldErrors } from "@/lib/intake/details";
-import { canUploadCrossOrigin } from "@/lib/upload-client/cors";
-import { createMeter } from "@/lib/upload-client/meter";
-import { loadResume, pruneResume } from "@/lib/upload-client/resume-store";
-import { uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/lib/upload-client/upload-file";
+import { canUploadCrossOrigin } from "@/components/uploader/client/cors";
+import { createMeter } from "@/components/uploader/client/meter";
+import { loadResume, pruneResume } from "@/components/uploader/client/resume-store";
+import { uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/components/uploader/client/upload-file";
 import type { UploaderProps } from "./intake-uploader";
 import type { Item } from "./types";
 
