@@ -11,9 +11,9 @@ const testDb = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient 
 vi.mock("@/lib/db", async (orig) => ({ ...(await orig<typeof import("@/lib/db")>()), db: () => testDb.client }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const links = await import("@/app/admin/links/actions");
-const settings = await import("@/app/admin/settings/actions");
-const members = await import("@/app/admin/members/actions");
+const links = await import("@/lib/links/actions");
+const settings = await import("@/lib/settings/actions");
+const members = await import("@/lib/members/actions");
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let memberId: string;

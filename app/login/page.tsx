@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth, oidcEnabled } from "@/auth";
-import { loginWithOidc } from "@/app/login/actions";
+import { loginWithOidc } from "@/lib/auth/login-actions";
 import { LoginForm } from "@/app/login/login-form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { needsSetup } from "@/lib/auth/setup";

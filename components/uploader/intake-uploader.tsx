@@ -6,23 +6,13 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Notice } from "@/components/public/shell";
 import type { FieldErrors } from "@/lib/intake/details";
-import type { PublicLinkView } from "@/lib/intake/view";
 import { checkFile } from "@/components/uploader/client/checks";
 import { formatBytes, formatDuration } from "@/components/uploader/client/format";
-import type { PrepareResult } from "@/app/u/[slug]/actions";
 import { DetailsFields } from "./details-fields";
 import { FilePicker } from "./file-picker";
 import { FileRow } from "./file-row";
-import type { Item } from "./types";
+import type { Item, UploaderProps } from "./types";
 import { useUploadBatch } from "./use-upload-batch";
-
-export type UploaderProps = {
-  link: PublicLinkView;
-  redeemUrl: string;
-  chunkBytes: number;
-  chunkThresholdBytes: number;
-  prepare: (slug: string, values: Record<string, string>, opts: { fileCount: number; background: boolean }) => Promise<PrepareResult>;
-};
 
 export function IntakeUploader(props: UploaderProps) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));

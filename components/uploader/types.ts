@@ -1,4 +1,6 @@
 import type { Reading } from "@/components/uploader/client/meter";
+import type { PrepareResult } from "@/lib/intake/actions";
+import type { PublicLinkView } from "@/lib/intake/view";
 
 export type Phase = "checking" | "ready" | "invalid" | "queued" | "uploading" | "confirming" | "done" | "failed" | "cancelled";
 
@@ -18,3 +20,12 @@ export type Item = {
 };
 
 export const busyPhases: Phase[] = ["queued", "uploading"];
+
+/** What the page gives the uploader; `prepare` is the intake's server action, passed as a prop. */
+export type UploaderProps = {
+  link: PublicLinkView;
+  redeemUrl: string;
+  chunkBytes: number;
+  chunkThresholdBytes: number;
+  prepare: (slug: string, values: Record<string, string>, opts: { fileCount: number; background: boolean }) => Promise<PrepareResult>;
+};

@@ -8,8 +8,7 @@ import { canUploadCrossOrigin } from "@/components/uploader/client/cors";
 import { createMeter } from "@/components/uploader/client/meter";
 import { loadResume, pruneResume } from "@/components/uploader/client/resume-store";
 import { uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/components/uploader/client/upload-file";
-import type { UploaderProps } from "./intake-uploader";
-import type { Item } from "./types";
+import type { Item, UploaderProps } from "./types";
 
 type Prepared = Awaited<ReturnType<UploaderProps["prepare"]>>;
 class PrepareError extends Error {

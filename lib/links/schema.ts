@@ -113,3 +113,12 @@ export function linkFormInput(f: FormData): Record<string, unknown> {
     expiresAt: s("expiresAt"),
   };
 }
+
+/** The link form's starting values (a new link's defaults, or an existing link's fields). */
+export type LinkFormDefaults = {
+  id?: string;
+  text: Record<string, string>;
+  flags: { publish: boolean; membersOnly: boolean; active: boolean };
+  albumIds: string[];
+  customVariables: { key: string; value: string }[];
+};

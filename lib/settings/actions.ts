@@ -6,7 +6,7 @@ import { fieldErrorsOf } from "@/lib/auth/schema";
 import { checkAndRecord, openCredentials, sealCredentials } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { apiUrlChanged, connectionSchema, SECRET_FIELDS, SECRETS_AGAIN_MESSAGE } from "@/app/admin/settings/schema";
+import { apiUrlChanged, connectionSchema, SECRET_FIELDS, SECRETS_AGAIN_MESSAGE } from "@/lib/settings/schema";
 
 const text = (f: FormData, k: string) => String(f.get(k) ?? "");
 

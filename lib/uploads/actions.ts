@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { guardedAction } from "@/lib/auth/action";
 import { fieldErrorsOf } from "@/lib/auth/schema";
 import { editSchema, moderate, moderateMany } from "@/lib/uploads/moderation";
-import { bulkSchema, moderateSchema } from "@/app/admin/uploads/schema";
+import { bulkSchema, moderateSchema } from "@/lib/uploads/schema";
 
 const text = (f: FormData, k: string) => String(f.get(k) ?? "");
 

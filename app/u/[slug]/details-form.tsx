@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { DetailsFields } from "@/components/uploader/details-fields";
 import { Notice } from "@/components/public/shell";
 import type { PublicLinkView } from "@/lib/intake/view";
-import { startUpload, type DetailsState } from "./actions";
+import { startUpload, type DetailsState } from "@/lib/intake/actions";
 
 export function DetailsForm({ link }: { link: PublicLinkView }) {
   const [state, action, pending] = useActionState<DetailsState, FormData>(startUpload, {});

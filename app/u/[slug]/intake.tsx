@@ -3,8 +3,8 @@
 // Once hydrated, the one-page uploader is loaded as its own chunk and takes its place, so the
 // page's first-load JavaScript stays small and a failed chunk load leaves the plain flow working.
 import { useEffect, useState, type ComponentType } from "react";
-import type { UploaderProps } from "@/components/uploader/intake-uploader";
-import { prepareUpload } from "./actions";
+import type { UploaderProps } from "@/components/uploader/types";
+import { prepareUpload } from "@/lib/intake/actions";
 import { DetailsForm } from "./details-form";
 
 export function Intake(props: Omit<UploaderProps, "prepare">) {

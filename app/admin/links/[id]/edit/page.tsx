@@ -4,7 +4,7 @@ import { LinkForm } from "@/components/admin/link-form";
 import { requireAdmin } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { getLink } from "@/lib/links/data";
-import { defaultsFor, formContext } from "@/app/admin/links/form-context";
+import { defaultsFor, formContext } from "@/lib/links/form-context";
 
 export const metadata: Metadata = { title: "Edit intake link" };
 
