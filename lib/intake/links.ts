@@ -1,5 +1,6 @@
 // Loading an intake link for a visitor, and deciding whether it still takes uploads.
 import type { IntakeLink } from "@/generated/prisma/client";
+import { cache } from "react";
 import { db } from "@/lib/db";
 
 export type LinkLookup =
@@ -26,7 +27,8 @@ export async function quotaUsed(linkId: string): Promise<number> {
   return confirmed + Math.min(inFlight, QUOTA_IN_FLIGHT_MAX);
 }
 
-export async function lookupLink(slug: string, now = new Date()): Promise<LinkLookup> {
+/** Memoised per request (React cache): one public page view asks from its metadata, page and actions. */
+export const lookupLink = cache(async (slug: string, now = new Date()): Promise<LinkLookup> => {
   if (!SLUG.test(slug)) return { kind: "unknown" };
   const link = await db().intakeLink.findUnique({ where: { slug } });
   if (!link || link.deletedAt) return { kind: "unknown" };
@@ -34,6 +36,11 @@ export async function lookupLink(slug: string, now = new Date()): Promise<LinkLo
   if (link.expiresAt && link.expiresAt <= now) return { kind: "expired", link };
   if (link.uploadQuota !== null && (await quotaUsed(link.id)) >= link.uploadQuota) return { kind: "full", link };
   return { kind: "open", link };
+});
+
+/** The TwentyThree address a link's uploads are redeemed at (public: the no-JS form posts there). */
+export async function redeemApiUrl(connectionId: string): Promise<string | undefined> {
+  return (await db().connection.findUnique({ where: { id: connectionId }, select: { apiUrl: true } }))?.apiUrl;
 }
 
 export const closedMessages: Record<Exclude<LinkLookup["kind"], "open">, { title: string; body: string; status: number }> = {

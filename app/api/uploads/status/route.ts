@@ -3,20 +3,11 @@
 // no object token and nothing about other visitors.
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { verifyTicket } from "@/lib/intake/signing";
+import { ticketStatus } from "@/lib/intake/tickets";
 
 export const dynamic = "force-dynamic";
 
 const query = z.object({ ticket: z.string().min(1).max(200) });
-
-export type UploadStatus = {
-  status: "ACTIVE" | "USED" | "FAILED" | "EXPIRED";
-  errorMessage: string | null;
-  maxUploads: number;
-  validUntil: string;
-  uploads: Array<{ id: string; photoId: string | null; state: string; title: string | null; createdAt: string }>;
-};
 
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { "cache-control": "no-store", "x-content-type-options": "nosniff" } });
@@ -24,25 +15,7 @@ const json = (status: number, body: unknown) =>
 export async function GET(req: NextRequest) {
   const parsed = query.safeParse({ ticket: req.nextUrl.searchParams.get("ticket") ?? undefined });
   if (!parsed.success) return json(400, { error: "ticket is required" });
-  const tokenId = verifyTicket(parsed.data.ticket);
-  if (!tokenId) return json(404, { error: "unknown ticket" });
-  const token = await db().uploadToken.findUnique({
-    where: { id: tokenId },
-    select: {
-      status: true,
-      errorMessage: true,
-      maxUploads: true,
-      validUntil: true,
-      uploads: { orderBy: { createdAt: "asc" }, select: { id: true, photoId: true, state: true, title: true, createdAt: true } },
-    },
-  });
-  if (!token) return json(404, { error: "unknown ticket" });
-  const body: UploadStatus = {
-    status: token.status,
-    errorMessage: token.errorMessage,
-    maxUploads: token.maxUploads,
-    validUntil: token.validUntil.toISOString(),
-    uploads: token.uploads.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })),
-  };
+  const body = await ticketStatus(parsed.data.ticket);
+  if (!body) return json(404, { error: "unknown ticket" });
   return json(200, body);
 }
