@@ -1,5 +1,6 @@
 // One wrapper for every admin server action: authorization first, then the handler, with the
 // error policy in one place (a safe message to the user, details to the log).
+import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { currentActor, refusalFor, type Actor } from "@/lib/auth/guard";
 import type { ActionState } from "@/lib/auth/action-state";

@@ -1,5 +1,6 @@
 // Who is signed in, read from the database: auth.ts (next-auth's session callbacks) and the guard
 // both need it, so it lives below both of them and neither imports the other for it.
+import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 
 export type Actor = { id: string; email: string; name: string; role: "ADMIN" | "MEMBER" };

@@ -1,6 +1,7 @@
 // Authorization where the data is touched: every admin page, server action and route handler calls
 // one of these. The user is re-read from the database each time, so disabling a member or changing
 // a role takes effect on their next request rather than when their 8-hour session ends.
+import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";

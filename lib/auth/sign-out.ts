@@ -1,3 +1,4 @@
+import "server-only";
 "use server";
 import { signOut } from "@/auth";
 

@@ -1,6 +1,7 @@
 // Minting an upload token just in time, with the connection's stored credentials. The token row
 // records who asked, when, what was sent and until when it is valid; credentials never leave
 // the server.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { IntakeLink } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";

@@ -1,4 +1,5 @@
 // Loading what a visitor's ticket gives access to: their token row, its link and its uploads.
+import "server-only";
 import { db } from "@/lib/db";
 import { verifyTicket } from "./signing";
 

@@ -1,5 +1,6 @@
 // Albums for the link form, per connection. A connection that cannot be reached gives a message
 // for the admin instead of failing the page.
+import "server-only";
 import type { Connection } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { log } from "@/lib/log";

@@ -1,4 +1,5 @@
 // Intake links: reads for the admin (with per-link counts) and the writes behind its actions.
+import "server-only";
 import { Prisma, type IntakeLink, type PrismaClient } from "@/generated/prisma/client";
 import type { LinkInput } from "@/lib/links/schema";
 

@@ -1,4 +1,5 @@
 // What the link form needs from the server: connections, their albums, and the starting values.
+import "server-only";
 import type { IntakeLink } from "@/generated/prisma/client";
 import type { LinkFormDefaults } from "@/lib/links/schema";
 import { db } from "@/lib/db";

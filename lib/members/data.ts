@@ -1,5 +1,6 @@
 // Team accounts. Guard rails: nobody disables, demotes or removes themselves, and the last
 // enabled admin stays, so the portal can never be left without someone to run it.
+import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { clearAccountLocks } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/passwords";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Connection } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { ConnectionView } from "@/lib/settings/schema";

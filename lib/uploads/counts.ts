@@ -1,5 +1,6 @@
 // Numbers for the dashboard home. "Today" and "this week" are UTC days (week starts Monday),
 // matching the date filter of the uploads list so a count links to the same rows.
+import "server-only";
 import { db } from "@/lib/db";
 
 export type UploadCounts = {

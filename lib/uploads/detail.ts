@@ -1,5 +1,6 @@
 // Everything the review page shows about one upload: the object, who sent it and what they
 // agreed to, the token it came through, the callback audit and the moderation history.
+import "server-only";
 import { db } from "@/lib/db";
 import { clientFor } from "@/lib/connections";
 import { isConfirmed } from "@/lib/intake/ownership";

@@ -4,6 +4,7 @@
 // Only objects TwentyThree confirmed as made by this portal's tokens (lib/intake/ownership.ts)
 // are ever changed there: an unconfirmed row may name anybody's video, so it can only be
 // dismissed here, which touches nothing on TwentyThree.
+import "server-only";
 import { z } from "zod";
 import type { Upload, UploadState } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
