@@ -11,7 +11,7 @@ import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { isConfirmed } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
-import { TwentyThreeError, TwentyThreeNoSuchPhotoError } from "@/lib/twentythree";
+import { safeMessageOf, twentyThreeErrorOf } from "@/lib/twentythree";
 
 export const MODERATION_ACTIONS = ["approve", "unpublish", "reject", "delete", "edit", "dismiss"] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
@@ -91,12 +91,13 @@ export async function moderate(input: ModerateInput): Promise<ModerationResult> 
       else if (action === "edit") await client.updatePhoto({ photoId, title: input.edit!.title, description: input.edit!.description, tags: input.edit!.tags });
       else await client.deletePhoto({ photoId });
     } catch (err) {
-      if (action === "delete" && err instanceof TwentyThreeNoSuchPhotoError) {
+      const tt = twentyThreeErrorOf(err);
+      if (action === "delete" && tt?.code === "no_such_photo") {
         alreadyGone = true; // removed on TwentyThree already: the goal of the action is met
       } else {
-        const message = err instanceof TwentyThreeError ? err.message : "Could not reach TwentyThree. Try again in a moment.";
-        if (!(err instanceof TwentyThreeError)) log.error("moderation failed unexpectedly", { uploadId, action, error: err instanceof Error ? err.message : String(err) });
-        else log.warn("moderation refused by TwentyThree", { uploadId, action, code: err.code });
+        const message = safeMessageOf(err, "Could not reach TwentyThree. Try again in a moment.");
+        if (!tt) log.error("moderation failed unexpectedly", { uploadId, action, error: err instanceof Error ? err.message : String(err) });
+        else log.warn("moderation refused by TwentyThree", { uploadId, action, code: tt.code });
         return refuse(message);
       }
     }
