@@ -1,33 +1,49 @@
 "use server";
+// Signing in (email + password, or single sign-on), declared through lib/server/action.ts.
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, OIDC_PROVIDER_ID } from "@/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { credentialsSchema, fieldErrorsOf } from "@/lib/auth/schema";
-import type { ActionState } from "@/lib/auth/action-state";
+import { fieldErrorsOf, loginSchema, oidcLoginSchema } from "@/lib/auth/schema";
+import { defineAction, field, formAction } from "@/lib/server/action";
 
-export async function login(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const email = String(formData.get("email") ?? "");
-  const parsed = credentialsSchema.safeParse({ email, password: formData.get("password") ?? "" });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: { email } };
-  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
-  try {
-    await signIn("credentials", { ...parsed.data, redirectTo });
-  } catch (error) {
-    if (error instanceof AuthError) {
-      const tooMany = error instanceof CredentialsSignin && error.code === "too_many_attempts";
-      return {
-        ok: false,
-        values: { email },
-        message: tooMany
-          ? "Too many failed attempts. Wait 15 minutes and try again, or ask an admin to reset your password."
-          : "The email or password is not right.",
-      };
+export const login = formAction({
+  name: "login",
+  who: "anyone",
+  schema: loginSchema,
+  read: (f) => ({ email: field(f, "email"), password: f.get("password") ?? "", callbackUrl: f.get("callbackUrl") }),
+  invalid: (error, f) => ({ ok: false, fieldErrors: fieldErrorsOf(error), values: { email: field(f, "email") } }),
+  run: async ({ callbackUrl, ...credentials }, _caller, f) => {
+    const email = field(f, "email");
+    try {
+      await signIn("credentials", { ...credentials, redirectTo: safeCallbackUrl(callbackUrl) });
+    } catch (error) {
+      if (error instanceof AuthError) {
+        const tooMany = error instanceof CredentialsSignin && error.code === "too_many_attempts";
+        return {
+          ok: false,
+          values: { email },
+          message: tooMany
+            ? "Too many failed attempts. Wait 15 minutes and try again, or ask an admin to reset your password."
+            : "The email or password is not right.",
+        };
+      }
+      throw error; // the success redirect
     }
-    throw error; // the success redirect
-  }
-  return { ok: true };
-}
+    return { ok: true };
+  },
+});
+
+const oidcLogin = defineAction({
+  name: "loginWithOidc",
+  who: "anyone",
+  schema: oidcLoginSchema,
+  invalid: () => ({ ok: false }),
+  run: async ({ callbackUrl }) => {
+    await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackUrl(callbackUrl) });
+    return { ok: true };
+  },
+});
 
 export async function loginWithOidc(formData: FormData): Promise<void> {
-  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+  await oidcLogin({ callbackUrl: formData.get("callbackUrl") }, undefined);
 }

@@ -1,14 +1,17 @@
 "use server";
-
+// The public intake actions, declared through lib/server/action.ts. Anyone may call them; the
+// link itself decides (open? members only?) in resolveVisitor, checked in every action.
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { auth } from "@/auth";
 import { parseDetails, type FieldErrors } from "@/lib/intake/details";
 import { closedMessages, lookupLink } from "@/lib/intake/links";
 import { mintToken } from "@/lib/intake/mint";
 import { requesterIp } from "@/lib/intake/request";
+import { DETAIL_KEYS, prepareUploadSchema, startUploadSchema } from "@/lib/intake/schema";
+import { defineAction, formAction } from "@/lib/server/action";
 
 export type DetailsState = {
+  ok?: boolean;
   fieldErrors?: FieldErrors;
   message?: string;
   retryable?: boolean;
@@ -17,7 +20,7 @@ export type DetailsState = {
 
 function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of ["name", "email", "title", "description", "consent"]) {
+  for (const k of DETAIL_KEYS) {
     const v = formData.get(k);
     if (typeof v === "string") out[k] = v.slice(0, 10_000);
   }
@@ -37,29 +40,47 @@ async function resolveVisitor(slug: string): Promise<Visitor | { ok: false; mess
 }
 
 /** Step one without JavaScript: validate the visitor's details, mint a token, go to the upload step. */
-export async function startUpload(_prev: DetailsState, formData: FormData): Promise<DetailsState> {
-  const slug = String(formData.get("slug") ?? "");
-  const values = formValues(formData);
-  const visitor = await resolveVisitor(slug);
-  if (!visitor.ok) return { message: visitor.message, values };
-  const { link, userId, contributor } = visitor;
-  const parsed = parseDetails(link, values, { member: Boolean(userId) });
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields.", values };
-  const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor });
-  if (!minted.ok) return { message: minted.message, retryable: minted.retryable, values };
-  redirect(`/u/${slug}/upload?ticket=${encodeURIComponent(minted.ticket)}`);
-}
+export const startUpload = formAction<"anyone", typeof startUploadSchema, DetailsState>({
+  name: "startUpload",
+  who: "anyone",
+  schema: startUploadSchema,
+  read: (f) => ({ slug: String(f.get("slug") ?? ""), values: formValues(f) }),
+  // A malformed slug names no link: the same answer as an unknown one.
+  invalid: (_error, f) => ({ message: closedMessages.unknown.title + ".", values: formValues(f) }),
+  run: async ({ slug, values }) => {
+    const visitor = await resolveVisitor(slug);
+    if (!visitor.ok) return { message: visitor.message, values };
+    const { link, userId, contributor } = visitor;
+    const parsed = parseDetails(link, values, { member: Boolean(userId) });
+    if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields.", values };
+    const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor });
+    if (!minted.ok) return { message: minted.message, retryable: minted.retryable, values };
+    redirect(`/u/${slug}/upload?ticket=${encodeURIComponent(minted.ticket)}`);
+  },
+});
 
 export type PreparedToken = { uploadToken: string; redeemUrl: string; ticket: string; validUntil: string; maxUploads: number };
 export type PrepareResult = { ok: true; token: PreparedToken } | { ok: false; fieldErrors?: FieldErrors; message: string; retryable?: boolean };
 
-const prepareInput = z.object({
-  slug: z.string().max(64),
-  values: z.record(z.string(), z.string().max(10_000)).refine((v) => Object.keys(v).length <= 10),
-  fileCount: z.number().int().min(1).max(100),
-  // false only when TwentyThree does not allow cross-origin uploads: the browser then posts a
-  // plain form and follows the redirect, so the token must not ask for a background call.
-  background: z.boolean(),
+const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult>({
+  name: "prepareUpload",
+  who: "anyone",
+  schema: prepareUploadSchema,
+  invalid: () => ({ ok: false, message: "Something went wrong while preparing your upload. Please reload the page and try again." }),
+  run: async (input) => {
+    const visitor = await resolveVisitor(input.slug);
+    if (!visitor.ok) return { ok: false, message: visitor.message };
+    const { link, userId, contributor } = visitor;
+    const parsed = parseDetails(link, input.values, { member: Boolean(userId) });
+    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
+    const maxUploads = Math.min(input.fileCount, link.maxUploads);
+    const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor, background: input.background, maxUploads });
+    if (!minted.ok) return { ok: false, message: minted.message, retryable: minted.retryable };
+    return {
+      ok: true,
+      token: { uploadToken: minted.uploadToken, redeemUrl: minted.redeemUrl, ticket: minted.ticket, validUntil: minted.validUntil.toISOString(), maxUploads: minted.maxUploads },
+    };
+  },
 });
 
 /**
@@ -68,18 +89,5 @@ const prepareInput = z.object({
  * to `redeemUrl`; the ticket lets it follow the uploads' state.
  */
 export async function prepareUpload(slug: string, values: Record<string, string>, opts: { fileCount: number; background: boolean }): Promise<PrepareResult> {
-  const input = prepareInput.safeParse({ slug, values, fileCount: opts?.fileCount, background: opts?.background });
-  if (!input.success) return { ok: false, message: "Something went wrong while preparing your upload. Please reload the page and try again." };
-  const visitor = await resolveVisitor(input.data.slug);
-  if (!visitor.ok) return { ok: false, message: visitor.message };
-  const { link, userId, contributor } = visitor;
-  const parsed = parseDetails(link, input.data.values, { member: Boolean(userId) });
-  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
-  const maxUploads = Math.min(input.data.fileCount, link.maxUploads);
-  const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor, background: input.data.background, maxUploads });
-  if (!minted.ok) return { ok: false, message: minted.message, retryable: minted.retryable };
-  return {
-    ok: true,
-    token: { uploadToken: minted.uploadToken, redeemUrl: minted.redeemUrl, ticket: minted.ticket, validUntil: minted.validUntil.toISOString(), maxUploads: minted.maxUploads },
-  };
+  return prepare({ slug, values, fileCount: opts?.fileCount, background: opts?.background }, undefined);
 }

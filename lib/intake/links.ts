@@ -2,6 +2,7 @@
 import type { IntakeLink } from "@/generated/prisma/client";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { SLUG } from "@/lib/intake/schema";
 
 export type LinkLookup =
   | { kind: "open"; link: IntakeLink }
@@ -10,7 +11,6 @@ export type LinkLookup =
   | { kind: "expired"; link: IntakeLink }
   | { kind: "full"; link: IntakeLink };
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Unconfirmed uploads that count against a quota while TwentyThree is asked about them. A
  * callback only claims an object, so forged claims may hold at most this many places, and only

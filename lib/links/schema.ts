@@ -122,3 +122,10 @@ export type LinkFormDefaults = {
   albumIds: string[];
   customVariables: { key: string; value: string }[];
 };
+
+/** Actions on one existing link name it by id. */
+export const linkIdSchema = z.object({ id: z.uuid() });
+export const updateLinkSchema = linkSchema.extend({ id: z.uuid() });
+export const setLinkActiveSchema = z.object({ id: z.uuid(), active: z.boolean() });
+/** A link id from a URL segment (malformed ids are simply not found). */
+export const linkIdParamSchema = z.object({ id: z.string() });

@@ -1,15 +1,13 @@
 "use server";
+// The admin's member actions, declared through lib/server/action.ts (admins only, parsed input).
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { adminAction } from "@/lib/auth/action";
 import type { ActionState } from "@/lib/auth/action-state";
 import { fieldErrorsOf } from "@/lib/auth/schema";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { addMember, removeMember, resetPassword, setDisabled, setRole, type MemberResult } from "@/lib/members/data";
-import { addMemberSchema, resetPasswordSchema } from "@/lib/members/schema";
-
-const idOf = (f: FormData) => z.uuid().safeParse(f.get("id"));
+import { addMemberSchema, memberIdSchema, resetPasswordSchema, setDisabledSchema, setRoleSchema } from "@/lib/members/schema";
+import { field, formAction } from "@/lib/server/action";
 
 function done(r: MemberResult, success: string): ActionState {
   if (!r.ok) return { ok: false, message: r.message, ...(r.field ? { fieldErrors: { [r.field]: [r.message] } } : {}) };
@@ -17,45 +15,72 @@ function done(r: MemberResult, success: string): ActionState {
   return { ok: true, message: success };
 }
 
-export const addMemberAction = adminAction("addMember", async (actor, f) => {
-  const values = { email: String(f.get("email") ?? ""), name: String(f.get("name") ?? ""), role: String(f.get("role") ?? "MEMBER") };
-  const parsed = addMemberSchema.safeParse({ ...values, password: f.get("password") ?? "" });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
-  const r = await addMember(db(), parsed.data);
-  if (r.ok) log.info("member added", { role: parsed.data.role, userId: actor.id });
-  return r.ok ? done(r, `${parsed.data.email} can now sign in. Share the password with them privately.`) : { ...done(r, ""), values };
+const unknownMember = (): ActionState => ({ ok: false, message: "Unknown member." });
+const readId = (f: FormData) => ({ id: field(f, "id") });
+// What the add form echoes back when refused: never the password.
+const typed = (f: FormData) => ({ email: field(f, "email"), name: field(f, "name"), role: String(f.get("role") ?? "MEMBER") });
+
+export const addMemberAction = formAction({
+  name: "addMember",
+  who: "admin",
+  schema: addMemberSchema,
+  read: (f) => ({ ...typed(f), password: field(f, "password") }),
+  invalid: (error, f) => ({ ok: false, fieldErrors: fieldErrorsOf(error), values: typed(f) }),
+  run: async (input, actor, f) => {
+    const r = await addMember(db(), input);
+    if (r.ok) log.info("member added", { role: input.role, userId: actor.id });
+    return r.ok ? done(r, `${input.email} can now sign in. Share the password with them privately.`) : { ...done(r, ""), values: typed(f) };
+  },
 });
 
-export const setDisabledAction = adminAction("setMemberDisabled", async (actor, f) => {
-  const id = idOf(f);
-  if (!id.success) return { ok: false, message: "Unknown member." };
-  const disabled = f.get("disabled") === "true";
-  const r = await setDisabled(db(), actor.id, id.data, disabled);
-  if (r.ok) log.info(disabled ? "member disabled" : "member enabled", { memberId: id.data, userId: actor.id });
-  return done(r, disabled ? "Disabled: they are signed out and cannot sign in." : "Enabled again.");
+export const setDisabledAction = formAction({
+  name: "setMemberDisabled",
+  who: "admin",
+  schema: setDisabledSchema,
+  read: (f) => ({ ...readId(f), disabled: f.get("disabled") === "true" }),
+  invalid: unknownMember,
+  run: async ({ id, disabled }, actor) => {
+    const r = await setDisabled(db(), actor.id, id, disabled);
+    if (r.ok) log.info(disabled ? "member disabled" : "member enabled", { memberId: id, userId: actor.id });
+    return done(r, disabled ? "Disabled: they are signed out and cannot sign in." : "Enabled again.");
+  },
 });
 
-export const setRoleAction = adminAction("setMemberRole", async (actor, f) => {
-  const id = idOf(f);
-  const role = z.enum(["ADMIN", "MEMBER"]).safeParse(f.get("role"));
-  if (!id.success || !role.success) return { ok: false, message: "Unknown member or role." };
-  const r = await setRole(db(), actor.id, id.data, role.data);
-  if (r.ok) log.info("member role changed", { memberId: id.data, role: role.data, userId: actor.id });
-  return done(r, role.data === "ADMIN" ? "Now an admin." : "Now a member.");
+export const setRoleAction = formAction({
+  name: "setMemberRole",
+  who: "admin",
+  schema: setRoleSchema,
+  read: (f) => ({ ...readId(f), role: field(f, "role") }),
+  invalid: () => ({ ok: false, message: "Unknown member or role." }),
+  run: async ({ id, role }, actor) => {
+    const r = await setRole(db(), actor.id, id, role);
+    if (r.ok) log.info("member role changed", { memberId: id, role, userId: actor.id });
+    return done(r, role === "ADMIN" ? "Now an admin." : "Now a member.");
+  },
 });
 
-export const removeMemberAction = adminAction("removeMember", async (actor, f) => {
-  const id = idOf(f);
-  if (!id.success) return { ok: false, message: "Unknown member." };
-  const r = await removeMember(db(), actor.id, id.data);
-  if (r.ok) log.info("member removed", { memberId: id.data, userId: actor.id });
-  return done(r, "Removed.");
+export const removeMemberAction = formAction({
+  name: "removeMember",
+  who: "admin",
+  schema: memberIdSchema,
+  read: readId,
+  invalid: unknownMember,
+  run: async ({ id }, actor) => {
+    const r = await removeMember(db(), actor.id, id);
+    if (r.ok) log.info("member removed", { memberId: id, userId: actor.id });
+    return done(r, "Removed.");
+  },
 });
 
-export const resetPasswordAction = adminAction("resetMemberPassword", async (actor, f) => {
-  const parsed = resetPasswordSchema.safeParse({ id: f.get("id"), password: f.get("password") ?? "" });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const r = await resetPassword(db(), parsed.data.id, parsed.data.password);
-  if (r.ok) log.info("member password reset", { memberId: parsed.data.id, userId: actor.id });
-  return done(r, "Password changed. Share it with them privately.");
+export const resetPasswordAction = formAction({
+  name: "resetMemberPassword",
+  who: "admin",
+  schema: resetPasswordSchema,
+  read: (f) => ({ ...readId(f), password: field(f, "password") }),
+  invalid: (error) => ({ ok: false, fieldErrors: fieldErrorsOf(error) }),
+  run: async ({ id, password }, actor) => {
+    const r = await resetPassword(db(), id, password);
+    if (r.ok) log.info("member password reset", { memberId: id, userId: actor.id });
+    return done(r, "Password changed. Share it with them privately.");
+  },
 });

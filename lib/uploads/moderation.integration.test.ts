@@ -13,6 +13,8 @@ const clip = readFixture("clip.mp4");
 let emu: Awaited<ReturnType<typeof startEmulator>>;
 let drop: () => Promise<void>;
 let dbm: typeof import("@/lib/db");
+import { editSchema } from "@/lib/uploads/schema";
+
 let mod: typeof import("@/lib/uploads/moderation");
 let tt: typeof import("@/lib/twentythree");
 let userId: string;
@@ -115,7 +117,7 @@ describe("moderation against TwentyThree (emulator)", () => {
 
   it("edit changes title, description and tags on TwentyThree; unpublish and reject unpublish", async () => {
     const u = await verifiedUpload("Grace");
-    const edit = mod.editSchema.parse({ title: "Grace on compilers", description: "A story", tags: "compilers, navy, compilers" });
+    const edit = editSchema.parse({ title: "Grace on compilers", description: "A story", tags: "compilers, navy, compilers" });
     expect(edit.tags).toEqual(["compilers", "navy"]);
     expect(await mod.moderate({ uploadId: u.id, userId, action: "edit", edit })).toMatchObject({ ok: true, state: "VERIFIED" });
     const p = await remote(u);

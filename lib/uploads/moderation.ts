@@ -5,29 +5,13 @@
 // are ever changed there: an unconfirmed row may name anybody's video, so it can only be
 // dismissed here, which touches nothing on TwentyThree.
 import "server-only";
-import { z } from "zod";
 import type { Upload, UploadState } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { isConfirmed } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
 import { safeMessageOf, twentyThreeErrorOf } from "@/lib/twentythree";
-
-export const MODERATION_ACTIONS = ["approve", "unpublish", "reject", "delete", "edit", "dismiss"] as const;
-export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
-export const BULK_ACTIONS = ["approve", "reject", "delete", "dismiss"] as const;
-export type BulkActionName = (typeof BULK_ACTIONS)[number];
-export const MAX_BULK = 100;
-
-export const editSchema = z.object({
-  title: z.string().trim().min(1, "Give the video a title").max(255, "Keep the title under 255 characters"),
-  description: z.string().trim().max(5000, "Keep the description under 5000 characters"),
-  tags: z
-    .string()
-    .max(1000)
-    .transform((s) => [...new Set(s.split(",").map((t) => t.trim()).filter(Boolean))]),
-});
-export type EditInput = z.output<typeof editSchema>;
+import { MAX_BULK, type BulkActionName, type EditInput, type ModerationActionName } from "@/lib/uploads/schema";
 
 export type ModerationResult = { ok: true; state: UploadState; message: string } | { ok: false; message: string };
 
