@@ -3,7 +3,6 @@
 // own messages are written without credentials, tokens or signatures). Server actions and
 // route handlers reach this through lib/server/action.ts and lib/server/route.ts.
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { log } from "@/lib/log";
 import { twentyThreeErrorOf } from "@/lib/twentythree";
 
@@ -14,9 +13,4 @@ export function reportFailure(where: string, err: unknown, context: Record<strin
   const tt = twentyThreeErrorOf(err);
   log.error(`${where} failed`, { ...context, error: err instanceof Error ? err.message : String(err), kind: tt?.code ?? (err instanceof Error ? err.name : typeof err) });
   return GENERIC_FAILURE;
-}
-
-/** A unique constraint said no (Prisma P2002): a slug or an email that is already taken. */
-export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }
