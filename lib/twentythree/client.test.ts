@@ -1,3 +1,5 @@
+// The TwentyThree client against scripted replies (no network): signing, envelopes, every error
+// class, retries and redaction. Over 200 lines because it is one table of cases for one module.
 import { afterEach, describe, expect, it } from "vitest";
 import { createTwentyThreeClient } from "./client";
 import {
