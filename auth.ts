@@ -4,7 +4,7 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";
-import { loadActor } from "@/lib/auth/guard";
+import { loadActor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/login";
 import { oidcAccount } from "@/lib/auth/oidc";
 import { credentialsSchema } from "@/lib/auth/schema";

@@ -1,1 +1,3 @@
-export default { plugins: { "@tailwindcss/postcss": {} } };
+// Tailwind 4 runs as a PostCSS plugin.
+const config = { plugins: { "@tailwindcss/postcss": {} } };
+export default config;

@@ -11,7 +11,13 @@ const root = import.meta.dirname;
 const ignored = ["**/node_modules/**", "e2e/**", ".next/**", ".next-*/**", ".data/**", "**/.data/**"];
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  resolve: {
+    alias: {
+      "@": root,
+      // `import "server-only"` throws outside React's server build; tests run server modules in Node.
+      "server-only": path.resolve(root, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     environment: "node",
     testTimeout: 30_000,

@@ -6,6 +6,7 @@
 // Env: BENCH_QUICK=1 (fewer/shorter iterations, small files), BENCH_CPU_PROF=<dir> (portal CPU profile), BENCH_REUSE_BUILD=1 (skip
 // `next build` when .next-bench exists), BENCH_ONLY=mint,callback,upload,page,dashboard,
 // BENCH_TMP (parent of the temp dir; default the OS temp dir).
+// Over 200 lines: one orchestration script, the phases themselves live in bench/phases/.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -1,5 +1,4 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import path from "node:path";
 import { emulatorUrl } from "./db";
 import { fixturePath } from "../test/fixtures/index";
 import { emulatorCredentials } from "../test/emulator-seed";

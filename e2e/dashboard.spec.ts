@@ -2,7 +2,6 @@
 // TwentyThree (the emulator), checked through listPhotos the way the portal itself would.
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import path from "node:path";
 import { fixturePath } from "../test/fixtures/index";
 import { emulatorCredentials } from "../test/emulator-seed";
 import { setLogLevel } from "../lib/log";

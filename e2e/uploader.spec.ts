@@ -1,5 +1,6 @@
 // The one-page uploader with JavaScript: progress, several files, resumable chunks after a
 // reload, checks before upload, and the plain-form fallback when TwentyThree has no CORS.
+// Over 200 lines: the journeys share one page setup; splitting them would repeat it per file.
 import { test, expect, type Page, type Request } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";

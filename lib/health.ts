@@ -3,6 +3,7 @@
 // route answers anonymous callers with `{ ok }` only, and the TwentyThree check (one signed
 // outbound call) runs at most once per CHECK_TTL_MS per instance, however often health is asked;
 // callers arriving while a check is under way share it.
+import "server-only";
 import type { Connection } from "@/generated/prisma/client";
 import { checkAndRecord } from "@/lib/connections";
 import { db } from "@/lib/db";

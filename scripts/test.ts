@@ -10,9 +10,9 @@ import { freePort, startCluster } from "./lib/pg-cluster";
 import { describeStartError } from "./lib/start-errors";
 
 const root = process.cwd();
-// `npm test -- unit` / `-- e2e` / `-- types` runs one part; other arguments go to Playwright
+// `npm test -- unit` / `-- e2e` / `-- types` / `-- lint` runs one part; other arguments go to Playwright
 // (e.g. `npm test -- e2e e2e/intake.spec.ts`).
-const PARTS = ["types", "unit", "e2e"];
+const PARTS = ["types", "lint", "unit", "e2e"];
 const args = process.argv.slice(2);
 const only = args.filter((a) => PARTS.includes(a));
 const playwrightArgs = args.filter((a) => !PARTS.includes(a));
@@ -27,6 +27,13 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): Pro
   });
 }
 const bin = (pkg: string, rel: string) => path.join(root, "node_modules", pkg, rel);
+
+// The three parts of `npm run lint`, defined once in package.json.
+const LINT_CHECKS: [string, string][] = [
+  ["ESLint", "lint:code"],
+  ["Dependency rules (dependency-cruiser)", "lint:deps"],
+  ["Format (prettier --check)", "format:check"],
+];
 
 type Totals = { passed: number; failed: number; skipped: number };
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
@@ -59,6 +66,15 @@ try {
     const code = await run(process.execPath, [bin("typescript", "bin/tsc"), "--noEmit", "-p", "."]);
     if (code === 0) totals.passed += 1;
     else totals.failed += 1;
+  }
+
+  if (want("lint")) {
+    // Three checks, each counted as one test: ESLint, the dependency rules, the formatter.
+    for (const [title, script] of LINT_CHECKS) {
+      console.log(`\n== ${title}`);
+      if ((await run("npm", ["run", "-s", script])) === 0) totals.passed += 1;
+      else totals.failed += 1;
+    }
   }
 
   if (want("unit")) {

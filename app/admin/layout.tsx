@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { requireUser } from "@/lib/auth/guard";
-import { signOutAction } from "@/app/admin/sign-out";
+import { signOutAction } from "@/lib/auth/sign-out";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Upload portal" } };
 export const dynamic = "force-dynamic";

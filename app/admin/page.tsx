@@ -2,23 +2,15 @@ import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
 import { UploadCountsSection } from "@/components/uploads/upload-counts";
-import { uploadCounts } from "@/lib/uploads/counts";
+import { uploadCounts, weekOverview } from "@/lib/uploads/counts";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function AdminOverview({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const actor = await requireUser("/admin");
   const { denied } = await searchParams;
-  const since = new Date(Date.now() - 7 * 24 * 3600_000);
-  const [links, uploadsWeek, failedWeek, testedConnections, counts] = await Promise.all([
-    db().intakeLink.count({ where: { deletedAt: null, active: true } }),
-    db().upload.count({ where: { createdAt: { gte: since } } }),
-    db().upload.count({ where: { createdAt: { gte: since }, state: "FAILED" } }),
-    db().connection.count({ where: { lastCheckStatus: "ok" } }),
-    uploadCounts(),
-  ]);
+  const [{ links, uploadsWeek, failedWeek, testedConnections }, counts] = await Promise.all([weekOverview(), uploadCounts()]);
   const isAdmin = actor.role === "ADMIN";
   return (
     <div className="space-y-6">

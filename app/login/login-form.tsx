@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { login } from "@/app/login/actions";
+import { login } from "@/lib/auth/login-actions";
 import { initialState } from "@/lib/auth/action-state";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

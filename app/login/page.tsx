@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth, oidcEnabled } from "@/auth";
-import { loginWithOidc } from "@/app/login/actions";
+import { loginWithOidc } from "@/lib/auth/login-actions";
 import { LoginForm } from "@/app/login/login-form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { needsSetup } from "@/lib/auth/setup";
-import { db } from "@/lib/db";
+import { setupPending } from "@/lib/auth/queries";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -19,7 +18,7 @@ const errorMessages: Record<string, string> = {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  if (await needsSetup(db())) redirect("/setup");
+  if (await setupPending()) redirect("/setup");
   const session = await auth();
   if (session?.user?.id) redirect(callbackUrl);
   const error = typeof params.error === "string" ? (errorMessages[params.error] ?? "Sign-in failed. Please try again.") : null;

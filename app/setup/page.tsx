@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/app/setup/setup-form";
-import { needsSetup } from "@/lib/auth/setup";
-import { db } from "@/lib/db";
+import { setupPending } from "@/lib/auth/queries";
 
 export const metadata: Metadata = { title: "First-run setup" };
 export const dynamic = "force-dynamic";
 
 export default async function SetupPage() {
   // Only on a database without any account; afterwards this page is just a way to /login.
-  if (!(await needsSetup(db()))) redirect("/login");
+  if (!(await setupPending())) redirect("/login");
   return (
     <main className="mx-auto max-w-sm px-4 py-12">
       <h1 className="text-2xl font-bold">Welcome: create the first admin</h1>

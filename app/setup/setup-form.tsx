@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { setup } from "@/app/setup/actions";
+import { setup } from "@/lib/auth/setup-actions";
 import { initialState } from "@/lib/auth/action-state";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

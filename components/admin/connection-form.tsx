@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
-import { saveConnection } from "@/app/admin/settings/actions";
-import { apiUrlChanged, SECRETS_AGAIN_MESSAGE, type ConnectionView } from "@/app/admin/settings/schema";
+import { saveConnection } from "@/lib/settings/actions";
+import { apiUrlChanged, SECRETS_AGAIN_MESSAGE, type ConnectionView } from "@/lib/settings/schema";
 import { initialState } from "@/lib/auth/action-state";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

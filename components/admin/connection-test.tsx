@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { testConnection } from "@/app/admin/settings/actions";
+import { testConnection } from "@/lib/settings/actions";
 import { initialState } from "@/lib/auth/action-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { deleteLinkAction, duplicateLinkAction, setActiveAction } from "@/app/admin/links/actions";
+import { deleteLinkAction, duplicateLinkAction, setActiveAction } from "@/lib/links/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialState } from "@/lib/auth/action-state";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { createLinkAction, updateLinkAction } from "@/app/admin/links/actions";
+import { createLinkAction, updateLinkAction } from "@/lib/links/actions";
 import { AlbumPicker } from "@/components/admin/album-picker";
 import { VariablesEditor } from "@/components/admin/variables-editor";
 import { CheckboxField, SelectField, TextArea, TextField } from "@/components/ui/field";
@@ -8,15 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialState } from "@/lib/auth/action-state";
 import type { AlbumsResult } from "@/lib/links/albums";
-import { slugify } from "@/lib/links/schema";
-
-export type LinkFormDefaults = {
-  id?: string;
-  text: Record<string, string>;
-  flags: { publish: boolean; membersOnly: boolean; active: boolean; notifyReady: boolean };
-  albumIds: string[];
-  customVariables: { key: string; value: string }[];
-};
+import { slugify, type LinkFormDefaults } from "@/lib/links/schema";
 
 type Props = { defaults: LinkFormDefaults; connections: { id: string; name: string; isDefault: boolean }[]; albums: Record<string, AlbumsResult>; publicBase: string; members?: { email: string; name: string }[] };
 

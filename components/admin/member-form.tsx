@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { addMemberAction } from "@/app/admin/members/actions";
+import { addMemberAction } from "@/lib/members/actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

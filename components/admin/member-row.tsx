@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { removeMemberAction, resetPasswordAction, setDisabledAction, setRoleAction } from "@/app/admin/members/actions";
+import { removeMemberAction, resetPasswordAction, setDisabledAction, setRoleAction } from "@/lib/members/actions";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -2,7 +2,7 @@
 // effects (minting, sending, polling and timers live in use-upload-batch.ts). The small pure
 // helpers below it decide what the hook does next (which files resume, whether a token is still
 // usable, when to repaint or speak progress), so each rule is unit-tested on its own.
-import type { Reading } from "@/lib/upload-client/meter";
+import type { Reading } from "@/components/uploader/client/meter";
 import type { Item } from "./types";
 
 export type Notice = { text: string; retryable: boolean };

@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { formatBytes, formatDuration } from "@/lib/format";
-import { isVideo } from "@/lib/upload-client/checks";
+import { isVideo } from "@/components/uploader/client/checks";
 import { processingText, visitorStateText } from "@/lib/uploads/states";
 import { ProgressBar } from "./progress-bar";
 import type { Item } from "./types";

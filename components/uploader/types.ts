@@ -1,8 +1,8 @@
 // The uploader's shared types, in their own module so the component, its hook and the pure
 // batch reducer can all import them without importing each other.
-import type { PrepareResult } from "@/app/u/[slug]/actions";
+import type { Reading } from "@/components/uploader/client/meter";
+import type { PrepareResult } from "@/lib/intake/actions";
 import type { PublicLinkView } from "@/lib/intake/view";
-import type { Reading } from "@/lib/upload-client/meter";
 
 export type { PrepareResult };
 

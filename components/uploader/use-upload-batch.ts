@@ -5,11 +5,11 @@
 // is closed mid-upload. Without CORS, one plain form post to TwentyThree instead.
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { FieldErrors } from "@/lib/intake/details";
-import { checkFile } from "@/lib/upload-client/checks";
-import { canUploadCrossOrigin } from "@/lib/upload-client/cors";
-import { createMeter } from "@/lib/upload-client/meter";
-import { loadResume, pruneResume } from "@/lib/upload-client/resume-store";
-import { uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/lib/upload-client/upload-file";
+import { checkFile } from "@/components/uploader/client/checks";
+import { canUploadCrossOrigin } from "@/components/uploader/client/cors";
+import { createMeter } from "@/components/uploader/client/meter";
+import { loadResume, pruneResume } from "@/components/uploader/client/resume-store";
+import { uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/components/uploader/client/upload-file";
 import { batchReducer, initialBatch, pace, planAdd, resumingIds, stillToSend, tokenUsable, type Pace } from "./batch-state";
 import type { Item, PrepareResult, UploaderProps } from "./types";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { resendMail } from "@/app/admin/uploads/actions";
+import { resendMail } from "@/lib/uploads/actions";
 import { buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialState } from "@/lib/auth/action-state";

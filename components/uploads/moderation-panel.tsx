@@ -2,7 +2,7 @@
 // Moderation on the review page. Each button submits the same server action with its own
 // `action`; TwentyThree's answer (success or its error message) is shown right here.
 import { useActionState, useEffect, useState } from "react";
-import { moderateUpload } from "@/app/admin/uploads/actions";
+import { moderateUpload } from "@/lib/uploads/actions";
 import { initialState } from "@/lib/auth/action-state";
 import type { UploadStateName } from "@/lib/uploads/filters";
 import { buttonClass } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 // "Check again" for an upload whose processing failed or timed out on TwentyThree.
 import { useActionState } from "react";
-import { retryProcessing } from "@/app/admin/uploads/actions";
+import { retryProcessing } from "@/lib/uploads/actions";
 import { buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialState } from "@/lib/auth/action-state";

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { bulkModerate } from "@/app/admin/uploads/actions";
+import { bulkModerate } from "@/lib/uploads/actions";
 import { initialState } from "@/lib/auth/action-state";
 import type { UploadPage } from "@/lib/uploads/query";
 import { buttonClass } from "@/components/ui/button";

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREDS, FIXTURES, callJson, filesIn, fixture, getToken, objects, redeem, start } from "./helpers.ts";
+import { FIXTURES, callJson, filesIn, fixture, getToken, objects, redeem, start } from "./helpers.ts";
 
 const RETURN = "http://localhost:3000/api/callback/twentythree?link=abc";
 

@@ -1,25 +1,21 @@
 // Authorization where the data is touched: every admin page, server action and route handler calls
 // one of these. The user is re-read from the database each time, so disabling a member or changing
 // a role takes effect on their next request rather than when their 8-hour session ends.
+import "server-only";
 import { redirect } from "next/navigation";
-import type { PrismaClient } from "@/generated/prisma/client";
+import { cache } from "react";
 import { auth } from "@/auth";
+import { loadActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 
-export type Actor = { id: string; email: string; name: string; role: "ADMIN" | "MEMBER" };
+export { loadActor, type Actor } from "@/lib/auth/actor";
 
-export async function loadActor(client: Pick<PrismaClient, "user">, userId: string | undefined | null): Promise<Actor | null> {
-  if (!userId) return null;
-  const user = await client.user.findUnique({ where: { id: userId } });
-  if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
-
-/** The signed-in, enabled user, or null. */
-export async function currentActor(): Promise<Actor | null> {
+/** The signed-in, enabled user, or null; read once per request (React cache) however many
+ * layouts, pages and guards ask. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   return loadActor(db(), session?.user?.id);
-}
+});
 
 const loginUrl = (from: string) => `/login?callbackUrl=${encodeURIComponent(from)}`;
 

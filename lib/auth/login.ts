@@ -4,6 +4,7 @@
 //   a stranger guessing from elsewhere cannot lock the real owner out of their own account;
 // - a failure budget per address across accounts, so guessing many accounts from one place is
 //   slowed as well. Addresses come from lib/http/client-ip.ts (never a client-written header).
+import "server-only";
 import type { PrismaClient, User } from "@/generated/prisma/client";
 import { verifyPassword } from "@/lib/passwords";
 import { hit, peek } from "@/lib/auth/rate-limit";

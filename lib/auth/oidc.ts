@@ -2,6 +2,7 @@
 // an existing, enabled account by e-mail; it never creates one. Because the mapping is by e-mail,
 // the provider must vouch for the address (`email_verified`): at many providers anyone can put an
 // admin's address on an account they own without proving it.
+import "server-only";
 import type { PrismaClient, User } from "@/generated/prisma/client";
 
 export type OidcMatch = { ok: true; user: User } | { ok: false; reason: "email_not_verified" | "no_account" };

@@ -1,4 +1,5 @@
 // Fixed-window counters in Postgres (rate_limits), so every portal instance sees the same count.
+import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { bump } from "@/lib/limits";
 

@@ -26,6 +26,10 @@ export const setupSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match." });
 
+/** The sign-in form: credentials plus where to go afterwards (checked by safeCallbackUrl). */
+export const loginSchema = credentialsSchema.extend({ callbackUrl: z.unknown() });
+export const oidcLoginSchema = z.object({ callbackUrl: z.unknown() });
+
 export type FieldErrors = Record<string, string[] | undefined>;
 
 /** zod issues → { field: [messages] } for forms. */

@@ -1,5 +1,6 @@
 // First-run setup: the very first account, and only while there is none. An advisory lock makes
 // two simultaneous submissions produce one admin, not two.
+import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/passwords";
 

@@ -2,6 +2,7 @@
 // limit → verify → parse → record idempotently → answer. A callback only *claims* an object:
 // the row stays RECEIVED until TwentyThree lists the object under the row's own upload token
 // (lib/intake/verify.ts, lib/intake/ownership.ts). Every callback is audited (callback-audit.ts).
+import "server-only";
 import type { Connection } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -1,6 +1,8 @@
 // Loading an intake link for a visitor, and deciding whether it still takes uploads.
 import type { Connection, IntakeLink } from "@/generated/prisma/client";
+import { cache } from "react";
 import { db } from "@/lib/db";
+import { SLUG } from "@/lib/intake/schema";
 
 export type LinkLookup =
   | { kind: "open"; link: IntakeLink }
@@ -11,8 +13,6 @@ export type LinkLookup =
 
 /** What minting needs of a link's connection, loaded with the link itself. */
 export type LinkConnection = Pick<Connection, "id" | "apiUrl" | "credentialsEnc">;
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Unconfirmed uploads that count against a quota while TwentyThree is asked about them. A
  * callback only claims an object, so forged claims may hold at most this many places, and only
@@ -65,7 +65,8 @@ async function loadLink(slug: string): Promise<{ link: IntakeLink; quotaUsed: nu
   return { link, quotaUsed: Number(used ?? 0) };
 }
 
-export async function lookupLink(slug: string, now = new Date()): Promise<LinkLookup> {
+/** Memoised per request (React cache): one public page view asks from its metadata, page and actions. */
+export const lookupLink = cache(async (slug: string, now = new Date()): Promise<LinkLookup> => {
   if (!SLUG.test(slug)) return { kind: "unknown" };
   const found = await loadLink(slug);
   const link = found?.link;
@@ -74,6 +75,11 @@ export async function lookupLink(slug: string, now = new Date()): Promise<LinkLo
   if (link.expiresAt && link.expiresAt <= now) return { kind: "expired", link };
   if (link.uploadQuota !== null && found.quotaUsed >= link.uploadQuota) return { kind: "full", link };
   return { kind: "open", link };
+});
+
+/** The TwentyThree address a link's uploads are redeemed at (public: the no-JS form posts there). */
+export async function redeemApiUrl(connectionId: string): Promise<string | undefined> {
+  return (await db().connection.findUnique({ where: { id: connectionId }, select: { apiUrl: true } }))?.apiUrl;
 }
 export const closedMessages: Record<Exclude<LinkLookup["kind"], "open">, { title: string; body: string; status: number }> = {
   unknown: { title: "This upload link does not exist", body: "Check the address you were given, or ask the person who sent it for a new link.", status: 404 },

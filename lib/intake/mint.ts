@@ -1,6 +1,7 @@
 // Minting an upload token just in time, with the connection's stored credentials. The token row
 // records who asked, when, what was sent and until when it is valid; credentials never leave
 // the server.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { IntakeLink } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
@@ -8,7 +9,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isReservedVariable } from "@/lib/links/reserved";
 import { log } from "@/lib/log";
-import { redeemUrl, TwentyThreeError, TwentyThreeTimeoutError, TwentyThreeUnreachableError, TwentyThreeHttpError, TwentyThreeBadResponseError } from "@/lib/twentythree";
+import { redeemUrl, twentyThreeErrorOf } from "@/lib/twentythree";
 import { consume, describeWait, MINT_LIMITS } from "@/lib/limits";
 import type { Details } from "./details";
 import { loadedConnection } from "./links";
@@ -111,12 +112,14 @@ export async function mintToken(input: {
       maxUploads: token.maxUploads || maxUploads,
     };
   } catch (err) {
-    if (err instanceof TwentyThreeTimeoutError || err instanceof TwentyThreeUnreachableError || err instanceof TwentyThreeHttpError || err instanceof TwentyThreeBadResponseError) {
-      log.warn("minting failed: TwentyThree unavailable", { link: link.slug, code: err.code });
+    const tt = twentyThreeErrorOf(err);
+    // A bare HTTP error (even a 4xx from a proxy) is TwentyThree being unavailable to the visitor, not a refusal.
+    if (tt && (tt.transient || tt.code === "http_error")) {
+      log.warn("minting failed: TwentyThree unavailable", { link: link.slug, code: tt.code });
       return { ok: false, message: "The video platform is not answering right now, so the upload cannot start. Please try again in a minute.", retryable: true };
     }
-    if (err instanceof TwentyThreeError) {
-      log.error("minting refused by TwentyThree", { link: link.slug, code: err.code, message: err.message });
+    if (tt) {
+      log.error("minting refused by TwentyThree", { link: link.slug, code: tt.code, message: tt.safeMessage });
       return { ok: false, message: "The video platform refused to prepare this upload. The team behind this link has been told; please try again later.", retryable: false };
     }
     log.error("minting failed", { link: link.slug, error: (err as Error).message });

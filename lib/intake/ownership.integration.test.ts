@@ -2,6 +2,7 @@
 // read from the redirect TwentyThree sends after they redeem a junk file; other objects' public
 // photo_id/tree_id/token; the next photo_id guessed from public ids) against a real Postgres and
 // the emulator over HTTP. TwentyThree's listing by upload_token decides ownership.
+// Over 200 lines: each attack is one case on the same emulator and database set-up.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { browserCallback } from "@/test/browser-callback";
 import { readFixture } from "@/test/fixtures";

@@ -1,5 +1,6 @@
 // The callback endpoint's answer, kept apart from the route file so tests can drive it directly:
 // record (lib/intake/callback.ts) → verify now or later → answer the browser or TwentyThree.
+import "server-only";
 import { env } from "@/lib/env";
 import { htmlPage } from "@/lib/http/html-page";
 import { enqueueVerification } from "@/lib/jobs";

@@ -1,5 +1,6 @@
 // Nothing lost, nothing forged: dropped callbacks reconciled, a real PostgreSQL stopped during
 // callbacks, TwentyThree failing while minting, and a flood of forged callbacks.
+// Over 200 lines: the four failure scenarios share one emulator, database and job runner set-up.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";

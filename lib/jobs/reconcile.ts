@@ -4,7 +4,6 @@
 // object found here becomes the token's confirmed row even when another token's (squatting)
 // callback claimed its photo_id first; that claim is disowned (lib/intake/ownership.ts).
 // Idempotent: a second run, or a late callback, finds the confirmed row and changes nothing.
-import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -74,4 +73,3 @@ export async function pendingVerifications(limit = 100): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";

@@ -1,9 +1,10 @@
 // Albums for the link form, per connection. A connection that cannot be reached gives a message
 // for the admin instead of failing the page.
+import "server-only";
 import type { Connection } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { log } from "@/lib/log";
-import { TwentyThreeError } from "@/lib/twentythree";
+import { safeMessageOf } from "@/lib/twentythree";
 
 export type AlbumChoice = { albumId: string; title: string };
 export type AlbumsResult = { ok: true; albums: AlbumChoice[] } | { ok: false; message: string };
@@ -14,7 +15,7 @@ export async function albumsFor(conn: Pick<Connection, "id" | "apiUrl" | "creden
     return { ok: true, albums };
   } catch (err) {
     log.warn("could not list albums", { connectionId: conn.id, error: err instanceof Error ? err.name : "unknown" });
-    const why = err instanceof TwentyThreeError ? err.message : "The connection could not be used.";
+    const why = safeMessageOf(err, "The connection could not be used.");
     return { ok: false, message: `Albums could not be loaded from TwentyThree: ${why} Test the connection in Settings; albums already chosen are kept.` };
   }
 }

@@ -1,5 +1,7 @@
 // Intake links: reads for the admin (with per-link counts) and the writes behind its actions.
-import { Prisma, type IntakeLink, type PrismaClient } from "@/generated/prisma/client";
+import "server-only";
+import type { IntakeLink, PrismaClient } from "@/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db";
 import type { LinkInput } from "@/lib/links/schema";
 
 export type LinkCounts = { tokens: number; received: number; verified: number; failed: number };
@@ -50,9 +52,6 @@ function dataOf(input: LinkInput) {
 
 export type SaveResult = { ok: true; link: IntakeLink } | { ok: false; field: "slug" | "connectionId"; message: string };
 
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-}
 
 async function checkConnection(db: PrismaClient, id: string): Promise<SaveResult | null> {
   const conn = await db.connection.findUnique({ where: { id }, select: { id: true } });

@@ -1,3 +1,4 @@
+import "server-only";
 import QRCode from "qrcode";
 import { env } from "@/lib/env";
 

@@ -124,3 +124,19 @@ export function linkFormInput(f: FormData): Record<string, unknown> {
     expiresAt: s("expiresAt"),
   };
 }
+
+/** The link form's starting values (a new link's defaults, or an existing link's fields). */
+export type LinkFormDefaults = {
+  id?: string;
+  text: Record<string, string>;
+  flags: { publish: boolean; membersOnly: boolean; active: boolean; notifyReady: boolean };
+  albumIds: string[];
+  customVariables: { key: string; value: string }[];
+};
+
+/** Actions on one existing link name it by id. */
+export const linkIdSchema = z.object({ id: z.uuid() });
+export const updateLinkSchema = linkSchema.extend({ id: z.uuid() });
+export const setLinkActiveSchema = z.object({ id: z.uuid(), active: z.boolean() });
+/** A link id from a URL segment (malformed ids are simply not found). */
+export const linkIdParamSchema = z.object({ id: z.string() });

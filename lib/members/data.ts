@@ -1,6 +1,8 @@
 // Team accounts. Guard rails: nobody disables, demotes or removes themselves, and the last
 // enabled admin stays, so the portal can never be left without someone to run it.
-import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db";
 import { clearAccountLocks } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/passwords";
 
@@ -18,7 +20,7 @@ export async function addMember(db: PrismaClient, input: { email: string; name: 
     await db.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) } });
     return { ok: true };
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return { ok: false, field: "email", message: "Someone with this email is already a member." };
+    if (isUniqueViolation(err)) return { ok: false, field: "email", message: "Someone with this email is already a member." };
     throw err;
   }
 }

@@ -9,3 +9,8 @@ export const addMemberSchema = z.object({
 });
 
 export const resetPasswordSchema = z.object({ id: z.uuid(), password: newPasswordSchema });
+
+/** Actions on one existing member name them by id. */
+export const memberIdSchema = z.object({ id: z.uuid() });
+export const setDisabledSchema = z.object({ id: z.uuid(), disabled: z.boolean() });
+export const setRoleSchema = z.object({ id: z.uuid(), role: z.enum(["ADMIN", "MEMBER"]) });

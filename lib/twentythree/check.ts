@@ -1,11 +1,5 @@
 // Connection check for settings screens and /api/health: one signed getSite call.
-import {
-  TwentyThreeError,
-  TwentyThreeInvalidSignatureError,
-  TwentyThreePermissionDeniedError,
-  TwentyThreeTimeoutError,
-  TwentyThreeUnreachableError,
-} from "./errors";
+import { twentyThreeErrorOf } from "./errors";
 import type { TwentyThreeClient } from "./client";
 
 export const PERMISSION_LEVELS = ["none", "anonymous", "read", "write", "admin", "super"] as const;
@@ -39,16 +33,13 @@ export async function checkConnection(client: Pick<TwentyThreeClient, "getSite">
     }
     return { status: "ok", ...found, message: `Connected to ${site.siteName || site.domain} with permission "${site.permissionLevel}".` };
   } catch (err) {
-    if (err instanceof TwentyThreeInvalidSignatureError) {
+    const tt = twentyThreeErrorOf(err);
+    if (tt?.code === "invalid_signature") {
       return { status: "bad_credentials", message: "TwentyThree rejected the credentials (invalid signature): check the consumer key/secret and access token/secret." };
     }
-    if (err instanceof TwentyThreePermissionDeniedError) {
-      return { status: "insufficient_permission", message: err.message };
-    }
-    if (err instanceof TwentyThreeUnreachableError || err instanceof TwentyThreeTimeoutError) {
-      return { status: "unreachable", message: err.message };
-    }
-    if (err instanceof TwentyThreeError) return { status: "error", message: err.message };
+    if (tt?.code === "permission_denied") return { status: "insufficient_permission", message: tt.safeMessage };
+    if (tt?.code === "unreachable" || tt?.code === "timeout") return { status: "unreachable", message: tt.safeMessage };
+    if (tt) return { status: "error", message: tt.safeMessage };
     return { status: "error", message: "Unexpected error while checking the TwentyThree connection." };
   }
 }

@@ -1,3 +1,5 @@
+// The TwentyThree client against scripted replies (no network): signing, envelopes, every error
+// class, retries and redaction. Over 200 lines because it is one table of cases for one module.
 import { afterEach, describe, expect, it } from "vitest";
 import { createTwentyThreeClient } from "./client";
 import {
@@ -18,7 +20,6 @@ const creds = {
   accessToken: "at-ACCESS-token-1a2b3c",
   accessTokenSecret: "ats-SECRET-token-4d5e6f",
 };
-const SECRET_VALUES = [creds.consumerSecret, creds.accessToken, creds.accessTokenSecret];
 
 function client(reply: Reply | Reply[], extra: { timeoutMs?: number; retries?: number; apiUrl?: string } = {}) {
   const f = fakeFetch(reply);

@@ -1,6 +1,8 @@
 // Typed errors for every way a TwentyThree call can fail. Each `message` is written for an
 // admin screen: it names the API method and what went wrong, never a credential, a
 // signature, an Authorization header or an upload token (callers redact server text too).
+// Callers outside this folder do not sort classes: they read `code`, `transient` and
+// `safeMessage` through twentyThreeErrorOf() / safeMessageOf().
 
 export type TwentyThreeErrorCode =
   | "permission_denied"
@@ -26,11 +28,19 @@ export class TwentyThreeError extends Error {
   readonly code: TwentyThreeErrorCode;
   /** API path, e.g. "/api/photo/list" (never a URL with credentials). */
   readonly method: string | undefined;
-  constructor(code: TwentyThreeErrorCode, message: string, opts: { method?: string; cause?: unknown } = {}) {
+  /** True when the same call may succeed later with nothing changed (timeout, unreachable,
+   * an unusable answer, HTTP 5xx/429); false when TwentyThree refused or the input was wrong. */
+  readonly transient: boolean;
+  constructor(code: TwentyThreeErrorCode, message: string, opts: { method?: string; cause?: unknown; transient?: boolean } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.code = code;
     this.method = opts.method;
+    this.transient = opts.transient ?? false;
+  }
+  /** Fit for an admin's screen and the log: names the method and the failure, never a secret. */
+  get safeMessage(): string {
+    return this.message;
   }
   toJSON(): Record<string, unknown> {
     // Own enumerable fields only; `cause` stays out so nothing low-level leaks into logs.
@@ -99,7 +109,7 @@ export function apiErrorFor(code: string, serverMessage: string, opts: { method?
 export class TwentyThreeHttpError extends TwentyThreeError {
   readonly status: number;
   constructor(status: number, opts: { method?: string } = {}) {
-    super("http_error", `TwentyThree answered${opts.method ? ` ${opts.method}` : ""} with HTTP ${status}`, opts);
+    super("http_error", `TwentyThree answered${opts.method ? ` ${opts.method}` : ""} with HTTP ${status}`, { ...opts, transient: status >= 500 || status === 429 });
     this.status = status;
   }
 }
@@ -109,7 +119,7 @@ export class TwentyThreeBadResponseError extends TwentyThreeError {
   /** Short description of what arrived ("HTML page", "truncated JSON", …). */
   readonly detail: string;
   constructor(detail: string, opts: { method?: string; cause?: unknown } = {}) {
-    super("bad_response", `TwentyThree answered${opts.method ? ` ${opts.method}` : ""} with an unusable response: ${detail}`, opts);
+    super("bad_response", `TwentyThree answered${opts.method ? ` ${opts.method}` : ""} with an unusable response: ${detail}`, { ...opts, transient: true });
     this.detail = detail;
   }
 }
@@ -117,7 +127,7 @@ export class TwentyThreeBadResponseError extends TwentyThreeError {
 export class TwentyThreeTimeoutError extends TwentyThreeError {
   readonly timeoutMs: number;
   constructor(timeoutMs: number, opts: { method?: string } = {}) {
-    super("timeout", `TwentyThree did not answer${opts.method ? ` ${opts.method}` : ""} within ${timeoutMs} ms`, opts);
+    super("timeout", `TwentyThree did not answer${opts.method ? ` ${opts.method}` : ""} within ${timeoutMs} ms`, { ...opts, transient: true });
     this.timeoutMs = timeoutMs;
   }
 }
@@ -127,7 +137,7 @@ export class TwentyThreeUnreachableError extends TwentyThreeError {
   /** Low-level reason such as "ECONNREFUSED" or "ENOTFOUND", when known. */
   readonly reason: string | undefined;
   constructor(host: string, reason: string | undefined, opts: { method?: string; cause?: unknown } = {}) {
-    super("unreachable", `Could not reach TwentyThree at ${host}${reason ? ` (${reason})` : ""}`, opts);
+    super("unreachable", `Could not reach TwentyThree at ${host}${reason ? ` (${reason})` : ""}`, { ...opts, transient: true });
     this.reason = reason;
   }
 }
@@ -137,4 +147,14 @@ export class TwentyThreeBlockedTargetError extends TwentyThreeError {
   constructor(host: string, reason: string, opts: { method?: string } = {}) {
     super("blocked_target", `Refused to call TwentyThree at ${host}: it is or resolves to ${reason.replace(/^.* resolves to /, "")}. Set ALLOW_PRIVATE_TARGETS=true only if your TwentyThree site really is there.`, opts);
   }
+}
+
+/** The TwentyThree failure behind `err`, or undefined for any other error (a bug of ours). */
+export function twentyThreeErrorOf(err: unknown): TwentyThreeError | undefined {
+  return err instanceof TwentyThreeError ? err : undefined;
+}
+
+/** What an admin may read about `err`: TwentyThree's safe message, or `fallback` for anything else. */
+export function safeMessageOf(err: unknown, fallback: string): string {
+  return twentyThreeErrorOf(err)?.safeMessage ?? fallback;
 }

@@ -10,6 +10,7 @@ import {
   TwentyThreeHttpError,
   TwentyThreeTimeoutError,
   TwentyThreeUnreachableError,
+  twentyThreeErrorOf,
 } from "./errors";
 import { parseEnvelope, type Envelope } from "./response";
 import { signRequest } from "./sign";
@@ -40,15 +41,15 @@ export type Transport = (method: string, params: Params, opts: { idempotent: boo
 
 function outcomeOf(err: unknown): string {
   if (err instanceof TwentyThreeHttpError) return `http_${err.status}`;
-  if (err instanceof TwentyThreeError) return err.code;
-  return "client_error";
+  return twentyThreeErrorOf(err)?.code ?? "client_error";
 }
 
-function isRetryable(err: unknown): boolean {
-  if (err instanceof TwentyThreeTimeoutError || err instanceof TwentyThreeUnreachableError) return true;
-  if (err instanceof TwentyThreeHttpError) return err.status >= 500 || err.status === 429;
-  return false;
-}
+// Retried: timeouts, unreachable hosts, HTTP 5xx/429. An unusable body is transient for the
+// caller but not retried here: it usually means a wrong API URL, which a retry will not fix.
+const isRetryable = (err: unknown) => {
+  const tt = twentyThreeErrorOf(err);
+  return Boolean(tt?.transient) && tt?.code !== "bad_response";
+};
 
 function blockedCause(err: unknown): BlockedTargetError | undefined {
   for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {

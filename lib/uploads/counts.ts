@@ -1,5 +1,6 @@
 // Numbers for the dashboard home. "Today" and "this week" are UTC days (week starts Monday),
 // matching the date filter of the uploads list so a count links to the same rows.
+import "server-only";
 import { db } from "@/lib/db";
 
 export type UploadCounts = {
@@ -21,6 +22,18 @@ export function startOfUtcWeek(now: Date): Date {
   const day = startOfUtcDay(now);
   const sinceMonday = (day.getUTCDay() + 6) % 7;
   return new Date(day.getTime() - sinceMonday * 86_400_000);
+}
+
+/** The overview's week at a glance: live links, uploads and failures in the last 7 days, tested connections. */
+export async function weekOverview(now = new Date()) {
+  const since = new Date(now.getTime() - 7 * 24 * 3600_000);
+  const [links, uploadsWeek, failedWeek, testedConnections] = await Promise.all([
+    db().intakeLink.count({ where: { deletedAt: null, active: true } }),
+    db().upload.count({ where: { createdAt: { gte: since } } }),
+    db().upload.count({ where: { createdAt: { gte: since }, state: "FAILED" } }),
+    db().connection.count({ where: { lastCheckStatus: "ok" } }),
+  ]);
+  return { links, uploadsWeek, failedWeek, testedConnections };
 }
 
 export async function uploadCounts(now = new Date()): Promise<UploadCounts> {

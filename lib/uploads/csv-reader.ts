@@ -1,5 +1,6 @@
 // A strict RFC 4180 reader, fed chunk by chunk, used by tests to prove the export parses back.
 // Strict: a quote inside an unquoted field, or text after a closing quote, is an error.
+import "server-only";
 export class CsvReader {
   private field = "";
   private record: string[] = [];

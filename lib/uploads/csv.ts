@@ -1,6 +1,7 @@
 // CSV export of a filter, streamed: one keyset batch at a time is read from Postgres only when
 // the client has taken the previous one (pull-based ReadableStream), so memory stays bounded by
 // the batch size whatever the export size.
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { Cursor, UploadFilter } from "@/lib/uploads/filters";

@@ -1,10 +1,11 @@
 // Everything the review page shows about one upload: the object, who sent it and what they
 // agreed to, the token it came through, the callback audit and the moderation history.
+import "server-only";
 import { db } from "@/lib/db";
 import { clientFor } from "@/lib/connections";
 import { isConfirmed } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
-import { playerUrl, TwentyThreeError, type Photo } from "@/lib/twentythree";
+import { playerUrl, safeMessageOf, twentyThreeErrorOf, type Photo } from "@/lib/twentythree";
 
 export async function uploadDetail(id: string) {
   const upload = await db().upload.findUnique({
@@ -48,7 +49,7 @@ export async function remotePhoto(d: UploadDetail, timeoutMs = 4_000): Promise<{
     const photo = photos.find((p) => p.photoId === upload.photoId) ?? null;
     return photo ? { photo } : { photo: null, error: "TwentyThree no longer lists this video." };
   } catch (err) {
-    if (!(err instanceof TwentyThreeError)) log.warn("photo lookup failed", { uploadId: upload.id, error: err instanceof Error ? err.message : String(err) });
-    return { photo: null, error: err instanceof TwentyThreeError ? err.message : "TwentyThree could not be asked about this video." };
+    if (!twentyThreeErrorOf(err)) log.warn("photo lookup failed", { uploadId: upload.id, error: err instanceof Error ? err.message : String(err) });
+    return { photo: null, error: safeMessageOf(err, "TwentyThree could not be asked about this video.") };
   }
 }

@@ -1,6 +1,7 @@
 // Moderation against the real emulator over HTTP: TwentyThree changes first, the local state
 // follows only on success, and every attempt is recorded.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { editSchema } from "@/lib/uploads/schema";
 import { readFixture } from "@/test/fixtures";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 import { emulatorCredentials, type TestEmulator } from "@/test/emulator";
@@ -102,7 +103,7 @@ describe("moderation against TwentyThree (emulator)", () => {
 
   it("edit changes title, description and tags on TwentyThree; unpublish and reject unpublish", async () => {
     const u = await verifiedUpload("Grace");
-    const edit = mod.editSchema.parse({ title: "Grace on compilers", description: "A story", tags: "compilers, navy, compilers" });
+    const edit = editSchema.parse({ title: "Grace on compilers", description: "A story", tags: "compilers, navy, compilers" });
     expect(edit.tags).toEqual(["compilers", "navy"]);
     expect(await mod.moderate({ uploadId: u.id, userId, action: "edit", edit })).toMatchObject({ ok: true, state: "VERIFIED" });
     const p = await remote(u);

@@ -4,30 +4,15 @@
 // Only objects TwentyThree confirmed as made by this portal's tokens (lib/intake/ownership.ts)
 // are ever changed there: an unconfirmed row may name anybody's video, so it can only be
 // dismissed here, which touches nothing on TwentyThree.
-import { z } from "zod";
+import "server-only";
 import type { Upload, UploadState } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { isConfirmed } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
 import { emitUploadEvent } from "@/lib/processing/events";
-import { TwentyThreeError, TwentyThreeNoSuchPhotoError } from "@/lib/twentythree";
-
-export const MODERATION_ACTIONS = ["approve", "unpublish", "reject", "delete", "edit", "dismiss"] as const;
-export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
-export const BULK_ACTIONS = ["approve", "reject", "delete", "dismiss"] as const;
-export type BulkActionName = (typeof BULK_ACTIONS)[number];
-export const MAX_BULK = 100;
-
-export const editSchema = z.object({
-  title: z.string().trim().min(1, "Give the video a title").max(255, "Keep the title under 255 characters"),
-  description: z.string().trim().max(5000, "Keep the description under 5000 characters"),
-  tags: z
-    .string()
-    .max(1000)
-    .transform((s) => [...new Set(s.split(",").map((t) => t.trim()).filter(Boolean))]),
-});
-export type EditInput = z.output<typeof editSchema>;
+import { safeMessageOf, twentyThreeErrorOf } from "@/lib/twentythree";
+import { MAX_BULK, type BulkActionName, type EditInput, type ModerationActionName } from "@/lib/uploads/schema";
 
 export type ModerationResult = { ok: true; state: UploadState; message: string } | { ok: false; message: string };
 
@@ -91,12 +76,13 @@ export async function moderate(input: ModerateInput): Promise<ModerationResult> 
       else if (action === "edit") await client.updatePhoto({ photoId, title: input.edit!.title, description: input.edit!.description, tags: input.edit!.tags });
       else await client.deletePhoto({ photoId });
     } catch (err) {
-      if (action === "delete" && err instanceof TwentyThreeNoSuchPhotoError) {
+      const tt = twentyThreeErrorOf(err);
+      if (action === "delete" && tt?.code === "no_such_photo") {
         alreadyGone = true; // removed on TwentyThree already: the goal of the action is met
       } else {
-        const message = err instanceof TwentyThreeError ? err.message : "Could not reach TwentyThree. Try again in a moment.";
-        if (!(err instanceof TwentyThreeError)) log.error("moderation failed unexpectedly", { uploadId, action, error: err instanceof Error ? err.message : String(err) });
-        else log.warn("moderation refused by TwentyThree", { uploadId, action, code: err.code });
+        const message = safeMessageOf(err, "Could not reach TwentyThree. Try again in a moment.");
+        if (!tt) log.error("moderation failed unexpectedly", { uploadId, action, error: err instanceof Error ? err.message : String(err) });
+        else log.warn("moderation refused by TwentyThree", { uploadId, action, code: tt.code });
         return refuse(message);
       }
     }

@@ -5,8 +5,7 @@ import { LinkCountsList } from "@/components/admin/link-counts";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { listLinks } from "@/lib/links/data";
+import { linksOverview } from "@/lib/links/queries";
 import { publicUrlFor } from "@/lib/links/qr";
 
 export const metadata: Metadata = { title: "Intake links" };
@@ -19,8 +18,7 @@ const deletedText: Record<string, string> = {
 export default async function LinksPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   await requireAdmin("/admin/links");
   const { deleted } = await searchParams;
-  const links = await listLinks(db());
-  const hasConnection = (await db().connection.count()) > 0;
+  const { links, hasConnection } = await linksOverview();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-2">

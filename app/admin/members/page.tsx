@@ -3,25 +3,13 @@ import { AddMemberForm } from "@/components/admin/member-form";
 import { MemberRow } from "@/components/admin/member-row";
 import { Card } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/guard";
-import { lockedAccountIds } from "@/lib/auth/login";
-import { db } from "@/lib/db";
-import { listMembers } from "@/lib/members/data";
+import { memberRows } from "@/lib/members/queries";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const actor = await requireAdmin("/admin/members");
-  const locked = await lockedAccountIds(db());
-  const members = (await listMembers(db())).map((m) => ({
-    id: m.id,
-    email: m.email,
-    name: m.name,
-    role: m.role,
-    disabled: m.disabled,
-    // Locked out from at least one address (lib/auth/login.ts).
-    locked: locked.has(m.id),
-    isSelf: m.id === actor.id,
-  }));
+  const members = await memberRows(actor.id);
   return (
     <div className="space-y-6">
       <div>

@@ -3,8 +3,8 @@ import { ConnectionForm, EditConnection } from "@/components/admin/connection-fo
 import { ConnectionTest } from "@/components/admin/connection-test";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/guard";
-import { listConnections } from "@/app/admin/settings/data";
-import type { ConnectionView } from "@/app/admin/settings/schema";
+import { listConnections } from "@/lib/settings/data";
+import type { ConnectionView } from "@/lib/settings/schema";
 
 export const metadata: Metadata = { title: "Settings" };
 

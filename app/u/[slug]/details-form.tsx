@@ -5,7 +5,7 @@ import { DetailsFields } from "@/components/uploader/details-fields";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { PublicLinkView } from "@/lib/intake/view";
-import { startUpload, type DetailsState } from "./actions";
+import { startUpload, type DetailsState } from "@/lib/intake/actions";
 
 export function DetailsForm({ link }: { link: PublicLinkView }) {
   const [state, action, pending] = useActionState<DetailsState, FormData>(startUpload, {});

@@ -4,7 +4,7 @@
 // page's first-load JavaScript stays small and a failed chunk load leaves the plain flow working.
 import { useEffect, useState, type ComponentType } from "react";
 import type { UploaderProps } from "@/components/uploader/types";
-import { prepareUpload } from "./actions";
+import { prepareUpload } from "@/lib/intake/actions";
 import { DetailsForm } from "./details-form";
 
 export function Intake(props: Omit<UploaderProps, "prepare">) {

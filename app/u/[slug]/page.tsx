@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { PublicShell } from "@/components/public/shell";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { closedMessages, lookupLink } from "@/lib/intake/links";
+import { closedMessages, lookupLink, redeemApiUrl } from "@/lib/intake/links";
 import { publicLinkView } from "@/lib/intake/view";
 import { redeemUrl } from "@/lib/twentythree";
 import { Intake } from "./intake";
@@ -40,7 +39,7 @@ export default async function IntakePage({ params }: Props) {
     member = { name: session.user.name ?? "", email: session.user.email ?? "" };
   }
   // The redeem URL is public (the no-JS form posts to it); the uploader probes it for CORS first.
-  const connection = await db().connection.findUnique({ where: { id: link.connectionId }, select: { apiUrl: true } });
+  const apiUrl = await redeemApiUrl(link.connectionId);
   const settings = env();
   return (
     <PublicShell>
@@ -51,10 +50,10 @@ export default async function IntakePage({ params }: Props) {
           Uploading as <strong>{member.name || member.email}</strong>.
         </p>
       ) : null}
-      {connection ? (
+      {apiUrl ? (
         <Intake
           link={publicLinkView(link, { member: Boolean(member) })}
-          redeemUrl={redeemUrl(connection.apiUrl)}
+          redeemUrl={redeemUrl(apiUrl)}
           chunkBytes={settings.UPLOAD_CHUNK_BYTES}
           chunkThresholdBytes={settings.UPLOAD_CHUNK_THRESHOLD_BYTES}
         />

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { addEndpoint } from "@/app/admin/settings/webhooks/actions";
+import { addEndpoint } from "@/lib/webhooks/actions";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";

@@ -6,8 +6,7 @@ import { LinkCountsList } from "@/components/admin/link-counts";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { countsFor, getLink } from "@/lib/links/data";
+import { linkById, linkCounts } from "@/lib/links/queries";
 import { publicUrlFor, qrSvg } from "@/lib/links/qr";
 
 export const metadata: Metadata = { title: "Intake link" };
@@ -18,9 +17,9 @@ export default async function LinkPage({ params, searchParams }: { params: Promi
   const { id } = await params;
   await requireAdmin(`/admin/links/${id}`);
   const flags = await searchParams;
-  const link = /^[0-9a-f-]{36}$/i.test(id) ? await getLink(db(), id) : null;
+  const link = await linkById(id);
   if (!link) notFound();
-  const counts = (await countsFor(db(), [link.id])).get(link.id)!;
+  const counts = await linkCounts(link.id);
   const url = publicUrlFor(link.slug);
   const svg = await qrSvg(url);
   const vars = Object.entries((link.customVariables ?? {}) as Record<string, unknown>);

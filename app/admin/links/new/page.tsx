@@ -3,7 +3,7 @@ import Link from "next/link";
 import { LinkForm } from "@/components/admin/link-form";
 import { EmptyState } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/guard";
-import { defaultsFor, formContext } from "@/app/admin/links/form-context";
+import { defaultsFor, formContext } from "@/lib/links/form-context";
 
 export const metadata: Metadata = { title: "New intake link" };
 

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { formatWhen } from "@/lib/format";
 import { requireAdmin } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { deleteEndpoint, redeliverWebhook, rotateEndpointSecret, sendTestEvent } from "./actions";
+import { deleteEndpoint, redeliverWebhook, rotateEndpointSecret, sendTestEvent } from "@/lib/webhooks/actions";
 
 export const metadata: Metadata = { title: "Webhooks" };
 export const dynamic = "force-dynamic";

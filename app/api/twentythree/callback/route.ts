@@ -3,7 +3,9 @@
 import type { NextRequest } from "next/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { htmlPage } from "@/lib/http/html-page";
+import { callbackFieldsSchema, callbackRefusalSchema } from "@/lib/intake/schema";
 import { receiveCallback } from "@/lib/intake/receive";
+import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -13,22 +15,37 @@ function firstValues(entries: Iterable<[string, FormDataEntryValue | string]>): 
   return out;
 }
 
-export async function GET(req: NextRequest) {
-  return receiveCallback("GET", firstValues(req.nextUrl.searchParams.entries()), clientIp(req.headers));
-}
+// Anyone: TwentyThree calls without a session. The callback proves itself (signature, token
+// ownership) inside receiveCallback; the schema only bounds the fields.
+export const GET = route({
+  name: "callback",
+  who: "anyone",
+  schema: callbackFieldsSchema,
+  read: (req) => firstValues(req.nextUrl.searchParams.entries()),
+  invalid: () => htmlPage(400, "Malformed callback", "The callback could not be read."),
+  run: async (fields, _caller, req) => receiveCallback("GET", fields, clientIp(req.headers)),
+});
 
-export async function POST(req: NextRequest) {
+/** The form-encoded POST, read only when its type and length are plausible. */
+async function postedFields(req: NextRequest): Promise<Record<string, string> | Response> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
     return htmlPage(415, "Unsupported callback", "Callbacks are accepted as GET or as a form-encoded POST.");
   }
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > 256 * 1024) return htmlPage(413, "Callback too large", "Callbacks are small; this one is not.");
-  let form: FormData;
   try {
-    form = await req.formData();
+    return firstValues((await req.formData()).entries());
   } catch {
     return htmlPage(400, "Malformed callback", "The callback body could not be read.");
   }
-  return receiveCallback("POST", firstValues(form.entries()), clientIp(req.headers));
 }
+
+export const POST = route({
+  name: "callback",
+  who: "anyone",
+  schema: callbackFieldsSchema.or(callbackRefusalSchema),
+  read: postedFields,
+  invalid: () => htmlPage(400, "Malformed callback", "The callback could not be read."),
+  run: async (fields, _caller, req) => (fields instanceof Response ? fields : receiveCallback("POST", fields, clientIp(req.headers))),
+});

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LinkForm } from "@/components/admin/link-form";
 import { requireAdmin } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { getLink } from "@/lib/links/data";
-import { defaultsFor, formContext } from "@/app/admin/links/form-context";
+import { linkById } from "@/lib/links/queries";
+import { defaultsFor, formContext } from "@/lib/links/form-context";
 
 export const metadata: Metadata = { title: "Edit intake link" };
 
@@ -12,7 +11,7 @@ export default async function EditLinkPage({ params, searchParams }: { params: P
   const { id } = await params;
   await requireAdmin(`/admin/links/${id}/edit`);
   const { copied } = await searchParams;
-  const link = /^[0-9a-f-]{36}$/i.test(id) ? await getLink(db(), id) : null;
+  const link = await linkById(id);
   if (!link) notFound();
   const ctx = await formContext();
   return (

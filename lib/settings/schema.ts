@@ -52,3 +52,6 @@ export type ConnectionView = {
   lastCheckStatus: string | null;
   lastCheckedAt: string | null;
 };
+
+/** Testing a connection names it by id. */
+export const connectionIdSchema = z.object({ id: z.uuid() });

@@ -1,6 +1,7 @@
 // What the link form needs from the server: connections, their albums, and the starting values.
+import "server-only";
 import type { IntakeLink } from "@/generated/prisma/client";
-import type { LinkFormDefaults } from "@/components/admin/link-form";
+import type { LinkFormDefaults } from "@/lib/links/schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { albumsByConnection } from "@/lib/links/albums";

@@ -1,23 +1,27 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { adminAction } from "@/lib/auth/action";
 import { fieldErrorsOf } from "@/lib/auth/schema";
 import { checkAndRecord, openCredentials, sealCredentials } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { apiUrlChanged, connectionSchema, SECRET_FIELDS, SECRETS_AGAIN_MESSAGE } from "@/app/admin/settings/schema";
+import { field, formAction } from "@/lib/server/action";
+import { apiUrlChanged, connectionIdSchema, connectionSchema, SECRET_FIELDS, SECRETS_AGAIN_MESSAGE } from "@/lib/settings/schema";
 
-const text = (f: FormData, k: string) => String(f.get(k) ?? "");
+// Echo back what was typed, never the secrets.
+const typed = (f: FormData) => ({ name: field(f, "name"), apiUrl: field(f, "apiUrl"), consumerKey: field(f, "consumerKey") });
 
-export const saveConnection = adminAction("saveConnection", async (actor, formData) => {
-  const raw = Object.fromEntries(["id", "name", "apiUrl", "consumerKey", ...SECRET_FIELDS].map((k) => [k, text(formData, k)]));
-  if (!raw.id) delete raw.id;
-  // Echo back what was typed, never the secrets.
-  const values = { name: raw.name ?? "", apiUrl: raw.apiUrl ?? "", consumerKey: raw.consumerKey ?? "" };
-  const parsed = connectionSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
-  const input = parsed.data;
+export const saveConnection = formAction({
+  name: "saveConnection",
+  who: "admin",
+  schema: connectionSchema,
+  read: (f) => {
+    const raw: Record<string, string> = Object.fromEntries(["id", "name", "apiUrl", "consumerKey", ...SECRET_FIELDS].map((k) => [k, field(f, k)]));
+    if (!raw.id) delete raw.id;
+    return raw;
+  },
+  invalid: (error, f) => ({ ok: false, fieldErrors: fieldErrorsOf(error), values: typed(f) }),
+  run: async (input, actor, f) => {
+  const values = typed(f);
 
   if (!input.id) {
     const missing = Object.fromEntries(SECRET_FIELDS.filter((k) => !input[k]).map((k) => [k, ["Required for a new connection."]]));
@@ -50,16 +54,22 @@ export const saveConnection = adminAction("saveConnection", async (actor, formDa
   }
   revalidatePath("/admin/settings");
   return { ok: true, message: input.id ? "Connection saved. Test it to check the new values." : "Connection added. Test it to check the credentials." };
+  },
 });
 
-export const testConnection = adminAction("testConnection", async (actor, formData) => {
-  const id = z.uuid().safeParse(formData.get("id"));
-  if (!id.success) return { ok: false, message: "Unknown connection." };
-  const conn = await db().connection.findUnique({ where: { id: id.data } });
+export const testConnection = formAction({
+  name: "testConnection",
+  who: "admin",
+  schema: connectionIdSchema,
+  read: (f) => ({ id: field(f, "id") }),
+  invalid: () => ({ ok: false, message: "Unknown connection." }),
+  run: async ({ id }, actor) => {
+  const conn = await db().connection.findUnique({ where: { id } });
   if (!conn) return { ok: false, message: "That connection no longer exists." };
   const result = await checkAndRecord(db(), conn);
   log.info("connection tested", { connectionId: conn.id, status: result.status, userId: actor.id });
   revalidatePath("/admin/settings");
   const detail = result.siteName || result.permissionLevel ? ` Site: ${result.siteName ?? "unknown"} · permission: ${result.permissionLevel ?? "unknown"}.` : "";
   return { ok: result.status === "ok", message: `${result.message}${result.status === "ok" ? "" : detail}` };
+  },
 });

@@ -1,6 +1,7 @@
+import "server-only";
 import type { Connection } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import type { ConnectionView } from "@/app/admin/settings/schema";
+import type { ConnectionView } from "@/lib/settings/schema";
 
 export function toView(c: Connection): ConnectionView {
   return {
