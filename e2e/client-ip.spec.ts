@@ -89,7 +89,7 @@ test("rotating X-Forwarded-For does not buy more failed sign-ins than one addres
 test("a public action posted to another page (Next forwards it to itself) still counts against the sender's address", async ({ baseURL }) => {
   // The action's id, as the browser's JavaScript would send it (ids are in the build's manifest).
   const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
-  const prepareId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "prepareUpload" && v.filename?.includes("app/u/[slug]/actions"))?.[0];
+  const prepareId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "prepareUpload" && v.filename?.includes("lib/intake/actions"))?.[0];
   expect(prepareId).toBeTruthy();
   const sender = "127.0.0.28";
   const email = `forwarded-${Date.now()}@example.com`;

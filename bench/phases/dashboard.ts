@@ -35,7 +35,7 @@ export async function benchDashboard(ctx: Ctx): Promise<DashboardResult> {
   const runs = ctx.quick ? 10 : 30;
   try {
     // Sign in like the login form does.
-    const loginId = ctx.actions["app/login/actions.ts#login"];
+    const loginId = ctx.actions["lib/auth/login-actions.ts#login"];
     if (!loginId) throw new Error("login action not found in the server reference manifest");
     const res = await request(
       agent,

@@ -43,8 +43,8 @@ const ip = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 export async function benchMint(ctx: Ctx): Promise<MintResult> {
   // prepareUpload (the JavaScript page's one-step action, returns the token) when the build has
   // it; startUpload (details form, mints then redirects to the upload step) otherwise.
-  const prepareId = ctx.actions["app/u/[slug]/actions.ts#prepareUpload"];
-  const actionId = ctx.actions["app/u/[slug]/actions.ts#startUpload"];
+  const prepareId = ctx.actions["lib/intake/actions.ts#prepareUpload"];
+  const actionId = ctx.actions["lib/intake/actions.ts#startUpload"];
   if (!actionId) throw new Error("startUpload not found in the server reference manifest");
   const action = prepareId ? "prepareUpload" : "startUpload";
   const floorId = ctx.actions["app/bench-floor/actions.ts#benchFloorMint"];

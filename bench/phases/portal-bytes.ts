@@ -26,7 +26,7 @@ async function flow(ctx: Ctx, file: string, size: number, n: number): Promise<Fl
   const port = ctx.proxy.port;
   const slug = ctx.benchSlugs[n % ctx.benchSlugs.length]!;
   const steps: string[] = [];
-  const actionId = ctx.actions["app/u/[slug]/actions.ts#startUpload"]!;
+  const actionId = ctx.actions["lib/intake/actions.ts#startUpload"]!;
   ctx.proxy.reset();
   try {
     const page = await request(agent, port, { path: `/u/${slug}`, headers: { host: `localhost:${port}` } });
