@@ -8,7 +8,17 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: ["node_modules/**", "generated/**", ".next/**", ".next-*/**", ".data/**", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      "generated/**",
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/results/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {

@@ -32,7 +32,13 @@ export default defineConfig({
         extends: true,
         // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
         // inlined, Vite resolves it as Next's own bundler does.
-        test: { name: "integration", server: { deps: { inline: ["next-auth", "@auth/core"] } }, include: ["**/*.integration.test.ts"], exclude: [...ignored, "emulator/**"], globalSetup: ["./test/global-setup.ts"] },
+        test: {
+          name: "integration",
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
+          include: ["**/*.integration.test.ts"],
+          exclude: [...ignored, "emulator/**"],
+          globalSetup: ["./test/global-setup.ts"],
+        },
       },
       {
         extends: true,

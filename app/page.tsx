@@ -8,9 +8,8 @@ export default function Home() {
     <main className="mx-auto max-w-2xl px-4 py-12">
       <h1 className="text-3xl font-bold">Upload portal for TwentyThree</h1>
       <p className="mt-4 text-lg text-slate-700">
-        Collect customer testimonials and team media: share an intake link, and visitors upload their video
-        straight to your TwentyThree site. The portal never touches the file; it only prepares a one-time upload
-        token and records what arrives.
+        Collect customer testimonials and team media: share an intake link, and visitors upload their video straight to your TwentyThree site. The portal never
+        touches the file; it only prepares a one-time upload token and records what arrives.
       </p>
       <ul className="mt-8 space-y-3">
         <li>

@@ -70,7 +70,21 @@ if (mode === "mint") {
     await pool.query(
       `INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, requester_ip, contributor_name, contributor_email, title, consent_text, consent_at, params, max_uploads, background_return, valid_until)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), $11, $12, false, $13)`,
-      [id, connectionId, linkId, token.uploadToken, nonce, req.headers["x-forwarded-for"] ?? null, form.get("name"), form.get("email"), params.title, "consent", JSON.stringify(params), token.maxUploads, token.validUntil],
+      [
+        id,
+        connectionId,
+        linkId,
+        token.uploadToken,
+        nonce,
+        req.headers["x-forwarded-for"] ?? null,
+        form.get("name"),
+        form.get("email"),
+        params.title,
+        "consent",
+        JSON.stringify(params),
+        token.maxUploads,
+        token.validUntil,
+      ],
     );
     const body = JSON.stringify({ ok: true, tokenId: id, uploadToken: token.uploadToken });
     res.writeHead(200, { "content-type": "application/json" }).end(body);

@@ -31,7 +31,9 @@ import { buildSummary, printTable } from "./lib/report";
 const root = process.cwd();
 const distDir = ".next-bench";
 const quick = process.env.BENCH_QUICK === "1";
-const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const want = (name: string) => !only || only.includes(name);
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)}s`;
@@ -160,7 +162,12 @@ async function main() {
   // BENCH_FLOOR_ROUTES=1 serves the floor action and route (lib/bench-floor.ts) only here.
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the portal (node --cpu-prof) for docs/benchmarks.md.
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const portal = spawnChild("portal", [...prof, "--import", "tsx", "scripts/serve.ts", "-p", String(portalPort), "-H", "127.0.0.1"], { ...env, TRUSTED_PROXY_HOPS: "1", BENCH_FLOOR_ROUTES: "1" }, path.join(tmp, "portal.log"));
+  const portal = spawnChild(
+    "portal",
+    [...prof, "--import", "tsx", "scripts/serve.ts", "-p", String(portalPort), "-H", "127.0.0.1"],
+    { ...env, TRUSTED_PROXY_HOPS: "1", BENCH_FLOOR_ROUTES: "1" },
+    path.join(tmp, "portal.log"),
+  );
   await waitForHttp(`http://127.0.0.1:${portalPort}/api/health`, 60_000, portal);
   log(`portal on ${portalPort} (APP_URL ${appUrl} = counting proxy), emulator on ${emulatorPort}, PostgreSQL on ${cluster.port}`);
 
@@ -235,7 +242,9 @@ async function main() {
   writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2) + "\n");
   console.log("");
   printTable(summary, results);
-  console.log(`\nWrote bench/results/latest.json (${report.totalSeconds} s in all${Object.keys(errors).length ? `; phases failed: ${Object.keys(errors).join(", ")}` : ""})`);
+  console.log(
+    `\nWrote bench/results/latest.json (${report.totalSeconds} s in all${Object.keys(errors).length ? `; phases failed: ${Object.keys(errors).join(", ")}` : ""})`,
+  );
   return Object.keys(errors).length ? 1 : 0;
 }
 

@@ -50,7 +50,9 @@ export async function replay(request: APIRequestContext, c: Captured, path?: str
 async function settleProcessing(): Promise<void> {
   for (let i = 0; i < 120; i++) {
     const objects = (await (await fetch(`${emulatorUrl}/_emulator/objects`)).json()) as Array<{ video_p: string; video_encoded_p: string }>;
-    const [pending] = await query<{ n: string }>(`SELECT count(*)::text AS n FROM uploads WHERE verified_at IS NOT NULL AND state NOT IN ('DISOWNED', 'DELETED') AND (processing IS NULL OR processing = 'PROCESSING')`);
+    const [pending] = await query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM uploads WHERE verified_at IS NOT NULL AND state NOT IN ('DISOWNED', 'DELETED') AND (processing IS NULL OR processing = 'PROCESSING')`,
+    );
     if (objects.every((o) => o.video_p !== "1" || o.video_encoded_p === "1") && pending?.n === "0") return;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -118,7 +118,8 @@ test("anonymous and member requests to admin pages, handlers and actions are ref
   for (const c of actions) {
     const anon = await replay(anonymous, c);
     const anonText = await anon.text();
-    const anonRefused = ([302, 303, 307].includes(anon.status()) && /\/login/.test(anon.headers()["location"] ?? "")) || anonText.includes("Your session has ended");
+    const anonRefused =
+      ([302, 303, 307].includes(anon.status()) && /\/login/.test(anon.headers()["location"] ?? "")) || anonText.includes("Your session has ended");
     expect(anonRefused, `anonymous ${c.name}: ${anon.status()}`).toBe(true);
     const mem = await replay(asMember, c);
     expect(mem.status(), `member ${c.name}`).toBeLessThan(500);
@@ -141,7 +142,12 @@ test("anonymous and member requests to admin pages, handlers and actions are ref
   await memberContext.close();
 });
 
-test("moderation and bulk moderation posted anonymously, to admin and public pages, change nothing here or on TwentyThree", async ({ page, browser, playwright, baseURL }) => {
+test("moderation and bulk moderation posted anonymously, to admin and public pages, change nothing here or on TwentyThree", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const who = `Authz Visitor ${Date.now()}`;
   await uploadAsVisitor(browser, who);
@@ -155,7 +161,14 @@ test("moderation and bulk moderation posted anonymously, to admin and public pag
   await page.goto(`/admin/uploads?q=${encodeURIComponent(who)}`);
   await row.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Delete selected…" }).click();
-  actions.push(await capture(page, "bulk delete", () => page.getByRole("alertdialog").getByRole("button", { name: /delete/i }).click()));
+  actions.push(
+    await capture(page, "bulk delete", () =>
+      page
+        .getByRole("alertdialog")
+        .getByRole("button", { name: /delete/i })
+        .click(),
+    ),
+  );
   await page.goto(`/admin/uploads?q=${encodeURIComponent(who)}`);
   await row.getByRole("link", { name: who }).click();
   await expect(page.getByTestId("upload-state")).toHaveText("Verified");
@@ -172,7 +185,8 @@ test("moderation and bulk moderation posted anonymously, to admin and public pag
   // ones and sessions that are no one any more.
   for (const c of actions) {
     const own = await replay(anonymous, c);
-    const ownRefused = ([302, 303, 307].includes(own.status()) && /\/login/.test(own.headers()["location"] ?? "")) || (await own.text()).includes("Your session has ended");
+    const ownRefused =
+      ([302, 303, 307].includes(own.status()) && /\/login/.test(own.headers()["location"] ?? "")) || (await own.text()).includes("Your session has ended");
     expect(ownRefused, `anonymous ${c.name}: ${own.status()}`).toBe(true);
     expect(await (await replay(goneContext.request, c)).text(), `disabled member ${c.name}`).toContain("Your session has ended");
     for (const path of PUBLIC_PATHS) {

@@ -62,14 +62,23 @@ test("a disabled member is signed out at once and cannot sign in", async ({ page
 
   const { context, page: m } = await signIn(browser, email, "leaver-password-123");
   await expect(m.getByRole("heading", { name: "Overview" })).toBeVisible();
-  await page.getByRole("article", { name: email, exact: true }).getByRole("button", { name: `Disable ${email}` }).click();
+  await page
+    .getByRole("article", { name: email, exact: true })
+    .getByRole("button", { name: `Disable ${email}` })
+    .click();
   await expect(page.getByText("Disabled: they are signed out")).toBeVisible();
   await m.reload();
   await expect(m).toHaveURL(/\/login/);
   await context.close();
 
-  await page.getByRole("article", { name: email, exact: true }).getByRole("button", { name: `Remove ${email}` }).click({ trial: true });
+  await page
+    .getByRole("article", { name: email, exact: true })
+    .getByRole("button", { name: `Remove ${email}` })
+    .click({ trial: true });
   page.once("dialog", (d) => void d.accept());
-  await page.getByRole("article", { name: email, exact: true }).getByRole("button", { name: `Remove ${email}` }).click();
+  await page
+    .getByRole("article", { name: email, exact: true })
+    .getByRole("button", { name: `Remove ${email}` })
+    .click();
   await expect(page.getByRole("article", { name: email, exact: true })).toHaveCount(0);
 });

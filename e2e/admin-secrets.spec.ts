@@ -44,7 +44,8 @@ test("a new API URL needs the secrets typed again; the stored ones never go to t
   await expect(card.getByText(/The API URL changed: enter this again/).first()).toBeVisible();
   await card.getByRole("button", { name: "Save connection" }).click();
   await expect(card.getByText("Enter all three secrets again to change the API URL.")).toBeVisible();
-  for (const label of ["Consumer secret", "Access token", "Access token secret"]) await expect(card.getByLabel(label, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  for (const label of ["Consumer secret", "Access token", "Access token secret"])
+    await expect(card.getByLabel(label, { exact: true })).toHaveAttribute("aria-invalid", "true");
   expect(await query(`SELECT api_url, credentials_enc FROM connections WHERE name = 'Move check'`)).toEqual([before]);
 
   await card.getByLabel("API URL").fill(moved);

@@ -57,7 +57,14 @@ test.describe("callbacks over HTTP", () => {
     await startUpload(page, "Mallory Forger");
     const own = await upload(page, "not-a-video.txt");
     expect(own.error_message).toBeTruthy();
-    const forged = new URLSearchParams({ domain: own.domain!, upload_token: own.upload_token!, state: own.state!, photo_id: victimObject.photo_id, tree_id: String(victimObject.tree_id), token: victimObject.token });
+    const forged = new URLSearchParams({
+      domain: own.domain!,
+      upload_token: own.upload_token!,
+      state: own.state!,
+      photo_id: victimObject.photo_id,
+      tree_id: String(victimObject.tree_id),
+      token: victimObject.token,
+    });
     const res = await request.get(`/api/twentythree/callback?${forged}`, { maxRedirects: 0 });
     expect(res.status()).toBe(303);
     // The attacker does not follow the redirect to the thank-you page, so the queued verification
@@ -91,7 +98,11 @@ test.describe("callbacks over HTTP", () => {
     let last;
     const { max } = CALLBACK_LIMITS.perClient;
     for (let i = 0; i < 3 * max; i++) {
-      last = await request.post("/api/twentythree/callback", { headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.99" }, data: big.toString(), maxRedirects: 0 });
+      last = await request.post("/api/twentythree/callback", {
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.99" },
+        data: big.toString(),
+        maxRedirects: 0,
+      });
       statuses.push(last.status());
     }
     expect(statuses.filter((s) => s === 400)).toHaveLength(max);

@@ -13,7 +13,13 @@ const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-1" };
 
 test("rotating X-Forwarded-For does not buy more intake POSTs than one address gets", async () => {
   const attacker = "127.0.0.21";
-  const post = () => httpFrom(attacker, { method: "POST", path: "/u/demo", headers: { "x-forwarded-for": rotatedForwardedFor(), "content-type": "application/x-www-form-urlencoded" }, body: "slug=demo" });
+  const post = () =>
+    httpFrom(attacker, {
+      method: "POST",
+      path: "/u/demo",
+      headers: { "x-forwarded-for": rotatedForwardedFor(), "content-type": "application/x-www-form-urlencoded" },
+      body: "slug=demo",
+    });
   const statuses: number[] = [];
   for (let i = 0; i < INTAKE_POST_LIMIT.max; i++) statuses.push((await post()).status);
   expect(statuses.filter((s) => s === 429)).toEqual([]);
@@ -22,7 +28,12 @@ test("rotating X-Forwarded-For does not buy more intake POSTs than one address g
   expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
   expect(refused.text).toMatch(/try again in \d+ (seconds|minutes)/);
   // Another address is not affected.
-  const other = await httpFrom("127.0.0.22", { method: "POST", path: "/u/demo", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "slug=demo" });
+  const other = await httpFrom("127.0.0.22", {
+    method: "POST",
+    path: "/u/demo",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "slug=demo",
+  });
   expect(other.status).not.toBe(429);
 });
 
@@ -33,12 +44,19 @@ test.describe("without JavaScript", () => {
     const attacker = "127.0.0.23";
     await page.goto("/u/demo");
     // The no-JS details form posts a server action named by hidden $ACTION fields; replay it.
-    const hidden = await page.locator("form input[type=hidden]").evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as [string, string]));
+    const hidden = await page
+      .locator("form input[type=hidden]")
+      .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as [string, string]));
     const actionFields = Object.fromEntries(hidden.filter(([name]) => name.startsWith("$ACTION")));
     const mint = async (i: number) => {
       // A new e-mail each time too, so only the per-address limit (MINT_LIMITS.perIp) can stop it.
       const { body, contentType } = await multipart({ ...actionFields, slug: "demo", name: "Mallory", email: `m${i}@example.com`, consent: "on" });
-      return httpFrom(attacker, { method: "POST", path: "/u/demo", headers: { "content-type": contentType, origin: baseURL!, "x-forwarded-for": rotatedForwardedFor() }, body });
+      return httpFrom(attacker, {
+        method: "POST",
+        path: "/u/demo",
+        headers: { "content-type": contentType, origin: baseURL!, "x-forwarded-for": rotatedForwardedFor() },
+        body,
+      });
     };
     const minted: number[] = [];
     const max = MINT_LIMITS.perIp.max;
@@ -58,7 +76,12 @@ async function signInFrom(address: string, email: string, password: string, forw
   const csrf = await httpFrom(address, { path: "/api/auth/csrf", headers: extra });
   const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
   const body = new URLSearchParams({ email, password, csrfToken, callbackUrl: "/admin" }).toString();
-  const res = await httpFrom(address, { method: "POST", path: "/api/auth/callback/credentials", headers: { ...extra, "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookies.join("; ") }, body });
+  const res = await httpFrom(address, {
+    method: "POST",
+    path: "/api/auth/callback/credentials",
+    headers: { ...extra, "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookies.join("; ") },
+    body,
+  });
   const location = String(res.headers.location ?? "");
   return {
     signedIn: res.cookies.some((c) => /session-token=./.test(c)) && !location.includes("error="),
@@ -69,7 +92,8 @@ async function signInFrom(address: string, email: string, password: string, forw
 test("a stranger's wrong passwords from another address do not lock the admin out", async () => {
   const stranger = "127.0.0.24";
   const last = LOGIN_POLICY.maxFailures - 1;
-  for (let i = 0; i < last; i++) expect(await signInFrom(stranger, ADMIN.email, `wrong-${i}`, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: false });
+  for (let i = 0; i < last; i++)
+    expect(await signInFrom(stranger, ADMIN.email, `wrong-${i}`, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: false });
   // The last allowed wrong password locks this account for the stranger's address, whatever header it sends…
   expect(await signInFrom(stranger, ADMIN.email, `wrong-${last}`, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: true });
   expect(await signInFrom(stranger, ADMIN.email, ADMIN.password, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: true });
@@ -81,14 +105,17 @@ test("rotating X-Forwarded-For does not buy more failed sign-ins than one addres
   test.setTimeout(120_000);
   const guesser = "127.0.0.26";
   // LOGIN_POLICY.ipMaxFailures failures across accounts per window per address (lib/auth/login.ts).
-  for (let i = 0; i < LOGIN_POLICY.ipMaxFailures; i++) expect((await signInFrom(guesser, `nobody${i}@example.com`, "guess", rotatedForwardedFor())).signedIn).toBe(false);
+  for (let i = 0; i < LOGIN_POLICY.ipMaxFailures; i++)
+    expect((await signInFrom(guesser, `nobody${i}@example.com`, "guess", rotatedForwardedFor())).signedIn).toBe(false);
   expect(await signInFrom(guesser, ADMIN.email, ADMIN.password, rotatedForwardedFor())).toEqual({ signedIn: false, tooMany: true });
   expect((await signInFrom("127.0.0.27", ADMIN.email, ADMIN.password)).signedIn).toBe(true);
 });
 
 test("a public action posted to another page (Next forwards it to itself) still counts against the sender's address", async ({ baseURL }) => {
   // The action's id, as the browser's JavaScript would send it (ids are in the build's manifest).
-  const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
   const prepareId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "prepareUpload" && v.filename?.includes("lib/intake/actions"))?.[0];
   expect(prepareId).toBeTruthy();
   const sender = "127.0.0.28";
@@ -96,7 +123,13 @@ test("a public action posted to another page (Next forwards it to itself) still 
   const res = await httpFrom(sender, {
     method: "POST",
     path: "/login",
-    headers: { "next-action": prepareId!, accept: "text/x-component", origin: baseURL!, "content-type": "text/plain;charset=UTF-8", "x-forwarded-for": rotatedForwardedFor() },
+    headers: {
+      "next-action": prepareId!,
+      accept: "text/x-component",
+      origin: baseURL!,
+      "content-type": "text/plain;charset=UTF-8",
+      "x-forwarded-for": rotatedForwardedFor(),
+    },
     body: JSON.stringify(["demo", { name: "Fwd", email, consent: "on" }, { fileCount: 1, background: true }]),
   });
   expect(res.status).toBe(200);

@@ -136,7 +136,9 @@ test("bulk approve a selection, then export it as CSV", async ({ page, browser }
   const { readFileSync } = await import("node:fs");
   const csv = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   const lines = csv.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("id,created_at,state,contributor_name,contributor_email,title,link_slug,link_title,photo_id,size_bytes,verified_at,source,error_message");
+  expect(lines[0]).toBe(
+    "id,created_at,state,contributor_name,contributor_email,title,link_slug,link_title,photo_id,size_bytes,verified_at,source,error_message",
+  );
   expect(lines).toHaveLength(3);
   for (const n of names) expect(csv).toContain(n);
 });
@@ -148,7 +150,10 @@ test("the list and the review page pass axe (WCAG 2 A/AA) and fit a phone screen
   await page.goto("/admin/uploads");
   const row = page.getByRole("row").filter({ hasText: who });
   await expect(row.getByText("Verified")).toBeVisible({ timeout: 20_000 });
-  const a11y = async () => (await new AxeBuilder({ page }).include("main").withTags(["wcag2a", "wcag2aa"]).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const a11y = async () =>
+    (await new AxeBuilder({ page }).include("main").withTags(["wcag2a", "wcag2aa"]).analyze()).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
   expect(await a11y()).toEqual([]);
   // The page itself never scrolls sideways; only the table's own container may.
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -18,14 +18,25 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
-export type EmulatorObject = { photo_id: string; tree_id: string; token: string; upload_token: string; title: string; size: number | string; published_p: string | boolean };
+export type EmulatorObject = {
+  photo_id: string;
+  tree_id: string;
+  token: string;
+  upload_token: string;
+  title: string;
+  size: number | string;
+  published_p: string | boolean;
+};
 
 export async function emulatorObjects(): Promise<EmulatorObject[]> {
   return (await (await fetch(`${emulatorUrl}/_emulator/objects`)).json()) as EmulatorObject[];
 }
 
 export async function setFaults(faults: Record<string, unknown> | null) {
-  await fetch(`${emulatorUrl}/_emulator/faults`, faults ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) } : { method: "DELETE" });
+  await fetch(
+    `${emulatorUrl}/_emulator/faults`,
+    faults ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) } : { method: "DELETE" },
+  );
 }
 
 export const mailInboxUrl = `http://localhost:${process.env.E2E_MAIL_WEB_PORT ?? 1180}`;

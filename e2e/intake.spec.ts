@@ -71,37 +71,37 @@ for (const javaScriptEnabled of [false, true]) {
 }
 
 test.describe("without JavaScript", () => {
-test.use({ javaScriptEnabled: false });
+  test.use({ javaScriptEnabled: false });
 
-test("shows each missing required detail next to its field", async ({ page }) => {
-  await page.goto("/u/demo");
-  await page.getByRole("button", { name: "Continue to upload" }).click();
-  await expect(page.getByText("Please enter your name")).toBeVisible();
-  await expect(page.getByText("Please enter your email address")).toBeVisible();
-  await expect(page.getByText("Please tick the box to give your consent before uploading")).toBeVisible();
-  await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
-});
+  test("shows each missing required detail next to its field", async ({ page }) => {
+    await page.goto("/u/demo");
+    await page.getByRole("button", { name: "Continue to upload" }).click();
+    await expect(page.getByText("Please enter your name")).toBeVisible();
+    await expect(page.getByText("Please enter your email address")).toBeVisible();
+    await expect(page.getByText("Please tick the box to give your consent before uploading")).toBeVisible();
+    await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
+  });
 
-test("an unsupported file ends on the error page with TwentyThree's message and nothing recorded", async ({ page }) => {
-  await fillDetails(page, "Nota Video");
-  await page.getByLabel("Choose your video").setInputFiles(path.join(fixtures, "not-a-video.txt"));
-  await page.getByRole("button", { name: "Upload" }).click();
-  await expect(page.getByRole("heading", { name: "Your upload did not go through" })).toBeVisible();
-  await expect(page.getByTestId("upload-error")).toHaveText("The file type isn't supported");
-  await expect(page.getByRole("link", { name: "Try again" })).toHaveAttribute("href", "/u/demo");
-  const rows = await query(`SELECT 1 FROM uploads WHERE contributor_name = 'Nota Video'`);
-  expect(rows).toHaveLength(0);
-});
+  test("an unsupported file ends on the error page with TwentyThree's message and nothing recorded", async ({ page }) => {
+    await fillDetails(page, "Nota Video");
+    await page.getByLabel("Choose your video").setInputFiles(path.join(fixtures, "not-a-video.txt"));
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page.getByRole("heading", { name: "Your upload did not go through" })).toBeVisible();
+    await expect(page.getByTestId("upload-error")).toHaveText("The file type isn't supported");
+    await expect(page.getByRole("link", { name: "Try again" })).toHaveAttribute("href", "/u/demo");
+    const rows = await query(`SELECT 1 FROM uploads WHERE contributor_name = 'Nota Video'`);
+    expect(rows).toHaveLength(0);
+  });
 
-test("an expired upload form says so and offers to start again", async ({ page }) => {
-  await fillDetails(page, "Late Larry");
-  await query(`UPDATE upload_tokens SET valid_until = now() - interval '1 minute' WHERE contributor_name = 'Late Larry'`);
-  await expect(page).toHaveURL(/\/upload\?ticket=/);
-  await page.goto(page.url());
-  await expect(page.getByText("This upload form has expired")).toBeVisible();
-  await page.getByRole("link", { name: "Start again" }).click();
-  await expect(page).toHaveURL(/\/u\/demo$/);
-});
+  test("an expired upload form says so and offers to start again", async ({ page }) => {
+    await fillDetails(page, "Late Larry");
+    await query(`UPDATE upload_tokens SET valid_until = now() - interval '1 minute' WHERE contributor_name = 'Late Larry'`);
+    await expect(page).toHaveURL(/\/upload\?ticket=/);
+    await page.goto(page.url());
+    await expect(page.getByText("This upload form has expired")).toBeVisible();
+    await page.getByRole("link", { name: "Start again" }).click();
+    await expect(page).toHaveURL(/\/u\/demo$/);
+  });
 });
 
 test("unknown links answer 404 with a clear page", async ({ page }) => {
@@ -115,8 +115,17 @@ test("a forged callback creates nothing and gets a clear 400 page", async ({ req
   expect(res.status()).toBe(400);
   expect(await res.text()).toContain("We could not match this upload");
   // Stored bounded: the reason, a SHA-256 of what arrived and a short excerpt (the state hidden).
-  const raw = JSON.stringify([["upload_token", "abc"], ["photo_id", "1"], ["tree_id", "1"], ["token", "abcdefghij"], ["state", "forged"]]);
+  const raw = JSON.stringify([
+    ["upload_token", "abc"],
+    ["photo_id", "1"],
+    ["tree_id", "1"],
+    ["token", "abcdefghij"],
+    ["state", "forged"],
+  ]);
   const sha = createHash("sha256").update(raw).digest("hex");
-  const rows = await query<{ n: string }>(`SELECT count(*) AS n FROM callback_events WHERE outcome = 'rejected' AND params_sha256 = $1 AND reason = 'state signature invalid' AND params IS NULL`, [sha]);
+  const rows = await query<{ n: string }>(
+    `SELECT count(*) AS n FROM callback_events WHERE outcome = 'rejected' AND params_sha256 = $1 AND reason = 'state signature invalid' AND params IS NULL`,
+    [sha],
+  );
   expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(1);
 });

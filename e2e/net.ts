@@ -13,12 +13,25 @@ export function httpFrom(
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port: portalPort, localAddress, method: opts.method ?? "GET", path: opts.path, headers: { host: `localhost:${portalPort}`, ...opts.headers }, agent: false },
+      {
+        host: "127.0.0.1",
+        port: portalPort,
+        localAddress,
+        method: opts.method ?? "GET",
+        path: opts.path,
+        headers: { host: `localhost:${portalPort}`, ...opts.headers },
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8"), cookies: (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!) }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString("utf8"),
+            cookies: (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!),
+          }),
         );
         res.on("error", reject);
       },
@@ -38,4 +51,4 @@ export async function multipart(fields: Record<string, string>): Promise<{ body:
 
 /** A different made-up address each call, as an attacker rotating X-Forwarded-For writes them. */
 let n = 0;
-export const rotatedForwardedFor = () => `198.51.100.${(n++ % 250) + 1}, 203.0.113.${(n * 7) % 250 + 1}`;
+export const rotatedForwardedFor = () => `198.51.100.${(n++ % 250) + 1}, 203.0.113.${((n * 7) % 250) + 1}`;

@@ -54,12 +54,16 @@ test("visitor uploads; the admin list shows the thumbnail and processing, then r
   expect(navigations).toBe(0);
 
   await expect(visitor.getByTestId("processing-state")).toHaveText("Ready to watch", { timeout: 20_000 });
-  const [stored] = await query<{ processing: string; ready_at: Date | null }>(`SELECT processing::text, ready_at FROM uploads WHERE contributor_name = 'Dorothy Vaughan'`);
+  const [stored] = await query<{ processing: string; ready_at: Date | null }>(
+    `SELECT processing::text, ready_at FROM uploads WHERE contributor_name = 'Dorothy Vaughan'`,
+  );
   expect(stored).toMatchObject({ processing: "READY" });
 
   // The mail catcher holds the team's two messages, each once, with a working review link.
   const mine = async () => (await caughtMail()).filter((m) => m.to.includes("team@example.com") && m.subject.includes("Dorothy's story"));
-  await expect.poll(async () => (await mine()).map((m) => m.subject).sort(), { timeout: 30_000 }).toEqual(["New upload: Dorothy's story", "Ready to watch: Dorothy's story"]);
+  await expect
+    .poll(async () => (await mine()).map((m) => m.subject).sort(), { timeout: 30_000 })
+    .toEqual(["New upload: Dorothy's story", "Ready to watch: Dorothy's story"]);
   const ready = (await mine()).find((m) => m.subject.startsWith("Ready"))!;
   const review = /href="([^"]+\/admin\/uploads\/[0-9a-f-]{36})"/.exec(ready.html)?.[1];
   expect(review).toBeTruthy();

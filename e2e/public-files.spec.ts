@@ -4,7 +4,9 @@ import { test, expect } from "@playwright/test";
 
 test("the page's icons and manifest are linked and served as images", async ({ page, request }) => {
   await page.goto("/");
-  const hrefs = await page.locator('head link[rel="icon"], head link[rel="apple-touch-icon"], head link[rel="manifest"]').evaluateAll((ls) => ls.map((l) => l.getAttribute("href")!));
+  const hrefs = await page
+    .locator('head link[rel="icon"], head link[rel="apple-touch-icon"], head link[rel="manifest"]')
+    .evaluateAll((ls) => ls.map((l) => l.getAttribute("href")!));
   expect(hrefs).toEqual(expect.arrayContaining(["/icon.svg", "/favicon.ico", "/apple-touch-icon.png", "/manifest.webmanifest"]));
   for (const href of hrefs) {
     const r = await request.get(href);

@@ -30,7 +30,10 @@ let sql: pg.Pool;
 
 async function waitHealthy(port: number) {
   for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -38,13 +41,22 @@ async function waitHealthy(port: number) {
 }
 
 /** A request to the balancer from a chosen loopback address (the address the balancer forwards). */
-function send(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string; from?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+function send(opts: {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  from?: string;
+}): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: balancer.port, localAddress: opts.from ?? "127.0.0.1", method: opts.method ?? "GET", path: opts.path, headers: opts.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port: balancer.port, localAddress: opts.from ?? "127.0.0.1", method: opts.method ?? "GET", path: opts.path, headers: opts.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", reject);
     req.end(opts.body);
   });
@@ -89,7 +101,10 @@ test.beforeAll(async () => {
   await db.$disconnect();
 
   for (const port of ports) {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...env, PORT: String(port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const out: string[] = [];
     child.stdout!.on("data", (d: Buffer) => out.push(...d.toString("utf8").split("\n").filter(Boolean)));
     child.stderr!.on("data", () => {});
@@ -100,7 +115,11 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await balancer?.close();
-  await Promise.all(instances.map((i) => new Promise<void>((resolve) => (i.child.exitCode !== null ? resolve() : (i.child.once("exit", () => resolve()), i.child.kill("SIGTERM"))))));
+  await Promise.all(
+    instances.map(
+      (i) => new Promise<void>((resolve) => (i.child.exitCode !== null ? resolve() : (i.child.once("exit", () => resolve()), i.child.kill("SIGTERM")))),
+    ),
+  );
   await sql?.end();
 });
 
@@ -121,7 +140,7 @@ test("a session made on one instance works on the other", async ({ page }) => {
 });
 
 test("limits, callbacks, jobs and quotas hold across two instances", async () => {
-  const actionId = actionIds(distDir)["app/u/[slug]/actions.ts#prepareUpload"];
+  const actionId = actionIds(distDir)["lib/intake/actions.ts#prepareUpload"];
   expect(actionId, "prepareUpload in the build's server reference manifest").toBeTruthy();
   const origin = `http://localhost:${balancer.port}`;
   const mint = (n: number, from: string) =>
@@ -130,7 +149,11 @@ test("limits, callbacks, jobs and quotas hold across two instances", async () =>
       path: "/u/demo",
       from,
       headers: { host: `localhost:${balancer.port}`, origin, "next-action": actionId!, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
-      body: JSON.stringify(["demo", { name: `Scale ${n}`, email: `scale${n}@example.com`, title: "", description: "", consent: "on" }, { fileCount: 1, background: false }]),
+      body: JSON.stringify([
+        "demo",
+        { name: `Scale ${n}`, email: `scale${n}@example.com`, title: "", description: "", consent: "on" },
+        { fileCount: 1, background: false },
+      ]),
     });
 
   // 1. The per-address mint limit, spent through both instances at once: exactly its maximum.
@@ -161,11 +184,18 @@ test("limits, callbacks, jobs and quotas hold across two instances", async () =>
   expect(results.map((r) => r.status)).toEqual(callbacks.flatMap(() => [303, 303]));
   expect(balancer.served.map((s, i) => s - served1[i]!)).toEqual([callbacks.length, callbacks.length]);
   const photoIds = callbacks.map((p) => new URLSearchParams(p.split("?")[1]).get("photo_id")!);
-  const { rows } = await sql.query<{ photo_id: string; n: number }>("SELECT photo_id, count(*)::int AS n FROM uploads WHERE photo_id = ANY($1) GROUP BY photo_id", [photoIds]);
+  const { rows } = await sql.query<{ photo_id: string; n: number }>(
+    "SELECT photo_id, count(*)::int AS n FROM uploads WHERE photo_id = ANY($1) GROUP BY photo_id",
+    [photoIds],
+  );
   expect(rows.map((r) => [r.photo_id, r.n]).sort()).toEqual(photoIds.map((p) => [p, 1]).sort());
 
   // 3. Each upload's verification job ran exactly once, on one of the two instances.
-  await expect.poll(async () => (await sql.query("SELECT count(*)::int AS n FROM uploads WHERE photo_id = ANY($1) AND state = 'VERIFIED'", [photoIds])).rows[0].n, { timeout: 60_000 }).toBe(6);
+  await expect
+    .poll(async () => (await sql.query("SELECT count(*)::int AS n FROM uploads WHERE photo_id = ANY($1) AND state = 'VERIFIED'", [photoIds])).rows[0].n, {
+      timeout: 60_000,
+    })
+    .toBe(6);
   const { rows: ups } = await sql.query<{ id: string }>("SELECT id::text FROM uploads WHERE photo_id = ANY($1)", [photoIds]);
   const { rows: jobs } = await sql.query<{ upload_id: string; state: string; retry_count: number }>(
     `SELECT data->>'uploadId' AS upload_id, state::text, retry_count FROM pgboss.job WHERE name = 'verify-upload' AND data->>'uploadId' = ANY($1)`,

@@ -84,4 +84,6 @@ await db.$disconnect();
 
 // Served like `npm start` serves it (scripts/serve.ts stamps the socket's address on each request),
 // trusting no proxy: tests that rotate X-Forwarded-For must not gain anything.
-children.push(spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(portalPort)], { stdio: "inherit", env: { ...env, TRUSTED_PROXY_HOPS: "0" } }));
+children.push(
+  spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(portalPort)], { stdio: "inherit", env: { ...env, TRUSTED_PROXY_HOPS: "0" } }),
+);

@@ -95,14 +95,18 @@ test("three files on a link that allows three: one token for three, each with it
   await openUploader(page);
   const posts = redeemPosts(page);
   await fillDetails(page, "Katherine Johnson");
-  await page.getByLabel("Choose your video").setInputFiles([path.join(fixtures, "clip.mp4"), path.join(fixtures, "clip.webm"), path.join(fixtures, "photo.jpg")]);
+  await page
+    .getByLabel("Choose your video")
+    .setInputFiles([path.join(fixtures, "clip.mp4"), path.join(fixtures, "clip.webm"), path.join(fixtures, "photo.jpg")]);
   await expect(page.getByTestId("file-item")).toHaveCount(3);
   await page.getByRole("button", { name: "Upload 3 files" }).click();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("upload-state")).toHaveText(["Received and confirmed", "Received and confirmed", "Received and confirmed"]);
   expect(posts).toHaveLength(3);
 
-  const tokens = await query<{ id: string; max_uploads: number; status: string }>(`SELECT id, max_uploads, status FROM upload_tokens WHERE contributor_name = 'Katherine Johnson'`);
+  const tokens = await query<{ id: string; max_uploads: number; status: string }>(
+    `SELECT id, max_uploads, status FROM upload_tokens WHERE contributor_name = 'Katherine Johnson'`,
+  );
   expect(tokens).toHaveLength(1);
   expect(tokens[0]).toMatchObject({ max_uploads: 3, status: "USED" });
   const rows = await query<{ photo_id: string }>(`SELECT photo_id FROM uploads WHERE token_id = $1 AND state = 'VERIFIED'`, [tokens[0]!.id]);

@@ -34,7 +34,11 @@ test("a webhook receiver gets the upload's signed events in order", async ({ pag
     expect(secret).toBeTruthy();
     const wh = new Webhook(secret!);
     const verified = (g: (typeof got)[number]) =>
-      wh.verify(g.body, { "webhook-id": String(g.headers["webhook-id"]), "webhook-timestamp": String(g.headers["webhook-timestamp"]), "webhook-signature": String(g.headers["webhook-signature"]) }) as { type: string; data: { contributor: { name: string } } };
+      wh.verify(g.body, {
+        "webhook-id": String(g.headers["webhook-id"]),
+        "webhook-timestamp": String(g.headers["webhook-timestamp"]),
+        "webhook-signature": String(g.headers["webhook-signature"]),
+      }) as { type: string; data: { contributor: { name: string } } };
 
     const card = page.getByRole("article", { name: `Webhook ${url}` });
     await card.getByRole("button", { name: "Send test event" }).click();
@@ -43,7 +47,14 @@ test("a webhook receiver gets the upload's signed events in order", async ({ pag
 
     await uploadAsVisitor(browser, "Mary Jackson");
     await expect
-      .poll(() => got.map(verified).filter((p) => p.data.contributor?.name === "Mary Jackson").map((p) => p.type), { timeout: 45_000 })
+      .poll(
+        () =>
+          got
+            .map(verified)
+            .filter((p) => p.data.contributor?.name === "Mary Jackson")
+            .map((p) => p.type),
+        { timeout: 45_000 },
+      )
       .toEqual(["upload.received", "upload.verified", "upload.ready"]);
     // The delivery log shows them, with status and latency.
     await page.reload();

@@ -33,7 +33,11 @@ export async function handleApi(emu: Emu, req: IncomingMessage, res: ServerRespo
   if (fault === "500") return send(res, 500, "text/plain", "Internal Server Error\n");
   if (fault === "503") return send(res, 503, "text/plain", "Service Unavailable\n", { "Retry-After": "5" });
   if (fault === "html")
-    return sendHtml(res, 200, "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Something went wrong</h1><p>Please try again later.</p></body></html>");
+    return sendHtml(
+      res,
+      200,
+      "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Something went wrong</h1><p>Please try again later.</p></body></html>",
+    );
 
   const method = (req.method ?? "GET").toUpperCase();
   const query = [...url.searchParams];
@@ -60,8 +64,7 @@ export async function handleApi(emu: Emu, req: IncomingMessage, res: ServerRespo
     const r = render(body, fmt);
     send(res, 200, r.contentType, r.body);
   };
-  const replyError = (e: ApiError, level: string) =>
-    reply({ status: "error", code: e.code, message: e.message, permission_level: level, endpoint });
+  const replyError = (e: ApiError, level: string) => reply({ status: "error", code: e.code, message: e.message, permission_level: level, endpoint });
 
   if (early) return replyError(early, base.level);
   const m: Method | undefined = METHODS[endpoint];

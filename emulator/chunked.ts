@@ -15,7 +15,14 @@ type Get = (k: string) => string | undefined;
 
 export const isChunked = (get: Get) => get("resumableChunkNumber") !== undefined;
 
-interface ChunkInfo { n: number; chunkSize: number; totalSize: number; total: number; id: string; filename: string }
+interface ChunkInfo {
+  n: number;
+  chunkSize: number;
+  totalSize: number;
+  total: number;
+  id: string;
+  filename: string;
+}
 
 function parseInfo(get: Get): ChunkInfo | string {
   const num = (k: string) => {
@@ -23,11 +30,14 @@ function parseInfo(get: Get): ChunkInfo | string {
     return v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
   };
   const info = {
-    n: num("resumableChunkNumber"), chunkSize: num("resumableChunkSize"), totalSize: num("resumableTotalSize"),
-    total: num("resumableTotalChunks"), id: get("resumableIdentifier") ?? "", filename: get("resumableFilename") ?? "",
+    n: num("resumableChunkNumber"),
+    chunkSize: num("resumableChunkSize"),
+    totalSize: num("resumableTotalSize"),
+    total: num("resumableTotalChunks"),
+    id: get("resumableIdentifier") ?? "",
+    filename: get("resumableFilename") ?? "",
   };
-  if ([info.n, info.chunkSize, info.totalSize, info.total].some((x) => !Number.isFinite(x)) || !info.id)
-    return "Missing or non-numeric resumable parameters";
+  if ([info.n, info.chunkSize, info.totalSize, info.total].some((x) => !Number.isFinite(x)) || !info.id) return "Missing or non-numeric resumable parameters";
   if (info.chunkSize < 1 || info.totalSize < 1) return "resumableChunkSize and resumableTotalSize must be positive";
   // Every chunk is exactly chunkSize except the last, which absorbs the remainder (< 2x chunkSize).
   if (info.total !== Math.max(1, Math.floor(info.totalSize / info.chunkSize))) return "resumableTotalChunks does not match the sizes";
@@ -55,10 +65,20 @@ export function handleTestChunk(emu: Emu, res: ServerResponse, url: URL, rk: Red
   if (typeof info === "string") return sendText(res, 400, info);
   const exists = fs.existsSync(chunkFile(chunkDir(emu, token, info.id), info.n));
   if (exists) sendText(res, 200, "found");
-  else { res.writeHead(204); res.end(); }
+  else {
+    res.writeHead(204);
+    res.end();
+  }
 }
 
-export interface ChunkReq { token: string; kind: TokenKind; file: TempFile | null; get: Get; fmt: FormatOpts; extras: [string, string][] }
+export interface ChunkReq {
+  token: string;
+  kind: TokenKind;
+  file: TempFile | null;
+  get: Get;
+  fmt: FormatOpts;
+  extras: [string, string][];
+}
 
 export async function handleChunk(emu: Emu, res: ServerResponse, c: ChunkReq): Promise<void> {
   const drop = () => c.file && fs.rmSync(c.file.path, { force: true });
@@ -67,10 +87,16 @@ export async function handleChunk(emu: Emu, res: ServerResponse, c: ChunkReq): P
     return sendText(res, 503, "Service temporarily unavailable, retry the chunk");
   }
   const info = parseInfo(c.get);
-  if (typeof info === "string") { drop(); return sendText(res, 400, info); }
+  if (typeof info === "string") {
+    drop();
+    return sendText(res, 400, info);
+  }
   if (!c.file) return sendText(res, 400, "No file was uploaded");
   // A short chunk is a broken transfer, not a client bug: answer with a retryable status.
-  if (c.file.size !== expectedSize(info)) { drop(); return sendText(res, 422, `Chunk ${info.n} must be ${expectedSize(info)} bytes`); }
+  if (c.file.size !== expectedSize(info)) {
+    drop();
+    return sendText(res, 422, `Chunk ${info.n} must be ${expectedSize(info)} bytes`);
+  }
   const dir = chunkDir(emu, c.token, info.id);
   const metaPath = path.join(dir, "meta.json");
   const meta = JSON.stringify({ chunkSize: info.chunkSize, totalSize: info.totalSize, total: info.total });
@@ -103,7 +129,16 @@ export async function handleChunk(emu: Emu, res: ServerResponse, c: ChunkReq): P
   fs.rmSync(dir, { recursive: true, force: true });
   const fileName = info.filename || c.get("resumableRelativePath") || "";
   await finishUpload({
-    emu, res, token: c.token, kind: c.kind, resumableId: info.id, reserved: false, file, fileName, formExtras: c.extras, fmt: c.fmt,
+    emu,
+    res,
+    token: c.token,
+    kind: c.kind,
+    resumableId: info.id,
+    reserved: false,
+    file,
+    fileName,
+    formExtras: c.extras,
+    fmt: c.fmt,
   });
 }
 

@@ -3,8 +3,21 @@ import type { FaultState } from "./faults.ts";
 import type { Level } from "./oauth.ts";
 import type { Json } from "./format.ts";
 
-export interface CallbackLogEntry { at: string; url: string; method: "GET" | "POST"; status: number | null; error?: string }
-export interface PingbackLogEntry { at: string; url: string; photo_id: string; reason: string; status: number | null; error?: string }
+export interface CallbackLogEntry {
+  at: string;
+  url: string;
+  method: "GET" | "POST";
+  status: number | null;
+  error?: string;
+}
+export interface PingbackLogEntry {
+  at: string;
+  url: string;
+  photo_id: string;
+  reason: string;
+  status: number | null;
+  error?: string;
+}
 
 /** Everything a handler needs about the running emulator. */
 export interface Emu {
@@ -41,7 +54,10 @@ export interface ApiCtx {
 }
 
 export class ApiError extends Error {
-  constructor(public code: string, message: string) {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -58,6 +74,5 @@ export interface ApiResult {
 export type Method = { level: Level; run: (ctx: ApiCtx) => ApiResult };
 
 export function needLevel(ctx: ApiCtx, level: Level, have: (l: Level, n: Level) => boolean): void {
-  if (!have(ctx.level, level))
-    throw new ApiError("permission_denied", `You don't have permission to use this method (required level: '${level}')`);
+  if (!have(ctx.level, level)) throw new ApiError("permission_denied", `You don't have permission to use this method (required level: '${level}')`);
 }

@@ -21,7 +21,9 @@ export function preflight(emu: Emu, req: IncomingMessage, res: ServerResponse): 
   const o = allowedOrigin(emu, req);
   const method = String(req.headers["access-control-request-method"] ?? "").toUpperCase();
   const wanted = String(req.headers["access-control-request-headers"] ?? "")
-    .split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   const ok = o && (!method || ["POST", "GET", "OPTIONS"].includes(method)) && wanted.every((h) => ALLOWED_HEADERS.includes(h));
   if (!ok) {
     res.removeHeader("Access-Control-Allow-Origin");

@@ -12,8 +12,14 @@ export interface Faults {
 }
 
 export const DEFAULT_FAULTS: Faults = {
-  dropCallbacks: false, delayMs: 0, apiFailure: null, failProcessing: false,
-  slowUploadBytesPerSec: 0, corsDisabled: false, failChunksAfter: null, stallTranscoding: false,
+  dropCallbacks: false,
+  delayMs: 0,
+  apiFailure: null,
+  failProcessing: false,
+  slowUploadBytesPerSec: 0,
+  corsDisabled: false,
+  failChunksAfter: null,
+  stallTranscoding: false,
 };
 
 export class FaultState {
@@ -26,20 +32,27 @@ export class FaultState {
     const next: Faults = { ...this.current };
     for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
       switch (k) {
-        case "dropCallbacks": case "failProcessing": case "corsDisabled": case "stallTranscoding":
+        case "dropCallbacks":
+        case "failProcessing":
+        case "corsDisabled":
+        case "stallTranscoding":
           if (typeof v !== "boolean") return `${k} must be a boolean`;
-          next[k] = v; break;
-        case "delayMs": case "slowUploadBytesPerSec":
+          next[k] = v;
+          break;
+        case "delayMs":
+        case "slowUploadBytesPerSec":
           if (typeof v !== "number" || !(v >= 0)) return `${k} must be a number >= 0`;
-          next[k] = v; break;
+          next[k] = v;
+          break;
         case "apiFailure":
-          if (v !== null && !["500", "503", "timeout", "html"].includes(String(v)))
-            return 'apiFailure must be null, "500", "503", "timeout" or "html"';
-          next.apiFailure = v === null ? null : (String(v) as Faults["apiFailure"]); break;
+          if (v !== null && !["500", "503", "timeout", "html"].includes(String(v))) return 'apiFailure must be null, "500", "503", "timeout" or "html"';
+          next.apiFailure = v === null ? null : (String(v) as Faults["apiFailure"]);
+          break;
         case "failChunksAfter":
           if (v !== null && (typeof v !== "number" || !(v >= 0))) return "failChunksAfter must be null or a number >= 0";
           next.failChunksAfter = v as number | null;
-          this.chunksAccepted = 0; break;
+          this.chunksAccepted = 0;
+          break;
         default:
           return `unknown switch: ${k}`;
       }

@@ -80,8 +80,13 @@ export async function finishUpload(f: Finish): Promise<void> {
 
   const info = await readMediaInfo(f.file.path, kind.mime);
   const media = {
-    file_name: f.fileName, content_type: kind.mime, size: f.file.size, video_p: kind.video ? 1 : 0,
-    video_length: kind.video ? info.length : null, width: info.width, height: info.height,
+    file_name: f.fileName,
+    content_type: kind.mime,
+    size: f.file.size,
+    video_p: kind.video ? 1 : 0,
+    video_length: kind.video ? info.length : null,
+    width: info.width,
+    height: info.height,
   };
   let out: Outcome;
   if (t.kind === "replace") {
@@ -93,9 +98,13 @@ export async function finishUpload(f: Finish): Promise<void> {
     } catch {
       return fail("error_processing_upload", "Error processing upload");
     }
-    emu.db.prepare(`UPDATE objects SET file_name=@file_name, content_type=@content_type, size=@size, video_p=@video_p,
+    emu.db
+      .prepare(
+        `UPDATE objects SET file_name=@file_name, content_type=@content_type, size=@size, video_p=@video_p,
       video_length=@video_length, width=@width, height=@height, transcode_started_at=0, encoded_notified=1,
-      replaced_count=replaced_count+1 WHERE photo_id=@photo_id`).run({ ...media, photo_id: o.photo_id });
+      replaced_count=replaced_count+1 WHERE photo_id=@photo_id`,
+      )
+      .run({ ...media, photo_id: o.photo_id });
     dropThumbnails(emu.dataDir, o.photo_id);
     if (kind.video) startTranscode(emu, o.photo_id);
     pingback(emu, o.photo_id, "replaced");
@@ -110,11 +119,24 @@ export async function finishUpload(f: Finish): Promise<void> {
   try {
     fs.renameSync(f.file.path, finalPath);
     const photoId = insertObject(emu.db, {
-      tree_id: "1", token, upload_token: t.upload_token, title: own.title ?? (t.title || f.fileName),
-      description: own.description ?? t.description, tags: own.tags ?? t.tags, published: own.publish ?? t.publish,
-      album_id: own.album_id ?? t.album_id, user_id: t.user_id, absolute_url: t.absolute_url, variables: t.variables,
-      file_path: finalPath, created_at: nowSec(emu), transcode_started_at: 0, encoded_notified: 1,
-      resumable_id: f.resumableId, replaced_count: 0, ...media,
+      tree_id: "1",
+      token,
+      upload_token: t.upload_token,
+      title: own.title ?? (t.title || f.fileName),
+      description: own.description ?? t.description,
+      tags: own.tags ?? t.tags,
+      published: own.publish ?? t.publish,
+      album_id: own.album_id ?? t.album_id,
+      user_id: t.user_id,
+      absolute_url: t.absolute_url,
+      variables: t.variables,
+      file_path: finalPath,
+      created_at: nowSec(emu),
+      transcode_started_at: 0,
+      encoded_notified: 1,
+      resumable_id: f.resumableId,
+      replaced_count: 0,
+      ...media,
     });
     if (kind.video) startTranscode(emu, photoId);
     pingback(emu, photoId, "created");

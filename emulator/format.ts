@@ -1,7 +1,12 @@
 import { XMLBuilder } from "fast-xml-parser";
 
 /** Response-shaping parameters, taken from the request (query or body). */
-export interface FormatOpts { format?: string; raw?: boolean; varname?: string; callback?: string }
+export interface FormatOpts {
+  format?: string;
+  raw?: boolean;
+  varname?: string;
+  callback?: string;
+}
 
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -17,7 +22,10 @@ export function stringify(v: Json): Json {
 
 const JS_IDENT = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
-export interface Rendered { contentType: string; body: string }
+export interface Rendered {
+  contentType: string;
+  body: string;
+}
 
 export function render(body: Record<string, Json>, f: FormatOpts): Rendered {
   const data = stringify(body) as Record<string, Json>;
@@ -25,8 +33,7 @@ export function render(body: Record<string, Json>, f: FormatOpts): Rendered {
   if (f.format === "json" || f.raw || f.callback) {
     if (f.raw) return { contentType: "application/json; charset=utf-8", body: json };
     // Unsafe names would turn JSONP into script injection; fall back to the default wrapper.
-    if (f.callback && JS_IDENT.test(f.callback))
-      return { contentType: "text/javascript; charset=utf-8", body: `${f.callback}(${json});` };
+    if (f.callback && JS_IDENT.test(f.callback)) return { contentType: "text/javascript; charset=utf-8", body: `${f.callback}(${json});` };
     const name = f.varname && JS_IDENT.test(f.varname) ? f.varname : "visual";
     return { contentType: "text/javascript; charset=utf-8", body: `var ${name} = ${json};` };
   }
@@ -51,8 +58,7 @@ function toXml(data: Record<string, Json>): string {
   };
   for (const [k, v] of Object.entries(data)) {
     if (ATTRS.has(k) && typeof v === "string") resp["@_" + k] = v;
-    else if (FLATTEN.has(k) && v && typeof v === "object" && !Array.isArray(v))
-      for (const [k2, v2] of Object.entries(v)) put(k2, v2);
+    else if (FLATTEN.has(k) && v && typeof v === "object" && !Array.isArray(v)) for (const [k2, v2] of Object.entries(v)) put(k2, v2);
     else put(k, v);
   }
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + builder.build({ response: resp });

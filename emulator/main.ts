@@ -5,7 +5,11 @@ import { SEED } from "./seed.ts";
 function corsFromEnv(): string[] | "none" {
   const raw = process.env.EMULATOR_CORS_ORIGINS?.trim();
   if (raw === "none") return "none";
-  if (raw) return raw.split(",").map((s) => s.trim().replace(/\/+$/, "")).filter(Boolean);
+  if (raw)
+    return raw
+      .split(",")
+      .map((s) => s.trim().replace(/\/+$/, ""))
+      .filter(Boolean);
   return [(process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "")];
 }
 
@@ -25,7 +29,9 @@ function pingbackFromEnv(): string | null {
   try {
     const u = new URL(raw);
     if (u.protocol === "http:" || u.protocol === "https:") return raw;
-  } catch { /* reported below */ }
+  } catch {
+    /* reported below */
+  }
   console.error("EMULATOR_PINGBACK_URL must be an absolute http(s) URL");
   process.exit(2);
 }

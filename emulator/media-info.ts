@@ -4,7 +4,11 @@ import { imageSizeFromFile } from "image-size/fromFile";
 import { mp4Info } from "./mp4-info.ts";
 
 /** What the emulator learns from an uploaded file's container. `length` null = unknown. */
-export interface MediaInfo { length: number | null; width: number; height: number }
+export interface MediaInfo {
+  length: number | null;
+  width: number;
+  height: number;
+}
 
 export const NO_INFO: MediaInfo = { length: null, width: 0, height: 0 };
 

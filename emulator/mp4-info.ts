@@ -16,7 +16,7 @@ const QT_FTYP = Buffer.from("00000010667479707174202000000000", "hex");
 
 /** Whether a moov box (whole, header included) has an `mvex` child: the file is fragmented. */
 function hasMvex(moov: Buffer): boolean {
-  for (let p = 8; p + 8 <= moov.length; ) {
+  for (let p = 8; p + 8 <= moov.length;) {
     const size = moov.readUInt32BE(p);
     if (moov.toString("latin1", p + 4, p + 8) === "mvex") return true;
     if (size < 8) return false;
@@ -77,7 +77,7 @@ const CONTAINERS = new Set(["moov", "trak", "mdia", "minf", "stbl", "moof", "tra
  * trun) are checked against the box sizes and MAX_SAMPLES before mp4box sees them.
  */
 export function saneSampleTables(buf: Buffer, from = 0, to = buf.length): boolean {
-  for (let p = from; p + 8 <= to; ) {
+  for (let p = from; p + 8 <= to;) {
     const size = buf.readUInt32BE(p);
     const type = buf.toString("latin1", p + 4, p + 8);
     if (size < 8 || p + size > to) return false; // 64-bit sizes never occur inside moov/moof
@@ -105,7 +105,10 @@ export function saneSampleTables(buf: Buffer, from = 0, to = buf.length): boolea
   return true;
 }
 
-interface Trak { samples_duration?: number; mdia?: { mdhd?: { timescale?: number } } }
+interface Trak {
+  samples_duration?: number;
+  mdia?: { mdhd?: { timescale?: number } };
+}
 
 /** MP4/MOV: the mvhd's duration/timescale; for fragmented files (Safari's MediaRecorder, mvhd 0) the longest track's fragments. */
 export async function mp4Info(file: string): Promise<MediaInfo> {
@@ -125,7 +128,10 @@ export async function mp4Info(file: string): Promise<MediaInfo> {
     found.duration = m.duration;
     found.timescale = m.timescale;
     const v = m.videoTracks[0];
-    if (v) { width = v.video?.width ?? v.track_width; height = v.video?.height ?? v.track_height; }
+    if (v) {
+      width = v.video?.width ?? v.track_width;
+      height = v.video?.height ?? v.track_height;
+    }
   };
   const ab = boxes.buffer.slice(boxes.byteOffset, boxes.byteOffset + boxes.length);
   mp4.appendBuffer(MP4BoxBuffer.fromArrayBuffer(ab, 0), true);
@@ -134,7 +140,7 @@ export async function mp4Info(file: string): Promise<MediaInfo> {
   let length: number | null = found.timescale! > 0 && found.duration > 0 ? found.duration / found.timescale! : null;
   if (length === null) {
     // mp4box has added each moof's sample durations to its track.
-    const traks = ((mp4 as unknown as { moov?: { traks?: Trak[] } }).moov?.traks ?? []);
+    const traks = (mp4 as unknown as { moov?: { traks?: Trak[] } }).moov?.traks ?? [];
     const secs = traks.map((t) => (t.samples_duration ?? 0) / (t.mdia?.mdhd?.timescale || Infinity)).filter((x) => x > 0);
     length = secs.length ? Math.max(...secs) : null;
   }

@@ -34,7 +34,7 @@ export function parseAuthHeader(h: string | undefined): [string, string][] {
   if (!h || !/^OAuth\s/i.test(h)) return [];
   const out: [string, string][] = [];
   const re = /([\w.~-]+)\s*=\s*"([^"]*)"/g;
-  for (let m; (m = re.exec(h.slice(6))); ) {
+  for (let m; (m = re.exec(h.slice(6)));) {
     try {
       out.push([decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)]);
     } catch {
@@ -44,11 +44,16 @@ export function parseAuthHeader(h: string | undefined): [string, string][] {
   return out;
 }
 
-export type AuthResult =
-  | { ok: true; level: Level; userId: string; consumerKey: string | null }
-  | { ok: false; message: string };
+export type AuthResult = { ok: true; level: Level; userId: string; consumerKey: string | null } | { ok: false; message: string };
 
-interface CredRow { consumer_key: string; consumer_secret: string; access_token: string; access_secret: string; level: Level; user_id: string }
+interface CredRow {
+  consumer_key: string;
+  consumer_secret: string;
+  access_token: string;
+  access_secret: string;
+  level: Level;
+  user_id: string;
+}
 
 const WINDOW_SEC = 300;
 
@@ -57,8 +62,12 @@ const WINDOW_SEC = 300;
  * pairs (which may also carry oauth_*). Requests with no oauth_consumer_key are anonymous.
  */
 export function authenticate(
-  db: Db, method: string, url: string, headerParams: [string, string][],
-  signedParams: [string, string][], nowSec: number,
+  db: Db,
+  method: string,
+  url: string,
+  headerParams: [string, string][],
+  signedParams: [string, string][],
+  nowSec: number,
 ): AuthResult {
   const oauth = new Map<string, string>();
   for (const [k, v] of [...signedParams, ...headerParams]) if (k.startsWith("oauth_")) oauth.set(k, v);
@@ -79,8 +88,7 @@ export function authenticate(
   const cred = db.prepare("SELECT * FROM credentials WHERE consumer_key = ?").get(ck) as CredRow | undefined;
   if (!cred) return { ok: false, message: "Unknown consumer key" };
   const token = oauth.get("oauth_token");
-  if (token !== undefined && token !== "" && token !== cred.access_token)
-    return { ok: false, message: "Invalid access token" };
+  if (token !== undefined && token !== "" && token !== cred.access_token) return { ok: false, message: "Invalid access token" };
   const tokenSecret = token ? cred.access_secret : "";
 
   const params: Record<string, string[]> = {};

@@ -29,14 +29,27 @@ td,th{padding:.3rem .7rem;border-bottom:1px solid #ddd;text-align:left}video,img
 
 export function indexPage(emu: Emu, res: ServerResponse): void {
   const rows = emu.db.prepare("SELECT * FROM objects ORDER BY photo_id DESC LIMIT 500").all() as ObjectRow[];
-  const tr = rows.map((o) => `<tr><td><a href="/v.ihtml/player.html?token=${o.token}&amp;source=embed&amp;photo_id=${o.photo_id}">${escapeHtml(o.title || "(untitled)")}</a></td>
+  const tr = rows
+    .map(
+      (
+        o,
+      ) => `<tr><td><a href="/v.ihtml/player.html?token=${o.token}&amp;source=embed&amp;photo_id=${o.photo_id}">${escapeHtml(o.title || "(untitled)")}</a></td>
 <td>${o.photo_id}</td><td>${o.video_p ? "video" : "photo"}</td><td>${fmtSize(o.size)}</td>
 <td>${o.video_length === null ? "–" : `${seconds(o.video_length)} s`}</td><td>${processingState(emu, o)}</td>
-<td>${o.published ? "published" : "unpublished"}</td><td>${new Date(o.created_at * 1000).toISOString()}</td></tr>`).join("\n");
-  sendHtml(res, 200, layout("Emulated TwentyThree", `<h1>Emulated TwentyThree</h1>
+<td>${o.published ? "published" : "unpublished"}</td><td>${new Date(o.created_at * 1000).toISOString()}</td></tr>`,
+    )
+    .join("\n");
+  sendHtml(
+    res,
+    200,
+    layout(
+      "Emulated TwentyThree",
+      `<h1>Emulated TwentyThree</h1>
 <p>Site domain <code>${escapeHtml(emu.domain)}</code>. ${rows.length} upload(s).</p>
 <table><thead><tr><th>Title</th><th>Photo id</th><th>Kind</th><th>Size</th><th>Length</th><th>Processing</th><th>Status</th><th>Uploaded</th></tr></thead>
-<tbody>${tr || '<tr><td colspan="8">No uploads yet.</td></tr>'}</tbody></table>`));
+<tbody>${tr || '<tr><td colspan="8">No uploads yet.</td></tr>'}</tbody></table>`,
+    ),
+  );
 }
 
 export function playerPage(emu: Emu, res: ServerResponse, url: URL): void {
@@ -60,8 +73,10 @@ export function serveOriginal(emu: Emu, req: IncomingMessage, res: ServerRespons
   let end = size - 1;
   let status = 200;
   if (range && (range[1] || range[2])) {
-    if (range[1]) { start = Number(range[1]); if (range[2]) end = Math.min(Number(range[2]), size - 1); }
-    else start = Math.max(0, size - Number(range[2]));
+    if (range[1]) {
+      start = Number(range[1]);
+      if (range[2]) end = Math.min(Number(range[2]), size - 1);
+    } else start = Math.max(0, size - Number(range[2]));
     if (start > end || start >= size) {
       res.writeHead(416, { "Content-Range": `bytes */${size}` });
       return void res.end();

@@ -68,8 +68,10 @@ export function startTranscode(emu: Emu, photoId: number): void {
 
 /** After a restart: objects that were still transcoding get their end timers back. */
 export function resumeTranscodes(emu: Emu): void {
-  const rows = emu.db.prepare("SELECT photo_id, transcode_started_at FROM objects WHERE encoded_notified = 0 AND transcode_started_at < ?").all(STALLED) as
-    { photo_id: number; transcode_started_at: number }[];
+  const rows = emu.db.prepare("SELECT photo_id, transcode_started_at FROM objects WHERE encoded_notified = 0 AND transcode_started_at < ?").all(STALLED) as {
+    photo_id: number;
+    transcode_started_at: number;
+  }[];
   for (const r of rows) schedule(emu, r.photo_id, r.transcode_started_at);
 }
 

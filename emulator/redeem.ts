@@ -13,7 +13,10 @@ const PLAIN_LIMIT = 4 * 1024 ** 3; // plain uploads are capped at 4 GB
 const NOT_EXTRA = new Set(["upload_token", "replace_token", "format", "raw", "file"]);
 
 /** redeem-upload-token and redeem-replace-token differ only in the token's field name and kind. */
-export interface RedeemKind { kind: TokenKind; field: "upload_token" | "replace_token" }
+export interface RedeemKind {
+  kind: TokenKind;
+  field: "upload_token" | "replace_token";
+}
 export const UPLOAD: RedeemKind = { kind: "upload", field: "upload_token" };
 export const REPLACE: RedeemKind = { kind: "replace", field: "replace_token" };
 
@@ -28,18 +31,25 @@ export function fmtOf(get: (k: string) => string | undefined, has: (k: string) =
 export async function handleRedeem(emu: Emu, req: IncomingMessage, res: ServerResponse, url: URL, rk: RedeemKind = UPLOAD): Promise<void> {
   if (req.method === "GET" || req.method === "HEAD") return handleTestChunk(emu, res, url, rk);
   if (req.method !== "POST") return sendText(res, 405, "Method not allowed", { Allow: "POST, GET, OPTIONS" });
-  if (!String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data")) {
+  if (
+    !String(req.headers["content-type"] ?? "")
+      .toLowerCase()
+      .startsWith("multipart/form-data")
+  ) {
     req.resume();
     return sendText(res, 400, "The upload must be sent as multipart/form-data");
   }
 
   const errors = tokenErrors(rk.kind);
   const pairs: [string, string][] = [...url.searchParams];
-  const get = (k: string) => { for (const [a, b] of pairs) if (a === k) return b; return undefined; };
+  const get = (k: string) => {
+    for (const [a, b] of pairs) if (a === k) return b;
+    return undefined;
+  };
   let reservedToken: string | null = null; // a use taken before streaming, to give back on abort
   let tokenError: string | null = null;
   let upload: Promise<TempFile> | null = null;
-  let fileStream: NodeJS.ReadableStream & { destroy(e?: Error): void } | null = null;
+  let fileStream: (NodeJS.ReadableStream & { destroy(e?: Error): void }) | null = null;
   let fileName = "";
   let completed = false;
   const chunked = () => isChunked(get);
@@ -83,7 +93,11 @@ export async function handleRedeem(emu: Emu, req: IncomingMessage, res: ServerRe
     completed = true;
     // An aborted request never ends the file stream by itself; without this the pipeline would hang.
     fileStream?.destroy(new Error("upload aborted"));
-    if (upload) await upload.then((f) => fs.rmSync(f.path, { force: true }), () => undefined);
+    if (upload)
+      await upload.then(
+        (f) => fs.rmSync(f.path, { force: true }),
+        () => undefined,
+      );
     if (reservedToken) releaseUse(emu.db, reservedToken);
   };
   req.on("close", () => {
@@ -117,8 +131,16 @@ export async function handleRedeem(emu: Emu, req: IncomingMessage, res: ServerRe
       return sendText(res, 400, errors.unknown!);
     }
     await finishUpload({
-      emu, res, token, kind: rk.kind, resumableId: get("resumableIdentifier") ?? "", reserved: reservedToken !== null,
-      file, fileName, formExtras: extras, fmt,
+      emu,
+      res,
+      token,
+      kind: rk.kind,
+      resumableId: get("resumableIdentifier") ?? "",
+      reserved: reservedToken !== null,
+      file,
+      fileName,
+      formExtras: extras,
+      fmt,
     });
   });
   req.pipe(bb);

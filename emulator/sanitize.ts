@@ -4,7 +4,10 @@ const SAFE_TAGS = ["a", "b", "strong", "i", "em", "u", "p", "br", "ul", "ol", "l
 
 function decodeEntities(s: string): string {
   return s
-    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
     .replace(/&amp;/g, "&");
 }
 
@@ -17,8 +20,7 @@ export function cleanTitle(s: string): string {
 export function cleanDescription(s: string): string {
   const names = [...s.matchAll(/<\s*\/?\s*([a-zA-Z][a-zA-Z0-9-]*)/g)].map((m) => m[1]!.toLowerCase());
   const hasOther = /<!--|<!|<\?/.test(s);
-  if (hasOther || names.some((n) => !SAFE_TAGS.includes(n)))
-    return sanitizeHtml(s, { allowedTags: [], allowedAttributes: {} }).trim();
+  if (hasOther || names.some((n) => !SAFE_TAGS.includes(n))) return sanitizeHtml(s, { allowedTags: [], allowedAttributes: {} }).trim();
   return sanitizeHtml(s, {
     allowedTags: SAFE_TAGS,
     allowedAttributes: { a: ["href", "title"] },

@@ -26,7 +26,12 @@ export interface EmulatorOptions {
   pingbackUrl?: string | null;
 }
 
-export interface RunningEmulator { url: string; port: number; domain: string; close(): Promise<void> }
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  domain: string;
+  close(): Promise<void>;
+}
 
 const REDEEM: Record<string, typeof UPLOAD> = {
   "/api/photo/redeem-upload-token": UPLOAD,
@@ -61,10 +66,19 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const dataDir = path.resolve(opts.dataDir);
   const db = openStore(dataDir);
   const emu: Emu = {
-    db, dataDir, domain: "", url: "", faults: new FaultState(), now: opts.now ?? Date.now,
-    corsOrigins: opts.corsOrigins ?? ["http://localhost:3000"], callbackLog: [], quiet: opts.quiet ?? false,
-    transcodeMs: Math.max(0, (opts.transcodeSeconds ?? 5) * 1000), pingbackUrl: opts.pingbackUrl || null,
-    pingbackLog: [], timers: new Set(),
+    db,
+    dataDir,
+    domain: "",
+    url: "",
+    faults: new FaultState(),
+    now: opts.now ?? Date.now,
+    corsOrigins: opts.corsOrigins ?? ["http://localhost:3000"],
+    callbackLog: [],
+    quiet: opts.quiet ?? false,
+    transcodeMs: Math.max(0, (opts.transcodeSeconds ?? 5) * 1000),
+    pingbackUrl: opts.pingbackUrl || null,
+    pingbackLog: [],
+    timers: new Set(),
   };
   resumeTranscodes(emu);
   const sockets = new Set<Socket>();
@@ -88,7 +102,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   emu.url = `http://localhost:${port}`;
   let closed = false;
   return {
-    url: emu.url, port, domain: emu.domain,
+    url: emu.url,
+    port,
+    domain: emu.domain,
     async close() {
       if (closed) return;
       closed = true;

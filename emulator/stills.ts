@@ -8,14 +8,25 @@ import type { ObjectRow } from "./store.ts";
  * documented sizes; the others are the emulator's choice. quad* are square crops.
  */
 export const THUMBNAILS: Record<string, [number, number]> = {
-  quad16: [16, 16], quad50: [50, 50], quad75: [75, 75], quad100: [100, 100],
-  small: [200, 150], medium: [400, 300], portrait: [270, 360], standard: [600, 450], large: [1024, 768],
+  quad16: [16, 16],
+  quad50: [50, 50],
+  quad75: [75, 75],
+  quad100: [100, 100],
+  small: [200, 150],
+  medium: [400, 300],
+  portrait: [270, 360],
+  standard: [600, 450],
+  large: [1024, 768],
 };
 
 export const MAX_FRAME_SIDE = 1920;
 const MAX_DECODE = 25 << 20;
 
-interface Rgba { width: number; height: number; data: Buffer | Uint8Array }
+interface Rgba {
+  width: number;
+  height: number;
+  data: Buffer | Uint8Array;
+}
 
 /** Nearest-neighbour "cover" scaling: fills the box, cropping the overflow (good enough for a preview). */
 function cover(src: Rgba, w: number, h: number): Rgba {
@@ -29,7 +40,10 @@ function cover(src: Rgba, w: number, h: number): Rgba {
       const sx = Math.min(src.width - 1, Math.floor((x + ox) / scale));
       const si = (sy * src.width + sx) * 4;
       const di = (y * w + x) * 4;
-      out[di] = src.data[si]!; out[di + 1] = src.data[si + 1]!; out[di + 2] = src.data[si + 2]!; out[di + 3] = 255;
+      out[di] = src.data[si]!;
+      out[di + 1] = src.data[si + 1]!;
+      out[di + 2] = src.data[si + 2]!;
+      out[di + 3] = 255;
     }
   }
   return { width: w, height: h, data: out };

@@ -128,8 +128,7 @@ export function openStore(dataDir: string): Db {
 function seed(db: Db): void {
   const tx = db.transaction(() => {
     const cred = db.prepare("INSERT OR IGNORE INTO credentials VALUES (?,?,?,?,?,?)");
-    for (const c of SEED.credentials)
-      cred.run(c.consumerKey, c.consumerSecret, c.accessToken, c.accessSecret, c.level, c.userId);
+    for (const c of SEED.credentials) cred.run(c.consumerKey, c.consumerSecret, c.accessToken, c.accessSecret, c.level, c.userId);
     const site = db.prepare("INSERT OR IGNORE INTO site VALUES (?,?)");
     for (const [k, v] of Object.entries(SEED.site)) site.run(k, v);
     const album = db.prepare("INSERT OR IGNORE INTO albums VALUES (?,?)");
@@ -196,8 +195,6 @@ export function getObject(db: Db, photoId: string | number): ObjectRow | undefin
 
 export function insertObject(db: Db, o: Omit<ObjectRow, "photo_id">): number {
   const cols = Object.keys(o);
-  const r = db
-    .prepare(`INSERT INTO objects (${cols.join(",")}) VALUES (${cols.map((c) => "@" + c).join(",")})`)
-    .run(o);
+  const r = db.prepare(`INSERT INTO objects (${cols.join(",")}) VALUES (${cols.map((c) => "@" + c).join(",")})`).run(o);
   return Number(r.lastInsertRowid);
 }

@@ -36,16 +36,19 @@ class Throttle extends Transform {
   }
 }
 
-export interface TempFile { path: string; size: number; head: Buffer; truncated: boolean }
+export interface TempFile {
+  path: string;
+  size: number;
+  head: Buffer;
+  truncated: boolean;
+}
 
 export function tempPath(dataDir: string): string {
   return path.join(dataDir, "tmp", `${Date.now()}-${crypto.randomBytes(8).toString("hex")}.part`);
 }
 
 /** Streams to a temp file with backpressure (constant memory); removes the file if anything fails. */
-export async function writeToTemp(
-  dataDir: string, stream: Readable & { truncated?: boolean }, rate: () => number,
-): Promise<TempFile> {
+export async function writeToTemp(dataDir: string, stream: Readable & { truncated?: boolean }, rate: () => number): Promise<TempFile> {
   const p = tempPath(dataDir);
   const tap = new HeadTap();
   try {

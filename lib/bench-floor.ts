@@ -18,9 +18,23 @@ let target: Promise<{ client: TwentyThreeClient; connectionId: string; linkId: s
 function mintTarget() {
   target ??= (async () => {
     const t = env().twentythree;
-    const [row] = await db().$queryRaw<{ link_id: string; connection_id: string }[]>`SELECT id::text AS link_id, connection_id::text FROM intake_links WHERE slug = 'demo'`;
+    const [row] = await db().$queryRaw<
+      { link_id: string; connection_id: string }[]
+    >`SELECT id::text AS link_id, connection_id::text FROM intake_links WHERE slug = 'demo'`;
     if (!row) throw new Error("bench floor: the demo link is missing");
-    return { client: createTwentyThreeClient({ apiUrl: t.apiUrl, consumerKey: t.consumerKey, consumerSecret: t.consumerSecret, accessToken: t.accessToken, accessTokenSecret: t.accessTokenSecret, timeoutMs: 10_000, allowPrivateTargets: env().ALLOW_PRIVATE_TARGETS }), connectionId: row.connection_id, linkId: row.link_id };
+    return {
+      client: createTwentyThreeClient({
+        apiUrl: t.apiUrl,
+        consumerKey: t.consumerKey,
+        consumerSecret: t.consumerSecret,
+        accessToken: t.accessToken,
+        accessTokenSecret: t.accessTokenSecret,
+        timeoutMs: 10_000,
+        allowPrivateTargets: env().ALLOW_PRIVATE_TARGETS,
+      }),
+      connectionId: row.connection_id,
+      linkId: row.link_id,
+    };
   })();
   return target;
 }

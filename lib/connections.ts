@@ -38,10 +38,7 @@ function openCached(credentialsEnc: string): Credentials {
   return c;
 }
 
-export function clientFor(
-  conn: Pick<Connection, "apiUrl" | "credentialsEnc">,
-  opts: { timeoutMs?: number; retries?: number } = {},
-): TwentyThreeClient {
+export function clientFor(conn: Pick<Connection, "apiUrl" | "credentialsEnc">, opts: { timeoutMs?: number; retries?: number } = {}): TwentyThreeClient {
   return createTwentyThreeClient({ apiUrl: conn.apiUrl, ...openCached(conn.credentialsEnc), allowPrivateTargets: env().ALLOW_PRIVATE_TARGETS, ...opts });
 }
 
@@ -62,7 +59,10 @@ export async function ensureDefaultConnection(db: PrismaClient): Promise<Connect
     }
   })();
   const same =
-    existing.apiUrl === t.apiUrl && current && JSON.stringify(current) === JSON.stringify({ consumerKey: t.consumerKey, consumerSecret: t.consumerSecret, accessToken: t.accessToken, accessTokenSecret: t.accessTokenSecret });
+    existing.apiUrl === t.apiUrl &&
+    current &&
+    JSON.stringify(current) ===
+      JSON.stringify({ consumerKey: t.consumerKey, consumerSecret: t.consumerSecret, accessToken: t.accessToken, accessTokenSecret: t.accessTokenSecret });
   if (same && existing.fromSettings === t.fromSettings) return existing;
   return db.connection.update({
     where: { id: existing.id },

@@ -33,10 +33,7 @@ export function decryptJson<T>(blob: string, ring: KeyRing = keyRing()): { value
   const [version, kid, iv, tag, body] = blob.split(":");
   if (version !== "v1" || !kid || !iv || !tag || !body) throw new DecryptError("Stored credentials are not in a known format");
   const key = [ring.current, ring.previous].find((k) => k && keyId(k) === kid);
-  if (!key)
-    throw new DecryptError(
-      "Stored credentials were encrypted with a key the portal no longer has (set ENCRYPTION_KEY_PREVIOUS to the old key)",
-    );
+  if (!key) throw new DecryptError("Stored credentials were encrypted with a key the portal no longer has (set ENCRYPTION_KEY_PREVIOUS to the old key)");
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
   decipher.setAuthTag(Buffer.from(tag, "base64"));
   try {

@@ -43,19 +43,42 @@ const schema = z
     AUTH_OIDC_CLIENT_SECRET: optionalText,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Chunk size for resumable uploads, bytes (tests set it small). */
-    UPLOAD_CHUNK_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+    UPLOAD_CHUNK_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(8 * 1024 * 1024),
     /** Files larger than this go through the resumable chunked protocol. */
-    UPLOAD_CHUNK_THRESHOLD_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+    UPLOAD_CHUNK_THRESHOLD_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(64 * 1024 * 1024),
     /** Callbacks (and reconciliation) still accepted this long after a token's valid_until: a
      * 4 GB plain upload started just in time takes ~6 h at 1.5 Mbit/s (README "Security → Callbacks"). */
-    CALLBACK_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
+    CALLBACK_GRACE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(360),
     /** Rejected callbacks are kept (hash + excerpt) this many days for investigation, then swept. */
     CALLBACK_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** SMTP server for the team's e-mail, e.g. smtp://user:pass@mail.example.com:587 (npm start runs a local mail catcher when unset). */
-    SMTP_URL: optionalText.pipe(z.url({ error: "SMTP_URL must be a URL such as smtp://user:password@mail.example.com:587" }).refine((u) => /^smtps?:\/\//.test(u), "SMTP_URL must start with smtp:// or smtps://").optional()),
+    SMTP_URL: optionalText.pipe(
+      z
+        .url({ error: "SMTP_URL must be a URL such as smtp://user:password@mail.example.com:587" })
+        .refine((u) => /^smtps?:\/\//.test(u), "SMTP_URL must start with smtp:// or smtps://")
+        .optional(),
+    ),
     MAIL_FROM: z.string().trim().min(3).default("Upload portal <uploads@localhost>"),
     /** A video still transcoding this long after it was confirmed is shown as "timed out" (with retry). */
-    PROCESSING_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
+    PROCESSING_TIMEOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(360),
     /** Reverse proxies in front of the portal that append to X-Forwarded-For (0 = none: key on the socket). */
     TRUSTED_PROXY_HOPS: z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number (0 = no proxy)" }).int().min(0).max(10).default(0),
     /** `npm run bench` only: serve the minimal "floor" action and route (lib/bench-floor.ts) it measures
@@ -71,15 +94,9 @@ const schema = z
       .transform((v) => v === "1" || v === "true"),
   })
   .superRefine((e, ctx) => {
-    const creds = [
-      "TWENTYTHREE_CONSUMER_KEY",
-      "TWENTYTHREE_CONSUMER_SECRET",
-      "TWENTYTHREE_ACCESS_TOKEN",
-      "TWENTYTHREE_ACCESS_TOKEN_SECRET",
-    ] as const;
+    const creds = ["TWENTYTHREE_CONSUMER_KEY", "TWENTYTHREE_CONSUMER_SECRET", "TWENTYTHREE_ACCESS_TOKEN", "TWENTYTHREE_ACCESS_TOKEN_SECRET"] as const;
     if (e.TWENTYTHREE_API_URL) {
-      for (const k of creds)
-        if (!e[k]) ctx.addIssue({ code: "custom", path: [k], message: `${k} is required when TWENTYTHREE_API_URL is set` });
+      for (const k of creds) if (!e[k]) ctx.addIssue({ code: "custom", path: [k], message: `${k} is required when TWENTYTHREE_API_URL is set` });
     } else {
       for (const k of creds)
         if (e[k]) ctx.addIssue({ code: "custom", path: ["TWENTYTHREE_API_URL"], message: `TWENTYTHREE_API_URL is required when ${k} is set` });

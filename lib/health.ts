@@ -27,12 +27,10 @@ function cachedCheck(conn: Connection, now = Date.now()): { result: Promise<Conn
   const key = `${conn.id}|${conn.apiUrl}|${conn.credentialsEnc}`;
   const fresh = cached && cached.key === key && now - cached.at < CHECK_TTL_MS;
   if (!fresh) {
-    const result = checkAndRecord(db(), conn, 4000).catch(
-      (err): ConnectionCheck => {
-        log.warn("health: connection check failed", { error: (err as Error).name });
-        return { status: "error", message: "The connection could not be checked." };
-      },
-    );
+    const result = checkAndRecord(db(), conn, 4000).catch((err): ConnectionCheck => {
+      log.warn("health: connection check failed", { error: (err as Error).name });
+      return { status: "error", message: "The connection could not be checked." };
+    });
     cached = { key, at: now, result };
   }
   return { result: cached!.result, at: cached!.at };
@@ -57,7 +55,13 @@ export async function health(): Promise<Health> {
   }
   const { result, at } = cachedCheck(conn);
   const check = await result;
-  out.twentythree = { status: check.status, siteName: check.siteName, permissionLevel: check.permissionLevel, message: check.message, checkedAt: new Date(at).toISOString() };
+  out.twentythree = {
+    status: check.status,
+    siteName: check.siteName,
+    permissionLevel: check.permissionLevel,
+    message: check.message,
+    checkedAt: new Date(at).toISOString(),
+  };
   if (check.status !== "ok") out.status = "down";
   return out;
 }

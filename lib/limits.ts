@@ -6,7 +6,12 @@ export type Limit = { key: string; max: number; windowMs: number };
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; key: string };
 
 /** Add one to `key`'s fixed window (a new window starts once the old one is over), atomically. */
-export async function bump(client: Pick<PrismaClient, "$queryRaw">, key: string, windowMs: number, now = new Date()): Promise<{ count: number; windowStart: Date }> {
+export async function bump(
+  client: Pick<PrismaClient, "$queryRaw">,
+  key: string,
+  windowMs: number,
+  now = new Date(),
+): Promise<{ count: number; windowStart: Date }> {
   const cutoff = new Date(now.getTime() - windowMs);
   const rows = await client.$queryRaw<{ count: number; window_start: Date }[]>`
     INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${now}, 1)

@@ -53,7 +53,11 @@ describe("migration runner", () => {
   it("applies each migration once when two instances start together", async () => {
     const url = await emptyDb();
     const [a, b] = await Promise.all([migrate(url), migrate(url)]);
-    expect([...a.applied, ...b.applied].sort()).toEqual(readMigrations().map((m) => m.name).sort());
+    expect([...a.applied, ...b.applied].sort()).toEqual(
+      readMigrations()
+        .map((m) => m.name)
+        .sort(),
+    );
     const [count] = await query<{ n: string }>(url, `SELECT count(*) AS n FROM "_prisma_migrations"`);
     expect(Number(count!.n)).toBe(readMigrations().length);
   });
@@ -61,9 +65,7 @@ describe("migration runner", () => {
   it("refuses an applied migration whose file was changed, and changes nothing", async () => {
     const url = await emptyDb();
     await migrate(url);
-    const edited: Migration[] = readMigrations().map((m, i) =>
-      i === 0 ? { ...m, sql: m.sql + "\n-- edited", checksum: "0".repeat(64) } : m,
-    );
+    const edited: Migration[] = readMigrations().map((m, i) => (i === 0 ? { ...m, sql: m.sql + "\n-- edited", checksum: "0".repeat(64) } : m));
     await expect(migrate(url, { migrations: edited })).rejects.toThrow(MigrationError);
     await expect(migrate(url, { migrations: edited })).rejects.toThrow(/was changed after it was applied/);
   });

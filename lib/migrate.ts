@@ -37,10 +37,7 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-export async function migrate(
-  databaseUrl: string,
-  opts: { migrations?: Migration[]; log?: (line: string) => void } = {},
-): Promise<MigrateResult> {
+export async function migrate(databaseUrl: string, opts: { migrations?: Migration[]; log?: (line: string) => void } = {}): Promise<MigrateResult> {
   const migrations = opts.migrations ?? readMigrations();
   const log = opts.log ?? (() => {});
   const client = new pg.Client({ connectionString: databaseUrl });

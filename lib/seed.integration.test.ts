@@ -10,7 +10,12 @@ let seed: typeof import("@/lib/seed");
 beforeAll(async () => {
   const t = await createTestDatabase();
   drop = t.drop;
-  Object.assign(process.env, { DATABASE_URL: t.url, APP_URL: "http://localhost:3997", AUTH_SECRET: "seed-test-secret-0123456789abcdef0123456", LOG_LEVEL: "error" });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    APP_URL: "http://localhost:3997",
+    AUTH_SECRET: "seed-test-secret-0123456789abcdef0123456",
+    LOG_LEVEL: "error",
+  });
   dbm = await import("@/lib/db");
   seed = await import("@/lib/seed");
 });
@@ -21,8 +26,10 @@ afterAll(async () => {
 
 describe("isLoopbackUrl", () => {
   it("knows loopback names and addresses from public ones", () => {
-    for (const u of ["http://localhost:3000", "http://127.0.0.1:3000", "http://127.8.0.1", "http://[::1]:3000", "http://app.localhost"]) expect(seed.isLoopbackUrl(u), u).toBe(true);
-    for (const u of ["https://uploads.example.com", "http://10.0.0.5:3000", "http://192.168.1.2", "http://localhost.example.com", "not a url"]) expect(seed.isLoopbackUrl(u), u).toBe(false);
+    for (const u of ["http://localhost:3000", "http://127.0.0.1:3000", "http://127.8.0.1", "http://[::1]:3000", "http://app.localhost"])
+      expect(seed.isLoopbackUrl(u), u).toBe(true);
+    for (const u of ["https://uploads.example.com", "http://10.0.0.5:3000", "http://192.168.1.2", "http://localhost.example.com", "not a url"])
+      expect(seed.isLoopbackUrl(u), u).toBe(false);
   });
 });
 

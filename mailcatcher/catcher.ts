@@ -24,7 +24,15 @@ export async function startMailCatcher(opts: { smtpPort?: number; webPort?: numb
       simpleParser(stream)
         .then((m) => {
           const to = session.envelope.rcptTo.map((r) => r.address);
-          messages.push({ id: next++, date: new Date().toISOString(), from: m.from?.text ?? "", to, subject: m.subject ?? "", text: m.text ?? "", html: typeof m.html === "string" ? m.html : "" });
+          messages.push({
+            id: next++,
+            date: new Date().toISOString(),
+            from: m.from?.text ?? "",
+            to,
+            subject: m.subject ?? "",
+            text: m.text ?? "",
+            html: typeof m.html === "string" ? m.html : "",
+          });
           if (messages.length > 500) messages.shift();
           cb();
         })
@@ -49,9 +57,14 @@ export async function startMailCatcher(opts: { smtpPort?: number; webPort?: numb
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "sandbox; img-src * data:; style-src 'unsafe-inline'" });
       return void res.end(m.html || `<pre>${esc(m.text)}</pre>`);
     }
-    const rows = [...messages].reverse().map((m) => `<tr><td>${esc(m.date)}</td><td>${esc(m.to.join(", "))}</td><td><a href="/messages/${m.id}">${esc(m.subject)}</a></td></tr>`).join("");
+    const rows = [...messages]
+      .reverse()
+      .map((m) => `<tr><td>${esc(m.date)}</td><td>${esc(m.to.join(", "))}</td><td><a href="/messages/${m.id}">${esc(m.subject)}</a></td></tr>`)
+      .join("");
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Caught mail</title><body style="font-family:sans-serif"><h1>Caught mail (${messages.length})</h1><p>Nothing here is sent anywhere. Set SMTP_URL to send real mail.</p><table border="1" cellpadding="6"><tr><th>Date</th><th>To</th><th>Subject</th></tr>${rows}</table></body></html>`);
+    res.end(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Caught mail</title><body style="font-family:sans-serif"><h1>Caught mail (${messages.length})</h1><p>Nothing here is sent anywhere. Set SMTP_URL to send real mail.</p><table border="1" cellpadding="6"><tr><th>Date</th><th>To</th><th>Subject</th></tr>${rows}</table></body></html>`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     web.once("error", reject);

@@ -113,9 +113,13 @@ async function main() {
   }
 
   if (useEmulator) {
-    run(process.execPath, emulatorNodeArgs(), { ...E, EMULATOR_PORT: String(emulatorPort), EMULATOR_CORS_ORIGINS: E.EMULATOR_CORS_ORIGINS || E.APP_URL,
+    run(process.execPath, emulatorNodeArgs(), {
+      ...E,
+      EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_CORS_ORIGINS: E.EMULATOR_CORS_ORIGINS || E.APP_URL,
       // TwentyThree's pingback, pointed at the portal: processing state changes show at once.
-      EMULATOR_PINGBACK_URL: E.EMULATOR_PINGBACK_URL || `${E.APP_URL}/api/twentythree/pingback` });
+      EMULATOR_PINGBACK_URL: E.EMULATOR_PINGBACK_URL || `${E.APP_URL}/api/twentythree/pingback`,
+    });
     await waitForPort(emulatorPort);
   } else if (!E.TWENTYTHREE_API_URL) {
     say("no TwentyThree site configured and the emulator is not built yet: uploads will not work");
@@ -128,7 +132,8 @@ async function main() {
     const client = createDb(E.DATABASE_URL!);
     demo = await seedDemo(client, { appUrl: E.APP_URL });
     await client.$disconnect();
-    if (demo.adminSkipped) say(`APP_URL (${E.APP_URL}) is not a loopback address: no demo admin with a published password; create the first admin at ${E.APP_URL}/setup`);
+    if (demo.adminSkipped)
+      say(`APP_URL (${E.APP_URL}) is not a loopback address: no demo admin with a published password; create the first admin at ${E.APP_URL}/setup`);
   }
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -142,7 +147,10 @@ async function main() {
     if (code !== 0) throw new StartError("building the portal failed", "next build reported errors (above)", "fix them, or delete .next and start again");
   }
   // scripts/serve.ts rather than `next start`: it stamps each request with the socket's address.
-  run(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : []), "-p", String(port)], { ...E, NODE_ENV: dev ? "development" : "production" });
+  run(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : []), "-p", String(port)], {
+    ...E,
+    NODE_ENV: dev ? "development" : "production",
+  });
   await waitForPort(port, 120_000);
 
   const { DEMO_ADMIN } = await import("../lib/seed");
@@ -152,7 +160,9 @@ async function main() {
     `Admin:         ${E.APP_URL}/admin`,
     `Health:        ${E.APP_URL}/api/health`,
     mailInbox ? `Mail (caught): ${mailInbox}  (set SMTP_URL to send real mail)` : `Mail via:      ${E.SMTP_URL!.replace(/\/\/[^@/]+@/, "//***@")}`,
-    useEmulator ? `Emulator:      http://localhost:${emulatorPort} (TwentyThree stand-in; demo credentials in README)` : `TwentyThree:   ${E.TWENTYTHREE_API_URL}`,
+    useEmulator
+      ? `Emulator:      http://localhost:${emulatorPort} (TwentyThree stand-in; demo credentials in README)`
+      : `TwentyThree:   ${E.TWENTYTHREE_API_URL}`,
   ];
   if (embedded) {
     lines.push(`Demo intake:   ${E.APP_URL}/u/demo`);

@@ -80,7 +80,11 @@ try {
   if (want("unit")) {
     console.log("\n== Vitest: unit and integration tests");
     const out = path.join(tmp, "vitest.json");
-    const code = await run(process.execPath, [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], baseEnv);
+    const code = await run(
+      process.execPath,
+      [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+      baseEnv,
+    );
     if (existsSync(out)) {
       const r = JSON.parse(readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
       totals.passed += r.numPassedTests;

@@ -27,9 +27,7 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 /** A fresh database: migrated (from the template) unless `empty` is set. */
 export async function createTestDatabase(opts: { empty?: boolean } = {}) {
   const name = `t_${randomBytes(6).toString("hex")}`;
-  await withAdmin((c) =>
-    c.query(opts.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE portal_test_template`),
-  );
+  await withAdmin((c) => c.query(opts.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE portal_test_template`));
   return {
     name,
     url: urlFor(name),

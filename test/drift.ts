@@ -30,14 +30,22 @@ function expectedType(f: Field): string {
   if (f.kind === "enum") return `enum:${f.type}`;
   const native = f.nativeType?.[0];
   switch (f.type) {
-    case "String": return native === "Uuid" ? "uuid" : "text";
-    case "Int": return "integer";
-    case "BigInt": return "bigint";
-    case "Boolean": return "boolean";
-    case "DateTime": return native === "Timestamptz" ? "timestamp with time zone" : "timestamp without time zone";
-    case "Json": return "jsonb";
-    case "Float": return "double precision";
-    default: return `unknown:${f.type}`;
+    case "String":
+      return native === "Uuid" ? "uuid" : "text";
+    case "Int":
+      return "integer";
+    case "BigInt":
+      return "bigint";
+    case "Boolean":
+      return "boolean";
+    case "DateTime":
+      return native === "Timestamptz" ? "timestamp with time zone" : "timestamp without time zone";
+    case "Json":
+      return "jsonb";
+    case "Float":
+      return "double precision";
+    default:
+      return `unknown:${f.type}`;
   }
 }
 
@@ -52,7 +60,14 @@ export async function findDrift(databaseUrl: string, dm: Datamodel = loadDatamod
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const cols = await c.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; column_default: string | null }>(
+    const cols = await c.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+      column_default: string | null;
+    }>(
       `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
        FROM information_schema.columns WHERE table_schema = 'public'`,
     );
@@ -89,9 +104,11 @@ export async function findDrift(databaseUrl: string, dm: Datamodel = loadDatamod
         const actual = row.data_type === "USER-DEFINED" ? `enum:${row.udt_name}` : row.data_type;
         if (actual !== expectedType(f)) problems.push(`column ${table}.${col} is ${actual}, schema says ${expectedType(f)}`);
         const nullable = row.is_nullable === "YES";
-        if (!f.isList && nullable === f.isRequired) problems.push(`column ${table}.${col} is ${nullable ? "nullable" : "NOT NULL"}, schema says ${f.isRequired ? "required" : "optional"}`);
+        if (!f.isList && nullable === f.isRequired)
+          problems.push(`column ${table}.${col} is ${nullable ? "nullable" : "NOT NULL"}, schema says ${f.isRequired ? "required" : "optional"}`);
         const hasDefault = row.column_default !== null;
-        if (hasDefault !== expectsDbDefault(f)) problems.push(`column ${table}.${col} ${hasDefault ? "has" : "lacks"} a database default, schema ${expectsDbDefault(f) ? "has one" : "has none"}`);
+        if (hasDefault !== expectsDbDefault(f))
+          problems.push(`column ${table}.${col} ${hasDefault ? "has" : "lacks"} a database default, schema ${expectsDbDefault(f) ? "has one" : "has none"}`);
       }
       for (const col of dbCols.keys()) if (!modelCols.has(col)) problems.push(`column ${table}.${col} exists in the database but not in the schema`);
       const fieldCol = (name: string) => {

@@ -25,7 +25,11 @@ function sources(dir: string): string[] {
   });
 }
 const importsOf = (file: string) => ts.preProcessFile(readFileSync(path.join(root, file), "utf8"), true, true).importedFiles.map((f) => f.fileName);
-const packageOf = (spec: string) => spec.split("/").slice(0, spec.startsWith("@") ? 2 : 1).join("/");
+const packageOf = (spec: string) =>
+  spec
+    .split("/")
+    .slice(0, spec.startsWith("@") ? 2 : 1)
+    .join("/");
 
 describe("the emulator package boundary", () => {
   it("emulator/ imports nothing of the portal and only the packages it declares", () => {
@@ -45,12 +49,18 @@ describe("the emulator package boundary", () => {
   });
 
   it("the portal's product code never imports the emulator", () => {
-    const product = ["app", "components", "lib", "prisma", "public"].flatMap((d) => sources(d)).concat(readdirSync(root).filter((n) => /\.tsx?$/.test(n) && !n.endsWith(".d.ts")));
+    const product = ["app", "components", "lib", "prisma", "public"]
+      .flatMap((d) => sources(d))
+      .concat(readdirSync(root).filter((n) => /\.tsx?$/.test(n) && !n.endsWith(".d.ts")));
     const tests = /\.(test|spec)\.tsx?$/;
     expect(product.length).toBeGreaterThan(50);
     const offending = product
       .filter((f) => !tests.test(f))
-      .flatMap((f) => importsOf(f).filter((s) => s.startsWith("@twentythree-portal/emulator") || /(^|\/|@\/)emulator\//.test(s)).map((s) => `${f} → ${s}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((s) => s.startsWith("@twentythree-portal/emulator") || /(^|\/|@\/)emulator\//.test(s))
+          .map((s) => `${f} → ${s}`),
+      );
     expect(offending).toEqual([]);
   });
 

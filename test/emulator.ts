@@ -24,8 +24,11 @@ export async function startTestEmulator(opts: Partial<EmulatorOptions> = {}): Pr
     ...emu,
     dataDir,
     faults: (body) =>
-      fetch(`${emu.url}/_emulator/faults`, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE" }),
-    objects: async <T,>() => (await (await fetch(`${emu.url}/_emulator/objects`)).json()) as T[],
+      fetch(
+        `${emu.url}/_emulator/faults`,
+        body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE" },
+      ),
+    objects: async <T>() => (await (await fetch(`${emu.url}/_emulator/objects`)).json()) as T[],
     async close() {
       await emu.close();
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });

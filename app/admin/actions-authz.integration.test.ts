@@ -44,18 +44,41 @@ const form = (o: Record<string, string>) => {
 
 async function snapshot() {
   const db = client;
-  return JSON.stringify([await db.user.findMany({ orderBy: { id: "asc" } }), await db.connection.findMany({ orderBy: { id: "asc" } }), await db.intakeLink.findMany({ orderBy: { id: "asc" } })], (_k, v) => (typeof v === "bigint" ? String(v) : v));
+  return JSON.stringify(
+    [
+      await db.user.findMany({ orderBy: { id: "asc" } }),
+      await db.connection.findMany({ orderBy: { id: "asc" } }),
+      await db.intakeLink.findMany({ orderBy: { id: "asc" } }),
+    ],
+    (_k, v) => (typeof v === "bigint" ? String(v) : v),
+  );
 }
 
 const cases = () => {
-  const link = { id: linkId, slug: "new-one", title: "X", connectionId, nameField: "OFF", emailField: "OFF", titleField: "OFF", descriptionField: "OFF", validMinutes: "60", maxUploads: "1", active: "on" };
+  const link = {
+    id: linkId,
+    slug: "new-one",
+    title: "X",
+    connectionId,
+    nameField: "OFF",
+    emailField: "OFF",
+    titleField: "OFF",
+    descriptionField: "OFF",
+    validMinutes: "60",
+    maxUploads: "1",
+    active: "on",
+  };
   return [
     ["createLink", links.createLinkAction, form(link)],
     ["updateLink", links.updateLinkAction, form(link)],
     ["duplicateLink", links.duplicateLinkAction, form({ id: linkId })],
     ["setActive", links.setActiveAction, form({ id: linkId, active: "false" })],
     ["deleteLink", links.deleteLinkAction, form({ id: linkId })],
-    ["saveConnection", settings.saveConnection, form({ name: "Evil", apiUrl: "https://evil.example", consumerKey: "k", consumerSecret: "s", accessToken: "t", accessTokenSecret: "u" })],
+    [
+      "saveConnection",
+      settings.saveConnection,
+      form({ name: "Evil", apiUrl: "https://evil.example", consumerKey: "k", consumerSecret: "s", accessToken: "t", accessTokenSecret: "u" }),
+    ],
     ["testConnection", settings.testConnection, form({ id: connectionId })],
     ["addMember", members.addMemberAction, form({ email: "x@example.com", role: "ADMIN", password: "long-enough-password" })],
     ["setDisabled", members.setDisabledAction, form({ id: memberId, disabled: "true" })],

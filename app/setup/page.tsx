@@ -13,8 +13,8 @@ export default async function SetupPage() {
     <main className="mx-auto max-w-sm px-4 py-12">
       <h1 className="text-2xl font-bold">Welcome: create the first admin</h1>
       <p className="mt-2 text-slate-700">
-        This portal has no accounts yet. The account you create now is an admin: it can connect TwentyThree, create intake
-        links and invite the rest of your team.
+        This portal has no accounts yet. The account you create now is an admin: it can connect TwentyThree, create intake links and invite the rest of your
+        team.
       </p>
       <div className="mt-6">
         <SetupForm />

@@ -14,13 +14,12 @@ export function actionIds(distDir: string): Record<string, string> {
   return out;
 }
 
-export function actionRequest(opts: {
-  port: number;
+export function actionRequest(opts: { port: number; path: string; actionId: string; fields: Record<string, string>; headers?: Record<string, string> }): {
+  method: string;
   path: string;
-  actionId: string;
-  fields: Record<string, string>;
-  headers?: Record<string, string>;
-}): { method: string; path: string; headers: Record<string, string>; body: Buffer } {
+  headers: Record<string, string>;
+  body: Buffer;
+} {
   const boundary = `----WebKitFormBoundary${Math.random().toString(36).slice(2, 18)}`;
   // The browser appends the form's fields first and sets the root `0` last (FormData.set on a
   // new key appends), and the server resolves `$K1` from the entries seen before `0`.

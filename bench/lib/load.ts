@@ -132,7 +132,9 @@ export async function runLoad(opts: {
       }),
     );
     const seconds = (performance.now() - start) / 1000;
-    const cpuMsPerOk = Object.fromEntries(Object.entries(opts.cpuPids ?? {}).map(([k, pid]) => [k, round(((cpuSecondsOf(pid) - cpu0[k]!) * 1000) / Math.max(1, ok), 1)]));
+    const cpuMsPerOk = Object.fromEntries(
+      Object.entries(opts.cpuPids ?? {}).map(([k, pid]) => [k, round(((cpuSecondsOf(pid) - cpu0[k]!) * 1000) / Math.max(1, ok), 1)]),
+    );
     latencies.sort((a, b) => a - b);
     return {
       concurrency: opts.concurrency,

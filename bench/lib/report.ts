@@ -26,7 +26,13 @@ export function buildSummary(r: Results): SummaryRow[] {
   const rows: SummaryRow[] = [];
   // Issue #20's targets: ≥ 0.8× the floor's throughput (the same work as a minimal server action /
   // route handler in this build) with p99 ≤ 1.5× its p99; the bare node:http figure beside it.
-  const vs = (l: { portal: { throughput: number; p99: number }; floor: { throughput: number; p99: number }; baseline: { throughput: number; p99: number }; ratio: number; p99RatioBare: number }) =>
+  const vs = (l: {
+    portal: { throughput: number; p99: number };
+    floor: { throughput: number; p99: number };
+    baseline: { throughput: number; p99: number };
+    ratio: number;
+    p99RatioBare: number;
+  }) =>
     `floor ${l.floor.throughput}/s p99 ${l.floor.p99} ms · bare ${l.baseline.throughput}/s p99 ${l.baseline.p99} ms (×bare ${l.ratio}, p99 ${l.p99RatioBare}×)`;
   if (r.mint) {
     for (const l of r.mint.levels) {
@@ -39,7 +45,14 @@ export function buildSummary(r: Results): SummaryRow[] {
         pass: l.ratioFloor >= 0.8 && l.p99RatioFloor <= 1.5 && l.portal.failed === 0,
       });
     }
-    rows.push({ figure: "Mint: rows = successful mints", value: r.mint.verified ? "yes" : "NO", baseline: "—", ratio: null, target: "every 2xx minted one row", pass: r.mint.verified });
+    rows.push({
+      figure: "Mint: rows = successful mints",
+      value: r.mint.verified ? "yes" : "NO",
+      baseline: "—",
+      ratio: null,
+      target: "every 2xx minted one row",
+      pass: r.mint.verified,
+    });
   }
   if (r.callback) {
     for (const l of r.callback.levels) {
@@ -133,14 +146,80 @@ export function printTable(summary: SummaryRow[], r: Results) {
   const lat: string[][] = [];
   const cpu = (l: { cpuMsPerOk?: Record<string, number> }, key: string) => String(l.cpuMsPerOk?.[key] ?? "—");
   for (const l of r.mint?.levels ?? []) {
-    lat.push([`mint c=${l.concurrency}`, "portal", String(l.portal.ok), String(l.portal.throughput), String(l.portal.p50), String(l.portal.p95), String(l.portal.p99), String(l.portal.failed), cpu(l.portal, "portal"), cpu(l.portal, "emulator")]);
-    lat.push(["", "floor", String(l.floor.ok), String(l.floor.throughput), String(l.floor.p50), String(l.floor.p95), String(l.floor.p99), String(l.floor.failed), cpu(l.floor, "portal"), cpu(l.floor, "emulator")]);
-    lat.push(["", "bare", String(l.baseline.ok), String(l.baseline.throughput), String(l.baseline.p50), String(l.baseline.p95), String(l.baseline.p99), String(l.baseline.failed), cpu(l.baseline, "baseline"), cpu(l.baseline, "emulator")]);
+    lat.push([
+      `mint c=${l.concurrency}`,
+      "portal",
+      String(l.portal.ok),
+      String(l.portal.throughput),
+      String(l.portal.p50),
+      String(l.portal.p95),
+      String(l.portal.p99),
+      String(l.portal.failed),
+      cpu(l.portal, "portal"),
+      cpu(l.portal, "emulator"),
+    ]);
+    lat.push([
+      "",
+      "floor",
+      String(l.floor.ok),
+      String(l.floor.throughput),
+      String(l.floor.p50),
+      String(l.floor.p95),
+      String(l.floor.p99),
+      String(l.floor.failed),
+      cpu(l.floor, "portal"),
+      cpu(l.floor, "emulator"),
+    ]);
+    lat.push([
+      "",
+      "bare",
+      String(l.baseline.ok),
+      String(l.baseline.throughput),
+      String(l.baseline.p50),
+      String(l.baseline.p95),
+      String(l.baseline.p99),
+      String(l.baseline.failed),
+      cpu(l.baseline, "baseline"),
+      cpu(l.baseline, "emulator"),
+    ]);
   }
   for (const l of r.callback?.levels ?? []) {
-    lat.push([`callback ${l.mode} c=${l.concurrency}`, "portal", String(l.portal.ok), String(l.portal.throughput), String(l.portal.p50), String(l.portal.p95), String(l.portal.p99), String(l.portal.failed), cpu(l.portal, "server"), cpu(l.portal, "emulator")]);
-    lat.push(["", "floor", String(l.floor.ok), String(l.floor.throughput), String(l.floor.p50), String(l.floor.p95), String(l.floor.p99), String(l.floor.failed), cpu(l.floor, "server"), cpu(l.floor, "emulator")]);
-    lat.push(["", "bare", String(l.baseline.ok), String(l.baseline.throughput), String(l.baseline.p50), String(l.baseline.p95), String(l.baseline.p99), String(l.baseline.failed), cpu(l.baseline, "server"), cpu(l.baseline, "emulator")]);
+    lat.push([
+      `callback ${l.mode} c=${l.concurrency}`,
+      "portal",
+      String(l.portal.ok),
+      String(l.portal.throughput),
+      String(l.portal.p50),
+      String(l.portal.p95),
+      String(l.portal.p99),
+      String(l.portal.failed),
+      cpu(l.portal, "server"),
+      cpu(l.portal, "emulator"),
+    ]);
+    lat.push([
+      "",
+      "floor",
+      String(l.floor.ok),
+      String(l.floor.throughput),
+      String(l.floor.p50),
+      String(l.floor.p95),
+      String(l.floor.p99),
+      String(l.floor.failed),
+      cpu(l.floor, "server"),
+      cpu(l.floor, "emulator"),
+    ]);
+    lat.push([
+      "",
+      "bare",
+      String(l.baseline.ok),
+      String(l.baseline.throughput),
+      String(l.baseline.p50),
+      String(l.baseline.p95),
+      String(l.baseline.p99),
+      String(l.baseline.failed),
+      cpu(l.baseline, "server"),
+      cpu(l.baseline, "emulator"),
+    ]);
   }
   if (lat.length) {
     console.log("\nLatency (ms) of the HTTP figures");

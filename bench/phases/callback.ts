@@ -14,7 +14,17 @@ type Side = LoadResult & { expectedRows: number; rows: number; lost: number; dou
 export type CallbackResult = {
   /** Per level: the portal, the floor (minimal route handler in the same build, lib/bench-floor.ts)
    * and the bare node:http baseline; ratio = portal ÷ bare, ratioFloor = portal ÷ floor. */
-  levels: Array<{ mode: "unique" | "duplicated"; concurrency: number; portal: Side; floor: Side; baseline: Side; ratio: number; ratioFloor: number; p99RatioFloor: number; p99RatioBare: number }>;
+  levels: Array<{
+    mode: "unique" | "duplicated";
+    concurrency: number;
+    portal: Side;
+    floor: Side;
+    baseline: Side;
+    ratio: number;
+    ratioFloor: number;
+    p99RatioFloor: number;
+    p99RatioBare: number;
+  }>;
   lostTotal: number;
   doubledTotal: number;
 };
@@ -48,7 +58,14 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     return toks.map((t) => ({ ...t, state: signState(t.id, t.nonce) }));
   }
 
-  async function side(port: number, pid: number, c: number, mode: "unique" | "duplicated", expectStatus: number, route = "/api/twentythree/callback"): Promise<Side> {
+  async function side(
+    port: number,
+    pid: number,
+    c: number,
+    mode: "unique" | "duplicated",
+    expectStatus: number,
+    route = "/api/twentythree/callback",
+  ): Promise<Side> {
     series++;
     const warm = Math.max(4, c);
     const per = mode === "unique" ? 1 : 2; // requests per photo_id

@@ -40,7 +40,12 @@ export async function benchDashboard(ctx: Ctx): Promise<DashboardResult> {
     const res = await request(
       agent,
       ctx.portalPort,
-      actionRequest({ port: ctx.portalPort, path: "/login", actionId: loginId, fields: { email: "admin@example.com", password: "demo-admin-password", callbackUrl: "/admin/uploads" } }),
+      actionRequest({
+        port: ctx.portalPort,
+        path: "/login",
+        actionId: loginId,
+        fields: { email: "admin@example.com", password: "demo-admin-password", callbackUrl: "/admin/uploads" },
+      }),
     );
     const setCookie = res.headers["set-cookie"] ?? [];
     const cookie = setCookie.map((c) => c.split(";")[0]).join("; ");
@@ -78,7 +83,9 @@ export async function benchDashboard(ctx: Ctx): Promise<DashboardResult> {
     const total = 200_000;
     await insert(101, total);
     await ctx.pool.query("ANALYZE uploads");
-    const { rows: deep } = await ctx.pool.query<{ id: string; created_at: Date }>(`SELECT id::text, created_at FROM uploads ORDER BY created_at DESC, id DESC OFFSET 150000 LIMIT 1`);
+    const { rows: deep } = await ctx.pool.query<{ id: string; created_at: Date }>(
+      `SELECT id::text, created_at FROM uploads ORDER BY created_at DESC, id DESC OFFSET 150000 LIMIT 1`,
+    );
     const { encodeCursor } = await import("../../lib/uploads/filters");
     const cursor = encodeCursor({ createdAt: deep[0]!.created_at, id: deep[0]!.id });
     const large = {
@@ -88,11 +95,15 @@ export async function benchDashboard(ctx: Ctx): Promise<DashboardResult> {
       query: await timeIt(runs, query),
     };
     const ratio = round(large.page.median / small.page.median, 2);
-    ctx.log(`  ${total} rows: page median ${large.page.median} ms (p95 ${large.page.p95}), deep page ${large.deepPage.median} ms, listUploads ${large.query.median} ms · ratio ${ratio}`);
+    ctx.log(
+      `  ${total} rows: page median ${large.page.median} ms (p95 ${large.page.p95}), deep page ${large.deepPage.median} ms, listUploads ${large.query.median} ms · ratio ${ratio}`,
+    );
     return { small, large, ratio, pass: ratio <= 1.5 };
   } finally {
     agent.destroy();
     const { db } = await import("../../lib/db");
-    await db().$disconnect().catch(() => {});
+    await db()
+      .$disconnect()
+      .catch(() => {});
   }
 }

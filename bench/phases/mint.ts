@@ -54,7 +54,14 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
   const base = spawnChild(
     "baseline-mint",
     ["--import", "tsx", "bench/baseline-server.ts"],
-    { ...ctx.env, BENCH_MODE: "mint", BENCH_PORT: String(basePort), EMULATOR_URL: ctx.emulatorUrl, BENCH_CONNECTION_ID: ctx.connectionId, BENCH_LINK_ID: ctx.demoLinkId },
+    {
+      ...ctx.env,
+      BENCH_MODE: "mint",
+      BENCH_PORT: String(basePort),
+      EMULATOR_URL: ctx.emulatorUrl,
+      BENCH_CONNECTION_ID: ctx.connectionId,
+      BENCH_LINK_ID: ctx.demoLinkId,
+    },
     path.join(ctx.tmp, "baseline-mint.log"),
   );
   await waitForHttp(`http://127.0.0.1:${basePort}/health`, 30_000, base);
@@ -85,7 +92,13 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
             return {
               method: "POST",
               path: `/u/${slug}`,
-              headers: { "next-action": prepareId, accept: "text/x-component", origin: `http://127.0.0.1:${ctx.portalPort}`, "content-type": "text/plain;charset=UTF-8", "x-forwarded-for": ip(n) },
+              headers: {
+                "next-action": prepareId,
+                accept: "text/x-component",
+                origin: `http://127.0.0.1:${ctx.portalPort}`,
+                "content-type": "text/plain;charset=UTF-8",
+                "x-forwarded-for": ip(n),
+              },
               body: JSON.stringify([slug, values, { fileCount: 1, background: true }]),
             };
           }
@@ -98,7 +111,11 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
           });
         },
         check: (res) =>
-          (prepareId ? /"ok":true/.test(res.body) && res.body.includes('"uploadToken"') : res.headers["x-action-redirect"]?.toString().includes("/upload?ticket="))
+          (
+            prepareId
+              ? /"ok":true/.test(res.body) && res.body.includes('"uploadToken"')
+              : res.headers["x-action-redirect"]?.toString().includes("/upload?ticket=")
+          )
             ? true
             : `status ${res.status}${res.body.includes("Too many") ? " rate-limited" : ""}`,
       });
@@ -115,7 +132,13 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
           return {
             method: "POST",
             path: "/bench-floor",
-            headers: { "next-action": floorId, accept: "text/x-component", origin: `http://127.0.0.1:${ctx.portalPort}`, "content-type": "text/plain;charset=UTF-8", "x-forwarded-for": ip(n) },
+            headers: {
+              "next-action": floorId,
+              accept: "text/x-component",
+              origin: `http://127.0.0.1:${ctx.portalPort}`,
+              "content-type": "text/plain;charset=UTF-8",
+              "x-forwarded-for": ip(n),
+            },
             body: JSON.stringify([`Visitor ${n}`, `visitor${n}@bench.example`]),
           };
         },
@@ -170,11 +193,19 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
     actionRefusedCpuMs: await cpuPer(n, () => {
       const v = ++visitor;
       const slug = ctx.benchSlugs[v % ctx.benchSlugs.length]!;
-      return actionRequest({ port: ctx.portalPort, path: `/u/${slug}`, actionId, fields: { slug, name: "", email: "", consent: "" }, headers: { "x-forwarded-for": ip(v) } });
+      return actionRequest({
+        port: ctx.portalPort,
+        path: `/u/${slug}`,
+        actionId,
+        fields: { slug, name: "", email: "", consent: "" },
+        headers: { "x-forwarded-for": ip(v) },
+      });
     }),
     mintCpuMs: levels[0]?.portal.cpuMsPerOk?.portal ?? NaN,
   };
   agent.destroy();
-  ctx.log(`  portal CPU per request: page render ${breakdown.pageRenderCpuMs} ms, action refused at validation ${breakdown.actionRefusedCpuMs} ms, mint ${breakdown.mintCpuMs} ms`);
+  ctx.log(
+    `  portal CPU per request: page render ${breakdown.pageRenderCpuMs} ms, action refused at validation ${breakdown.actionRefusedCpuMs} ms, mint ${breakdown.mintCpuMs} ms`,
+  );
   return { action, breakdown, levels, verified };
 }

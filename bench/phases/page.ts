@@ -12,7 +12,17 @@ import type { Ctx } from "../lib/context";
 import { percentile, request, round } from "../lib/load";
 import { findChromium, systemProbes } from "../../scripts/lib/browser";
 
-export type PageSide = { url: string; scripts: number; jsBytes: number; jsGzipBytes: number; ttiMs: number[]; ttiMedian: number; domInteractiveMedian: number; responseStartMedian: number; clientMedian: number };
+export type PageSide = {
+  url: string;
+  scripts: number;
+  jsBytes: number;
+  jsGzipBytes: number;
+  ttiMs: number[];
+  ttiMedian: number;
+  domInteractiveMedian: number;
+  responseStartMedian: number;
+  clientMedian: number;
+};
 export type PageResult = { chromium: string; page: PageSide; baseline: PageSide; jsRatio: number; ttiRatio: number; jsBudgetPass: boolean; ttiPass: boolean };
 
 async function firstLoadJs(port: number, pathName: string) {
@@ -25,11 +35,13 @@ async function firstLoadJs(port: number, pathName: string) {
     for (const src of srcs) {
       const u = new URL(src, `http://127.0.0.1:${port}`);
       const r = await new Promise<Buffer>((resolve, reject) => {
-        http.get({ host: "127.0.0.1", port, path: u.pathname + u.search, agent }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`${src}: ${res.statusCode}`))));
-        }).on("error", reject);
+        http
+          .get({ host: "127.0.0.1", port, path: u.pathname + u.search, agent }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`${src}: ${res.statusCode}`))));
+          })
+          .on("error", reject);
       });
       raw += r.length;
       gz += gzipSync(r, { level: 9 }).length;
@@ -46,7 +58,15 @@ export async function benchPage(ctx: Ctx): Promise<PageResult> {
   const found = findChromium(systemProbes());
   const browser = await chromium.launch({
     executablePath: found && "executable" in found ? found.executable : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const loads = ctx.quick ? 3 : 7;
   const measure = async (pathName: string, marker: string): Promise<PageSide> => {
@@ -105,7 +125,9 @@ export async function benchPage(ctx: Ctx): Promise<PageResult> {
     const baseline = await measure("/u/no-such-link-for-bench", "body");
     const jsRatio = round(page.jsGzipBytes / baseline.jsGzipBytes, 2);
     const ttiRatio = round(page.ttiMedian / baseline.ttiMedian, 2);
-    ctx.log(`  /u/demo: ${page.scripts} scripts, ${(page.jsGzipBytes / 1024).toFixed(1)} KiB gzip, TTI median ${page.ttiMedian} ms (first byte ${page.responseStartMedian}, then ${page.clientMedian}) · not-found: ${(baseline.jsGzipBytes / 1024).toFixed(1)} KiB, ${baseline.ttiMedian} ms (first byte ${baseline.responseStartMedian}, then ${baseline.clientMedian})`);
+    ctx.log(
+      `  /u/demo: ${page.scripts} scripts, ${(page.jsGzipBytes / 1024).toFixed(1)} KiB gzip, TTI median ${page.ttiMedian} ms (first byte ${page.responseStartMedian}, then ${page.clientMedian}) · not-found: ${(baseline.jsGzipBytes / 1024).toFixed(1)} KiB, ${baseline.ttiMedian} ms (first byte ${baseline.responseStartMedian}, then ${baseline.clientMedian})`,
+    );
     return {
       chromium: browser.version(),
       page,

@@ -19,7 +19,11 @@ const MiB = 1 << 20;
 export type FlowBytes = { fileBytes: number; toPortal: number; fromPortal: number; steps: string[]; uploadSeconds: number };
 export type PortalBytesResult = { large: FlowBytes; control: FlowBytes; fileBytesThroughPortal: number; pass: boolean };
 
-const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;/g, "'");
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'");
 
 async function flow(ctx: Ctx, file: string, size: number, n: number): Promise<FlowBytes> {
   const agent = new http.Agent({ keepAlive: false });
@@ -77,7 +81,9 @@ export async function benchPortalBytes(ctx: Ctx): Promise<PortalBytesResult> {
     const control = await flow(ctx, file, 1024, 1);
     const large = await flow(ctx, file, size, 2);
     const diff = large.toPortal + large.fromPortal - (control.toPortal + control.fromPortal);
-    ctx.log(`  ${size / MiB} MiB flow: ${large.toPortal} B to / ${large.fromPortal} B from the portal; 1 KiB flow: ${control.toPortal} / ${control.fromPortal}; difference ${diff} B`);
+    ctx.log(
+      `  ${size / MiB} MiB flow: ${large.toPortal} B to / ${large.fromPortal} B from the portal; 1 KiB flow: ${control.toPortal} / ${control.fromPortal}; difference ${diff} B`,
+    );
     // Small differences come from varying ids and dates in the pages; a file would show as ~size.
     return { large, control, fileBytesThroughPortal: diff, pass: Math.abs(diff) < 1024 };
   } finally {

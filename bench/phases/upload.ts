@@ -64,7 +64,12 @@ export function freeBytes(dir: string): number {
 export async function startEmulatorChild(ctx: Ctx, name: string): Promise<{ child: Child; url: string; dataDir: string }> {
   const port = await freePort();
   const dataDir = path.join(ctx.tmp, name);
-  const child = spawnChild(name, emulatorNodeArgs(), { ...ctx.env, EMULATOR_PORT: String(port), EMULATOR_DATA_DIR: dataDir }, path.join(ctx.tmp, `${name}.log`));
+  const child = spawnChild(
+    name,
+    emulatorNodeArgs(),
+    { ...ctx.env, EMULATOR_PORT: String(port), EMULATOR_DATA_DIR: dataDir },
+    path.join(ctx.tmp, `${name}.log`),
+  );
   await waitForHttp(`http://127.0.0.1:${port}/`, 30_000, child);
   return { child, url: `http://localhost:${port}`, dataDir };
 }
@@ -125,7 +130,12 @@ export async function benchUpload(ctx: Ctx): Promise<UploadBenchResult> {
     const sinkPort = await freePort();
     const sinkDir = path.join(ctx.tmp, "sink");
     mkdirSync(sinkDir, { recursive: true });
-    const sink = spawnChild("sink", ["--import", "tsx", "bench/baseline-server.ts"], { ...ctx.env, BENCH_MODE: "sink", BENCH_PORT: String(sinkPort), BENCH_SINK_DIR: sinkDir }, path.join(ctx.tmp, "sink.log"));
+    const sink = spawnChild(
+      "sink",
+      ["--import", "tsx", "bench/baseline-server.ts"],
+      { ...ctx.env, BENCH_MODE: "sink", BENCH_PORT: String(sinkPort), BENCH_SINK_DIR: sinkDir },
+      path.join(ctx.tmp, "sink.log"),
+    );
     await waitForHttp(`http://127.0.0.1:${sinkPort}/health`, 30_000, sink);
     const emu = await startEmulatorChild(ctx, "emulator-tput");
     const runs = 3; // the issue's figure is the median of three rounds
@@ -148,7 +158,9 @@ export async function benchUpload(ctx: Ctx): Promise<UploadBenchResult> {
         emulatorMBps.push(round(e.mbPerSec, 1));
         rmSync(path.join(emu.dataDir, "files"), { recursive: true, force: true });
         mkdirSync(path.join(emu.dataDir, "files"), { recursive: true });
-        ctx.log(`  ${tput / MiB} MiB run ${i + 1}: sink ${s.mbPerSec.toFixed(0)} MiB/s (${sinkCpu.at(-1)} CPU s/GiB), emulator ${e.mbPerSec.toFixed(0)} MiB/s (${emuCpu.at(-1)} CPU s/GiB)`);
+        ctx.log(
+          `  ${tput / MiB} MiB run ${i + 1}: sink ${s.mbPerSec.toFixed(0)} MiB/s (${sinkCpu.at(-1)} CPU s/GiB), emulator ${e.mbPerSec.toFixed(0)} MiB/s (${emuCpu.at(-1)} CPU s/GiB)`,
+        );
       }
       sinkHwm = memOf(sink.pid).hwm;
     } finally {

@@ -3,7 +3,17 @@ import type { AlbumsResult } from "@/lib/links/albums";
 import { FieldErrorList } from "@/components/ui/field";
 
 /** Album checkboxes for the chosen connection; chosen ids stay listed even if TwentyThree is unreachable. */
-export function AlbumPicker({ result, selected, onChange, errors }: { result?: AlbumsResult; selected: string[]; onChange: (ids: string[]) => void; errors?: string[] }) {
+export function AlbumPicker({
+  result,
+  selected,
+  onChange,
+  errors,
+}: {
+  result?: AlbumsResult;
+  selected: string[];
+  onChange: (ids: string[]) => void;
+  errors?: string[];
+}) {
   const albums = result?.ok ? result.albums : [];
   const known = new Set(albums.map((a) => a.albumId));
   const rows = [...albums, ...selected.filter((id) => !known.has(id)).map((id) => ({ albumId: id, title: `Album ${id}` }))];
@@ -23,7 +33,15 @@ export function AlbumPicker({ result, selected, onChange, errors }: { result?: A
       <ul className="mt-2 grid grid-cols-1 gap-1 sm:grid-cols-2">
         {rows.map((a) => (
           <li key={a.albumId} className="flex items-center gap-2">
-            <input id={`album-${a.albumId}`} type="checkbox" name="albumIds" value={a.albumId} checked={selected.includes(a.albumId)} onChange={(e) => toggle(a.albumId, e.target.checked)} className="h-5 w-5" />
+            <input
+              id={`album-${a.albumId}`}
+              type="checkbox"
+              name="albumIds"
+              value={a.albumId}
+              checked={selected.includes(a.albumId)}
+              onChange={(e) => toggle(a.albumId, e.target.checked)}
+              className="h-5 w-5"
+            />
             <label htmlFor={`album-${a.albumId}`} className="text-sm">
               {a.title}
             </label>

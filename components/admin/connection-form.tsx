@@ -22,11 +22,56 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
     <form action={action} className="space-y-4" noValidate>
       {connection ? <input type="hidden" name="id" value={connection.id} /> : null}
       <TextField id={`${p}-name`} label="Name" name="name" required defaultValue={v?.name} errors={e?.name} hint="For you, e.g. “Marketing site”." />
-      <TextField id={`${p}-apiUrl`} label="API URL" name="apiUrl" type="url" required defaultValue={v?.apiUrl} onChange={(ev) => setApiUrl(ev.target.value)} errors={e?.apiUrl} hint="Your TwentyThree site's address, e.g. https://video.example.com" />
-      <TextField id={`${p}-consumerKey`} label="Consumer key" name="consumerKey" required autoComplete="off" defaultValue={v?.consumerKey} errors={e?.consumerKey} />
-      <TextField id={`${p}-consumerSecret`} label="Consumer secret" name="consumerSecret" type="password" autoComplete="new-password" required={!editing || moved} errors={e?.consumerSecret} hint={keep} />
-      <TextField id={`${p}-accessToken`} label="Access token" name="accessToken" type="password" autoComplete="new-password" required={!editing || moved} errors={e?.accessToken} hint={keep} />
-      <TextField id={`${p}-accessTokenSecret`} label="Access token secret" name="accessTokenSecret" type="password" autoComplete="new-password" required={!editing || moved} errors={e?.accessTokenSecret} hint={keep} />
+      <TextField
+        id={`${p}-apiUrl`}
+        label="API URL"
+        name="apiUrl"
+        type="url"
+        required
+        defaultValue={v?.apiUrl}
+        onChange={(ev) => setApiUrl(ev.target.value)}
+        errors={e?.apiUrl}
+        hint="Your TwentyThree site's address, e.g. https://video.example.com"
+      />
+      <TextField
+        id={`${p}-consumerKey`}
+        label="Consumer key"
+        name="consumerKey"
+        required
+        autoComplete="off"
+        defaultValue={v?.consumerKey}
+        errors={e?.consumerKey}
+      />
+      <TextField
+        id={`${p}-consumerSecret`}
+        label="Consumer secret"
+        name="consumerSecret"
+        type="password"
+        autoComplete="new-password"
+        required={!editing || moved}
+        errors={e?.consumerSecret}
+        hint={keep}
+      />
+      <TextField
+        id={`${p}-accessToken`}
+        label="Access token"
+        name="accessToken"
+        type="password"
+        autoComplete="new-password"
+        required={!editing || moved}
+        errors={e?.accessToken}
+        hint={keep}
+      />
+      <TextField
+        id={`${p}-accessTokenSecret`}
+        label="Access token secret"
+        name="accessTokenSecret"
+        type="password"
+        autoComplete="new-password"
+        required={!editing || moved}
+        errors={e?.accessTokenSecret}
+        hint={keep}
+      />
       <FormMessage state={state} />
       <div className="flex flex-wrap gap-2">
         <SubmitButton pendingText="Saving…">{editing ? "Save connection" : "Add connection"}</SubmitButton>

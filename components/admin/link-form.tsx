@@ -10,7 +10,13 @@ import { initialState } from "@/lib/auth/action-state";
 import type { AlbumsResult } from "@/lib/links/albums";
 import { slugify, type LinkFormDefaults } from "@/lib/links/schema";
 
-type Props = { defaults: LinkFormDefaults; connections: { id: string; name: string; isDefault: boolean }[]; albums: Record<string, AlbumsResult>; publicBase: string; members?: { email: string; name: string }[] };
+type Props = {
+  defaults: LinkFormDefaults;
+  connections: { id: string; name: string; isDefault: boolean }[];
+  albums: Record<string, AlbumsResult>;
+  publicBase: string;
+  members?: { email: string; name: string }[];
+};
 
 const MODES = [
   ["REQUIRED", "Required"],
@@ -34,22 +40,62 @@ export function LinkForm({ defaults, connections, albums, publicBase, members = 
       {defaults.id ? <input type="hidden" name="id" value={defaults.id} /> : null}
       <FormMessage state={state} />
       <Section title="Basics">
-        <TextField label="Title" name="title" required defaultValue={v("title")} errors={e.title} hint="Shown as the heading of the public page." onChange={(ev) => !slugTouched && setSlug(slugify(ev.target.value))} />
-        <TextField label="Slug" name="slug" required value={slug} onChange={(ev) => { setSlugTouched(true); setSlug(ev.target.value); }} errors={e.slug} hint={`Public address: ${publicBase}/u/${slug || "…"} · lowercase letters, digits and hyphens, 3–64 characters.`} />
+        <TextField
+          label="Title"
+          name="title"
+          required
+          defaultValue={v("title")}
+          errors={e.title}
+          hint="Shown as the heading of the public page."
+          onChange={(ev) => !slugTouched && setSlug(slugify(ev.target.value))}
+        />
+        <TextField
+          label="Slug"
+          name="slug"
+          required
+          value={slug}
+          onChange={(ev) => {
+            setSlugTouched(true);
+            setSlug(ev.target.value);
+          }}
+          errors={e.slug}
+          hint={`Public address: ${publicBase}/u/${slug || "…"} · lowercase letters, digits and hyphens, 3–64 characters.`}
+        />
         <TextArea label="Instructions for visitors" name="instructions" defaultValue={v("instructions")} errors={e.instructions} rows={4} />
         <CheckboxField label="Active (visitors can upload)" name="active" defaultChecked={flag("active")} />
-        <CheckboxField label="Team members only" name="membersOnly" defaultChecked={flag("membersOnly")} hint="Visitors must sign in; the contact fields below are skipped and the upload records which member sent it." />
+        <CheckboxField
+          label="Team members only"
+          name="membersOnly"
+          defaultChecked={flag("membersOnly")}
+          hint="Visitors must sign in; the contact fields below are skipped and the upload records which member sent it."
+        />
       </Section>
       <Section title="Telling the team">
         {members.length ? (
           <fieldset className="space-y-1">
             <legend className="font-medium">E-mail these team members</legend>
             {members.map((m) => (
-              <CheckboxField key={m.email} label={m.name ? `${m.name} (${m.email})` : m.email} name="notifyMembers" value={m.email} defaultChecked={(state.values ? state.values.notifyEmails ?? "" : defaults.text.notifyEmails ?? "").split("\n").includes(m.email)} />
+              <CheckboxField
+                key={m.email}
+                label={m.name ? `${m.name} (${m.email})` : m.email}
+                name="notifyMembers"
+                value={m.email}
+                defaultChecked={(state.values ? (state.values.notifyEmails ?? "") : (defaults.text.notifyEmails ?? "")).split("\n").includes(m.email)}
+              />
             ))}
           </fieldset>
         ) : null}
-        <TextArea label="E-mail these people" name="notifyEmails" defaultValue={v("notifyEmails").split("\n").filter((a) => !members.some((m) => m.email === a)).join("\n")} errors={e.notifyEmails} rows={3} hint="Anyone else's addresses, one per line. Everyone chosen gets a message with the thumbnail, who sent it and a button to review it." />
+        <TextArea
+          label="E-mail these people"
+          name="notifyEmails"
+          defaultValue={v("notifyEmails")
+            .split("\n")
+            .filter((a) => !members.some((m) => m.email === a))
+            .join("\n")}
+          errors={e.notifyEmails}
+          rows={3}
+          hint="Anyone else's addresses, one per line. Everyone chosen gets a message with the thumbnail, who sent it and a button to review it."
+        />
         <SelectField label="When to e-mail" name="notifyMode" defaultValue={v("notifyMode") || "EACH"} errors={e.notifyMode}>
           <option value="EACH">For each upload, as it is confirmed</option>
           <option value="DIGEST">A daily digest (08:00 UTC)</option>
@@ -58,7 +104,13 @@ export function LinkForm({ defaults, connections, albums, publicBase, members = 
         <CheckboxField label="Also e-mail when a video is ready to watch" name="notifyReady" defaultChecked={flag("notifyReady")} />
       </Section>
       <Section title="Destination">
-        <SelectField label="TwentyThree connection" name="connectionId" value={connectionId} onChange={(ev) => setConnectionId(ev.target.value)} errors={e.connectionId}>
+        <SelectField
+          label="TwentyThree connection"
+          name="connectionId"
+          value={connectionId}
+          onChange={(ev) => setConnectionId(ev.target.value)}
+          errors={e.connectionId}
+        >
           {connections.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -68,13 +120,24 @@ export function LinkForm({ defaults, connections, albums, publicBase, members = 
         </SelectField>
         <AlbumPicker result={albums[connectionId]} selected={albumIds} onChange={setAlbumIds} errors={e.albumIds} />
         <TextField label="Tags" name="tags" defaultValue={v("tags")} errors={e.tags} hint="Comma-separated, e.g. testimonial, spring-2026." />
-        <CheckboxField label="Publish uploads right away" name="publish" defaultChecked={flag("publish")} hint="Off: videos arrive unpublished so a team member can review them first." />
+        <CheckboxField
+          label="Publish uploads right away"
+          name="publish"
+          defaultChecked={flag("publish")}
+          hint="Off: videos arrive unpublished so a team member can review them first."
+        />
         <VariablesEditor initial={defaults.customVariables} errors={e.customVariables} />
       </Section>
       <Section title="What visitors are asked">
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           {(["nameField", "emailField", "titleField", "descriptionField"] as const).map((k) => (
-            <SelectField key={k} label={{ nameField: "Name", emailField: "Email", titleField: "Video title", descriptionField: "Description" }[k]} name={k} defaultValue={v(k)} errors={e[k]}>
+            <SelectField
+              key={k}
+              label={{ nameField: "Name", emailField: "Email", titleField: "Video title", descriptionField: "Description" }[k]}
+              name={k}
+              defaultValue={v(k)}
+              errors={e[k]}
+            >
               {MODES.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -83,15 +146,53 @@ export function LinkForm({ defaults, connections, albums, publicBase, members = 
             </SelectField>
           ))}
         </div>
-        <TextArea label="Consent text" name="consentText" defaultValue={v("consentText")} errors={e.consentText} hint="If set, visitors must tick this before uploading." />
+        <TextArea
+          label="Consent text"
+          name="consentText"
+          defaultValue={v("consentText")}
+          errors={e.consentText}
+          hint="If set, visitors must tick this before uploading."
+        />
       </Section>
       <Section title="Limits">
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField label="Upload window (minutes)" name="validMinutes" type="number" inputMode="numeric" min={5} defaultValue={v("validMinutes")} errors={e.validMinutes} />
+          <TextField
+            label="Upload window (minutes)"
+            name="validMinutes"
+            type="number"
+            inputMode="numeric"
+            min={5}
+            defaultValue={v("validMinutes")}
+            errors={e.validMinutes}
+          />
           <TextField label="Files per visit" name="maxUploads" type="number" inputMode="numeric" min={1} defaultValue={v("maxUploads")} errors={e.maxUploads} />
-          <TextField label="Maximum file size (MB)" name="maxFileMegabytes" type="number" inputMode="numeric" defaultValue={v("maxFileMegabytes")} errors={e.maxFileMegabytes} hint="Blank: no limit." />
-          <TextField label="Maximum duration (seconds)" name="maxDurationSeconds" type="number" inputMode="numeric" defaultValue={v("maxDurationSeconds")} errors={e.maxDurationSeconds} hint="Blank: no limit." />
-          <TextField label="Total upload quota" name="uploadQuota" type="number" inputMode="numeric" defaultValue={v("uploadQuota")} errors={e.uploadQuota} hint="Blank: unlimited." />
+          <TextField
+            label="Maximum file size (MB)"
+            name="maxFileMegabytes"
+            type="number"
+            inputMode="numeric"
+            defaultValue={v("maxFileMegabytes")}
+            errors={e.maxFileMegabytes}
+            hint="Blank: no limit."
+          />
+          <TextField
+            label="Maximum duration (seconds)"
+            name="maxDurationSeconds"
+            type="number"
+            inputMode="numeric"
+            defaultValue={v("maxDurationSeconds")}
+            errors={e.maxDurationSeconds}
+            hint="Blank: no limit."
+          />
+          <TextField
+            label="Total upload quota"
+            name="uploadQuota"
+            type="number"
+            inputMode="numeric"
+            defaultValue={v("uploadQuota")}
+            errors={e.uploadQuota}
+            hint="Blank: unlimited."
+          />
           <TextField label="Closes at" name="expiresAt" type="datetime-local" defaultValue={v("expiresAt")} errors={e.expiresAt} hint="Blank: stays open." />
         </div>
       </Section>

@@ -33,19 +33,35 @@ export function MemberRow({ m }: { m: MemberView }) {
             <form action={changeRole}>
               <input type="hidden" name="id" value={m.id} />
               <input type="hidden" name="role" value={m.role === "ADMIN" ? "MEMBER" : "ADMIN"} />
-              <SubmitButton variant="secondary" aria-label={`${m.role === "ADMIN" ? "Make member" : "Make admin"}: ${m.email}`}>{m.role === "ADMIN" ? "Make member" : "Make admin"}</SubmitButton>
+              <SubmitButton variant="secondary" aria-label={`${m.role === "ADMIN" ? "Make member" : "Make admin"}: ${m.email}`}>
+                {m.role === "ADMIN" ? "Make member" : "Make admin"}
+              </SubmitButton>
             </form>
             <form action={toggleDisabled}>
               <input type="hidden" name="id" value={m.id} />
               <input type="hidden" name="disabled" value={m.disabled ? "false" : "true"} />
-              <SubmitButton variant="secondary" aria-label={`${m.disabled ? "Enable" : "Disable"} ${m.email}`}>{m.disabled ? "Enable" : "Disable"}</SubmitButton>
+              <SubmitButton variant="secondary" aria-label={`${m.disabled ? "Enable" : "Disable"} ${m.email}`}>
+                {m.disabled ? "Enable" : "Disable"}
+              </SubmitButton>
             </form>
-            <button type="button" className="px-2 text-sm font-semibold text-blue-800 underline" onClick={() => setResetting(!resetting)} aria-expanded={resetting}>
+            <button
+              type="button"
+              className="px-2 text-sm font-semibold text-blue-800 underline"
+              onClick={() => setResetting(!resetting)}
+              aria-expanded={resetting}
+            >
               Reset password<span className="sr-only">{` for ${m.email}`}</span>
             </button>
-            <form action={remove} onSubmit={(e) => { if (!window.confirm(`Remove ${m.email}? They can no longer sign in.`)) e.preventDefault(); }}>
+            <form
+              action={remove}
+              onSubmit={(e) => {
+                if (!window.confirm(`Remove ${m.email}? They can no longer sign in.`)) e.preventDefault();
+              }}
+            >
               <input type="hidden" name="id" value={m.id} />
-              <SubmitButton variant="danger" aria-label={`Remove ${m.email}`}>Remove</SubmitButton>
+              <SubmitButton variant="danger" aria-label={`Remove ${m.email}`}>
+                Remove
+              </SubmitButton>
             </form>
           </div>
         )}
@@ -54,7 +70,14 @@ export function MemberRow({ m }: { m: MemberView }) {
         <form action={reset} className="mt-3 flex flex-wrap items-end gap-2" noValidate>
           <input type="hidden" name="id" value={m.id} />
           <div className="min-w-0 flex-1">
-            <TextField id={`reset-${m.id}`} label={`New password for ${m.email}`} name="password" type="password" autoComplete="new-password" errors={resetState.fieldErrors?.password} />
+            <TextField
+              id={`reset-${m.id}`}
+              label={`New password for ${m.email}`}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              errors={resetState.fieldErrors?.password}
+            />
           </div>
           <SubmitButton>Set password</SubmitButton>
         </form>

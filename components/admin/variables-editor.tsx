@@ -19,10 +19,24 @@ export function VariablesEditor({ initial, errors }: { initial: { key: string; v
         {rows.map((r, i) => (
           <li key={r.id} className="flex flex-wrap items-center gap-2">
             <label className="sr-only" htmlFor={`var-key-${r.id}`}>{`Variable ${i + 1} name`}</label>
-            <input id={`var-key-${r.id}`} name="varKey" value={r.key} onChange={(e) => update(r.id, { key: e.target.value })} placeholder="name" className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2" />
+            <input
+              id={`var-key-${r.id}`}
+              name="varKey"
+              value={r.key}
+              onChange={(e) => update(r.id, { key: e.target.value })}
+              placeholder="name"
+              className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2"
+            />
             <span aria-hidden="true">=</span>
             <label className="sr-only" htmlFor={`var-value-${r.id}`}>{`Variable ${i + 1} value`}</label>
-            <input id={`var-value-${r.id}`} name="varValue" value={r.value} onChange={(e) => update(r.id, { value: e.target.value })} placeholder="value" className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2" />
+            <input
+              id={`var-value-${r.id}`}
+              name="varValue"
+              value={r.value}
+              onChange={(e) => update(r.id, { value: e.target.value })}
+              placeholder="value"
+              className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2"
+            />
             <button type="button" onClick={() => setRows((rs) => rs.filter((x) => x.id !== r.id))} className="px-2 py-2 text-sm text-red-800 underline">
               Remove<span className="sr-only">{` variable ${i + 1}`}</span>
             </button>

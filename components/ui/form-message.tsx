@@ -5,7 +5,10 @@ export function FormMessage({ state, id }: { state: { ok: boolean; message?: str
   return (
     <div id={id} aria-live="polite">
       {state.message ? (
-        <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm font-medium ${state.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}>
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`rounded-md px-3 py-2 text-sm font-medium ${state.ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}
+        >
           {state.message}
         </p>
       ) : null}

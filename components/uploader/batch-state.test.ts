@@ -2,7 +2,19 @@
 // the token is minted, retrying after a network error, resuming after a reload, several files,
 // and the link's max_uploads.
 import { describe, expect, it } from "vitest";
-import { batchReducer, initialBatch, isFinished, pace, planAdd, planSubmit, resumingIds, stillToSend, tokenUsable, type BatchAction, type BatchState } from "./batch-state";
+import {
+  batchReducer,
+  initialBatch,
+  isFinished,
+  pace,
+  planAdd,
+  planSubmit,
+  resumingIds,
+  stillToSend,
+  tokenUsable,
+  type BatchAction,
+  type BatchState,
+} from "./batch-state";
 import type { Item, Phase } from "./types";
 
 const file = (name: string, size = 1000) => new File([new Uint8Array(size)], name, { type: "video/mp4", lastModified: 1 });
@@ -14,7 +26,12 @@ const withItems = (...items: Item[]): BatchState => ({ ...initialBatch, items })
 
 describe("adding and checking files", () => {
   it("adds files as checking, then marks each ready or invalid with the reason spoken", () => {
-    const s = run(initialBatch, { type: "add", items: [item("a", "checking"), item("b", "checking")], keepIds: [] }, { type: "checked", id: "a", problem: null }, { type: "checked", id: "b", problem: "too long" });
+    const s = run(
+      initialBatch,
+      { type: "add", items: [item("a", "checking"), item("b", "checking")], keepIds: [] },
+      { type: "checked", id: "a", problem: null },
+      { type: "checked", id: "b", problem: "too long" },
+    );
     expect(phases(s)).toEqual(["ready", "invalid"]);
     expect(s.items[1]!.message).toBe("too long");
     expect(s.announcement).toBe("b.mp4 cannot be sent: too long");
@@ -80,7 +97,12 @@ describe("a run", () => {
   });
 
   it("a refused mint puts the files back to ready with a notice that says whether to retry", () => {
-    const s = run(two, { type: "start", ids: ["a", "b"] }, { type: "prepareFailed", ids: ["a", "b"], message: "Please check the highlighted fields.", retryable: false }, { type: "finished" });
+    const s = run(
+      two,
+      { type: "start", ids: ["a", "b"] },
+      { type: "prepareFailed", ids: ["a", "b"], message: "Please check the highlighted fields.", retryable: false },
+      { type: "finished" },
+    );
     expect(phases(s)).toEqual(["ready", "ready"]);
     expect(s.notice).toEqual({ text: "Please check the highlighted fields.", retryable: false });
     expect(s.running).toBe(false);
@@ -95,14 +117,31 @@ describe("a run", () => {
   });
 
   it("cancel while uploading; a late abort after the file was sent does not undo it", () => {
-    let s = run(two, { type: "start", ids: ["a", "b"] }, { type: "fileStarted", id: "a", reading: reading(0) }, { type: "note", id: "a", note: "Connection trouble — trying again…" }, { type: "cancelled", id: "a" });
+    let s = run(
+      two,
+      { type: "start", ids: ["a", "b"] },
+      { type: "fileStarted", id: "a", reading: reading(0) },
+      { type: "note", id: "a", note: "Connection trouble — trying again…" },
+      { type: "cancelled", id: "a" },
+    );
     expect(s.items[0]).toMatchObject({ phase: "cancelled", note: undefined });
-    s = run(s, { type: "fileStarted", id: "b", reading: reading(0) }, { type: "sent", id: "b", ticket: "t", photoId: "p", reading: reading(1000) }, { type: "cancelled", id: "b" });
+    s = run(
+      s,
+      { type: "fileStarted", id: "b", reading: reading(0) },
+      { type: "sent", id: "b", ticket: "t", photoId: "p", reading: reading(1000) },
+      { type: "cancelled", id: "b" },
+    );
     expect(s.items[1]!.phase).toBe("confirming");
   });
 
   it("retry after a network error: failed → ready (message cleared) → queued in a new run", () => {
-    let s = run(withItems(item("a", "ready")), { type: "start", ids: ["a"] }, { type: "fileStarted", id: "a", reading: reading(0) }, { type: "failed", id: "a", message: "The connection dropped." }, { type: "finished" });
+    let s = run(
+      withItems(item("a", "ready")),
+      { type: "start", ids: ["a"] },
+      { type: "fileStarted", id: "a", reading: reading(0) },
+      { type: "failed", id: "a", message: "The connection dropped." },
+      { type: "finished" },
+    );
     expect(s.items[0]).toMatchObject({ phase: "failed", message: "The connection dropped." });
     expect(s.announcement).toBe("a.mp4 could not be sent. The connection dropped.");
     s = run(s, { type: "retry", id: "a" });

@@ -66,7 +66,9 @@ export function batchReducer(s: BatchState, a: BatchAction): BatchState {
       };
     case "fallback": {
       const [first, ...rest] = a.ids;
-      const items = s.items.map((i) => (i.id === first ? { ...i, phase: "uploading" as const, note: FALLBACK_NOTE } : rest.includes(i.id) ? { ...i, phase: "ready" as const } : i));
+      const items = s.items.map((i) =>
+        i.id === first ? { ...i, phase: "uploading" as const, note: FALLBACK_NOTE } : rest.includes(i.id) ? { ...i, phase: "ready" as const } : i,
+      );
       return {
         ...s,
         items,
@@ -89,13 +91,21 @@ export function batchReducer(s: BatchState, a: BatchAction): BatchState {
         announcement: `${nameOf(s, a.id)}: 100 percent sent. Waiting for the video library to confirm.`,
       };
     case "sentUnconfirmed":
-      return { ...s, items: patch(s.items, a.id, { phase: "done", stateText: "Sent — the team will confirm it shortly" }), announcement: `${nameOf(s, a.id)} sent.` };
+      return {
+        ...s,
+        items: patch(s.items, a.id, { phase: "done", stateText: "Sent — the team will confirm it shortly" }),
+        announcement: `${nameOf(s, a.id)} sent.`,
+      };
     case "refused": {
       const message = `The video library said: ${a.message}`;
       return { ...s, items: patch(s.items, a.id, { phase: "failed", message }), announcement: `${nameOf(s, a.id)} was not accepted. ${message}` };
     }
     case "failed":
-      return { ...s, items: patch(s.items, a.id, { phase: "failed", message: a.message, note: undefined }), announcement: `${nameOf(s, a.id)} could not be sent. ${a.message}` };
+      return {
+        ...s,
+        items: patch(s.items, a.id, { phase: "failed", message: a.message, note: undefined }),
+        announcement: `${nameOf(s, a.id)} could not be sent. ${a.message}`,
+      };
     case "cancelled": {
       const item = s.items.find((i) => i.id === a.id);
       // Only a file still on its way can be cancelled; a late abort must not undo a result.
@@ -128,15 +138,20 @@ export function planSubmit(items: Item[]): { ids: string[] } | { error: string; 
   if (items.some((i) => i.phase === "checking")) return { error: "Still checking your files — press Upload again in a moment.", focusPicker: false };
   const ids = items.filter((i) => i.phase === "ready").map((i) => i.id);
   if (ids.length) return { ids };
-  return { error: items.length ? "None of the chosen files can be sent. Please choose another one." : "Please choose a video or photo to upload.", focusPicker: true };
+  return {
+    error: items.length ? "None of the chosen files can be sent. Please choose another one." : "Please choose a video or photo to upload.",
+    focusPicker: true,
+  };
 }
 
 /** Files resuming a stored chunked upload reuse its token; the others share one new token. */
 export function resumingIds(items: Item[], ids: string[], chunkThreshold: number, hasStored: (file: File) => boolean): Set<string> {
-  return new Set(ids.filter((id) => {
-    const f = items.find((i) => i.id === id)?.file;
-    return f !== undefined && f.size > chunkThreshold && hasStored(f);
-  }));
+  return new Set(
+    ids.filter((id) => {
+      const f = items.find((i) => i.id === id)?.file;
+      return f !== undefined && f.size > chunkThreshold && hasStored(f);
+    }),
+  );
 }
 
 /** How many files of this run still need a use of the new token (the count to mint for). */

@@ -14,10 +14,35 @@ export function DetailsFields({ link, errors, values = {} }: { link: PublicLinkV
   const req = (setting: string) => setting === "REQUIRED";
   return (
     <>
-      {on(link.nameField) ? <TextField name="name" label="Your name" autoComplete="name" markOptional required={req(link.nameField)} errors={list(e.name)} defaultValue={v.name} /> : null}
-      {on(link.emailField) ? <TextField name="email" type="email" label="Email address" autoComplete="email" markOptional required={req(link.emailField)} errors={list(e.email)} defaultValue={v.email} /> : null}
-      {on(link.titleField) ? <TextField name="title" label="Title of your video" markOptional required={req(link.titleField)} errors={list(e.title)} defaultValue={v.title} /> : null}
-      {on(link.descriptionField) ? <TextArea name="description" label="Description" rows={4} markOptional required={req(link.descriptionField)} errors={list(e.description)} defaultValue={v.description} /> : null}
+      {on(link.nameField) ? (
+        <TextField name="name" label="Your name" autoComplete="name" markOptional required={req(link.nameField)} errors={list(e.name)} defaultValue={v.name} />
+      ) : null}
+      {on(link.emailField) ? (
+        <TextField
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="email"
+          markOptional
+          required={req(link.emailField)}
+          errors={list(e.email)}
+          defaultValue={v.email}
+        />
+      ) : null}
+      {on(link.titleField) ? (
+        <TextField name="title" label="Title of your video" markOptional required={req(link.titleField)} errors={list(e.title)} defaultValue={v.title} />
+      ) : null}
+      {on(link.descriptionField) ? (
+        <TextArea
+          name="description"
+          label="Description"
+          rows={4}
+          markOptional
+          required={req(link.descriptionField)}
+          errors={list(e.description)}
+          defaultValue={v.description}
+        />
+      ) : null}
       {link.consentText ? <CheckboxField name="consent" label={link.consentText} errors={list(e.consent)} defaultChecked={v.consent === "on"} /> : null}
     </>
   );

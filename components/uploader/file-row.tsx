@@ -30,7 +30,12 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
 
   const percent = reading?.percent ?? 0;
   const progressText = reading
-    ? [`${percent} %`, `${formatBytes(reading.bytes)} of ${formatBytes(reading.total)}`, reading.bytesPerSecond ? `${formatBytes(reading.bytesPerSecond)}/s` : null, reading.secondsLeft !== null && percent < 100 ? `about ${formatDuration(reading.secondsLeft)} left` : null]
+    ? [
+        `${percent} %`,
+        `${formatBytes(reading.bytes)} of ${formatBytes(reading.total)}`,
+        reading.bytesPerSecond ? `${formatBytes(reading.bytesPerSecond)}/s` : null,
+        reading.secondsLeft !== null && percent < 100 ? `about ${formatDuration(reading.secondsLeft)} left` : null,
+      ]
         .filter(Boolean)
         .join(" · ")
     : "Waiting to start";
@@ -60,7 +65,15 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
 
       {item.previewUrl && phase !== "invalid" && phase !== "done" ? (
         isVideo(file) ? (
-          <video src={item.previewUrl} controls muted playsInline preload="metadata" className="max-h-48 w-full rounded-md bg-black" aria-label={`Preview of ${file.name}`} />
+          <video
+            src={item.previewUrl}
+            controls
+            muted
+            playsInline
+            preload="metadata"
+            className="max-h-48 w-full rounded-md bg-black"
+            aria-label={`Preview of ${file.name}`}
+          />
         ) : file.type.startsWith("image/") ? (
           // eslint-disable-next-line @next/next/no-img-element -- a local object URL, nothing to optimise
           <img src={item.previewUrl} alt={`Preview of ${file.name}`} className="max-h-48 rounded-md" />
@@ -77,7 +90,11 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
 
       {phase === "queued" || phase === "uploading" || phase === "confirming" ? (
         <div className="space-y-1">
-          <ProgressBar percent={phase === "confirming" ? 100 : percent} label={`Upload of ${file.name}`} valueText={phase === "confirming" ? "100 percent, sent" : progressText} />
+          <ProgressBar
+            percent={phase === "confirming" ? 100 : percent}
+            label={`Upload of ${file.name}`}
+            valueText={phase === "confirming" ? "100 percent, sent" : progressText}
+          />
           <p id={descId} className="text-xs text-slate-700 tabular-nums" data-testid="progress-text">
             {phase === "confirming" ? `100 % · ${formatBytes(file.size)} sent` : progressText}
           </p>

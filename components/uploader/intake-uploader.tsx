@@ -87,8 +87,8 @@ function Uploader(props: UploaderProps) {
             Thank you!
           </h2>
           <p className="mt-2 text-slate-700">
-            {items.filter((i) => i.phase === "done").length === 1 ? "Your file has" : "Your files have"} reached {link.title ? `“${link.title}”` : "the team"}. The team will review
-            it; you do not need to do anything else.
+            {items.filter((i) => i.phase === "done").length === 1 ? "Your file has" : "Your files have"} reached {link.title ? `“${link.title}”` : "the team"}.
+            The team will review it; you do not need to do anything else.
           </p>
         </div>
       ) : null}

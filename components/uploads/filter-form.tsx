@@ -8,7 +8,13 @@ import { STATE_TEXT, UPLOAD_STATES } from "@/lib/uploads/states";
 
 export function FilterForm({ filter, links }: { filter: UploadFilter; links: Array<{ id: string; title: string; slug: string }> }) {
   return (
-    <form method="get" action="/admin/uploads" role="search" aria-label="Filter uploads" className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
+    <form
+      method="get"
+      action="/admin/uploads"
+      role="search"
+      aria-label="Filter uploads"
+      className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6"
+    >
       <div className="lg:col-span-2">
         <TextField id="f-q" label="Search" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Name, email or title" />
       </div>

@@ -22,10 +22,18 @@ export function CallbackHistory({ events }: { events: UploadDetail["callbacks"] 
         <caption className="sr-only">Callbacks received for this upload or its token, newest first</caption>
         <thead className="text-left text-slate-700">
           <tr>
-            <th scope="col" className={cell}>Received</th>
-            <th scope="col" className={cell}>How</th>
-            <th scope="col" className={cell}>Outcome</th>
-            <th scope="col" className={cell}>Parameters</th>
+            <th scope="col" className={cell}>
+              Received
+            </th>
+            <th scope="col" className={cell}>
+              How
+            </th>
+            <th scope="col" className={cell}>
+              Outcome
+            </th>
+            <th scope="col" className={cell}>
+              Parameters
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -45,7 +53,9 @@ export function CallbackHistory({ events }: { events: UploadDetail["callbacks"] 
               <td className={cell}>
                 <details>
                   <summary className="cursor-pointer text-blue-800 underline">Show</summary>
-                  <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all text-xs">{e.params ? showParams(e.params) : `${e.excerpt ?? ""}\nSHA-256 ${e.paramsSha256 ?? "—"}`}</pre>
+                  <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all text-xs">
+                    {e.params ? showParams(e.params) : `${e.excerpt ?? ""}\nSHA-256 ${e.paramsSha256 ?? "—"}`}
+                  </pre>
                 </details>
               </td>
             </tr>
@@ -66,10 +76,18 @@ export function ModerationHistory({ actions }: { actions: UploadDetail["upload"]
         <caption className="sr-only">Moderation attempts, newest first</caption>
         <thead className="text-left text-slate-700">
           <tr>
-            <th scope="col" className={cell}>When</th>
-            <th scope="col" className={cell}>Who</th>
-            <th scope="col" className={cell}>Action</th>
-            <th scope="col" className={cell}>Result</th>
+            <th scope="col" className={cell}>
+              When
+            </th>
+            <th scope="col" className={cell}>
+              Who
+            </th>
+            <th scope="col" className={cell}>
+              Action
+            </th>
+            <th scope="col" className={cell}>
+              Result
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

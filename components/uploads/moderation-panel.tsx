@@ -26,7 +26,12 @@ export function ModerationPanel({ uploadId, state, hasVideo, unconfirmed, edit }
   useEffect(() => setConfirming(false), [result]);
 
   if (state === "DELETED")
-    return <p className="text-slate-700">{hasVideo && unconfirmed !== null ? "This upload was dismissed here; nothing on TwentyThree was touched." : "This upload was deleted from TwentyThree."} Its history stays below.</p>;
+    return (
+      <p className="text-slate-700">
+        {hasVideo && unconfirmed !== null ? "This upload was dismissed here; nothing on TwentyThree was touched." : "This upload was deleted from TwentyThree."}{" "}
+        Its history stays below.
+      </p>
+    );
   if (unconfirmed) return <UnconfirmedPanel uploadId={uploadId} reason={unconfirmed} />;
   const canPublish = hasVideo && state !== "PUBLISHED";
   const canUnpublish = hasVideo && state === "PUBLISHED";
@@ -53,7 +58,11 @@ export function ModerationPanel({ uploadId, state, hasVideo, unconfirmed, edit }
           </button>
         ) : null}
         {confirming ? (
-          <div role="alertdialog" aria-labelledby="delete-q" className="flex w-full flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 p-3">
+          <div
+            role="alertdialog"
+            aria-labelledby="delete-q"
+            className="flex w-full flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 p-3"
+          >
             <p id="delete-q" className="text-sm font-semibold text-red-900">
               Delete this video from TwentyThree? This cannot be undone.
             </p>
@@ -85,7 +94,13 @@ export function ModerationPanel({ uploadId, state, hasVideo, unconfirmed, edit }
             <input type="hidden" name="action" value="edit" />
             <TextField label="Title" name="title" defaultValue={values.title} errors={editResult.fieldErrors?.title} required maxLength={255} />
             <TextArea label="Description" name="description" defaultValue={values.description} errors={editResult.fieldErrors?.description} maxLength={5000} />
-            <TextField label="Tags" name="tags" defaultValue={values.tags} hint="Separate tags with commas. These replace the tags on TwentyThree." errors={editResult.fieldErrors?.tags} />
+            <TextField
+              label="Tags"
+              name="tags"
+              defaultValue={values.tags}
+              hint="Separate tags with commas. These replace the tags on TwentyThree."
+              errors={editResult.fieldErrors?.tags}
+            />
             <SubmitButton pendingText="Saving…">Save on TwentyThree</SubmitButton>
             <FormMessage state={editResult} />
           </form>

@@ -31,9 +31,15 @@ export function UploadCountsSection({ counts }: { counts: UploadCounts }) {
               <caption className="sr-only">Uploads per intake link</caption>
               <thead className="text-left text-slate-700">
                 <tr>
-                  <th scope="col" className="py-2 pr-3">Link</th>
-                  <th scope="col" className="py-2 pr-3 text-right">Uploads</th>
-                  <th scope="col" className="py-2 text-right">Waiting for review</th>
+                  <th scope="col" className="py-2 pr-3">
+                    Link
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    Uploads
+                  </th>
+                  <th scope="col" className="py-2 text-right">
+                    Waiting for review
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

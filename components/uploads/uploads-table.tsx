@@ -44,7 +44,10 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
   }, [state, qc]);
 
   const rows = data.rows;
-  const arrivals = useArrivals(query, rows.map((r) => r.id));
+  const arrivals = useArrivals(
+    query,
+    rows.map((r) => r.id),
+  );
   const visible = new Set(rows.map((r) => r.id));
   const chosen = [...selected].filter((id) => visible.has(id));
   const allChosen = rows.length > 0 && chosen.length === rows.length;
@@ -112,7 +115,9 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
       ) : null}
 
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">No uploads match. New ones appear here as they arrive.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
+          No uploads match. New ones appear here as they arrive.
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -128,14 +133,30 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
                     onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
                   />
                 </th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Thumbnail</span></th>
-                <th scope="col" className="px-3 py-2">Contributor</th>
-                <th scope="col" className="px-3 py-2">Title</th>
-                <th scope="col" className="px-3 py-2">State</th>
-                <th scope="col" className="hidden px-3 py-2 md:table-cell">Link</th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">Size</th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">Length</th>
-                <th scope="col" className="px-3 py-2">Received</th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Thumbnail</span>
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Contributor
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Title
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  State
+                </th>
+                <th scope="col" className="hidden px-3 py-2 md:table-cell">
+                  Link
+                </th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
+                  Size
+                </th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
+                  Length
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Received
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -144,12 +165,30 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
                 return (
                   <tr key={r.id} data-upload-id={r.id}>
                     <td className="px-3 py-2">
-                      <input type="checkbox" className="h-5 w-5" aria-label={`Select upload from ${who}${r.title ? `: ${r.title}` : ""}`} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                      <input
+                        type="checkbox"
+                        className="h-5 w-5"
+                        aria-label={`Select upload from ${who}${r.title ? `: ${r.title}` : ""}`}
+                        checked={selected.has(r.id)}
+                        onChange={(e) => toggle(r.id, e.target.checked)}
+                      />
                     </td>
                     <td className="px-3 py-2">
                       {/* TwentyThree's own URL (its domain is in the CSP's img-src): nothing is proxied or optimised. */}
                       {/* eslint-disable-next-line @next/next/no-img-element */}
-                      {r.thumbnailUrl ? <img src={r.thumbnailUrl} alt="" width={80} height={60} loading="lazy" className="h-[45px] w-[60px] rounded bg-slate-200 object-cover" data-testid="thumbnail" /> : <span className="block h-[45px] w-[60px] rounded bg-slate-100" />}
+                      {r.thumbnailUrl ? (
+                        <img
+                          src={r.thumbnailUrl}
+                          alt=""
+                          width={80}
+                          height={60}
+                          loading="lazy"
+                          className="h-[45px] w-[60px] rounded bg-slate-200 object-cover"
+                          data-testid="thumbnail"
+                        />
+                      ) : (
+                        <span className="block h-[45px] w-[60px] rounded bg-slate-100" />
+                      )}
                     </td>
                     <th scope="row" className="px-3 py-2 text-left font-normal">
                       <Link href={`/admin/uploads/${r.id}`} className="font-medium text-blue-800 underline">

@@ -7,5 +7,10 @@ import { sectionMethods } from "./sections.ts";
 import { replaceMethods } from "./replace.ts";
 
 export const METHODS: Record<string, Method> = {
-  ...uploadTokenMethods, ...photoMethods, ...siteMethods, ...mediaMethods, ...sectionMethods, ...replaceMethods,
+  ...uploadTokenMethods,
+  ...photoMethods,
+  ...siteMethods,
+  ...mediaMethods,
+  ...sectionMethods,
+  ...replaceMethods,
 };

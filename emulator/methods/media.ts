@@ -47,7 +47,13 @@ function frameTarget(ctx: ApiCtx): ObjectRow {
   const name = p.get("filename");
   let sql = "SELECT * FROM objects WHERE upload_token = ?";
   const args: string[] = [ut];
-  if (rid) { sql += " AND resumable_id = ?"; args.push(rid); } else if (name) { sql += " AND file_name = ?"; args.push(name); }
+  if (rid) {
+    sql += " AND resumable_id = ?";
+    args.push(rid);
+  } else if (name) {
+    sql += " AND file_name = ?";
+    args.push(name);
+  }
   const o = ctx.emu.db.prepare(sql + " ORDER BY photo_id LIMIT 1").get(...args) as ObjectRow | undefined;
   if (!o) throw new ApiError("no_such_photo", "No file uploaded with this token matches");
   return o;

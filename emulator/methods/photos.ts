@@ -16,7 +16,9 @@ function mediaFields(emu: Emu, o: ObjectRow): Record<string, string> {
   return {
     video_encoded_p: o.video_p && encoded ? "1" : "0",
     video_length: !o.video_p ? "0" : encoded && o.video_length !== null ? seconds(o.video_length) : "",
-    original_width: String(o.width), original_height: String(o.height), ...thumbs,
+    original_width: String(o.width),
+    original_height: String(o.height),
+    ...thumbs,
   };
 }
 
@@ -24,13 +26,27 @@ export function photoFields(emu: Emu, o: ObjectRow): Record<string, string> {
   const kind = o.video_p ? "video" : "photo";
   const date = new Date(o.created_at * 1000).toISOString().replace("T", " ").slice(0, 19);
   return {
-    photo_id: String(o.photo_id), token: o.token, tree_id: o.tree_id, title: o.title, content: o.description,
-    content_text: o.description.replace(/<[^>]*>/g, ""), tags: o.tags, published_p: String(o.published),
-    album_id: o.album_id, user_id: o.user_id, upload_token: o.upload_token, absolute_url: o.absolute_url,
-    one: `/${kind}/${o.photo_id}`, video_p: String(o.video_p), ...mediaFields(emu, o),
+    photo_id: String(o.photo_id),
+    token: o.token,
+    tree_id: o.tree_id,
+    title: o.title,
+    content: o.description,
+    content_text: o.description.replace(/<[^>]*>/g, ""),
+    tags: o.tags,
+    published_p: String(o.published),
+    album_id: o.album_id,
+    user_id: o.user_id,
+    upload_token: o.upload_token,
+    absolute_url: o.absolute_url,
+    one: `/${kind}/${o.photo_id}`,
+    video_p: String(o.video_p),
+    ...mediaFields(emu, o),
     original_download: `/${o.tree_id}/${o.photo_id}/${o.token}/original`,
-    original_size: String(o.size), original_content_type: o.content_type, original_filename: o.file_name,
-    creation_date_ansi: date, publish_date_ansi: o.published ? date : "",
+    original_size: String(o.size),
+    original_content_type: o.content_type,
+    original_filename: o.file_name,
+    creation_date_ansi: date,
+    publish_date_ansi: o.published ? date : "",
     ...(JSON.parse(o.variables) as Record<string, string>),
   };
 }
@@ -68,7 +84,10 @@ const list: Method = {
       args.push(o.photo_id);
     } else if (token !== undefined) throw new ApiError("invalid_input", "token needs a photo_id");
     const ut = p.get("upload_token");
-    if (ut) { where.push("upload_token = ?"); args.push(ut); }
+    if (ut) {
+      where.push("upload_token = ?");
+      args.push(ut);
+    }
     const album = p.get("album_id");
     if (album) {
       if (!albumIds(ctx.emu.db).has(album)) throw new ApiError("no_such_album", `Album ${album} does not exist`);
@@ -79,8 +98,7 @@ const list: Method = {
     const w = where.length ? "WHERE " + where.join(" AND ") : "";
     const db = ctx.emu.db;
     const total = (db.prepare(`SELECT COUNT(*) AS n FROM objects ${w}`).get(...args) as { n: number }).n;
-    const rows = db.prepare(`SELECT * FROM objects ${w} ORDER BY photo_id DESC LIMIT ? OFFSET ?`)
-      .all(...args, size, (page - 1) * size) as ObjectRow[];
+    const rows = db.prepare(`SELECT * FROM objects ${w} ORDER BY photo_id DESC LIMIT ? OFFSET ?`).all(...args, size, (page - 1) * size) as ObjectRow[];
     return { fields: { total_count: total, photos: rows.map((o) => photoFields(ctx.emu, o)) }, p: page, size: rows.length };
   },
 };
@@ -99,9 +117,11 @@ const update: Method = {
     const vars = JSON.parse(o.variables) as Record<string, string>;
     for (const k of customVariableKeys(ctx.emu.db)) if (p.has(k)) vars[k] = p.get(k)!;
     next.variables = JSON.stringify(vars);
-    ctx.emu.db.prepare(
-      "UPDATE objects SET title=@title, description=@description, tags=@tags, album_id=@album_id, published=@published, variables=@variables WHERE photo_id=@photo_id",
-    ).run(next);
+    ctx.emu.db
+      .prepare(
+        "UPDATE objects SET title=@title, description=@description, tags=@tags, album_id=@album_id, published=@published, variables=@variables WHERE photo_id=@photo_id",
+      )
+      .run(next);
     pingback(ctx.emu, o.photo_id, "updated");
     return { message: "The photo was updated", fields: { photo: photoFields(ctx.emu, next) } };
   },

@@ -6,8 +6,12 @@ import { insertToken, variablesAndExtras } from "./upload-token.ts";
 
 function replaceTokenFields(t: TokenRow): Record<string, string> {
   return {
-    replace_token: t.upload_token, photo_id: String(t.photo_id), valid_minutes: String(t.valid_minutes),
-    valid_until: String(t.valid_until), max_uploads: String(t.max_uploads), return_url: t.return_url,
+    replace_token: t.upload_token,
+    photo_id: String(t.photo_id),
+    valid_minutes: String(t.valid_minutes),
+    valid_until: String(t.valid_until),
+    max_uploads: String(t.max_uploads),
+    return_url: t.return_url,
     background_return_p: String(t.background_return_p),
   };
 }
@@ -32,10 +36,25 @@ const getReplaceToken: Method = {
     const { extras } = variablesAndExtras(ctx);
     const now = nowSec(ctx.emu);
     const row: TokenRow = {
-      upload_token: crypto.randomBytes(20).toString("hex"), created_at: now, valid_minutes: validMinutes,
-      valid_until: now + validMinutes * 60, max_uploads: maxUploads, used: 0, title: "", description: "", tags: "",
-      publish: o.published, album_id: o.album_id, return_url: returnUrl, background_return_p: background,
-      user_id: o.user_id, absolute_url: "", variables: "{}", extras: JSON.stringify(extras), kind: "replace", photo_id: o.photo_id,
+      upload_token: crypto.randomBytes(20).toString("hex"),
+      created_at: now,
+      valid_minutes: validMinutes,
+      valid_until: now + validMinutes * 60,
+      max_uploads: maxUploads,
+      used: 0,
+      title: "",
+      description: "",
+      tags: "",
+      publish: o.published,
+      album_id: o.album_id,
+      return_url: returnUrl,
+      background_return_p: background,
+      user_id: o.user_id,
+      absolute_url: "",
+      variables: "{}",
+      extras: JSON.stringify(extras),
+      kind: "replace",
+      photo_id: o.photo_id,
     };
     insertToken(ctx, row);
     return { message: "The replace token is ready to use", fields: { replacetoken: replaceTokenFields(row) } };

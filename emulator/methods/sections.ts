@@ -6,17 +6,26 @@ import { isEncoded, seconds } from "../processing.ts";
 import { mustGet } from "./photos.ts";
 import { decimalParam } from "./media.ts";
 
-interface SectionRow { section_id: number; photo_id: number; start_time: number; title: string; description: string; created_at: number }
+interface SectionRow {
+  section_id: number;
+  photo_id: number;
+  start_time: number;
+  title: string;
+  description: string;
+  created_at: number;
+}
 
 const THUMBS: Record<string, string> = { quad50: "50x50", small: "200x150", medium: "400x300", standard: "600x450" };
 
 function sectionFields(o: ObjectRow, s: SectionRow): Record<string, string> {
   // A chapter's thumbnail is the frame at its start (served by /api/photo/frame).
-  const frame = (size: string) =>
-    `/api/photo/frame?photo_id=${o.photo_id}&token=${o.token}&time=${seconds(s.start_time)}&size=${size}`;
+  const frame = (size: string) => `/api/photo/frame?photo_id=${o.photo_id}&token=${o.token}&time=${seconds(s.start_time)}&size=${size}`;
   return {
-    section_id: String(s.section_id), photo_id: String(s.photo_id), start_time: seconds(s.start_time),
-    title: s.title, description: s.description,
+    section_id: String(s.section_id),
+    photo_id: String(s.photo_id),
+    start_time: seconds(s.start_time),
+    title: s.title,
+    description: s.description,
     ...Object.fromEntries(Object.entries(THUMBS).map(([f, size]) => [`${f}_download`, frame(size)])),
   };
 }
@@ -51,7 +60,8 @@ const create: Method = {
     checkStart(ctx, o, start);
     const title = cleanTitle(required(ctx, "title"));
     const description = cleanDescription(required(ctx, "description"));
-    const r = ctx.emu.db.prepare("INSERT INTO sections (photo_id, start_time, title, description, created_at) VALUES (?,?,?,?,?)")
+    const r = ctx.emu.db
+      .prepare("INSERT INTO sections (photo_id, start_time, title, description, created_at) VALUES (?,?,?,?,?)")
       .run(o.photo_id, start, title, description, nowSec(ctx.emu));
     const s = ctx.emu.db.prepare("SELECT * FROM sections WHERE section_id = ?").get(r.lastInsertRowid) as SectionRow;
     return { message: "The section was created", fields: { section: sectionFields(o, s) } };

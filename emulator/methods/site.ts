@@ -9,11 +9,16 @@ const albumList: Method = {
     const size = intParam(ctx, "size", 20, 1, 100);
     const db = ctx.emu.db;
     const total = (db.prepare("SELECT COUNT(*) AS n FROM albums").get() as { n: number }).n;
-    const rows = db.prepare("SELECT album_id, title FROM albums ORDER BY CAST(album_id AS INTEGER) LIMIT ? OFFSET ?")
-      .all(size, (page - 1) * size) as { album_id: string; title: string }[];
+    const rows = db.prepare("SELECT album_id, title FROM albums ORDER BY CAST(album_id AS INTEGER) LIMIT ? OFFSET ?").all(size, (page - 1) * size) as {
+      album_id: string;
+      title: string;
+    }[];
     const count = db.prepare("SELECT COUNT(*) AS n FROM objects WHERE (',' || album_id || ',') LIKE ?");
     const albums = rows.map((a) => ({
-      album_id: a.album_id, title: a.title, content: "", one: `/album/${a.album_id}`,
+      album_id: a.album_id,
+      title: a.title,
+      content: "",
+      one: `/album/${a.album_id}`,
       size: String((count.get(`%,${a.album_id},%`) as { n: number }).n),
     }));
     return { fields: { total_count: total, albums }, p: page, size: albums.length };

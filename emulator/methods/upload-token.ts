@@ -10,10 +10,25 @@ import { applyToObjects, forgetFileMeta, setFileMeta, type TokenMeta } from "../
 import { pingback } from "../pingback.ts";
 
 const KNOWN = new Set([
-  "return_url", "background_return_p", "user_id", "album_id", "title", "description", "tags", "publish",
-  "absolute_url", "valid_minutes", "max_uploads", "upload_token", "resumableIdentifier", "photo_id",
+  "return_url",
+  "background_return_p",
+  "user_id",
+  "album_id",
+  "title",
+  "description",
+  "tags",
+  "publish",
+  "absolute_url",
+  "valid_minutes",
+  "max_uploads",
+  "upload_token",
+  "resumableIdentifier",
+  "photo_id",
   // response-shaping parameters are not "extra" parameters
-  "format", "raw", "varname", "callback",
+  "format",
+  "raw",
+  "varname",
+  "callback",
 ]);
 
 export function variablesAndExtras(ctx: ApiCtx): { vars: Record<string, string>; extras: [string, string][] } {
@@ -35,10 +50,19 @@ export function insertToken(ctx: ApiCtx, row: TokenRow): void {
 
 export function tokenFields(t: TokenRow): Record<string, string> {
   return {
-    upload_token: t.upload_token, valid_minutes: String(t.valid_minutes), valid_until: String(t.valid_until),
-    max_uploads: String(t.max_uploads), title: t.title, description: t.description, tags: t.tags,
-    publish: String(t.publish), album_id: t.album_id, return_url: t.return_url, user_id: t.user_id,
-    background_return_p: String(t.background_return_p), absolute_url: t.absolute_url,
+    upload_token: t.upload_token,
+    valid_minutes: String(t.valid_minutes),
+    valid_until: String(t.valid_until),
+    max_uploads: String(t.max_uploads),
+    title: t.title,
+    description: t.description,
+    tags: t.tags,
+    publish: String(t.publish),
+    album_id: t.album_id,
+    return_url: t.return_url,
+    user_id: t.user_id,
+    background_return_p: String(t.background_return_p),
+    absolute_url: t.absolute_url,
     ...(JSON.parse(t.variables) as Record<string, string>),
   };
 }
@@ -57,12 +81,25 @@ const getUploadToken: Method = {
     const { vars, extras } = variablesAndExtras(ctx);
     const now = nowSec(ctx.emu);
     const row: TokenRow = {
-      upload_token: crypto.randomBytes(20).toString("hex"), created_at: now, valid_minutes: validMinutes,
-      valid_until: now + validMinutes * 60, max_uploads: maxUploads, used: 0,
-      title: cleanTitle(p.get("title") ?? ""), description: cleanDescription(p.get("description") ?? ""),
-      tags: (p.get("tags") ?? "").trim(), publish, album_id: albums, return_url: returnUrl,
-      background_return_p: background, user_id: userId, absolute_url: p.get("absolute_url") ?? "",
-      variables: JSON.stringify(vars), extras: JSON.stringify(extras), kind: "upload", photo_id: null,
+      upload_token: crypto.randomBytes(20).toString("hex"),
+      created_at: now,
+      valid_minutes: validMinutes,
+      valid_until: now + validMinutes * 60,
+      max_uploads: maxUploads,
+      used: 0,
+      title: cleanTitle(p.get("title") ?? ""),
+      description: cleanDescription(p.get("description") ?? ""),
+      tags: (p.get("tags") ?? "").trim(),
+      publish,
+      album_id: albums,
+      return_url: returnUrl,
+      background_return_p: background,
+      user_id: userId,
+      absolute_url: p.get("absolute_url") ?? "",
+      variables: JSON.stringify(vars),
+      extras: JSON.stringify(extras),
+      kind: "upload",
+      photo_id: null,
     };
     insertToken(ctx, row);
     return { message: "The upload token is ready to use", fields: { uploadtoken: tokenFields(row) } };
@@ -130,8 +167,7 @@ const updateUploadToken: Method = {
     const cols = Object.keys(next).filter((c) => c !== "upload_token");
     ctx.emu.db.prepare(`UPDATE upload_tokens SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE upload_token = @upload_token`).run(next);
     // Objects already made with the token change too, and their watchers hear about it.
-    if (Object.keys(meta).length)
-      for (const id of applyToObjects(ctx.emu, token, resumableId, meta)) pingback(ctx.emu, id, "updated");
+    if (Object.keys(meta).length) for (const id of applyToObjects(ctx.emu, token, resumableId, meta)) pingback(ctx.emu, id, "updated");
     return { message: "The upload token was updated", fields: { uploadtoken: tokenFields(next) } };
   },
 };

@@ -22,7 +22,10 @@ export function boolParam(ctx: ApiCtx, name: string, def: 0 | 1): 0 | 1 {
 export function albumParam(ctx: ApiCtx, name = "album_id"): string | undefined {
   const raw = ctx.params.get(name);
   if (raw === undefined) return undefined;
-  const ids = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const ids = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = albumIds(ctx.emu.db);
   for (const id of ids) if (!known.has(id)) throw new ApiError("invalid_album", `Album ${id} does not exist`);
   return ids.join(",");

@@ -16,15 +16,53 @@ afterAll(async () => {
 const nasty = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 30 }),
-  fc.constantFrom("' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd", "\u0000", "-1", "1e309", "NaN", "99999999999999999999", "𝕏🎥\u202e", "a".repeat(3000), "1,2,,3", "0x10"),
+  fc.constantFrom(
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "\u0000",
+    "-1",
+    "1e309",
+    "NaN",
+    "99999999999999999999",
+    "𝕏🎥\u202e",
+    "a".repeat(3000),
+    "1,2,,3",
+    "0x10",
+  ),
 );
 const param = fc.constantFrom(
-  "photo_id", "token", "upload_token", "album_id", "title", "description", "tags", "publish", "valid_minutes", "max_uploads",
-  "return_url", "background_return_p", "user_id", "absolute_url", "published_p", "p", "size", "include_unpublished_p", "format", "raw", "callback", "varname",
+  "photo_id",
+  "token",
+  "upload_token",
+  "album_id",
+  "title",
+  "description",
+  "tags",
+  "publish",
+  "valid_minutes",
+  "max_uploads",
+  "return_url",
+  "background_return_p",
+  "user_id",
+  "absolute_url",
+  "published_p",
+  "p",
+  "size",
+  "include_unpublished_p",
+  "format",
+  "raw",
+  "callback",
+  "varname",
 );
 const methods = [
-  "/api/photo/get-upload-token", "/api/photo/update-upload-token", "/api/photo/list", "/api/photo/update",
-  "/api/photo/delete", "/api/album/list", "/api/site/get",
+  "/api/photo/get-upload-token",
+  "/api/photo/update-upload-token",
+  "/api/photo/list",
+  "/api/photo/update",
+  "/api/photo/delete",
+  "/api/album/list",
+  "/api/site/get",
 ];
 
 async function objects(): Promise<number> {
@@ -69,13 +107,22 @@ describe("emulator under bad input", () => {
 
   it("the fault-switch API refuses malformed switches with 400 and keeps the old ones", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.string({ maxLength: 20 }), fc.oneof(nasty, fc.integer(), fc.boolean(), fc.constant(null)), { minKeys: 1, maxKeys: 4 }), async (body) => {
-        const valid = Object.keys(body).every((k) => ["dropCallbacks", "delayMs", "apiFailure", "failProcessing", "slowUploadBytesPerSec", "corsDisabled", "failChunksAfter"].includes(k));
-        const res = await fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-        expect(res.status).toBeLessThan(500);
-        if (!valid) expect(res.status).toBe(400);
-        await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.string({ maxLength: 20 }), fc.oneof(nasty, fc.integer(), fc.boolean(), fc.constant(null)), { minKeys: 1, maxKeys: 4 }),
+        async (body) => {
+          const valid = Object.keys(body).every((k) =>
+            ["dropCallbacks", "delayMs", "apiFailure", "failProcessing", "slowUploadBytesPerSec", "corsDisabled", "failChunksAfter"].includes(k),
+          );
+          const res = await fetch(`${emu.url}/_emulator/faults`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(body),
+          });
+          expect(res.status).toBeLessThan(500);
+          if (!valid) expect(res.status).toBe(400);
+          await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+        },
+      ),
       { numRuns: 100 },
     );
     const res = await fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });

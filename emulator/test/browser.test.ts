@@ -6,8 +6,16 @@ import { chromium, type Browser } from "@playwright/test";
 import { FIXTURES, getToken, start } from "./helpers.ts";
 
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** A real browser posting the documented plain HTML form, then following the callback. */
 describe.skipIf(!CHROMIUM)("plain HTML form in Chromium", () => {
@@ -78,22 +86,29 @@ describe.skipIf(!CHROMIUM)("plain HTML form in Chromium", () => {
     formHtml = "<!DOCTYPE html><p>xhr</p>";
     const page = await browser.newPage();
     await page.goto(`${origin}/form`);
-    const result = await page.evaluate(async ({ url, token }) => {
-      const fd = new FormData();
-      fd.append("upload_token", token);
-      fd.append("file", new Blob([new Uint8Array(await (await fetch("data:video/mp4;base64,AAAAIGZ0eXBpc29tAAACAGlzb21pc28yYXZjMW1wNDE=")).arrayBuffer())]), "a.mp4");
-      fd.append("format", "json");
-      fd.append("raw", "1");
-      return new Promise<{ status: number; text: string; progress: boolean }>((resolve) => {
-        const xhr = new XMLHttpRequest();
-        let progress = false;
-        xhr.upload.onprogress = () => (progress = true);
-        xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText, progress });
-        xhr.onerror = () => resolve({ status: 0, text: "network error", progress });
-        xhr.open("POST", url);
-        xhr.send(fd);
-      });
-    }, { url: `${emu.url}/api/photo/redeem-upload-token`, token });
+    const result = await page.evaluate(
+      async ({ url, token }) => {
+        const fd = new FormData();
+        fd.append("upload_token", token);
+        fd.append(
+          "file",
+          new Blob([new Uint8Array(await (await fetch("data:video/mp4;base64,AAAAIGZ0eXBpc29tAAACAGlzb21pc28yYXZjMW1wNDE=")).arrayBuffer())]),
+          "a.mp4",
+        );
+        fd.append("format", "json");
+        fd.append("raw", "1");
+        return new Promise<{ status: number; text: string; progress: boolean }>((resolve) => {
+          const xhr = new XMLHttpRequest();
+          let progress = false;
+          xhr.upload.onprogress = () => (progress = true);
+          xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText, progress });
+          xhr.onerror = () => resolve({ status: 0, text: "network error", progress });
+          xhr.open("POST", url);
+          xhr.send(fd);
+        });
+      },
+      { url: `${emu.url}/api/photo/redeem-upload-token`, token },
+    );
     expect(result.status).toBe(200);
     expect(JSON.parse(result.text).status).toBe("ok");
     await page.close();

@@ -18,7 +18,9 @@ function plan(total: number, chunkSize: number) {
 
 describe("resumable (chunked) uploads", () => {
   let emu: Awaited<ReturnType<typeof start>>;
-  beforeAll(async () => { emu = await start(); });
+  beforeAll(async () => {
+    emu = await start();
+  });
   afterAll(() => emu.close());
 
   function sendChunk(token: string, data: Buffer, id: string, chunkSize: number, n: number, extra: Record<string, string> = {}) {
@@ -26,10 +28,17 @@ describe("resumable (chunked) uploads", () => {
     const [a, b] = parts[n - 1]!;
     const fd = new FormData();
     const fields: Record<string, string> = {
-      resumableChunkNumber: String(n), resumableChunkSize: String(chunkSize), resumableCurrentChunkSize: String(b - a),
-      resumableTotalSize: String(data.length), resumableType: "video/mp4", resumableIdentifier: id,
-      resumableFilename: "big.mp4", resumableRelativePath: "big.mp4", resumableTotalChunks: String(parts.length),
-      upload_token: token, ...extra,
+      resumableChunkNumber: String(n),
+      resumableChunkSize: String(chunkSize),
+      resumableCurrentChunkSize: String(b - a),
+      resumableTotalSize: String(data.length),
+      resumableType: "video/mp4",
+      resumableIdentifier: id,
+      resumableFilename: "big.mp4",
+      resumableRelativePath: "big.mp4",
+      resumableTotalChunks: String(parts.length),
+      upload_token: token,
+      ...extra,
     };
     for (const [k, v] of Object.entries(fields)) fd.append(k, v);
     fd.append("file", new Blob([new Uint8Array(data.subarray(a, b))]), "blob");
@@ -38,8 +47,12 @@ describe("resumable (chunked) uploads", () => {
 
   const testChunk = (token: string, id: string, n: number, data: Buffer, chunkSize: number) => {
     const qs = new URLSearchParams({
-      upload_token: token, resumableChunkNumber: String(n), resumableChunkSize: String(chunkSize),
-      resumableTotalSize: String(data.length), resumableIdentifier: id, resumableFilename: "big.mp4",
+      upload_token: token,
+      resumableChunkNumber: String(n),
+      resumableChunkSize: String(chunkSize),
+      resumableTotalSize: String(data.length),
+      resumableIdentifier: id,
+      resumableFilename: "big.mp4",
       resumableTotalChunks: String(plan(data.length, chunkSize).length),
     });
     return fetch(`${emu.url}/api/photo/redeem-upload-token?${qs}`);

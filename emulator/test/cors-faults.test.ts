@@ -11,9 +11,13 @@ const preflight = (url: string, origin: string, headers = "content-type") =>
 
 describe("CORS on redeem", () => {
   let emu: Awaited<ReturnType<typeof start>>;
-  beforeAll(async () => { emu = await start({ corsOrigins: [ORIGIN] }); });
+  beforeAll(async () => {
+    emu = await start({ corsOrigins: [ORIGIN] });
+  });
   afterAll(() => emu.close());
-  beforeEach(async () => { await fetch(emu.url + "/_emulator/faults", { method: "DELETE" }); });
+  beforeEach(async () => {
+    await fetch(emu.url + "/_emulator/faults", { method: "DELETE" });
+  });
 
   it("preflight for an allowed origin", async () => {
     const r = await preflight(emu.url, ORIGIN, "content-type, x-requested-with");
@@ -59,13 +63,26 @@ describe("CORS on redeem", () => {
 describe("fault switches", () => {
   let emu: Awaited<ReturnType<typeof start>>;
   const faults = (body: unknown) => fetch(emu.url + "/_emulator/faults", { method: "POST", body: JSON.stringify(body) });
-  beforeAll(async () => { emu = await start(); });
+  beforeAll(async () => {
+    emu = await start();
+  });
   afterAll(() => emu.close());
-  beforeEach(async () => { await fetch(emu.url + "/_emulator/faults", { method: "DELETE" }); });
+  beforeEach(async () => {
+    await fetch(emu.url + "/_emulator/faults", { method: "DELETE" });
+  });
 
   it("GET shows defaults, POST merges, bad values refused, DELETE resets", async () => {
     const d = await (await fetch(emu.url + "/_emulator/faults")).json();
-    expect(d).toEqual({ dropCallbacks: false, delayMs: 0, apiFailure: null, failProcessing: false, slowUploadBytesPerSec: 0, corsDisabled: false, failChunksAfter: null, stallTranscoding: false });
+    expect(d).toEqual({
+      dropCallbacks: false,
+      delayMs: 0,
+      apiFailure: null,
+      failProcessing: false,
+      slowUploadBytesPerSec: 0,
+      corsDisabled: false,
+      failChunksAfter: null,
+      stallTranscoding: false,
+    });
     expect(await (await faults({ delayMs: 5 })).json()).toMatchObject({ delayMs: 5, dropCallbacks: false });
     expect((await faults({ apiFailure: "418" })).status).toBe(400);
     expect((await faults({ nope: 1 })).status).toBe(400);

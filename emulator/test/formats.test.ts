@@ -4,7 +4,9 @@ import { call, start } from "./helpers.ts";
 
 describe("response formats", () => {
   let emu: Awaited<ReturnType<typeof start>>;
-  beforeAll(async () => { emu = await start(); });
+  beforeAll(async () => {
+    emu = await start();
+  });
   afterAll(() => emu.close());
 
   const text = async (params: Record<string, string>, endpoint = "/api/photo/get-upload-token") => {
@@ -58,11 +60,31 @@ describe("response formats", () => {
       const { body, type } = await text({ format: "json", raw, max_uploads: "3" });
       expect(type).toMatch(/application\/json/);
       const j = JSON.parse(body);
-      expect(j).toMatchObject({ status: "ok", message: "The upload token is ready to use", permission_level: "write", cached: "0", p: "1", size: "1", endpoint: "/api/photo/get-upload-token" });
+      expect(j).toMatchObject({
+        status: "ok",
+        message: "The upload token is ready to use",
+        permission_level: "write",
+        cached: "0",
+        p: "1",
+        size: "1",
+        endpoint: "/api/photo/get-upload-token",
+      });
       expect(j.site).toMatchObject({ domain: emu.domain, site_id: "1", site_name: "Emulated TwentyThree" });
       expect(typeof j.site.product_key).toBe("string");
       const t = j.uploadtoken;
-      for (const k of ["upload_token", "valid_minutes", "valid_until", "max_uploads", "title", "description", "tags", "publish", "album_id", "return_url", "user_id"])
+      for (const k of [
+        "upload_token",
+        "valid_minutes",
+        "valid_until",
+        "max_uploads",
+        "title",
+        "description",
+        "tags",
+        "publish",
+        "album_id",
+        "return_url",
+        "user_id",
+      ])
         expect(typeof t[k], k).toBe("string");
       expect(t.max_uploads).toBe("3");
       expect(t.valid_minutes).toBe("180");

@@ -29,7 +29,8 @@ export async function start(opts: Partial<EmulatorOptions> & { keepDir?: boolean
   const dataDir = rest.dataDir ?? tmpDir();
   const emu = await startEmulator({ port: 0, quiet: true, ...rest, dataDir });
   return {
-    ...emu, dataDir,
+    ...emu,
+    dataDir,
     async close() {
       await emu.close();
       if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -95,7 +96,10 @@ export async function getToken(emu: RunningEmulator, params: Record<string, stri
 
 /** Browser-style form POST (upload_token first, then extras, then the file). */
 export function redeem(
-  emu: RunningEmulator, token: string, file: Buffer | null, opts: { name?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {},
+  emu: RunningEmulator,
+  token: string,
+  file: Buffer | null,
+  opts: { name?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const fd = new FormData();
   fd.append("upload_token", token);

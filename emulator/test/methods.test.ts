@@ -24,7 +24,17 @@ describe("photo/list, photo/update, photo/delete, album/list, site/get", () => {
     expect(j.status).toBe("ok");
     expect(j.total_count).toBe("1");
     const p = j.photos[0];
-    expect(p).toMatchObject({ photo_id: pub.photo_id, token: pub.token, tree_id: "1", title: "Public", tags: "a b", published_p: "1", album_id: "1001", video_p: "1", one: `/video/${pub.photo_id}` });
+    expect(p).toMatchObject({
+      photo_id: pub.photo_id,
+      token: pub.token,
+      tree_id: "1",
+      title: "Public",
+      tags: "a b",
+      published_p: "1",
+      album_id: "1001",
+      video_p: "1",
+      one: `/video/${pub.photo_id}`,
+    });
     expect(p.original_download).toBe(`/1/${pub.photo_id}/${pub.token}/original`);
   });
 
@@ -64,7 +74,14 @@ describe("photo/list, photo/update, photo/delete, album/list, site/get", () => {
   });
 
   it("update changes fields with the same cleaning rules", async () => {
-    const j = await callJson(emu, "/api/photo/update", { photo_id: unpub.photo_id, title: "<b>Now</b> public", published_p: "1", description: "<p>ok</p>", album_id: "1003", campaign: "c9" });
+    const j = await callJson(emu, "/api/photo/update", {
+      photo_id: unpub.photo_id,
+      title: "<b>Now</b> public",
+      published_p: "1",
+      description: "<p>ok</p>",
+      album_id: "1003",
+      campaign: "c9",
+    });
     expect(j.status).toBe("ok");
     const l = await callJson(emu, "/api/photo/list", { photo_id: unpub.photo_id, token: unpub.token });
     expect(l.photos[0]).toMatchObject({ title: "Now public", published_p: "1", content: "<p>ok</p>", album_id: "1003", campaign: "c9" });
@@ -84,7 +101,11 @@ describe("photo/list, photo/update, photo/delete, album/list, site/get", () => {
   it("album/list returns the seeded albums", async () => {
     const j = await callJson(emu, "/api/album/list", {}, { creds: null });
     expect(j.total_count).toBe("3");
-    expect(j.albums.map((a: any) => [a.album_id, a.title])).toEqual([["1001", "Testimonials"], ["1002", "Team media"], ["1003", "Events"]]);
+    expect(j.albums.map((a: any) => [a.album_id, a.title])).toEqual([
+      ["1001", "Testimonials"],
+      ["1002", "Team media"],
+      ["1003", "Events"],
+    ]);
   });
 
   it("site/get describes the site", async () => {

@@ -7,8 +7,12 @@ import { call, callJson, CREDS, start } from "./helpers.ts";
 const EXAMPLE_BASE =
   "GET&http%3A%2F%2Fphotos.example.net%2Fphotos&file%3Dvacation.jpg%26oauth_consumer_key%3Ddpf43f3p2l4k3l03%26oauth_nonce%3Dkllo9940pd9333jh%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1191242096%26oauth_token%3Dnnch734d00sl2jdk%26oauth_version%3D1.0%26size%3Doriginal";
 const EXAMPLE_OAUTH = {
-  oauth_consumer_key: "dpf43f3p2l4k3l03", oauth_token: "nnch734d00sl2jdk", oauth_signature_method: "HMAC-SHA1",
-  oauth_timestamp: 1191242096, oauth_nonce: "kllo9940pd9333jh", oauth_version: "1.0",
+  oauth_consumer_key: "dpf43f3p2l4k3l03",
+  oauth_token: "nnch734d00sl2jdk",
+  oauth_signature_method: "HMAC-SHA1",
+  oauth_timestamp: 1191242096,
+  oauth_nonce: "kllo9940pd9333jh",
+  oauth_version: "1.0",
 };
 
 describe("OAuth guide worked example", () => {
@@ -19,7 +23,8 @@ describe("OAuth guide worked example", () => {
   });
   it("oauth-1.0a reproduces the guide's base string and signature", () => {
     const oauth = new OAuth({
-      consumer: { key: "dpf43f3p2l4k3l03", secret: "kd94hf93k423kf44" }, signature_method: "HMAC-SHA1",
+      consumer: { key: "dpf43f3p2l4k3l03", secret: "kd94hf93k423kf44" },
+      signature_method: "HMAC-SHA1",
       hash_function: (b, k) => crypto.createHmac("sha1", k).update(b).digest("base64"),
     });
     const req = { url: "http://photos.example.net/photos?file=vacation.jpg&size=original", method: "GET" };
@@ -30,7 +35,9 @@ describe("OAuth guide worked example", () => {
 
 describe("signature verification against a live emulator", () => {
   let emu: Awaited<ReturnType<typeof start>>;
-  beforeAll(async () => { emu = await start(); });
+  beforeAll(async () => {
+    emu = await start();
+  });
   afterAll(() => emu.close());
 
   for (const placement of ["header", "body", "query"] as const) {
@@ -42,9 +49,17 @@ describe("signature verification against a live emulator", () => {
   }
 
   it("refuses a signature off by one character", async () => {
-    const j = await callJson(emu, "/api/site/get", {}, {
-      mutate: (o) => { const s = o.oauth_signature!; o.oauth_signature = (s[0] === "A" ? "B" : "A") + s.slice(1); },
-    });
+    const j = await callJson(
+      emu,
+      "/api/site/get",
+      {},
+      {
+        mutate: (o) => {
+          const s = o.oauth_signature!;
+          o.oauth_signature = (s[0] === "A" ? "B" : "A") + s.slice(1);
+        },
+      },
+    );
     expect(j).toMatchObject({ status: "error", code: "invalid_signature" });
   });
 
@@ -87,7 +102,20 @@ describe("signature verification against a live emulator", () => {
   it("refuses an unknown consumer key and non-HMAC methods", async () => {
     const bad = { consumer: { key: "nobody", secret: "x" }, token: { key: "t", secret: "s" } };
     expect((await callJson(emu, "/api/site/get", {}, { creds: bad })).code).toBe("invalid_signature");
-    expect((await callJson(emu, "/api/site/get", {}, { mutate: (o) => { o.oauth_signature_method = "PLAINTEXT"; } })).code).toBe("invalid_signature");
+    expect(
+      (
+        await callJson(
+          emu,
+          "/api/site/get",
+          {},
+          {
+            mutate: (o) => {
+              o.oauth_signature_method = "PLAINTEXT";
+            },
+          },
+        )
+      ).code,
+    ).toBe("invalid_signature");
   });
 
   it("treats multipart parameters as unsigned", async () => {
@@ -107,7 +135,9 @@ describe("signature verification against a live emulator", () => {
 
 describe("permission levels", () => {
   let emu: Awaited<ReturnType<typeof start>>;
-  beforeAll(async () => { emu = await start(); });
+  beforeAll(async () => {
+    emu = await start();
+  });
   afterAll(() => emu.close());
 
   it("unsigned calls are anonymous", async () => {

@@ -11,7 +11,11 @@ async function receiver(status = 200) {
   const server = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
-    req.on("end", () => { hits.push({ method: req.method!, url: req.url!, body }); res.statusCode = status; res.end(); });
+    req.on("end", () => {
+      hits.push({ method: req.method!, url: req.url!, body });
+      res.statusCode = status;
+      res.end();
+    });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hooks/twentythree?site=emu`;
@@ -41,8 +45,10 @@ describe("pingbacks to EMULATOR_PINGBACK_URL", () => {
     const p = (await callJson(emu, "/api/photo/list", { photo_id: j.photo_id, token: j.token })).photos[0];
     expect(p).toMatchObject({ video_encoded_p: "1", video_length: "2.52" });
     const log = await (await fetch(emu.url + "/_emulator/pingbacks")).json();
-    expect(log.filter((l: { photo_id: string }) => l.photo_id === j.photo_id).map((l: { reason: string; status: number }) => [l.reason, l.status]))
-      .toEqual([["created", 200], ["encoded", 200]]);
+    expect(log.filter((l: { photo_id: string }) => l.photo_id === j.photo_id).map((l: { reason: string; status: number }) => [l.reason, l.status])).toEqual([
+      ["created", 200],
+      ["encoded", 200],
+    ]);
   });
 
   it("on update, on update-upload-token of existing objects, on replace and on delete", async () => {
@@ -54,8 +60,8 @@ describe("pingbacks to EMULATOR_PINGBACK_URL", () => {
     await callJson(emu, "/api/photo/update-upload-token", { upload_token: token, tags: "t" }, { creds: null });
     await until(() => forPhoto(j.photo_id)[2]);
     // Changing only the token's limits changes no object: no pingback (the log is written synchronously).
-    const logged = async () => ((await (await fetch(emu.url + "/_emulator/pingbacks")).json()) as { photo_id: string }[])
-      .filter((l) => l.photo_id === j.photo_id).length;
+    const logged = async () =>
+      ((await (await fetch(emu.url + "/_emulator/pingbacks")).json()) as { photo_id: string }[]).filter((l) => l.photo_id === j.photo_id).length;
     const before = await logged();
     expect((await callJson(emu, "/api/photo/update-upload-token", { upload_token: token, max_uploads: "5" })).status).toBe("ok");
     expect(await logged()).toBe(before);
@@ -68,8 +74,14 @@ describe("pingbacks to EMULATOR_PINGBACK_URL", () => {
     await callJson(emu, "/api/photo/delete", { photo_id: j.photo_id });
     await until(() => forPhoto(j.photo_id)[5]);
     const log = await (await fetch(emu.url + "/_emulator/pingbacks")).json();
-    expect(log.filter((l: { photo_id: string }) => l.photo_id === j.photo_id).map((l: { reason: string }) => l.reason))
-      .toEqual(["created", "updated", "updated", "replaced", "encoded", "deleted"]);
+    expect(log.filter((l: { photo_id: string }) => l.photo_id === j.photo_id).map((l: { reason: string }) => l.reason)).toEqual([
+      "created",
+      "updated",
+      "updated",
+      "replaced",
+      "encoded",
+      "deleted",
+    ]);
   });
 
   it("a receiver that is down never blocks or fails the upload; the failure is logged", async () => {

@@ -19,7 +19,9 @@ const listOne = async (emu: Awaited<ReturnType<typeof start>>, o: { photo_id: st
 
 describe("video_length and size read from the container", () => {
   let emu: Awaited<ReturnType<typeof start>>;
-  beforeAll(async () => { emu = await start({ transcodeSeconds: 0 }); });
+  beforeAll(async () => {
+    emu = await start({ transcodeSeconds: 0 });
+  });
   afterAll(() => emu.close());
 
   it.each([
@@ -42,10 +44,18 @@ describe("video_length and size read from the container", () => {
 
   it("Chromium's MediaRecorder WebM (unknown-size clusters): unknown length as recorded, 2 s once fix-webm-duration ran", async () => {
     const own = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "fixtures", name));
-    expect(await listOne(emu, await upload(emu, own("mediarecorder.webm"), "take.webm")))
-      .toMatchObject({ video_p: "1", video_length: "", original_width: "160", original_height: "90" });
-    expect(await listOne(emu, await upload(emu, own("mediarecorder-fixed.webm"), "take.webm")))
-      .toMatchObject({ video_p: "1", video_length: "2", original_width: "160", original_height: "90" });
+    expect(await listOne(emu, await upload(emu, own("mediarecorder.webm"), "take.webm"))).toMatchObject({
+      video_p: "1",
+      video_length: "",
+      original_width: "160",
+      original_height: "90",
+    });
+    expect(await listOne(emu, await upload(emu, own("mediarecorder-fixed.webm"), "take.webm"))).toMatchObject({
+      video_p: "1",
+      video_length: "2",
+      original_width: "160",
+      original_height: "90",
+    });
   });
 
   it.each([
@@ -72,7 +82,9 @@ describe("transcoding over EMULATOR_TRANSCODE_SECONDS", () => {
   let emu: Awaited<ReturnType<typeof start>>;
   const base = Date.now();
   let offset = 0; // a frozen clock the test moves; OAuth's ±300 s window still holds
-  beforeAll(async () => { emu = await start({ transcodeSeconds: 8, now: () => base + offset }); });
+  beforeAll(async () => {
+    emu = await start({ transcodeSeconds: 8, now: () => base + offset });
+  });
   afterAll(() => emu.close());
 
   it("progress grows linearly per format, video_encoded_p and video_length appear at the end", async () => {
@@ -87,8 +99,13 @@ describe("transcoding over EMULATOR_TRANSCODE_SECONDS", () => {
     const mid = await progress();
     expect(mid.status).toBe("ok");
     expect(mid.progress).toEqual({ video_mobile_high: "1", video_medium: "0.75", video_hd: "0.5", video_1080p: "0.37", all: "0.65" });
-    expect((await progress({ percentage_formated_p: "1" })).progress).toEqual(
-      { video_mobile_high: "100%", video_medium: "75%", video_hd: "50%", video_1080p: "37%", all: "65%" });
+    expect((await progress({ percentage_formated_p: "1" })).progress).toEqual({
+      video_mobile_high: "100%",
+      video_medium: "75%",
+      video_hd: "50%",
+      video_1080p: "37%",
+      all: "65%",
+    });
     expect(await listOne(emu, o)).toMatchObject({ video_encoded_p: "0", video_length: "" });
     const row = async () => (await (await fetch(emu.url + "/")).text()).split("<tr>").find((r) => r.includes(`<td>${o.photo_id}</td>`));
     expect(await row()).toContain("transcoding 65%");
@@ -122,7 +139,9 @@ describe("transcoding over EMULATOR_TRANSCODE_SECONDS", () => {
 
 describe("thumbnails and /api/photo/frame", () => {
   let emu: Awaited<ReturnType<typeof start>>;
-  beforeAll(async () => { emu = await start({ transcodeSeconds: 60 }); });
+  beforeAll(async () => {
+    emu = await start({ transcodeSeconds: 60 });
+  });
   afterAll(() => emu.close());
   const get = (path: string) => fetch(emu.url + path);
   const decode = async (r: Response) => jpeg.decode(new Uint8Array(await r.arrayBuffer()), { formatAsRGBA: true });
@@ -133,8 +152,15 @@ describe("thumbnails and /api/photo/frame", () => {
     const p = await listOne(emu, o);
     expect(p.video_encoded_p).toBe("0");
     const boxes: Record<string, [number, number]> = {
-      quad16: [16, 16], quad50: [50, 50], quad75: [75, 75], quad100: [100, 100], small: [200, 150],
-      medium: [400, 300], portrait: [270, 360], standard: [600, 450], large: [1024, 768],
+      quad16: [16, 16],
+      quad50: [50, 50],
+      quad75: [75, 75],
+      quad100: [100, 100],
+      small: [200, 150],
+      medium: [400, 300],
+      portrait: [270, 360],
+      standard: [600, 450],
+      large: [1024, 768],
     };
     for (const [f, [w, h]] of Object.entries(boxes)) {
       expect(p[`${f}_download`]).toBe(`/1/${o.photo_id}/${o.token}/${f}`);
@@ -161,7 +187,12 @@ describe("thumbnails and /api/photo/frame", () => {
           for (let c = 0; c < 3; c++) s[c]! += img.data[(y * img.width + x) * 4 + c]!;
       return s.map((v) => v / n);
     };
-    for (const [qx, qy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const)
+    for (const [qx, qy] of [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ] as const)
       mean(thumb, qx, qy).forEach((v, c) => expect(Math.abs(v - mean(src, qx, qy)[c]!)).toBeLessThan(20));
   });
 
@@ -186,11 +217,17 @@ describe("thumbnails and /api/photo/frame", () => {
   it("frame by upload_token picks the file named by filename or resumableIdentifier", async () => {
     const token = await getToken(emu, { max_uploads: "2" });
     const made: Record<string, { photo_id: string; token: string }> = {};
-    for (const [name, file] of [["first.mp4", media.mp4()], ["second.webm", media.webm()]] as const) {
+    for (const [name, file] of [
+      ["first.mp4", media.mp4()],
+      ["second.webm", media.webm()],
+    ] as const) {
       const j = await (await redeem(emu, token, file, { name, fields: { format: "json", raw: "1" } })).json();
       made[name] = j;
     }
-    const bytes = async (r: Response) => { expect(r.status).toBe(200); return Buffer.from(await r.arrayBuffer()); };
+    const bytes = async (r: Response) => {
+      expect(r.status).toBe(200);
+      return Buffer.from(await r.arrayBuffer());
+    };
     const byName = await bytes(await frame({ upload_token: token, filename: "second.webm", time: "1", size: "64x36" }));
     const second = made["second.webm"]!;
     const direct = await bytes(await frame({ photo_id: second.photo_id, token: second.token, time: "1", size: "64x36" }));
@@ -223,7 +260,9 @@ describe("thumbnails and /api/photo/frame", () => {
 
 describe("the stallTranscoding fault", () => {
   let emu: Awaited<ReturnType<typeof start>>;
-  beforeAll(async () => { emu = await start({ transcodeSeconds: 0 }); });
+  beforeAll(async () => {
+    emu = await start({ transcodeSeconds: 0 });
+  });
   afterAll(() => emu.close());
 
   it("videos uploaded while it is on never finish transcoding; later ones do", async () => {

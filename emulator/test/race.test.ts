@@ -4,8 +4,7 @@ import { expect, it } from "vitest";
 import { emptyDir, fixture, getToken, objects, redeem, someFileIn, start, until } from "./helpers.ts";
 
 function allFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? allFiles(path.join(dir, d.name)) : [path.join(dir, d.name)]);
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? allFiles(path.join(dir, d.name)) : [path.join(dir, d.name)]));
 }
 
 it.each(["token first", "file first"])("50 concurrent redeems on max_uploads=10 (%s) → exactly 10 objects, 40 clear errors, no leftovers", async (order) => {

@@ -145,8 +145,15 @@ describe("redeem-upload-token", () => {
   it("plain curl -F upload completes the documented flow", async () => {
     const token = await getToken(emu, { return_url: RETURN });
     const { stdout } = await promisify(execFile)("curl", [
-      "-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}",
-      "-F", `upload_token=${token}`, "-F", `file=@${path.join(FIXTURES, "clip.mp4")}`,
+      "-s",
+      "-o",
+      "/dev/null",
+      "-w",
+      "%{http_code} %{redirect_url}",
+      "-F",
+      `upload_token=${token}`,
+      "-F",
+      `file=@${path.join(FIXTURES, "clip.mp4")}`,
       emu.url + "/api/photo/redeem-upload-token",
     ]);
     const [code, loc] = stdout.split(" ");

@@ -26,7 +26,10 @@ describe("replace tokens", () => {
     cb = http.createServer((req, res) => {
       let body = "";
       req.on("data", (c) => (body += c));
-      req.on("end", () => { received.push({ method: req.method!, url: req.url!, body }); res.end("ok"); });
+      req.on("end", () => {
+        received.push({ method: req.method!, url: req.url!, body });
+        res.end("ok");
+      });
     });
     await new Promise<void>((r) => cb.listen(0, "127.0.0.1", r));
     cbUrl = `http://127.0.0.1:${(cb.address() as { port: number }).port}/replaced`;
@@ -52,8 +55,14 @@ describe("replace tokens", () => {
     expect(j.replacetoken).toMatchObject({ photo_id: v.photo_id, valid_minutes: "180", max_uploads: "1", return_url: RETURN });
     expect(j.replacetoken.replace_token).toMatch(/^[0-9a-f]{40}$/);
     expect(Number(j.replacetoken.valid_until)).toBe(Math.floor((base + offset) / 1000) + 180 * 60);
-    for (const bad of <Record<string, string>[]>[{ valid_minutes: "14" }, { valid_minutes: "1441" }, { max_uploads: "0" }, { max_uploads: "101" },
-      { background_return_p: "2" }, { return_url: "ftp://x" }])
+    for (const bad of <Record<string, string>[]>[
+      { valid_minutes: "14" },
+      { valid_minutes: "1441" },
+      { max_uploads: "0" },
+      { max_uploads: "101" },
+      { background_return_p: "2" },
+      { return_url: "ftp://x" },
+    ])
       expect((await replaceToken({ photo_id: v.photo_id, ...bad })).code, JSON.stringify(bad)).toBe("invalid_input");
     expect((await replaceToken({ photo_id: "5" })).code).toBe("no_such_photo");
     expect((await replaceToken({})).code).toBe("invalid_input");
@@ -77,8 +86,15 @@ describe("replace tokens", () => {
     expect(u.searchParams.get("token")).toBe(v.token);
 
     const after = await listOne(v);
-    expect(after).toMatchObject({ photo_id: v.photo_id, token: v.token, title: "Original", video_encoded_p: "0", video_length: "",
-      original_content_type: "video/webm", upload_token: v.upload_token });
+    expect(after).toMatchObject({
+      photo_id: v.photo_id,
+      token: v.token,
+      title: "Original",
+      video_encoded_p: "0",
+      video_length: "",
+      original_content_type: "video/webm",
+      upload_token: v.upload_token,
+    });
     const orig = await fetch(`${emu.url}/1/${v.photo_id}/${v.token}/original`);
     expect(Buffer.from(await orig.arrayBuffer()).equals(media.webm())).toBe(true);
     offset = 20_000;
@@ -91,7 +107,11 @@ describe("replace tokens", () => {
   it("errors as redeem-upload-token: plain 400 for unknown, used-up, expired and wrong-kind tokens", async () => {
     offset = 0;
     const v = await video();
-    const text = async (r: Response) => { expect(r.status).toBe(400); expect(r.headers.get("content-type")).toMatch(/text\/plain/); return (await r.text()).trim(); };
+    const text = async (r: Response) => {
+      expect(r.status).toBe(400);
+      expect(r.headers.get("content-type")).toMatch(/text\/plain/);
+      return (await r.text()).trim();
+    };
     expect(await text(await redeemReplace(emu, "0".repeat(40), media.webm()))).toBe("Invalid replace token");
     const rt = (await replaceToken({ photo_id: v.photo_id })).replacetoken.replace_token;
     expect((await (await redeemReplace(emu, rt, media.webm())).text()).trim()).toBe("ok");
@@ -151,8 +171,13 @@ describe("replace tokens", () => {
     const data = media.webm();
     const chunkSize = Math.ceil(data.length / 3) + 1; // 2 chunks: the last one takes the remainder
     const total = Math.max(1, Math.floor(data.length / chunkSize));
-    const common = { resumableChunkSize: String(chunkSize), resumableTotalSize: String(data.length), resumableIdentifier: "rep-1",
-      resumableFilename: "new.webm", resumableTotalChunks: String(total) };
+    const common = {
+      resumableChunkSize: String(chunkSize),
+      resumableTotalSize: String(data.length),
+      resumableIdentifier: "rep-1",
+      resumableFilename: "new.webm",
+      resumableTotalChunks: String(total),
+    };
     const probe = new URLSearchParams({ replace_token: rt, resumableChunkNumber: "1", ...common });
     expect((await fetch(`${emu.url}/api/photo/redeem-replace-token?${probe}`)).status).toBe(204);
     let last: Response | null = null;
@@ -192,7 +217,8 @@ describe("replace tokens", () => {
 
   it("CORS preflight is answered for the replace endpoint as for redeem", async () => {
     const r = await fetch(emu.url + "/api/photo/redeem-replace-token", {
-      method: "OPTIONS", headers: { Origin: "http://localhost:3000", "Access-Control-Request-Method": "POST" },
+      method: "OPTIONS",
+      headers: { Origin: "http://localhost:3000", "Access-Control-Request-Method": "POST" },
     });
     expect(r.status).toBe(204);
     expect(r.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");

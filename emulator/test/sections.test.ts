@@ -6,7 +6,9 @@ describe("chapters: /api/photo/section/*", () => {
   let emu: Awaited<ReturnType<typeof start>>;
   const base = Date.now();
   let offset = 0;
-  beforeAll(async () => { emu = await start({ transcodeSeconds: 5, now: () => base + offset }); });
+  beforeAll(async () => {
+    emu = await start({ transcodeSeconds: 5, now: () => base + offset });
+  });
   afterAll(() => emu.close());
 
   async function video() {
@@ -29,7 +31,10 @@ describe("chapters: /api/photo/section/*", () => {
     const l = await list({ photo_id: v.photo_id, token: v.token });
     expect(l.status).toBe("ok");
     expect(l.total_count).toBe("2");
-    expect(l.sections.map((s: { title: string; start_time: string }) => [s.start_time, s.title])).toEqual([["0", "Who are you?"], ["40.5", "Why us?"]]);
+    expect(l.sections.map((s: { title: string; start_time: string }) => [s.start_time, s.title])).toEqual([
+      ["0", "Who are you?"],
+      ["40.5", "Why us?"],
+    ]);
     const thumb = await fetch(emu.url + l.sections[1].small_download);
     expect(thumb.headers.get("content-type")).toBe("image/jpeg");
     // The emulator's own view shows them too.

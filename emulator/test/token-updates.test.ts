@@ -8,9 +8,17 @@ type Emu = Awaited<ReturnType<typeof start>>;
 /** A one-chunk resumable upload: the way the portal's uploader names each file with resumableIdentifier. */
 function resumableUpload(emu: Emu, token: string, data: Buffer, id: string, name: string) {
   const fd = new FormData();
-  const fields = { upload_token: token, resumableChunkNumber: "1", resumableChunkSize: String(data.length),
-    resumableTotalSize: String(data.length), resumableIdentifier: id, resumableFilename: name, resumableTotalChunks: "1",
-    format: "json", raw: "1" };
+  const fields = {
+    upload_token: token,
+    resumableChunkNumber: "1",
+    resumableChunkSize: String(data.length),
+    resumableTotalSize: String(data.length),
+    resumableIdentifier: id,
+    resumableFilename: name,
+    resumableTotalChunks: "1",
+    format: "json",
+    raw: "1",
+  };
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   fd.append("file", new Blob([new Uint8Array(data)]), "blob");
   return fetch(emu.url + "/api/photo/redeem-upload-token", { method: "POST", body: fd }).then((r) => r.json());
@@ -18,7 +26,9 @@ function resumableUpload(emu: Emu, token: string, data: Buffer, id: string, name
 
 describe("update-upload-token (the token is the authorisation) and delete-upload-token", () => {
   let emu: Emu;
-  beforeAll(async () => { emu = await start({ transcodeSeconds: 0 }); });
+  beforeAll(async () => {
+    emu = await start({ transcodeSeconds: 0 });
+  });
   afterAll(() => emu.close());
   const anon = (p: Record<string, string>) => callJson(emu, "/api/photo/update-upload-token", p, { creds: null });
   const byToken = async (token: string) =>
@@ -28,16 +38,21 @@ describe("update-upload-token (the token is the authorisation) and delete-upload
     const token = await getToken(emu, { title: "Draft", max_uploads: "2", publish: "0" });
     const first = await (await redeem(emu, token, media.mp4(), { name: "a.mp4", fields: { format: "json", raw: "1" } })).json();
     expect(first.status).toBe("ok");
-    const u = await anon({ upload_token: token, title: "<b>Ann</b> on pricing", description: "<p>Kind words</p>", tags: "a b",
-      album_id: "1001", publish: "1" });
+    const u = await anon({
+      upload_token: token,
+      title: "<b>Ann</b> on pricing",
+      description: "<p>Kind words</p>",
+      tags: "a b",
+      album_id: "1001",
+      publish: "1",
+    });
     expect(u.status).toBe("ok");
     expect(u.permission_level).toBe("anonymous");
     expect(u.uploadtoken).toMatchObject({ title: "Ann on pricing", description: "<p>Kind words</p>", tags: "a b", album_id: "1001", publish: "1" });
     await redeem(emu, token, media.webm(), { name: "b.webm" });
     const photos = await byToken(token);
     expect(photos).toHaveLength(2);
-    for (const p of photos)
-      expect(p).toMatchObject({ title: "Ann on pricing", content: "<p>Kind words</p>", tags: "a b", album_id: "1001", published_p: "1" });
+    for (const p of photos) expect(p).toMatchObject({ title: "Ann on pricing", content: "<p>Kind words</p>", tags: "a b", album_id: "1001", published_p: "1" });
   });
 
   it("with resumableIdentifier: only that file, before or after it arrived; a later token-wide update wins", async () => {
@@ -59,8 +74,15 @@ describe("update-upload-token (the token is the authorisation) and delete-upload
 
   it("a token holder cannot lift limits or move the callback; write credentials can", async () => {
     const token = await getToken(emu, { return_url: "http://localhost:3000/cb" });
-    for (const p of <Record<string, string>[]>[{ max_uploads: "100" }, { valid_minutes: "1440" }, { return_url: "https://evil.example/" },
-      { background_return_p: "1" }, { user_id: "17489" }, { customer_id: "C9" }, { extra_field: "x" }]) {
+    for (const p of <Record<string, string>[]>[
+      { max_uploads: "100" },
+      { valid_minutes: "1440" },
+      { return_url: "https://evil.example/" },
+      { background_return_p: "1" },
+      { user_id: "17489" },
+      { customer_id: "C9" },
+      { extra_field: "x" },
+    ]) {
       const j = await anon({ upload_token: token, ...p });
       expect(j.code, JSON.stringify(p)).toBe("permission_denied");
       expect(j.message).toContain("(required level: 'write')");

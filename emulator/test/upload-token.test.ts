@@ -3,7 +3,9 @@ import { callJson, CREDS, start } from "./helpers.ts";
 
 describe("/api/photo/get-upload-token parameter rules", () => {
   let emu: Awaited<ReturnType<typeof start>>;
-  beforeAll(async () => { emu = await start(); });
+  beforeAll(async () => {
+    emu = await start();
+  });
   afterAll(() => emu.close());
   const get = (p: Record<string, string>, creds = CREDS.write) => callJson(emu, "/api/photo/get-upload-token", p, { creds });
 
@@ -76,6 +78,8 @@ describe("/api/photo/get-upload-token parameter rules", () => {
     const lift = await callJson(emu, "/api/photo/update-upload-token", { upload_token: token, max_uploads: "100" }, { creds: CREDS.read });
     expect(lift.code).toBe("permission_denied");
     expect(lift.message).toContain("(required level: 'write')");
-    expect((await callJson(emu, "/api/photo/update-upload-token", { upload_token: token, return_url: "https://evil.example/" }, { creds: null })).code).toBe("permission_denied");
+    expect((await callJson(emu, "/api/photo/update-upload-token", { upload_token: token, return_url: "https://evil.example/" }, { creds: null })).code).toBe(
+      "permission_denied",
+    );
   });
 });

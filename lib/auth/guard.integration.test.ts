@@ -32,7 +32,10 @@ const as = <T>(userId: string | null, fn: () => Promise<T>) => asRequestFrom(use
 
 /** next/navigation's redirect() throws an error whose digest carries the target. */
 async function redirectOf(p: Promise<unknown>): Promise<string> {
-  const err = (await p.then(() => null, (e: unknown) => e)) as { digest?: string } | null;
+  const err = (await p.then(
+    () => null,
+    (e: unknown) => e,
+  )) as { digest?: string } | null;
   expect(err?.digest).toMatch(/^NEXT_REDIRECT/);
   return err!.digest!.split(";")[2]!;
 }

@@ -18,20 +18,14 @@ export const LOGIN_POLICY = {
   ipWindowMs: 15 * 60_000,
 } as const;
 
-export type LoginResult =
-  | { ok: true; user: Pick<User, "id" | "email" | "name" | "role"> }
-  | { ok: false; reason: "invalid" | "locked" | "rate_limited" };
+export type LoginResult = { ok: true; user: Pick<User, "id" | "email" | "name" | "role"> } | { ok: false; reason: "invalid" | "locked" | "rate_limited" };
 
 export const ipKey = (ip: string) => `login:ip:${ip}`;
 /** Every lockout key of one account starts with this (members page, password reset). */
 export const accountLockPrefix = (userId: string) => `login:account:${userId}:`;
 export const accountLockKey = (userId: string, ip: string) => `${accountLockPrefix(userId)}${ip}`;
 
-export async function authenticate(
-  db: PrismaClient,
-  input: { email: string; password: string; ip: string },
-  now = new Date(),
-): Promise<LoginResult> {
+export async function authenticate(db: PrismaClient, input: { email: string; password: string; ip: string }, now = new Date()): Promise<LoginResult> {
   if ((await peek(db, ipKey(input.ip), LOGIN_POLICY.ipWindowMs, now)) >= LOGIN_POLICY.ipMaxFailures) {
     return { ok: false, reason: "rate_limited" };
   }
@@ -60,7 +54,11 @@ export async function authenticate(
 /** Account ids locked out from at least one address right now (for the members page). */
 export async function lockedAccountIds(db: PrismaClient, now = new Date()): Promise<Set<string>> {
   const rows = await db.rateLimit.findMany({
-    where: { key: { startsWith: "login:account:" }, count: { gte: LOGIN_POLICY.maxFailures }, windowStart: { gt: new Date(now.getTime() - LOGIN_POLICY.lockMs) } },
+    where: {
+      key: { startsWith: "login:account:" },
+      count: { gte: LOGIN_POLICY.maxFailures },
+      windowStart: { gt: new Date(now.getTime() - LOGIN_POLICY.lockMs) },
+    },
     select: { key: true },
   });
   return new Set(rows.map((r) => r.key.split(":")[2]!));

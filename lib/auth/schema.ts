@@ -7,10 +7,7 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ error: "Enter a valid email address." }).max(254, "That email address is too long."));
 
-export const newPasswordSchema = z
-  .string()
-  .min(12, "Use at least 12 characters.")
-  .max(200, "Use at most 200 characters.");
+export const newPasswordSchema = z.string().min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters.");
 
 export const credentialsSchema = z.object({
   email: emailSchema,

@@ -33,7 +33,8 @@ function proof(): string {
   g[STAMPED] ??= randomBytes(24).toString("base64url");
   return g[STAMPED];
 }
-const sameProof = (sent: string | undefined, ours: string) => sent !== undefined && sent.length === ours.length && timingSafeEqual(Buffer.from(sent), Buffer.from(ours));
+const sameProof = (sent: string | undefined, ours: string) =>
+  sent !== undefined && sent.length === ours.length && timingSafeEqual(Buffer.from(sent), Buffer.from(ours));
 const isLoopback = (addr: string | undefined) => Boolean(addr && ipaddr.isValid(addr) && ipaddr.process(addr).range() === "loopback");
 
 /**

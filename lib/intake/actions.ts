@@ -27,7 +27,12 @@ function formValues(formData: FormData): Record<string, string> {
   return out;
 }
 
-type Visitor = { ok: true; link: Extract<Awaited<ReturnType<typeof lookupLink>>, { kind: "open" }>["link"]; userId?: string; contributor?: { name?: string; email?: string } };
+type Visitor = {
+  ok: true;
+  link: Extract<Awaited<ReturnType<typeof lookupLink>>, { kind: "open" }>["link"];
+  userId?: string;
+  contributor?: { name?: string; email?: string };
+};
 
 /** The open link and, for members-only links, the signed-in member; checked in every action. */
 async function resolveVisitor(slug: string): Promise<Visitor | { ok: false; message: string }> {
@@ -74,11 +79,25 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
     const parsed = parseDetails(link, input.values, { member: Boolean(userId) });
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
     const maxUploads = Math.min(input.fileCount, link.maxUploads);
-    const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor, background: input.background, maxUploads });
+    const minted = await mintToken({
+      link,
+      details: parsed.details,
+      requesterIp: await requesterIp(),
+      userId,
+      contributor,
+      background: input.background,
+      maxUploads,
+    });
     if (!minted.ok) return { ok: false, message: minted.message, retryable: minted.retryable };
     return {
       ok: true,
-      token: { uploadToken: minted.uploadToken, redeemUrl: minted.redeemUrl, ticket: minted.ticket, validUntil: minted.validUntil.toISOString(), maxUploads: minted.maxUploads },
+      token: {
+        uploadToken: minted.uploadToken,
+        redeemUrl: minted.redeemUrl,
+        ticket: minted.ticket,
+        validUntil: minted.validUntil.toISOString(),
+        maxUploads: minted.maxUploads,
+      },
     };
   },
 });

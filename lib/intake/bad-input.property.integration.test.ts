@@ -15,7 +15,12 @@ let signing: typeof import("@/lib/intake/signing");
 beforeAll(async () => {
   const t = await createTestDatabase();
   drop = t.drop;
-  Object.assign(process.env, { DATABASE_URL: t.url, APP_URL: "http://localhost:3997", AUTH_SECRET: "property-test-secret-0123456789abcdef0", EMULATOR_PORT: "1" });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    APP_URL: "http://localhost:3997",
+    AUTH_SECRET: "property-test-secret-0123456789abcdef0",
+    EMULATOR_PORT: "1",
+  });
   dbm = await import("@/lib/db");
   await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   receive = await import("@/lib/intake/receive");
@@ -31,7 +36,17 @@ afterAll(async () => {
 const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 50 }),
-  fc.constantFrom("' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd", "%00", "\u0000", "${7*7}", "=cmd|' /C calc'!A0", "𝕏🎥\u202e", "a".repeat(5000)),
+  fc.constantFrom(
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "%00",
+    "\u0000",
+    "${7*7}",
+    "=cmd|' /C calc'!A0",
+    "𝕏🎥\u202e",
+    "a".repeat(5000),
+  ),
   fc.integer().map(String),
 );
 const keys = fc.constantFrom("upload_token", "photo_id", "tree_id", "token", "domain", "state", "error_message", "extra", "__proto__", "constructor");
@@ -40,13 +55,17 @@ describe("callback endpoint under bad input", () => {
   it("answers 4xx and stores no upload, whatever the parameters", async () => {
     const uploadsBefore = await dbm.db().upload.count();
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.oneof(keys, fc.string({ maxLength: 200 })), nasty, { maxKeys: 80 }), fc.constantFrom("GET", "POST"), async (params, method) => {
-        const res = await receive.receiveCallback(method, params);
-        expect(res.status).toBeGreaterThanOrEqual(400);
-        expect(res.status).toBeLessThan(500);
-        const body = await res.text();
-        expect(body).not.toMatch(/at .*\.ts:\d+|Prisma|stack/i);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.oneof(keys, fc.string({ maxLength: 200 })), nasty, { maxKeys: 80 }),
+        fc.constantFrom("GET", "POST"),
+        async (params, method) => {
+          const res = await receive.receiveCallback(method, params);
+          expect(res.status).toBeGreaterThanOrEqual(400);
+          expect(res.status).toBeLessThan(500);
+          const body = await res.text();
+          expect(body).not.toMatch(/at .*\.ts:\d+|Prisma|stack/i);
+        },
+      ),
       { numRuns: 150 },
     );
     expect(await dbm.db().upload.count()).toBe(uploadsBefore);

@@ -6,7 +6,11 @@ import { connectionDomains } from "./callback";
 
 describe("callback audit excerpt", () => {
   it("stays short however large the callback, and hides upload_token and state", () => {
-    const raw: Array<[string, string]> = [["state", "v1.secret-state"], ["upload_token", "f".repeat(40)], ...Array.from({ length: 59 }, (_, i) => [`p${i}`, "\u0000x".repeat(1000)] as [string, string])];
+    const raw: Array<[string, string]> = [
+      ["state", "v1.secret-state"],
+      ["upload_token", "f".repeat(40)],
+      ...Array.from({ length: 59 }, (_, i) => [`p${i}`, "\u0000x".repeat(1000)] as [string, string]),
+    ];
     const text = excerpt(raw);
     expect(text.length).toBeLessThanOrEqual(EXCERPT_CHARS);
     expect(text).toContain("state=%28hidden%29");

@@ -12,7 +12,11 @@ const REASON_CHARS = 200;
 
 // PostgreSQL refuses NUL and unpaired surrogates in text/jsonb; a forged callback must not turn
 // into a failed write.
-export const storable = (s: string, max: number) => s.slice(0, max).toWellFormed().replace(/\u0000/g, "\uFFFD");
+export const storable = (s: string, max: number) =>
+  s
+    .slice(0, max)
+    .toWellFormed()
+    .replace(/\u0000/g, "\uFFFD");
 
 export type AuditInput = {
   method: string;

@@ -27,7 +27,10 @@ afterAll(async () => {
 let n = 0;
 async function mint(slug = "demo") {
   const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug } });
-  const minted = await m.mintToken({ link, details: { name: "Visitor", email: `limits${++n}@example.com`, title: "Clip", description: undefined, consent: true } });
+  const minted = await m.mintToken({
+    link,
+    details: { name: "Visitor", email: `limits${++n}@example.com`, title: "Clip", description: undefined, consent: true },
+  });
   if (!minted.ok) throw new Error(minted.message);
   return minted;
 }
@@ -83,7 +86,9 @@ describe("a callback flood", () => {
     expect(statuses.filter((s) => s === 303)).toHaveLength(20);
     expect(statuses.filter((s) => s === 429)).toHaveLength(10);
     const events = await portal.db.callbackEvent.findMany({ where: { tokenId: minted.tokenId } });
-    expect(events.filter((e) => e.outcome === "accepted")).toEqual([expect.objectContaining({ params: expect.objectContaining({ photo_id: params.photo_id }) })]);
+    expect(events.filter((e) => e.outcome === "accepted")).toEqual([
+      expect.objectContaining({ params: expect.objectContaining({ photo_id: params.photo_id }) }),
+    ]);
     expect(events.filter((e) => e.outcome === "duplicate").every((e) => e.params === null && e.excerpt !== null)).toBe(true);
     expect(await portal.db.upload.findMany({ where: { tokenId: minted.tokenId } })).toEqual([expect.objectContaining({ state: "VERIFIED" })]);
   });

@@ -48,7 +48,14 @@ export async function handleCallback(input: { method: string; params: Record<str
   // first; whatever the SQL function would refuse comes back as 'fallback' and goes the way below.
   const state = verifyState(params.state);
   const plain = raw.length <= MAX_PARAMS && !raw.some(([k, v]) => k.length > 100 || v.length > MAX_VALUE);
-  if (plain && state && params.error_message === undefined && PHOTO_ID.test(params.photo_id ?? "") && TREE_ID.test(params.tree_id ?? "") && OBJECT_TOKEN.test(params.token ?? "")) {
+  if (
+    plain &&
+    state &&
+    params.error_message === undefined &&
+    PHOTO_ID.test(params.photo_id ?? "") &&
+    TREE_ID.test(params.tree_id ?? "") &&
+    OBJECT_TOKEN.test(params.token ?? "")
+  ) {
     const claim = await claimCallback({ tokenId: state.tokenId, nonce: state.nonce, params, raw, method, ip, clientKey, now });
     if (claim.outcome === "limited") return { kind: "limited", retryAfterSeconds: claim.retryAfterSeconds };
     if (claim.outcome !== "fallback") {
@@ -63,7 +70,14 @@ export async function handleCallback(input: { method: string; params: Record<str
 }
 
 /** The reference path: every refusal, failed uploads, and anything the SQL function passes back. */
-async function handleCallbackChecked(input: { method: string; ip?: string; now: Date; raw: Array<[string, string]>; params: Record<string, string>; clientKey: string }): Promise<CallbackOutcome> {
+async function handleCallbackChecked(input: {
+  method: string;
+  ip?: string;
+  now: Date;
+  raw: Array<[string, string]>;
+  params: Record<string, string>;
+  clientKey: string;
+}): Promise<CallbackOutcome> {
   const { method, ip, now, raw, params, clientKey } = input;
   const record = (a: Omit<AuditInput, "method" | "raw" | "params" | "ip">) => audit({ ...a, method, raw, params, ip });
 
@@ -111,7 +125,8 @@ async function handleCallbackChecked(input: { method: string; ip?: string; now: 
   const photoId = params.photo_id ?? "";
   const treeId = params.tree_id ?? "";
   const objectToken = params.token ?? "";
-  if (!PHOTO_ID.test(photoId) || !TREE_ID.test(treeId) || !OBJECT_TOKEN.test(objectToken)) return reject("photo_id, tree_id or token missing or malformed", token.id);
+  if (!PHOTO_ID.test(photoId) || !TREE_ID.test(treeId) || !OBJECT_TOKEN.test(objectToken))
+    return reject("photo_id, tree_id or token missing or malformed", token.id);
 
   // One transaction per token, rows locked, so concurrent copies of a callback (or callbacks for
   // several files of one token) are counted correctly against max_uploads. Another token's
@@ -120,7 +135,10 @@ async function handleCallbackChecked(input: { method: string; ip?: string; now: 
     await tx.$queryRaw`SELECT id FROM upload_tokens WHERE id = ${token.id}::uuid FOR UPDATE`;
     const existing = await tx.upload.findUnique({ where: { tokenId_photoId: { tokenId: token.id, photoId } } });
     if (existing) return { kind: "duplicate" as const, uploadId: existing.id };
-    const owned = await tx.upload.findFirst({ where: { connectionId: token.connectionId, photoId, verifiedAt: { not: null }, state: { not: "DISOWNED" } }, select: { id: true } });
+    const owned = await tx.upload.findFirst({
+      where: { connectionId: token.connectionId, photoId, verifiedAt: { not: null }, state: { not: "DISOWNED" } },
+      select: { id: true },
+    });
     if (owned) return { kind: "owned" as const };
     const count = await tx.upload.count({ where: { tokenId: token.id, photoId: { not: null } } });
     if (count >= token.maxUploads) return { kind: "over" as const };

@@ -6,14 +6,21 @@ type Fields = Pick<IntakeLink, "nameField" | "emailField" | "titleField" | "desc
 
 function text(mode: FieldMode, label: string, max: number) {
   const missing = `Please enter ${label.toLowerCase()}`;
-  const base = z.string({ error: mode === "REQUIRED" ? missing : `${label} must be text` }).trim().max(max, `${label} can be at most ${max} characters`);
+  const base = z
+    .string({ error: mode === "REQUIRED" ? missing : `${label} must be text` })
+    .trim()
+    .max(max, `${label} can be at most ${max} characters`);
   if (mode === "REQUIRED") return base.min(1, missing);
   return base.optional().transform((v) => (v ? v : undefined));
 }
 
 /** A field the link does not ask for: whatever arrives (usually nothing) is dropped. In zod 4 the
  * `.optional()` is what lets the key be absent altogether. */
-const off = () => z.any().optional().transform(() => undefined);
+const off = () =>
+  z
+    .any()
+    .optional()
+    .transform(() => undefined);
 
 export function detailsSchema(link: Fields, opts: { member?: boolean } = {}) {
   // Members-only links skip the contact fields: the signed-in member is the contributor.
@@ -25,13 +32,27 @@ export function detailsSchema(link: Fields, opts: { member?: boolean } = {}) {
       emailMode === "OFF"
         ? off()
         : emailMode === "REQUIRED"
-          ? z.string({ error: "Please enter your email address" }).trim().min(1, "Please enter your email address").max(254).pipe(z.email("Please enter a valid email address, like name@example.com"))
-          : z.string().trim().max(254).pipe(z.union([z.literal(""), z.email("Please enter a valid email address, like name@example.com")])).optional().transform((v) => (v ? v : undefined)),
+          ? z
+              .string({ error: "Please enter your email address" })
+              .trim()
+              .min(1, "Please enter your email address")
+              .max(254)
+              .pipe(z.email("Please enter a valid email address, like name@example.com"))
+          : z
+              .string()
+              .trim()
+              .max(254)
+              .pipe(z.union([z.literal(""), z.email("Please enter a valid email address, like name@example.com")]))
+              .optional()
+              .transform((v) => (v ? v : undefined)),
     title: link.titleField === "OFF" ? off() : text(link.titleField, "A title", 200),
     description: link.descriptionField === "OFF" ? off() : text(link.descriptionField, "A description", 5000),
     consent: link.consentText
       ? z.literal("on", { error: "Please tick the box to give your consent before uploading" }).transform(() => true)
-      : z.any().optional().transform(() => false),
+      : z
+          .any()
+          .optional()
+          .transform(() => false),
   });
 }
 

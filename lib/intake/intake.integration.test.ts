@@ -32,7 +32,11 @@ async function demoLink() {
 }
 
 async function mint(maxUploads?: number) {
-  const minted = await m.mintToken({ link: await demoLink(), details: { name: "Ada", email: "ada@example.com", title: "My story", description: undefined, consent: true }, maxUploads });
+  const minted = await m.mintToken({
+    link: await demoLink(),
+    details: { name: "Ada", email: "ada@example.com", title: "My story", description: undefined, consent: true },
+    maxUploads,
+  });
   if (!minted.ok) throw new Error(minted.message);
   return minted;
 }
@@ -83,7 +87,14 @@ describe("intake journey against the emulator", () => {
   it("never verifies a callback with a valid state but an invented photo_id", async () => {
     const minted = await mint();
     const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
-    const params = { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "99999999", tree_id: "1", token: "abcdefghijklmnopqrstuvwxyz012345", state: signing.signState(row.id, row.stateNonce) };
+    const params = {
+      domain: emu.domain,
+      upload_token: minted.uploadToken,
+      photo_id: "99999999",
+      tree_id: "1",
+      token: "abcdefghijklmnopqrstuvwxyz012345",
+      state: signing.signState(row.id, row.stateNonce),
+    };
     const outcome = await cb.handleCallback({ method: "GET", params });
     expect(outcome.kind).toBe("accepted");
     if (outcome.kind !== "accepted") return;
@@ -94,7 +105,14 @@ describe("intake journey against the emulator", () => {
   it("creates nothing for an unknown upload_token or a tampered state, and audits both", async () => {
     const minted = await mint();
     const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
-    const good = { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "123", tree_id: "1", token: "abcdefghijklmnopqrstuvwxyz012345", state: signing.signState(row.id, row.stateNonce) };
+    const good = {
+      domain: emu.domain,
+      upload_token: minted.uploadToken,
+      photo_id: "123",
+      tree_id: "1",
+      token: "abcdefghijklmnopqrstuvwxyz012345",
+      state: signing.signState(row.id, row.stateNonce),
+    };
     const before = await portal.db.upload.count();
     const foreign = await cb.handleCallback({ method: "GET", params: { ...good, upload_token: "f".repeat(40) } });
     const tampered = await cb.handleCallback({ method: "GET", params: { ...good, state: good.state.slice(0, -1) + (good.state.endsWith("A") ? "B" : "A") } });
@@ -102,7 +120,9 @@ describe("intake journey against the emulator", () => {
     expect([foreign.kind, tampered.kind, missing.kind]).toEqual(["rejected", "rejected", "rejected"]);
     expect(await portal.db.upload.count()).toBe(before);
     const audit = await portal.db.callbackEvent.findMany({ where: { outcome: "rejected" } });
-    expect(audit.map((a) => a.reason)).toEqual(expect.arrayContaining(["upload_token does not belong to this state", "state signature invalid", "state missing"]));
+    expect(audit.map((a) => a.reason)).toEqual(
+      expect.arrayContaining(["upload_token does not belong to this state", "state signature invalid", "state missing"]),
+    );
   });
 
   it("records an unsupported file as a failure against the token, with TwentyThree's message", async () => {
@@ -129,8 +149,14 @@ describe("intake journey against the emulator", () => {
     const minted = await mint(1);
     const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
     const state = signing.signState(row.id, row.stateNonce);
-    const one = await cb.handleCallback({ method: "GET", params: { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "5001", tree_id: "1", token: "a".repeat(32), state } });
-    const two = await cb.handleCallback({ method: "GET", params: { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "5002", tree_id: "1", token: "b".repeat(32), state } });
+    const one = await cb.handleCallback({
+      method: "GET",
+      params: { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "5001", tree_id: "1", token: "a".repeat(32), state },
+    });
+    const two = await cb.handleCallback({
+      method: "GET",
+      params: { domain: emu.domain, upload_token: minted.uploadToken, photo_id: "5002", tree_id: "1", token: "b".repeat(32), state },
+    });
     expect([one.kind, two.kind]).toEqual(["accepted", "rejected"]);
   });
 });

@@ -83,7 +83,15 @@ export async function redeemApiUrl(connectionId: string): Promise<string | undef
 }
 export const closedMessages: Record<Exclude<LinkLookup["kind"], "open">, { title: string; body: string; status: number }> = {
   unknown: { title: "This upload link does not exist", body: "Check the address you were given, or ask the person who sent it for a new link.", status: 404 },
-  inactive: { title: "This upload link is closed", body: "The team behind it is not taking uploads here at the moment. Ask them for a new link if you still want to send something.", status: 410 },
+  inactive: {
+    title: "This upload link is closed",
+    body: "The team behind it is not taking uploads here at the moment. Ask them for a new link if you still want to send something.",
+    status: 410,
+  },
   expired: { title: "This upload link has expired", body: "It was only open until a set date. Ask the person who sent it for a new link.", status: 410 },
-  full: { title: "This upload link has received all the uploads it takes", body: "Thank you for your interest. Ask the person who sent it if you still want to send something.", status: 410 },
+  full: {
+    title: "This upload link has received all the uploads it takes",
+    body: "Thank you for your interest. Ask the person who sent it if you still want to send something.",
+    status: 410,
+  },
 };

@@ -53,7 +53,9 @@ export async function mintToken(input: {
   const { link, details } = input;
   // lookupLink already loaded the connection with the link (one round trip); look it up only for
   // a link that came from elsewhere.
-  const connection = loadedConnection(link) ?? (await db().connection.findUnique({ where: { id: link.connectionId }, select: { id: true, apiUrl: true, credentialsEnc: true } }));
+  const connection =
+    loadedConnection(link) ??
+    (await db().connection.findUnique({ where: { id: link.connectionId }, select: { id: true, apiUrl: true, credentialsEnc: true } }));
   if (!connection) return { ok: false, message: "This upload link is not connected to a video library. Please tell the team that sent it.", retryable: false };
 
   const name = input.contributor?.name ?? details.name;
@@ -116,11 +118,19 @@ export async function mintToken(input: {
     // A bare HTTP error (even a 4xx from a proxy) is TwentyThree being unavailable to the visitor, not a refusal.
     if (tt && (tt.transient || tt.code === "http_error")) {
       log.warn("minting failed: TwentyThree unavailable", { link: link.slug, code: tt.code });
-      return { ok: false, message: "The video platform is not answering right now, so the upload cannot start. Please try again in a minute.", retryable: true };
+      return {
+        ok: false,
+        message: "The video platform is not answering right now, so the upload cannot start. Please try again in a minute.",
+        retryable: true,
+      };
     }
     if (tt) {
       log.error("minting refused by TwentyThree", { link: link.slug, code: tt.code, message: tt.safeMessage });
-      return { ok: false, message: "The video platform refused to prepare this upload. The team behind this link has been told; please try again later.", retryable: false };
+      return {
+        ok: false,
+        message: "The video platform refused to prepare this upload. The team behind this link has been told; please try again later.",
+        retryable: false,
+      };
     }
     log.error("minting failed", { link: link.slug, error: (err as Error).message });
     return { ok: false, message: "Something went wrong while preparing your upload. Please try again.", retryable: true };

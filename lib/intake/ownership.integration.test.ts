@@ -40,7 +40,10 @@ let visitors = 0;
 async function mint(slug = "demo") {
   const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug } });
   const n = ++visitors;
-  const minted = await m.mintToken({ link, details: { name: `Visitor ${n}`, email: `v${n}@example.com`, title: `Clip ${n}`, description: undefined, consent: true } });
+  const minted = await m.mintToken({
+    link,
+    details: { name: `Visitor ${n}`, email: `v${n}@example.com`, title: `Clip ${n}`, description: undefined, consent: true },
+  });
   if (!minted.ok) throw new Error(minted.message);
   return minted;
 }
@@ -85,7 +88,9 @@ describe("a foreign object claimed with the attacker's own state", () => {
     const res = await browserCallback("GET", forged, "203.0.113.9");
     expect(res.status).toBe(400);
     expect(await rowsFor(attacker.tokenId)).toEqual([]);
-    expect((await portal.db.callbackEvent.findFirstOrThrow({ where: { tokenId: attacker.tokenId, outcome: "rejected" } })).reason).toBe("photo_id already confirmed for another upload");
+    expect((await portal.db.callbackEvent.findFirstOrThrow({ where: { tokenId: attacker.tokenId, outcome: "rejected" } })).reason).toBe(
+      "photo_id already confirmed for another upload",
+    );
     const victimRow = await portal.db.upload.findUniqueOrThrow({ where: { id: victim.row.id } });
     expect(victimRow.state).toBe("VERIFIED");
   });
@@ -181,13 +186,17 @@ describe("quotas", () => {
   it("count confirmed uploads plus a bounded number in flight; disowned claims free their places", async () => {
     const demo = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
     const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, customVariables, ...rest } = demo;
-    const link = await portal.db.intakeLink.create({ data: { ...rest, slug: "quota-link", title: "Quota", uploadQuota: 7, customVariables: customVariables ?? {} } });
+    const link = await portal.db.intakeLink.create({
+      data: { ...rest, slug: "quota-link", title: "Quota", uploadQuota: 7, customVariables: customVariables ?? {} },
+    });
     const attackers = [];
     for (let i = 0; i < 8; i++) attackers.push(await attackerCredentials("quota-link"));
     // Eight forged claims while TwentyThree cannot be asked: they count, but at most 5 of them.
     await faults({ apiFailure: "503" });
     for (const [i, a] of attackers.entries()) {
-      expect((await browserCallback("GET", { ...a, photo_id: String(990000 + i), tree_id: "1", token: "f".repeat(32) }, `203.0.113.${30 + i}`)).status).toBe(303);
+      expect((await browserCallback("GET", { ...a, photo_id: String(990000 + i), tree_id: "1", token: "f".repeat(32) }, `203.0.113.${30 + i}`)).status).toBe(
+        303,
+      );
     }
     await faults(null);
     expect(await links.quotaUsed(link.id)).toBe(links.QUOTA_IN_FLIGHT_MAX);

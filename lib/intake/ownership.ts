@@ -28,7 +28,11 @@ type TokenForClaim = Pick<UploadToken, "id" | "connectionId" | "linkId" | "contr
  * object and disown the others. Serialised per (connection, photo_id) with a transaction-scoped
  * advisory lock, so a callback, the verify job and reconciliation racing on one object agree.
  */
-export async function confirmOwnership(token: TokenForClaim, photo: Photo, opts: { source?: "RECONCILED"; now?: Date } = {}): Promise<{ uploadId: string; created: boolean; changed: boolean }> {
+export async function confirmOwnership(
+  token: TokenForClaim,
+  photo: Photo,
+  opts: { source?: "RECONCILED"; now?: Date } = {},
+): Promise<{ uploadId: string; created: boolean; changed: boolean }> {
   const now = opts.now ?? new Date();
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${token.connectionId}:${photo.photoId}`}, 0))`;
@@ -38,7 +42,10 @@ export async function confirmOwnership(token: TokenForClaim, photo: Photo, opts:
     // Other tokens' claims on this object lose. A confirmed one can only come from data verified
     // before ownership was checked by upload_token (the old photo_id + token check): demote it too.
     const others = { connectionId: token.connectionId, photoId: photo.photoId, tokenId: { not: token.id } };
-    const demoted = await tx.upload.updateMany({ where: { ...others, verifiedAt: { not: null } }, data: { verifiedAt: null, state: "DISOWNED", errorMessage: DISOWNED_REASON } });
+    const demoted = await tx.upload.updateMany({
+      where: { ...others, verifiedAt: { not: null } },
+      data: { verifiedAt: null, state: "DISOWNED", errorMessage: DISOWNED_REASON },
+    });
     const disowned = await tx.upload.updateMany({ where: { ...others, state: "RECEIVED" }, data: { state: "DISOWNED", errorMessage: DISOWNED_REASON } });
     if (demoted.count) log.warn("ownership: a previously verified row was not made by its token; disowned", { photoId: photo.photoId, rows: demoted.count });
     if (disowned.count) log.warn("ownership: disowned claims on an object another token made", { photoId: photo.photoId, rows: disowned.count });

@@ -16,7 +16,12 @@ import { verifyState } from "./signing";
 function databaseDown(params: Record<string, string>): Response {
   const ours = verifyState(params.state) !== null;
   if (ours && params.photo_id && !params.error_message) {
-    return htmlPage(200, "Your upload has arrived", "Your file reached the video library. We could not write it down on our side just now, so it will be confirmed within a few minutes. You do not need to upload it again.", { "retry-after": "60" });
+    return htmlPage(
+      200,
+      "Your upload has arrived",
+      "Your file reached the video library. We could not write it down on our side just now, so it will be confirmed within a few minutes. You do not need to upload it again.",
+      { "retry-after": "60" },
+    );
   }
   return htmlPage(503, "Temporarily unavailable", "We cannot record this right now. Please try again in a few minutes.", { "retry-after": "60" });
 }
@@ -30,10 +35,19 @@ export async function receiveCallback(method: string, params: Record<string, str
     return databaseDown(params);
   }
   if (outcome.kind === "limited") {
-    return htmlPage(429, "Too many attempts", `This address received too many callbacks it could not match from here. Please try again in ${describeWait(outcome.retryAfterSeconds)}.`, { "retry-after": String(outcome.retryAfterSeconds) });
+    return htmlPage(
+      429,
+      "Too many attempts",
+      `This address received too many callbacks it could not match from here. Please try again in ${describeWait(outcome.retryAfterSeconds)}.`,
+      { "retry-after": String(outcome.retryAfterSeconds) },
+    );
   }
   if (outcome.kind === "rejected") {
-    return htmlPage(400, "We could not match this upload", "This address only accepts results of uploads started from this portal, and this one does not match any of them. If you were uploading a video, go back to the link you were given and start again.");
+    return htmlPage(
+      400,
+      "We could not match this upload",
+      "This address only accepts results of uploads started from this portal, and this one does not match any of them. If you were uploading a video, go back to the link you were given and start again.",
+    );
   }
   if (outcome.kind === "accepted") {
     // Ownership is confirmed off the request path (issue #20): a job for every accepted callback,

@@ -35,7 +35,11 @@ beforeAll(async () => {
   cluster = await startCluster({ dataDir: pgDir, port: pgPort });
   await cluster.ensureDatabase("portal");
   await migrate(cluster.urlFor("portal"));
-  portal = await startPortalWithEmulator({ appUrl: "http://localhost:3998", authSecret: "resilience-test-secret-0123456789abcdef", databaseUrl: cluster.urlFor("portal") });
+  portal = await startPortalWithEmulator({
+    appUrl: "http://localhost:3998",
+    authSecret: "resilience-test-secret-0123456789abcdef",
+    databaseUrl: cluster.urlFor("portal"),
+  });
   emu = portal.emu;
   mint = await import("@/lib/intake/mint");
   reconcile = await import("@/lib/jobs/reconcile");
@@ -134,7 +138,10 @@ describe("TwentyThree failing while minting", () => {
       try {
         const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
         const before = await portal.db.uploadToken.count();
-        const m = await mint.mintToken({ link, details: { name: "V", email: `fault-${fault}@example.com`, title: undefined, description: undefined, consent: true } });
+        const m = await mint.mintToken({
+          link,
+          details: { name: "V", email: `fault-${fault}@example.com`, title: undefined, description: undefined, consent: true },
+        });
         expect(m).toMatchObject({ ok: false, retryable: true, message: expect.stringMatching(/not answering right now.*try again/) });
         expect(await portal.db.uploadToken.count()).toBe(before);
       } finally {
@@ -194,7 +201,13 @@ describe("forged callbacks", () => {
           : kind === 1
             ? { ...own, upload_token: "0".repeat(40), photo_id: String(800000 + i), tree_id: "1", token: "abcdefghijklmnopqrstuvwx" } // foreign token
             : kind === 2
-              ? { ...own, photo_id: String(700000 + i), tree_id: "1", token: "abcdefghijklmnopqrstuvwx", state: a.state.replace(/.$/, (c) => (c === "x" ? "y" : "x")) } // tampered
+              ? {
+                  ...own,
+                  photo_id: String(700000 + i),
+                  tree_id: "1",
+                  token: "abcdefghijklmnopqrstuvwx",
+                  state: a.state.replace(/.$/, (c) => (c === "x" ? "y" : "x")),
+                } // tampered
               : kind === 3 && last.has(n)
                 ? last.get(n)! // replay of this attacker's previous callback
                 : { ...own, ...real[i % real.length]! }; // a real object of the library, attacker's own valid state

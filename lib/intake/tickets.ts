@@ -23,7 +23,10 @@ export async function ticketStatus(ticket: string): Promise<UploadStatus | null>
       errorMessage: true,
       maxUploads: true,
       validUntil: true,
-      uploads: { orderBy: { createdAt: "asc" }, select: { id: true, photoId: true, state: true, title: true, processing: true, processingPercent: true, createdAt: true } },
+      uploads: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, photoId: true, state: true, title: true, processing: true, processingPercent: true, createdAt: true },
+      },
     },
   });
   if (!token) return null;

@@ -112,7 +112,11 @@ export async function enqueueVerification(uploadId: string, boss = globalForJobs
 /** Follow an upload's processing on TwentyThree, after `attempt` looks (0 = now). */
 export async function enqueueFollow(uploadId: string, attempt = 0, boss = globalForJobs.portalBoss): Promise<void> {
   if (!boss) return; // no workers here: the sweep queues it
-  await boss.send(FOLLOW_QUEUE, { uploadId, attempt }, { singletonKey: uploadId, startAfter: attempt ? followDelaySeconds(attempt) : 0, retryLimit: 8, retryDelay: 15, retryBackoff: true });
+  await boss.send(
+    FOLLOW_QUEUE,
+    { uploadId, attempt },
+    { singletonKey: uploadId, startAfter: attempt ? followDelaySeconds(attempt) : 0, retryLimit: 8, retryDelay: 15, retryBackoff: true },
+  );
 }
 
 export async function enqueueUploadEvent(type: UploadEventType, uploadId: string, boss = globalForJobs.portalBoss): Promise<void> {

@@ -69,7 +69,11 @@ export async function reconcileOnce(opts: { now?: Date; batch?: number; minAgeMs
 
 /** Verify every upload still "received" (TwentyThree was down at callback time, or the job failed). */
 export async function pendingVerifications(limit = 100): Promise<string[]> {
-  const rows = await db().upload.findMany({ where: { state: "RECEIVED", photoId: { not: null } }, select: { id: true }, orderBy: { createdAt: "asc" }, take: limit });
+  const rows = await db().upload.findMany({
+    where: { state: "RECEIVED", photoId: { not: null } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+  });
   return rows.map((r) => r.id);
 }
-

@@ -25,7 +25,9 @@ const unknownLink = (): ActionState => ({ ok: false, message: "Unknown link." })
 const gone: ActionState = { ok: false, message: "That link no longer exists." };
 // A bad id says "Unknown link." before any field error, as the form cannot fix it.
 const invalidForm = (error: z.ZodError, f: FormData): ActionState =>
-  error.issues.some((i) => i.path[0] === "id") ? unknownLink() : { ok: false, fieldErrors: fieldErrorsOf(error), values: echo(f), message: "Please correct the marked fields." };
+  error.issues.some((i) => i.path[0] === "id")
+    ? unknownLink()
+    : { ok: false, fieldErrors: fieldErrorsOf(error), values: echo(f), message: "Please correct the marked fields." };
 const readId = (f: FormData) => ({ id: field(f, "id") });
 
 export const createLinkAction = formAction({

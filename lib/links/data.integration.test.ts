@@ -12,9 +12,28 @@ let userId: string;
 
 const input = (over: Record<string, unknown> = {}): LinkInput =>
   linkSchema.parse({
-    slug: "stories", title: "Stories", instructions: "", connectionId, nameField: "REQUIRED", emailField: "REQUIRED", titleField: "OPTIONAL",
-    descriptionField: "OFF", consentText: "", albumIds: ["1001"], tags: ["t"], publish: false, customVariables: [{ key: "k", value: "v" }],
-    validMinutes: "60", maxUploads: "2", maxFileMegabytes: "10", maxDurationSeconds: "", uploadQuota: "", membersOnly: false, active: true, expiresAt: "", ...over,
+    slug: "stories",
+    title: "Stories",
+    instructions: "",
+    connectionId,
+    nameField: "REQUIRED",
+    emailField: "REQUIRED",
+    titleField: "OPTIONAL",
+    descriptionField: "OFF",
+    consentText: "",
+    albumIds: ["1001"],
+    tags: ["t"],
+    publish: false,
+    customVariables: [{ key: "k", value: "v" }],
+    validMinutes: "60",
+    maxUploads: "2",
+    maxFileMegabytes: "10",
+    maxDurationSeconds: "",
+    uploadQuota: "",
+    membersOnly: false,
+    active: true,
+    expiresAt: "",
+    ...over,
   });
 
 beforeAll(async () => {
@@ -34,7 +53,9 @@ beforeEach(async () => {
 });
 
 async function addToken(linkId: string) {
-  return db.uploadToken.create({ data: { connectionId, linkId, uploadToken: Math.random().toString(36), stateNonce: Math.random().toString(36), validUntil: new Date(Date.now() + 60_000) } });
+  return db.uploadToken.create({
+    data: { connectionId, linkId, uploadToken: Math.random().toString(36), stateNonce: Math.random().toString(36), validUntil: new Date(Date.now() + 60_000) },
+  });
 }
 
 describe("link data", () => {

@@ -31,7 +31,10 @@ export async function listLinks(db: PrismaClient) {
     orderBy: [{ active: "desc" }, { createdAt: "desc" }],
     include: { connection: { select: { name: true } } },
   });
-  const counts = await countsFor(db, links.map((l) => l.id));
+  const counts = await countsFor(
+    db,
+    links.map((l) => l.id),
+  );
   return links.map((l) => ({ ...l, counts: counts.get(l.id) ?? emptyCounts() }));
 }
 
@@ -51,7 +54,6 @@ function dataOf(input: LinkInput) {
 }
 
 export type SaveResult = { ok: true; link: IntakeLink } | { ok: false; field: "slug" | "connectionId"; message: string };
-
 
 async function checkConnection(db: PrismaClient, id: string): Promise<SaveResult | null> {
   const conn = await db.connection.findUnique({ where: { id }, select: { id: true } });
@@ -77,7 +79,7 @@ export async function updateLink(db: PrismaClient, id: string, input: LinkInput)
   try {
     const r = await db.intakeLink.updateMany({ where: { id, deletedAt: null }, data: dataOf(input) });
     if (r.count === 0) return null;
-    return { ok: true, link: (await db.intakeLink.findUniqueOrThrow({ where: { id } })) };
+    return { ok: true, link: await db.intakeLink.findUniqueOrThrow({ where: { id } }) };
   } catch (err) {
     if (isUniqueViolation(err)) return { ok: false, field: "slug", message: SLUG_TAKEN };
     throw err;

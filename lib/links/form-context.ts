@@ -21,7 +21,26 @@ const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() 
 export function defaultsFor(link: IntakeLink | null, connectionId: string): LinkFormDefaults {
   if (!link)
     return {
-      text: { title: "", slug: "", instructions: "", connectionId, nameField: "REQUIRED", emailField: "REQUIRED", titleField: "OPTIONAL", descriptionField: "OPTIONAL", consentText: "", tags: "", validMinutes: "180", maxUploads: "1", maxFileMegabytes: "", maxDurationSeconds: "", uploadQuota: "", expiresAt: "", notifyEmails: "", notifyMode: "EACH" },
+      text: {
+        title: "",
+        slug: "",
+        instructions: "",
+        connectionId,
+        nameField: "REQUIRED",
+        emailField: "REQUIRED",
+        titleField: "OPTIONAL",
+        descriptionField: "OPTIONAL",
+        consentText: "",
+        tags: "",
+        validMinutes: "180",
+        maxUploads: "1",
+        maxFileMegabytes: "",
+        maxDurationSeconds: "",
+        uploadQuota: "",
+        expiresAt: "",
+        notifyEmails: "",
+        notifyMode: "EACH",
+      },
       flags: { publish: false, membersOnly: false, active: true, notifyReady: true },
       albumIds: [],
       customVariables: [],

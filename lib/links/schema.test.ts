@@ -70,7 +70,11 @@ describe("link schema", () => {
       ...valid,
       nameField: "SOMETIMES",
       albumIds: ["12a"],
-      customVariables: [{ key: "1bad", value: "" }, { key: "ok", value: "1" }, { key: "ok", value: "2" }],
+      customVariables: [
+        { key: "1bad", value: "" },
+        { key: "ok", value: "1" },
+        { key: "ok", value: "2" },
+      ],
     });
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path[0]);
@@ -80,7 +84,9 @@ describe("link schema", () => {
   it("bounds the numbers with readable messages", () => {
     const r = linkSchema.safeParse({ ...valid, validMinutes: "1", maxUploads: "0", maxFileMegabytes: "1.5" });
     expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => i.message)).toEqual(expect.arrayContaining(["At least 5 minutes.", "At least 1.", "Maximum file size must be a whole number."]));
+    expect(r.error!.issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining(["At least 5 minutes.", "At least 1.", "Maximum file size must be a whole number."]),
+    );
   });
   it("reads FormData: checkboxes, repeated albums, comma tags, variable rows", () => {
     const f = new FormData();
@@ -91,7 +97,14 @@ describe("link schema", () => {
     f.append("varKey", "");
     f.append("varValue", " ");
     const input = linkFormInput(f);
-    expect(input).toMatchObject({ tags: ["a", "b"], albumIds: ["1001", "1002"], publish: true, membersOnly: false, active: false, customVariables: [{ key: "campaign", value: "x" }] });
+    expect(input).toMatchObject({
+      tags: ["a", "b"],
+      albumIds: ["1001", "1002"],
+      publish: true,
+      membersOnly: false,
+      active: false,
+      customVariables: [{ key: "campaign", value: "x" }],
+    });
   });
   it("e-mail recipients: ticked members and typed addresses become one list; a bad address is named", () => {
     const f = new FormData();
@@ -100,7 +113,11 @@ describe("link schema", () => {
     f.append("notifyEmails", "Press@Example.com\nadmin@example.com, partner@example.org");
     f.append("notifyMode", "DIGEST");
     const input = linkFormInput(f);
-    expect(input).toMatchObject({ notifyEmails: ["admin@example.com", "editor@example.com", "press@example.com", "partner@example.org"], notifyMode: "DIGEST", notifyReady: false });
+    expect(input).toMatchObject({
+      notifyEmails: ["admin@example.com", "editor@example.com", "press@example.com", "partner@example.org"],
+      notifyMode: "DIGEST",
+      notifyReady: false,
+    });
     const bad = linkSchema.shape.notifyEmails.safeParse(["ok@example.com", "not an address"]);
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0]!.message).toBe("“not an address” is not an e-mail address.");

@@ -9,8 +9,29 @@ export const CONTACT_FIELDS = ["nameField", "emailField", "titleField", "descrip
 
 /** Words that are, or may become, routes or would confuse visitors. */
 export const RESERVED_SLUGS = new Set([
-  "admin", "api", "app", "auth", "login", "logout", "signin", "signout", "setup", "new", "edit", "settings",
-  "members", "links", "uploads", "upload", "u", "static", "public", "assets", "health", "callback", "www",
+  "admin",
+  "api",
+  "app",
+  "auth",
+  "login",
+  "logout",
+  "signin",
+  "signout",
+  "setup",
+  "new",
+  "edit",
+  "settings",
+  "members",
+  "links",
+  "uploads",
+  "upload",
+  "u",
+  "static",
+  "public",
+  "assets",
+  "health",
+  "callback",
+  "www",
 ]);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -38,7 +59,12 @@ export function slugify(title: string): string {
 const optionalInt = (min: number, max: number, label: string) =>
   z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? undefined : v),
-    z.coerce.number({ error: `${label} must be a number.` }).int(`${label} must be a whole number.`).min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max}.`).optional(),
+    z.coerce
+      .number({ error: `${label} must be a number.` })
+      .int(`${label} must be a whole number.`)
+      .min(min, `${label} must be at least ${min}.`)
+      .max(max, `${label} must be at most ${max}.`)
+      .optional(),
   );
 
 export const VARIABLE_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
@@ -52,7 +78,11 @@ export const linkSchema = z.object({
   emailField: fieldModeSchema,
   titleField: fieldModeSchema,
   descriptionField: fieldModeSchema,
-  consentText: z.string().trim().max(2000, "Use at most 2000 characters.").transform((v) => (v === "" ? null : v)),
+  consentText: z
+    .string()
+    .trim()
+    .max(2000, "Use at most 2000 characters.")
+    .transform((v) => (v === "" ? null : v)),
   albumIds: z.array(z.string().regex(/^\d{1,20}$/, "Album ids are numbers.")).max(50),
   tags: z.array(z.string().trim().min(1).max(50, "Tags are at most 50 characters each.")).max(20, "Use at most 20 tags."),
   publish: z.boolean(),
@@ -62,8 +92,13 @@ export const linkSchema = z.object({
     .superRefine((rows, ctx) => {
       const seen = new Set<string>();
       for (const { key } of rows) {
-        if (!VARIABLE_KEY.test(key)) ctx.addIssue({ code: "custom", message: `“${key}” is not a valid name: start with a letter; letters, digits, underscores.` });
-        else if (isReservedVariable(key)) ctx.addIssue({ code: "custom", message: `“${key}” is reserved for the upload itself (TwentyThree or this portal uses that name); choose another name.` });
+        if (!VARIABLE_KEY.test(key))
+          ctx.addIssue({ code: "custom", message: `“${key}” is not a valid name: start with a letter; letters, digits, underscores.` });
+        else if (isReservedVariable(key))
+          ctx.addIssue({
+            code: "custom",
+            message: `“${key}” is reserved for the upload itself (TwentyThree or this portal uses that name); choose another name.`,
+          });
         else if (seen.has(key)) ctx.addIssue({ code: "custom", message: `“${key}” appears twice.` });
         seen.add(key);
       }
@@ -83,10 +118,7 @@ export const linkSchema = z.object({
   notifyMode: z.enum(["EACH", "DIGEST", "OFF"], { error: "Choose when to send e-mail." }).default("EACH"),
   notifyReady: z.boolean().default(true),
   active: z.boolean(),
-  expiresAt: z.preprocess(
-    (v) => (v === "" || v === undefined || v === null ? null : v),
-    z.coerce.date({ error: "Enter a valid date and time." }).nullable(),
-  ),
+  expiresAt: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.date({ error: "Enter a valid date and time." }).nullable()),
 });
 
 export type LinkInput = z.output<typeof linkSchema>;
@@ -107,7 +139,14 @@ export function linkFormInput(f: FormData): Record<string, unknown> {
     descriptionField: s("descriptionField"),
     consentText: s("consentText"),
     albumIds: [...new Set(f.getAll("albumIds").map(String))],
-    tags: [...new Set(s("tags").split(",").map((t) => t.trim()).filter(Boolean))],
+    tags: [
+      ...new Set(
+        s("tags")
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ],
     publish: f.get("publish") === "on",
     customVariables: keys.map((key, i) => ({ key: key.trim(), value: vals[i] ?? "" })).filter((r) => r.key !== "" || r.value.trim() !== ""),
     validMinutes: s("validMinutes"),
@@ -117,7 +156,9 @@ export function linkFormInput(f: FormData): Record<string, unknown> {
     uploadQuota: s("uploadQuota"),
     membersOnly: f.get("membersOnly") === "on",
     // Members ticked in the form and addresses typed: one list of recipients.
-    notifyEmails: [...new Set([...f.getAll("notifyMembers").map(String), ...s("notifyEmails").split(/[\s,;]+/)].map((t) => t.trim().toLowerCase()).filter(Boolean))],
+    notifyEmails: [
+      ...new Set([...f.getAll("notifyMembers").map(String), ...s("notifyEmails").split(/[\s,;]+/)].map((t) => t.trim().toLowerCase()).filter(Boolean)),
+    ],
     notifyMode: s("notifyMode") || undefined,
     notifyReady: f.get("notifyReady") === "on",
     active: f.get("active") === "on",

@@ -26,7 +26,15 @@ beforeAll(async () => {
   smtpPort = catcher.smtpPort;
   const t = await createTestDatabase();
   drop = t.drop;
-  Object.assign(process.env, { DATABASE_URL: t.url, EMULATOR_PORT: String(emu.port), APP_URL: "http://localhost:3995", AUTH_SECRET: "mail-test-secret-0123456789abcdef0123456", LOG_LEVEL: "error", SMTP_URL: `smtp://localhost:${smtpPort}`, MAIL_FROM: "Portal <portal@example.com>" });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    EMULATOR_PORT: String(emu.port),
+    APP_URL: "http://localhost:3995",
+    AUTH_SECRET: "mail-test-secret-0123456789abcdef0123456",
+    LOG_LEVEL: "error",
+    SMTP_URL: `smtp://localhost:${smtpPort}`,
+    MAIL_FROM: "Portal <portal@example.com>",
+  });
   dbm = await import("@/lib/db");
   await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   outbox = await import("@/lib/mail/outbox");
@@ -46,7 +54,10 @@ async function confirmedUpload(who: string): Promise<string> {
   const cb = await import("@/lib/intake/callback");
   const verify = await import("@/lib/intake/verify");
   const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
-  const minted = await m.mintToken({ link, details: { name: who, email: "visitor@example.com", title: `${who}'s story`, description: undefined, consent: true } });
+  const minted = await m.mintToken({
+    link,
+    details: { name: who, email: "visitor@example.com", title: `${who}'s story`, description: undefined, consent: true },
+  });
   if (!minted.ok) throw new Error(minted.message);
   const form = new FormData();
   form.set("upload_token", minted.uploadToken);

@@ -14,10 +14,13 @@ import { describeMailError, mailTransport } from "./transport";
 export const MAIL_MAX_ATTEMPTS = 10;
 export type UploadMailKind = "new_upload" | "ready";
 
-async function mailUpload(uploadId: string): Promise<{ u: MailUpload; linkId: string; link: { notifyEmails: string[]; notifyMode: string; notifyReady: boolean } } | null> {
+async function mailUpload(
+  uploadId: string,
+): Promise<{ u: MailUpload; linkId: string; link: { notifyEmails: string[]; notifyMode: string; notifyReady: boolean } } | null> {
   const row = await db().upload.findUnique({ where: { id: uploadId }, include: { link: true, connection: { select: { apiUrl: true } } } });
   if (!row || !row.verifiedAt || row.state === "DISOWNED") return null; // only what TwentyThree confirmed
-  const thumb = row.thumbnailUrl ?? (row.photoId && row.photoToken ? frameUrl({ apiUrl: row.connection.apiUrl, photoId: row.photoId, token: row.photoToken }) : null);
+  const thumb =
+    row.thumbnailUrl ?? (row.photoId && row.photoToken ? frameUrl({ apiUrl: row.connection.apiUrl, photoId: row.photoId, token: row.photoToken }) : null);
   const u: MailUpload = {
     title: row.title || "Untitled upload",
     contributor: row.contributorName || row.contributorEmail || "Someone",
@@ -36,10 +39,14 @@ export async function queueUploadMail(kind: UploadMailKind, uploadId: string): P
   if (!m || m.link.notifyMode !== "EACH" || m.link.notifyEmails.length === 0) return [];
   if (kind === "ready" && !m.link.notifyReady) return [];
   const subject = (await (kind === "ready" ? readyMail(m.u) : newUploadMail(m.u))).subject;
-  return insertMessages(m.link.notifyEmails.map((to) => ({ dedupeKey: `${kind}:${uploadId}:${to.toLowerCase()}`, kind, linkId: m.linkId, uploadId, to, subject })));
+  return insertMessages(
+    m.link.notifyEmails.map((to) => ({ dedupeKey: `${kind}:${uploadId}:${to.toLowerCase()}`, kind, linkId: m.linkId, uploadId, to, subject })),
+  );
 }
 
-async function insertMessages(rows: Array<{ dedupeKey: string; kind: string; linkId: string; uploadId: string | null; to: string; subject: string }>): Promise<string[]> {
+async function insertMessages(
+  rows: Array<{ dedupeKey: string; kind: string; linkId: string; uploadId: string | null; to: string; subject: string }>,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const r of rows) {
     // ON CONFLICT DO NOTHING: a repeated event finds its messages already queued.
@@ -75,31 +82,46 @@ export async function deliverMail(messageId: string): Promise<DeliverResult> {
 }
 
 async function sendLocked(messageId: string): Promise<DeliverResult | { retry: string }> {
-  return db().$transaction(async (tx) => {
-    // Row lock for the whole send: a second worker (or a redelivered job) waits, then sees SENT.
-    const [msg] = await tx.$queryRaw<Array<{ id: string; kind: string; upload_id: string | null; link_id: string; dedupe_key: string; to: string; status: string; attempts: number }>>`
+  return db().$transaction(
+    async (tx) => {
+      // Row lock for the whole send: a second worker (or a redelivered job) waits, then sees SENT.
+      const [msg] = await tx.$queryRaw<
+        Array<{ id: string; kind: string; upload_id: string | null; link_id: string; dedupe_key: string; to: string; status: string; attempts: number }>
+      >`
       SELECT id::text, kind, upload_id::text, link_id::text, dedupe_key, "to", status::text, attempts FROM mail_messages WHERE id = ${messageId}::uuid FOR UPDATE`;
-    if (!msg) return "dropped";
-    if (msg.status === "SENT") return "already";
-    const content = await contentFor({ kind: msg.kind, uploadId: msg.upload_id, linkId: msg.link_id, dedupeKey: msg.dedupe_key });
-    const transport = mailTransport();
-    if (!content || !transport) {
-      await tx.mailMessage.update({ where: { id: msg.id }, data: { status: "FAILED", lastError: transport ? "Nothing left to tell (the upload is gone)." : "No SMTP_URL is set." } });
-      return "dropped";
-    }
-    try {
-      // A stable Message-ID: should a send ever be repeated after a crash, clients thread it as one.
-      await transport.sendMail({ from: env().MAIL_FROM, to: msg.to, subject: content.subject, html: content.html, text: content.text, messageId: `<${msg.id}@upload-portal>` });
-    } catch (err) {
-      const attempts = msg.attempts + 1;
-      const lastError = describeMailError(err);
-      await tx.mailMessage.update({ where: { id: msg.id }, data: { attempts, lastError, status: attempts >= MAIL_MAX_ATTEMPTS ? "FAILED" : "PENDING" } });
-      log.warn("mail: send failed", { messageId, attempts, error: lastError });
-      return attempts >= MAIL_MAX_ATTEMPTS ? "failed" : { retry: lastError };
-    }
-    await tx.mailMessage.update({ where: { id: msg.id }, data: { status: "SENT", sentAt: new Date(), attempts: msg.attempts + 1, lastError: null } });
-    return "sent";
-  }, { timeout: 60_000 });
+      if (!msg) return "dropped";
+      if (msg.status === "SENT") return "already";
+      const content = await contentFor({ kind: msg.kind, uploadId: msg.upload_id, linkId: msg.link_id, dedupeKey: msg.dedupe_key });
+      const transport = mailTransport();
+      if (!content || !transport) {
+        await tx.mailMessage.update({
+          where: { id: msg.id },
+          data: { status: "FAILED", lastError: transport ? "Nothing left to tell (the upload is gone)." : "No SMTP_URL is set." },
+        });
+        return "dropped";
+      }
+      try {
+        // A stable Message-ID: should a send ever be repeated after a crash, clients thread it as one.
+        await transport.sendMail({
+          from: env().MAIL_FROM,
+          to: msg.to,
+          subject: content.subject,
+          html: content.html,
+          text: content.text,
+          messageId: `<${msg.id}@upload-portal>`,
+        });
+      } catch (err) {
+        const attempts = msg.attempts + 1;
+        const lastError = describeMailError(err);
+        await tx.mailMessage.update({ where: { id: msg.id }, data: { attempts, lastError, status: attempts >= MAIL_MAX_ATTEMPTS ? "FAILED" : "PENDING" } });
+        log.warn("mail: send failed", { messageId, attempts, error: lastError });
+        return attempts >= MAIL_MAX_ATTEMPTS ? "failed" : { retry: lastError };
+      }
+      await tx.mailMessage.update({ where: { id: msg.id }, data: { status: "SENT", sentAt: new Date(), attempts: msg.attempts + 1, lastError: null } });
+      return "sent";
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** Thrown after the failure was recorded, so the job retries with back-off. */
@@ -108,7 +130,12 @@ export class MailRetry extends Error {}
 /** Uploads for a day's digest: confirmed ones whose verification fell on that UTC day. */
 async function digestUploads(linkId: string, day: Date): Promise<MailUpload[]> {
   const next = new Date(day.getTime() + 86_400_000);
-  const rows = await db().upload.findMany({ where: { linkId, verifiedAt: { gte: day, lt: next }, state: { notIn: ["DISOWNED"] } }, select: { id: true }, orderBy: { verifiedAt: "asc" }, take: 50 });
+  const rows = await db().upload.findMany({
+    where: { linkId, verifiedAt: { gte: day, lt: next }, state: { notIn: ["DISOWNED"] } },
+    select: { id: true },
+    orderBy: { verifiedAt: "asc" },
+    take: 50,
+  });
   const out: MailUpload[] = [];
   for (const r of rows) {
     const m = await mailUpload(r.id);
@@ -126,7 +153,18 @@ export async function queueDigests(now = new Date()): Promise<string[]> {
     const uploads = await digestUploads(link.id, day);
     if (!uploads.length) continue;
     const subject = (await digestMail(link.title, uploads)).subject;
-    ids.push(...(await insertMessages(link.notifyEmails.map((to) => ({ dedupeKey: `digest:${link.id}:${key}:${to.toLowerCase()}`, kind: "digest", linkId: link.id, uploadId: null, to, subject })))));
+    ids.push(
+      ...(await insertMessages(
+        link.notifyEmails.map((to) => ({
+          dedupeKey: `digest:${link.id}:${key}:${to.toLowerCase()}`,
+          kind: "digest",
+          linkId: link.id,
+          uploadId: null,
+          to,
+          subject,
+        })),
+      )),
+    );
   }
   return ids;
 }
@@ -139,6 +177,10 @@ export async function resetMail(messageId: string): Promise<boolean> {
 
 /** Messages queued but never tried (their job was lost): the sweep sends them. */
 export async function unsentMail(limit = 100): Promise<string[]> {
-  const rows = await db().mailMessage.findMany({ where: { status: "PENDING", attempts: 0, createdAt: { lt: new Date(Date.now() - 120_000) } }, select: { id: true }, take: limit });
+  const rows = await db().mailMessage.findMany({
+    where: { status: "PENDING", attempts: 0, createdAt: { lt: new Date(Date.now() - 120_000) } },
+    select: { id: true },
+    take: limit,
+  });
   return rows.map((r) => r.id);
 }

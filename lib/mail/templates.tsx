@@ -3,7 +3,15 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Img, Link, Preview, Section, Text } from "@react-email/components";
 import { render } from "@react-email/render";
 
-export type MailUpload = { title: string; contributor: string; email: string | null; linkTitle: string; reviewUrl: string; thumbnailUrl: string | null; length: string | null };
+export type MailUpload = {
+  title: string;
+  contributor: string;
+  email: string | null;
+  linkTitle: string;
+  reviewUrl: string;
+  thumbnailUrl: string | null;
+  length: string | null;
+};
 export type MailContent = { subject: string; html: string; text: string };
 
 const box = { backgroundColor: "#ffffff", margin: "0 auto", padding: "24px", maxWidth: "560px", fontFamily: "Helvetica, Arial, sans-serif" };
@@ -41,7 +49,8 @@ function UploadMail({ heading, intro, uploads }: { heading: string; intro: strin
           ))}
           <Hr />
           <Text style={{ color: "#475569", fontSize: "12px" }}>
-            You get this because your address is on the link&apos;s notification list. <Link href={uploads[0]?.reviewUrl ?? "#"}>Open the portal</Link> to change it.
+            You get this because your address is on the link&apos;s notification list. <Link href={uploads[0]?.reviewUrl ?? "#"}>Open the portal</Link> to
+            change it.
           </Text>
         </Container>
       </Body>
@@ -54,10 +63,23 @@ async function both(subject: string, el: React.ReactElement): Promise<MailConten
 }
 
 export const newUploadMail = (u: MailUpload) =>
-  both(`New upload: ${u.title}`, <UploadMail heading="A new upload arrived" intro={`${u.contributor} sent “${u.title}” through “${u.linkTitle}”.`} uploads={[u]} />);
+  both(
+    `New upload: ${u.title}`,
+    <UploadMail heading="A new upload arrived" intro={`${u.contributor} sent “${u.title}” through “${u.linkTitle}”.`} uploads={[u]} />,
+  );
 
 export const readyMail = (u: MailUpload) =>
-  both(`Ready to watch: ${u.title}`, <UploadMail heading="Ready to watch" intro={`TwentyThree has finished processing “${u.title}” from ${u.contributor}.`} uploads={[u]} />);
+  both(
+    `Ready to watch: ${u.title}`,
+    <UploadMail heading="Ready to watch" intro={`TwentyThree has finished processing “${u.title}” from ${u.contributor}.`} uploads={[u]} />,
+  );
 
 export const digestMail = (linkTitle: string, uploads: MailUpload[]) =>
-  both(`${uploads.length} new ${uploads.length === 1 ? "upload" : "uploads"} on “${linkTitle}”`, <UploadMail heading={`New uploads on “${linkTitle}”`} intro={`${uploads.length} new ${uploads.length === 1 ? "upload" : "uploads"} in the last day.`} uploads={uploads} />);
+  both(
+    `${uploads.length} new ${uploads.length === 1 ? "upload" : "uploads"} on “${linkTitle}”`,
+    <UploadMail
+      heading={`New uploads on “${linkTitle}”`}
+      intro={`${uploads.length} new ${uploads.length === 1 ? "upload" : "uploads"} in the last day.`}
+      uploads={uploads}
+    />,
+  );

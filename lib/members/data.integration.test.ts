@@ -25,7 +25,10 @@ beforeEach(async () => {
 describe("members", () => {
   it("adds a member once per email", async () => {
     expect(await addMember(db, { email: "m@example.com", name: "M", role: "MEMBER", password: "long-enough-password" })).toEqual({ ok: true });
-    expect(await addMember(db, { email: "m@example.com", name: "M", role: "MEMBER", password: "long-enough-password" })).toMatchObject({ ok: false, field: "email" });
+    expect(await addMember(db, { email: "m@example.com", name: "M", role: "MEMBER", password: "long-enough-password" })).toMatchObject({
+      ok: false,
+      field: "email",
+    });
   });
 
   it("never lets admins lock themselves out or remove the last enabled admin", async () => {

@@ -13,9 +13,7 @@ import { log } from "@/lib/log";
 import { frameUrl, originOf } from "@/lib/twentythree";
 
 export type FollowResult =
-  | { kind: "skipped" }
-  | { kind: "unavailable" }
-  | { kind: "followed"; state: ProcessingState; percent: number; changedTo: ProcessingState | null };
+  { kind: "skipped" } | { kind: "unavailable" } | { kind: "followed"; state: ProcessingState; percent: number; changedTo: ProcessingState | null };
 
 export const FINAL: ProcessingState[] = ["READY", "FAILED", "TIMED_OUT"];
 export const GONE_MESSAGE = "TwentyThree no longer lists this video.";
@@ -46,7 +44,9 @@ export async function followProcessing(uploadId: string, opts: { now?: Date; tim
         state = "READY";
         percent = 100;
         if (photo.videoLength !== null) data.videoLength = photo.videoLength;
-        data.thumbnailUrl = photo.smallDownload ? `${originOf(conn)}${photo.smallDownload}` : frameUrl({ apiUrl: conn.apiUrl, photoId: photo.photoId, token: photo.token });
+        data.thumbnailUrl = photo.smallDownload
+          ? `${originOf(conn)}${photo.smallDownload}`
+          : frameUrl({ apiUrl: conn.apiUrl, photoId: photo.photoId, token: photo.token });
       } else {
         const progress = await clientFor(conn, { timeoutMs: opts.timeoutMs ?? 10_000, retries: 0 }).getTranscodingProgress({ photoId: photo.photoId });
         // Never 100 while TwentyThree's own flag says it is still transcoding.
@@ -65,11 +65,18 @@ export async function followProcessing(uploadId: string, opts: { now?: Date; tim
   // Only a row still not final moves: a job and a pingback racing cannot take READY back.
   const changed = await db().upload.updateMany({
     where: { id: upload.id, OR: [{ processing: null }, { processing: "PROCESSING" }] },
-    data: { ...data, processing: state, processingPercent: percent, processingSince: since, ...(state === "READY" ? { readyAt: now, processingError: null } : {}) },
+    data: {
+      ...data,
+      processing: state,
+      processingPercent: percent,
+      processingSince: since,
+      ...(state === "READY" ? { readyAt: now, processingError: null } : {}),
+    },
   });
   // Rows confirmed long before anyone followed them (data from before processing was followed)
   // are filled in quietly: no "ready" e-mail or webhook about an old video.
-  const backfill = upload.processing === null && upload.processingSince === null && upload.verifiedAt!.getTime() < now.getTime() - env().PROCESSING_TIMEOUT_MINUTES * 60_000;
+  const backfill =
+    upload.processing === null && upload.processingSince === null && upload.verifiedAt!.getTime() < now.getTime() - env().PROCESSING_TIMEOUT_MINUTES * 60_000;
   const changedTo = changed.count && upload.processing !== state && !backfill ? state : null;
   if (changedTo) log.info("processing: state changed", { uploadId, state, percent });
   return { kind: "followed", state, percent, changedTo };

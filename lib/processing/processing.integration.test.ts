@@ -46,7 +46,13 @@ beforeAll(async () => {
   const t = await createTestDatabase();
   drop = t.drop;
   dbUrl = t.url;
-  Object.assign(process.env, { DATABASE_URL: t.url, EMULATOR_PORT: String(emu.port), APP_URL: "http://localhost:3996", AUTH_SECRET: "processing-test-secret-0123456789abcdef01", LOG_LEVEL: "error" });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    EMULATOR_PORT: String(emu.port),
+    APP_URL: "http://localhost:3996",
+    AUTH_SECRET: "processing-test-secret-0123456789abcdef01",
+    LOG_LEVEL: "error",
+  });
   dbm = await import("@/lib/db");
   await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   m = await import("@/lib/intake/mint");
@@ -65,7 +71,10 @@ afterAll(async () => {
 });
 
 const faults = (body: Record<string, unknown> | null) =>
-  fetch(`${emu.url}/_emulator/faults`, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE" });
+  fetch(
+    `${emu.url}/_emulator/faults`,
+    body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "DELETE" },
+  );
 const row = (id: string) => dbm.db().upload.findUniqueOrThrow({ where: { id } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -74,7 +83,10 @@ let n = 0;
 async function received(): Promise<{ uploadId: string; photoId: string; token: string }> {
   const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
   const i = ++n;
-  const minted = await m.mintToken({ link, details: { name: `Visitor ${i}`, email: `v${i}@example.com`, title: `Clip ${i}`, description: undefined, consent: true } });
+  const minted = await m.mintToken({
+    link,
+    details: { name: `Visitor ${i}`, email: `v${i}@example.com`, title: `Clip ${i}`, description: undefined, consent: true },
+  });
   if (!minted.ok) throw new Error(minted.message);
   const form = new FormData();
   form.set("upload_token", minted.uploadToken);

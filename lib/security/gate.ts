@@ -19,7 +19,12 @@ export async function intakeGate(req: NextRequest): Promise<Response | null> {
       const r = await consume([{ key: `intake-post:ip:${ip}`, ...INTAKE_POST_LIMIT }]);
       if (!r.ok) {
         log.warn("intake: too many requests", { path: req.nextUrl.pathname });
-        return htmlPage(429, "Too many attempts", `Too many uploads were started from your network in a short time. Please try again in ${describeWait(r.retryAfterSeconds)}.`, { "retry-after": String(r.retryAfterSeconds) });
+        return htmlPage(
+          429,
+          "Too many attempts",
+          `Too many uploads were started from your network in a short time. Please try again in ${describeWait(r.retryAfterSeconds)}.`,
+          { "retry-after": String(r.retryAfterSeconds) },
+        );
       }
       return null;
     }

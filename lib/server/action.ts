@@ -58,7 +58,9 @@ export function defineAction<W extends Who, S extends z.ZodType, R extends Answe
  * A form's action for useActionState: `read` turns the FormData into the schema's input, then
  * as defineAction, with the FormData as the context (to echo what was typed).
  */
-export function formAction<W extends Who, S extends z.ZodType, R extends Answer = ActionState>(spec: ActionSpec<W, S, R, FormData> & { read: (f: FormData) => unknown }) {
+export function formAction<W extends Who, S extends z.ZodType, R extends Answer = ActionState>(
+  spec: ActionSpec<W, S, R, FormData> & { read: (f: FormData) => unknown },
+) {
   const call = defineAction<W, S, R, FormData>(spec);
   return async (_prev: R, formData: FormData): Promise<R> => call(spec.read(formData), formData);
 }

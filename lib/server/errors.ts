@@ -11,6 +11,10 @@ export const GENERIC_FAILURE = "Something went wrong. Please try again; if it ke
 /** Logs an unexpected failure of `where` (an action or route name) and returns what the user may read. */
 export function reportFailure(where: string, err: unknown, context: Record<string, unknown> = {}): string {
   const tt = twentyThreeErrorOf(err);
-  log.error(`${where} failed`, { ...context, error: err instanceof Error ? err.message : String(err), kind: tt?.code ?? (err instanceof Error ? err.name : typeof err) });
+  log.error(`${where} failed`, {
+    ...context,
+    error: err instanceof Error ? err.message : String(err),
+    kind: tt?.code ?? (err instanceof Error ? err.name : typeof err),
+  });
   return GENERIC_FAILURE;
 }

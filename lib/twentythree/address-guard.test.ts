@@ -24,17 +24,30 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("blocked targets", () => {
   it("refuses link-local and metadata addresses in every spelling, allows loopback and LAN", () => {
-    for (const a of ["169.254.169.254", "169.254.0.1", "::ffff:169.254.169.254", "fe80::1", "fd00:ec2::254", "100.100.100.200"]) expect(blockedAddressReason(a), a).toBeDefined();
+    for (const a of ["169.254.169.254", "169.254.0.1", "::ffff:169.254.169.254", "fe80::1", "fd00:ec2::254", "100.100.100.200"])
+      expect(blockedAddressReason(a), a).toBeDefined();
     for (const a of ["127.0.0.1", "::1", "10.1.2.3", "192.168.1.10", "203.0.113.5", "fd00::1"]) expect(blockedAddressReason(a), a).toBeUndefined();
     // The URL parser turns decimal and hex forms into the dotted address before we look.
-    for (const u of ["http://2852039166/", "http://0xa9fea9fe/", "http://[fe80::1]:80/", "http://metadata.google.internal/", "http://METADATA/"]) expect(blockedHostReason(new URL(u).hostname), u).toBeDefined();
+    for (const u of ["http://2852039166/", "http://0xa9fea9fe/", "http://[fe80::1]:80/", "http://metadata.google.internal/", "http://METADATA/"])
+      expect(blockedHostReason(new URL(u).hostname), u).toBeDefined();
     expect(blockedHostReason("localhost")).toBeUndefined();
   });
 
   it("makes no call to a refused literal address and says why, naming no secret", async () => {
     let calls = 0;
-    const c = createTwentyThreeClient({ apiUrl: "http://169.254.169.254", ...creds, retries: 0, fetch: (async () => { calls++; throw new Error("must not be called"); }) as typeof fetch });
-    const err = await c.getSite().then(() => null, (e: unknown) => e);
+    const c = createTwentyThreeClient({
+      apiUrl: "http://169.254.169.254",
+      ...creds,
+      retries: 0,
+      fetch: (async () => {
+        calls++;
+        throw new Error("must not be called");
+      }) as typeof fetch,
+    });
+    const err = await c.getSite().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(TwentyThreeBlockedTargetError);
     expect((err as Error).message).toMatch(/link-local.*ALLOW_PRIVATE_TARGETS/);
     expect(JSON.stringify(err) + (err as Error).message).not.toMatch(/secret|at-token/);
@@ -52,7 +65,10 @@ describe("blocked targets", () => {
     const before = hits;
     // Fake DNS: the name resolves to the metadata address (the socket would never get there).
     const evil = new Agent({ connect: { lookup: guardedLookupWith((_h, _o, cb) => cb(null, [{ address: "169.254.169.254", family: 4 }])) as never } });
-    const err = await fetch(`http://rebind.example:${port}/`, { dispatcher: evil } as RequestInit).then(() => null, (e: unknown) => e);
+    const err = await fetch(`http://rebind.example:${port}/`, { dispatcher: evil } as RequestInit).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(String((err as { cause?: Error }).cause?.message)).toMatch(/rebind\.example resolves to a link-local address/);
     // The same name resolving to loopback connects.
     const fine = new Agent({ connect: { lookup: guardedLookupWith((_h, _o, cb) => cb(null, [{ address: "127.0.0.1", family: 4 }])) as never } });
@@ -63,8 +79,20 @@ describe("blocked targets", () => {
 
   it("lets ALLOW_PRIVATE_TARGETS through (the client only gets the flag)", async () => {
     let calls = 0;
-    const c = createTwentyThreeClient({ apiUrl: "http://169.254.169.254", ...creds, retries: 0, allowPrivateTargets: true, fetch: (async () => { calls++; throw new TypeError("fetch failed"); }) as typeof fetch });
-    const err = await c.getSite().then(() => null, (e: unknown) => e);
+    const c = createTwentyThreeClient({
+      apiUrl: "http://169.254.169.254",
+      ...creds,
+      retries: 0,
+      allowPrivateTargets: true,
+      fetch: (async () => {
+        calls++;
+        throw new TypeError("fetch failed");
+      }) as typeof fetch,
+    });
+    const err = await c.getSite().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(TwentyThreeError);
     expect(err).not.toBeInstanceOf(TwentyThreeBlockedTargetError);
     expect(calls).toBe(1);

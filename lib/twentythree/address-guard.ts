@@ -11,7 +11,15 @@ import ipaddr from "ipaddr.js";
 import { Agent } from "undici";
 
 /** Names cloud providers serve their metadata under (refused before any lookup). */
-const METADATA_HOSTS = new Set(["metadata", "metadata.google.internal", "metadata.goog", "instance-data", "instance-data.ec2.internal", "metadata.azure.internal", "metadata.tencentyun.com"]);
+const METADATA_HOSTS = new Set([
+  "metadata",
+  "metadata.google.internal",
+  "metadata.goog",
+  "instance-data",
+  "instance-data.ec2.internal",
+  "metadata.azure.internal",
+  "metadata.tencentyun.com",
+]);
 /** Metadata addresses outside the link-local ranges (AWS IPv6, Alibaba Cloud). */
 const METADATA_ADDRESSES = new Set(["fd00:ec2::254", "100.100.100.200"].map((a) => ipaddr.process(a).toNormalizedString()));
 
@@ -45,19 +53,21 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.
 type Resolve = (hostname: string, options: dns.LookupAllOptions, cb: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void) => void;
 
 /** A dns.lookup that fails for refused addresses; node:net calls it with and without `all`. */
-export const guardedLookupWith = (resolve: Resolve) => (hostname: string, options: dns.LookupOptions, callback: LookupCallback): void => {
-  resolve(hostname, { ...options, all: true }, (err, addresses) => {
-    if (err) return callback(err, options.all ? [] : "");
-    for (const a of addresses) {
-      const reason = blockedAddressReason(a.address);
-      if (reason) return callback(new BlockedTargetError(`${hostname} resolves to ${reason}`) as unknown as NodeJS.ErrnoException, options.all ? [] : "");
-    }
-    if (options.all) return callback(null, addresses);
-    const first = addresses[0];
-    if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "");
-    callback(null, first.address, first.family);
-  });
-};
+export const guardedLookupWith =
+  (resolve: Resolve) =>
+  (hostname: string, options: dns.LookupOptions, callback: LookupCallback): void => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, options.all ? [] : "");
+      for (const a of addresses) {
+        const reason = blockedAddressReason(a.address);
+        if (reason) return callback(new BlockedTargetError(`${hostname} resolves to ${reason}`) as unknown as NodeJS.ErrnoException, options.all ? [] : "");
+      }
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "");
+      callback(null, first.address, first.family);
+    });
+  };
 
 let agent: Agent | undefined;
 /** One shared dispatcher for guarded calls (keep-alive pooling as with the default one). */

@@ -11,7 +11,11 @@ import type { Site } from "./types";
 
 const site = (permissionLevel: string): Site => ({ domain: "video.example.com", siteId: "1", siteName: "Example", permissionLevel });
 const ok = (s: Site) => ({ getSite: async () => s });
-const failing = (e: Error) => ({ getSite: async (): Promise<Site> => { throw e; } });
+const failing = (e: Error) => ({
+  getSite: async (): Promise<Site> => {
+    throw e;
+  },
+});
 
 describe("checkConnection", () => {
   it("is ok at write and above", async () => {
@@ -34,7 +38,10 @@ describe("checkConnection", () => {
     expect((await checkConnection(failing(new TwentyThreeUnreachableError("h", "ECONNREFUSED")))).status).toBe("unreachable");
     expect((await checkConnection(failing(new TwentyThreeTimeoutError(10)))).status).toBe("unreachable");
     expect((await checkConnection(failing(new TwentyThreeHttpError(500)))).status).toBe("error");
-    expect(await checkConnection(failing(new Error("secret stuff")))).toEqual({ status: "error", message: "Unexpected error while checking the TwentyThree connection." });
+    expect(await checkConnection(failing(new Error("secret stuff")))).toEqual({
+      status: "error",
+      message: "Unexpected error while checking the TwentyThree connection.",
+    });
   });
 
   it("orders levels none<anonymous<read<write<admin<super", () => {

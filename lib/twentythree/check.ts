@@ -35,7 +35,10 @@ export async function checkConnection(client: Pick<TwentyThreeClient, "getSite">
   } catch (err) {
     const tt = twentyThreeErrorOf(err);
     if (tt?.code === "invalid_signature") {
-      return { status: "bad_credentials", message: "TwentyThree rejected the credentials (invalid signature): check the consumer key/secret and access token/secret." };
+      return {
+        status: "bad_credentials",
+        message: "TwentyThree rejected the credentials (invalid signature): check the consumer key/secret and access token/secret.",
+      };
     }
     if (tt?.code === "permission_denied") return { status: "insufficient_permission", message: tt.safeMessage };
     if (tt?.code === "unreachable" || tt?.code === "timeout") return { status: "unreachable", message: tt.safeMessage };

@@ -91,12 +91,28 @@ describe("upload tokens", () => {
     const c = make(WRITE);
     const before = now();
     const t = await c.getUploadToken({
-      returnUrl: "https://portal.test/callback?intake=1", albumIds: ["1001"], title: "<i>Hello</i> there", description: "<b>bold</b>",
-      tags: ["product:1234", "testimonial"], publish: false, validMinutes: 30, maxUploads: 2,
-      customVariables: { customer_id: "c-42", campaign: "spring" }, extra: { intake_ref: "in_9" },
+      returnUrl: "https://portal.test/callback?intake=1",
+      albumIds: ["1001"],
+      title: "<i>Hello</i> there",
+      description: "<b>bold</b>",
+      tags: ["product:1234", "testimonial"],
+      publish: false,
+      validMinutes: 30,
+      maxUploads: 2,
+      customVariables: { customer_id: "c-42", campaign: "spring" },
+      extra: { intake_ref: "in_9" },
     });
     expect(t.uploadToken).toMatch(/^[0-9a-f]{40}$/);
-    expect(t).toMatchObject({ validMinutes: 30, maxUploads: 2, title: "Hello there", description: "<b>bold</b>", tags: ["product:1234", "testimonial"], publish: false, albumId: "1001", returnUrl: "https://portal.test/callback?intake=1" });
+    expect(t).toMatchObject({
+      validMinutes: 30,
+      maxUploads: 2,
+      title: "Hello there",
+      description: "<b>bold</b>",
+      tags: ["product:1234", "testimonial"],
+      publish: false,
+      albumId: "1001",
+      returnUrl: "https://portal.test/callback?intake=1",
+    });
     expect(Math.abs(t.validUntil.getTime() - (before + 30 * 60_000))).toBeLessThan(5_000);
 
     const u = await c.updateUploadToken({ uploadToken: t.uploadToken, title: "Renamed", maxUploads: 3 });

@@ -88,9 +88,21 @@ describe("requests", () => {
     expect(r.method).toBe("POST");
     expect(r.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(Object.fromEntries(r.body)).toEqual({
-      format: "json", raw: "1", return_url: "https://portal.test/cb?x=1", background_return_p: "0", user_id: "17488",
-      album_id: "1001,1002", title: "Tïtle & more", description: "<b>hi</b>", tags: "a b:c", publish: "0",
-      absolute_url: "https://portal.test/v/1", valid_minutes: "30", max_uploads: "3", customer_id: "c-42", intake: "in_9",
+      format: "json",
+      raw: "1",
+      return_url: "https://portal.test/cb?x=1",
+      background_return_p: "0",
+      user_id: "17488",
+      album_id: "1001,1002",
+      title: "Tïtle & more",
+      description: "<b>hi</b>",
+      tags: "a b:c",
+      publish: "0",
+      absolute_url: "https://portal.test/v/1",
+      valid_minutes: "30",
+      max_uploads: "3",
+      customer_id: "c-42",
+      intake: "in_9",
     });
     // The signature covers the body: recompute it as a server would from header + body.
     const auth = r.headers.authorization!;
@@ -99,8 +111,15 @@ describe("requests", () => {
     expect(h.oauth_token).toBe(creds.accessToken);
     expect(h.oauth_signature_method).toBe("HMAC-SHA1");
     const again = signRequest({
-      method: "POST", url: r.url, params: Object.fromEntries(r.body), consumerKey: creds.consumerKey, consumerSecret: creds.consumerSecret,
-      token: creds.accessToken, tokenSecret: creds.accessTokenSecret, nonce: h.oauth_nonce, timestamp: Number(h.oauth_timestamp),
+      method: "POST",
+      url: r.url,
+      params: Object.fromEntries(r.body),
+      consumerKey: creds.consumerKey,
+      consumerSecret: creds.consumerSecret,
+      token: creds.accessToken,
+      tokenSecret: creds.accessTokenSecret,
+      nonce: h.oauth_nonce,
+      timestamp: Number(h.oauth_timestamp),
     });
     expect(h.oauth_signature).toBe(again.signature);
   });
@@ -133,7 +152,10 @@ describe("requests", () => {
     await c.updateUploadToken({ uploadToken: "abc", title: "New" });
     const bodies = calls.map((r) => [new URL(r.url).pathname, Object.fromEntries(r.body)]);
     expect(bodies).toEqual([
-      ["/api/photo/list", { p: "2", size: "50", photo_id: "1", token: "t", upload_token: "u", album_id: "1001", include_unpublished_p: "1", format: "json", raw: "1" }],
+      [
+        "/api/photo/list",
+        { p: "2", size: "50", photo_id: "1", token: "t", upload_token: "u", album_id: "1001", include_unpublished_p: "1", format: "json", raw: "1" },
+      ],
       ["/api/photo/update", { photo_id: "7", title: "T", tags: "x y", published_p: "0", format: "json", raw: "1" }],
       ["/api/photo/delete", { photo_id: "7", format: "json", raw: "1" }],
       ["/api/album/list", { p: "1", size: "100", format: "json", raw: "1" }],
@@ -161,7 +183,16 @@ describe("parsing results", () => {
   });
 
   it("accepts numbers/booleans, extra fields and a flat token object", async () => {
-    const flat = { status: "ok", upload_token: "abc123", valid_minutes: 15, valid_until: 1700000000, max_uploads: 5, publish: false, tags: ["x"], brand_new: { a: 1 } };
+    const flat = {
+      status: "ok",
+      upload_token: "abc123",
+      valid_minutes: 15,
+      valid_until: 1700000000,
+      max_uploads: 5,
+      publish: false,
+      tags: ["x"],
+      brand_new: { a: 1 },
+    };
     const { c } = client(json(flat));
     const t = await c.getUploadToken();
     expect(t).toMatchObject({ uploadToken: "abc123", validMinutes: 15, maxUploads: 5, publish: false, tags: ["x"], title: "", userId: "" });
@@ -170,31 +201,77 @@ describe("parsing results", () => {
 
   it("types photo lists from string values", async () => {
     const photo = {
-      photo_id: "60433", token: "Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56", tree_id: "1", title: "Clip", content: "<p>d</p>", tags: "a b",
-      published_p: "0", album_id: "1001", one: "/video/60433", video_p: "1", video_length: "12.5", original_download: "/1/60433/x/original",
+      photo_id: "60433",
+      token: "Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56",
+      tree_id: "1",
+      title: "Clip",
+      content: "<p>d</p>",
+      tags: "a b",
+      published_p: "0",
+      album_id: "1001",
+      one: "/video/60433",
+      video_p: "1",
+      video_length: "12.5",
+      original_download: "/1/60433/x/original",
       customer_id: "c-42",
     };
-    const { c } = client(json({ status: "ok", photos: [photo, { ...photo, photo_id: 60434, video_p: true, video_length: "", published_p: 1 }], total_count: "2", p: "1", size: "20" }));
+    const { c } = client(
+      json({
+        status: "ok",
+        photos: [photo, { ...photo, photo_id: 60434, video_p: true, video_length: "", published_p: 1 }],
+        total_count: "2",
+        p: "1",
+        size: "20",
+      }),
+    );
     const list = await c.listPhotos();
     expect(list.totalCount).toBe(2);
     expect(list.page).toBe(1);
     expect(list.size).toBe(20);
-    expect(list.photos[0]).toMatchObject({ photoId: "60433", treeId: "1", tags: ["a", "b"], publishedP: false, videoP: true, videoLength: 12.5, originalDownload: "/1/60433/x/original", one: "/video/60433" });
+    expect(list.photos[0]).toMatchObject({
+      photoId: "60433",
+      treeId: "1",
+      tags: ["a", "b"],
+      publishedP: false,
+      videoP: true,
+      videoLength: 12.5,
+      originalDownload: "/1/60433/x/original",
+      one: "/video/60433",
+    });
     expect(list.photos[0]!.raw.customer_id).toBe("c-42");
     expect(list.photos[1]).toMatchObject({ photoId: "60434", publishedP: true, videoLength: null });
   });
 
   it("types albums and the site with its permission level", async () => {
     const { c } = client([
-      json({ status: "ok", albums: [{ album_id: "1001", title: "Inbox", extra: "1" }, { album_id: 1002, title: "Two" }], total_count: "2" }),
+      json({
+        status: "ok",
+        albums: [
+          { album_id: "1001", title: "Inbox", extra: "1" },
+          { album_id: 1002, title: "Two" },
+        ],
+        total_count: "2",
+      }),
       json({ status: "ok", permission_level: "Write", site: { domain: "video.example.com", site_id: 12, site_name: "Example", product_key: "k" } }),
     ]);
-    expect(await c.listAlbums()).toEqual({ albums: [{ albumId: "1001", title: "Inbox" }, { albumId: "1002", title: "Two" }], totalCount: 2, page: 1, size: 20 });
+    expect(await c.listAlbums()).toEqual({
+      albums: [
+        { albumId: "1001", title: "Inbox" },
+        { albumId: "1002", title: "Two" },
+      ],
+      totalCount: 2,
+      page: 1,
+      size: 20,
+    });
     expect(await c.getSite()).toEqual({ domain: "video.example.com", siteId: "12", siteName: "Example", permissionLevel: "write" });
   });
 
   it("reports an unexpected shape as TwentyThreeBadResponseError", async () => {
-    const { c } = client([json({ status: "ok", photos: [{ title: "no id" }] }), json({ status: "ok", message: "no token" }), json({ status: "ok", photos: [{ photo_id: "1", video_p: "maybe" }] })]);
+    const { c } = client([
+      json({ status: "ok", photos: [{ title: "no id" }] }),
+      json({ status: "ok", message: "no token" }),
+      json({ status: "ok", photos: [{ photo_id: "1", video_p: "maybe" }] }),
+    ]);
     const e = await caught(c.listPhotos());
     expect(e).toBeInstanceOf(TwentyThreeBadResponseError);
     expect(e.message).toContain("photos.0.photo_id");
@@ -213,7 +290,13 @@ describe("parsing results", () => {
 
   it("throws the specific class for an error envelope (HTTP 200)", async () => {
     const { c } = client([
-      json({ status: "error", code: "permission_denied", message: "You need more (required level: 'super')", permission_level: "write", endpoint: "/api/photo/get-upload-token" }),
+      json({
+        status: "error",
+        code: "permission_denied",
+        message: "You need more (required level: 'super')",
+        permission_level: "write",
+        endpoint: "/api/photo/get-upload-token",
+      }),
       json({ status: "error", code: "no_such_photo", message: "No such photo" }),
     ]);
     const e = await caught(c.getUploadToken({ userId: "1" }));
@@ -225,7 +308,11 @@ describe("parsing results", () => {
 
 describe("failures, retries and timeouts", () => {
   it("retries reads on 5xx with backoff, then succeeds", async () => {
-    const { c, calls } = client([{ status: 503, body: "<html>busy</html>", contentType: "text/html" }, { status: 500, body: "" }, json({ status: "ok", albums: [] })]);
+    const { c, calls } = client([
+      { status: 503, body: "<html>busy</html>", contentType: "text/html" },
+      { status: 500, body: "" },
+      json({ status: "ok", albums: [] }),
+    ]);
     expect((await c.listAlbums()).albums).toEqual([]);
     expect(calls).toHaveLength(3);
     // a fresh nonce per attempt
@@ -276,7 +363,12 @@ describe("failures, retries and timeouts", () => {
 
   it("times out a body that stalls after the headers", async () => {
     const stalled: Reply = async (signal) => {
-      const body = new ReadableStream({ start(ctl) { ctl.enqueue(new TextEncoder().encode('{"status":')); signal?.addEventListener("abort", () => ctl.error(new DOMException("aborted", "AbortError"))); } });
+      const body = new ReadableStream({
+        start(ctl) {
+          ctl.enqueue(new TextEncoder().encode('{"status":'));
+          signal?.addEventListener("abort", () => ctl.error(new DOMException("aborted", "AbortError")));
+        },
+      });
       return new Response(body, { status: 200 });
     };
     const { c } = client(stalled, { timeoutMs: 30, retries: 0 });

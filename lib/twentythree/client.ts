@@ -2,15 +2,7 @@
 import type { z } from "zod";
 import { TwentyThreeBadResponseError, TwentyThreeError } from "./errors";
 import type { Envelope } from "./response";
-import {
-  albumListSchema,
-  permissionLevelSchema,
-  photoListSchema,
-  photoSchema,
-  siteSchema,
-  transcodingProgressSchema,
-  uploadTokenSchema,
-} from "./schemas";
+import { albumListSchema, permissionLevelSchema, photoListSchema, photoSchema, siteSchema, transcodingProgressSchema, uploadTokenSchema } from "./schemas";
 import { createTransport, type Params, type TwentyThreeConfig } from "./transport";
 import type { AlbumList, ListPhotosParams, Photo, PhotoList, Site, UpdatePhotoParams, UploadToken, UploadTokenParams } from "./types";
 
@@ -26,13 +18,29 @@ function parseWith<S extends z.ZodType>(schema: S, data: unknown, method: string
 
 // Parameter names the client sets itself; custom variables / extras may not override them.
 const RESERVED = new Set([
-  "format", "raw", "callback", "varname", "upload_token", "return_url", "background_return_p", "user_id",
-  "album_id", "title", "description", "tags", "publish", "absolute_url", "valid_minutes", "max_uploads",
+  "format",
+  "raw",
+  "callback",
+  "varname",
+  "upload_token",
+  "return_url",
+  "background_return_p",
+  "user_id",
+  "album_id",
+  "title",
+  "description",
+  "tags",
+  "publish",
+  "absolute_url",
+  "valid_minutes",
+  "max_uploads",
 ]);
 
 function uploadTokenParams(p: UploadTokenParams): Params {
   const out: Params = {};
-  const set = (k: string, v: string | undefined) => { if (v !== undefined) out[k] = v; };
+  const set = (k: string, v: string | undefined) => {
+    if (v !== undefined) out[k] = v;
+  };
   // Extras last: the caller's own parameters (the portal's signed state) win over custom variables.
   for (const [k, v] of [...Object.entries(p.customVariables ?? {}), ...Object.entries(p.extra ?? {})]) {
     if (RESERVED.has(k) || k.startsWith("oauth_")) throw new TwentyThreeError("client_input", `Parameter name "${k}" is reserved`);
@@ -81,9 +89,19 @@ function toUploadToken(env: Envelope, method: string, nowMs: number): UploadToke
 
 function toPhoto(p: z.output<typeof photoSchema>): Photo {
   const photo: Photo = {
-    photoId: p.photo_id, token: p.token, treeId: p.tree_id, title: p.title, content: p.content, tags: p.tags,
-    publishedP: p.published_p, albumId: p.album_id, one: p.one, videoP: p.video_p, videoLength: p.video_length,
-    videoEncoded: p.video_encoded_p, originalSize: p.original_size,
+    photoId: p.photo_id,
+    token: p.token,
+    treeId: p.tree_id,
+    title: p.title,
+    content: p.content,
+    tags: p.tags,
+    publishedP: p.published_p,
+    albumId: p.album_id,
+    one: p.one,
+    videoP: p.video_p,
+    videoLength: p.video_length,
+    videoEncoded: p.video_encoded_p,
+    originalSize: p.original_size,
     raw: { ...p },
   };
   if (p.small_download) photo.smallDownload = p.small_download;

@@ -12,7 +12,9 @@ describe("embed URLs", () => {
   });
 
   it("assumes https for a bare domain", () => {
-    expect(playerUrl({ domain: "video.example.com", photoId: "1", token: "x" })).toBe("https://video.example.com/v.ihtml/player.html?token=x&source=embed&photo_id=1");
+    expect(playerUrl({ domain: "video.example.com", photoId: "1", token: "x" })).toBe(
+      "https://video.example.com/v.ihtml/player.html?token=x&source=embed&photo_id=1",
+    );
     expect(originOf("Video.Example.com:8443")).toBe("https://video.example.com:8443");
   });
 
@@ -20,7 +22,9 @@ describe("embed URLs", () => {
     expect(fileUrl({ domain: "video.example.com", treeId: "1", photoId: "60433", token: "Ab12", format: "video_medium" })).toBe(
       "https://video.example.com/1/60433/Ab12/video_medium",
     );
-    expect(fileUrl({ apiUrl: "http://localhost:4023", treeId: "2", photoId: "3", token: "a/b", format: "original" })).toBe("http://localhost:4023/2/3/a%2Fb/original");
+    expect(fileUrl({ apiUrl: "http://localhost:4023", treeId: "2", photoId: "3", token: "a/b", format: "original" })).toBe(
+      "http://localhost:4023/2/3/a%2Fb/original",
+    );
   });
 
   it("builds the redeem URL", () => {

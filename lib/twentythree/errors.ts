@@ -109,7 +109,10 @@ export function apiErrorFor(code: string, serverMessage: string, opts: { method?
 export class TwentyThreeHttpError extends TwentyThreeError {
   readonly status: number;
   constructor(status: number, opts: { method?: string } = {}) {
-    super("http_error", `TwentyThree answered${opts.method ? ` ${opts.method}` : ""} with HTTP ${status}`, { ...opts, transient: status >= 500 || status === 429 });
+    super("http_error", `TwentyThree answered${opts.method ? ` ${opts.method}` : ""} with HTTP ${status}`, {
+      ...opts,
+      transient: status >= 500 || status === 429,
+    });
     this.status = status;
   }
 }
@@ -145,7 +148,11 @@ export class TwentyThreeUnreachableError extends TwentyThreeError {
 /** The API URL leads to a link-local or cloud-metadata address (address-guard.ts); no call was made. */
 export class TwentyThreeBlockedTargetError extends TwentyThreeError {
   constructor(host: string, reason: string, opts: { method?: string } = {}) {
-    super("blocked_target", `Refused to call TwentyThree at ${host}: it is or resolves to ${reason.replace(/^.* resolves to /, "")}. Set ALLOW_PRIVATE_TARGETS=true only if your TwentyThree site really is there.`, opts);
+    super(
+      "blocked_target",
+      `Refused to call TwentyThree at ${host}: it is or resolves to ${reason.replace(/^.* resolves to /, "")}. Set ALLOW_PRIVATE_TARGETS=true only if your TwentyThree site really is there.`,
+      opts,
+    );
   }
 }
 

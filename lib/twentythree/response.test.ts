@@ -123,7 +123,8 @@ describe("parseEnvelope", () => {
   });
 
   it("parses the required level out of permission_denied", () => {
-    const msg = (m: string) => (fail(JSON.stringify({ status: "error", code: "permission_denied", message: m })) as TwentyThreePermissionDeniedError).requiredLevel;
+    const msg = (m: string) =>
+      (fail(JSON.stringify({ status: "error", code: "permission_denied", message: m })) as TwentyThreePermissionDeniedError).requiredLevel;
     expect(msg("You don't have permission to access this resource (required level: 'write')")).toBe("write");
     expect(msg("Permission denied (required level: 'super')")).toBe("super");
     expect(msg('denied (required level: "read")')).toBe("read");
@@ -154,7 +155,10 @@ describe("error text shown to admins", () => {
     const internal = `Internal config dump:\n${"DB_PASSWORD=hunter2 ".repeat(40)}\r\nend`;
     let err: unknown;
     try {
-      parseEnvelope({ status: 200, body: JSON.stringify({ status: "error", code: "<script>alert(1)</script>", message: internal }), contentType: "application/json" }, "/api/site/get");
+      parseEnvelope(
+        { status: 200, body: JSON.stringify({ status: "error", code: "<script>alert(1)</script>", message: internal }), contentType: "application/json" },
+        "/api/site/get",
+      );
     } catch (e) {
       err = e;
     }

@@ -43,7 +43,10 @@ function describeUnparseable(body: string, contentType: string): string {
  * and its body is not ours to echo in full.
  */
 export function clipServerText(text: string, max = 160): string {
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim();
+  const line = text
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
@@ -59,11 +62,7 @@ function errorFromEnvelope(env: Envelope, method: string, redact: Redact, httpSt
  * error envelope (HTTP 200 in the legacy API, or any status), TwentyThreeHttpError for other
  * non-2xx answers and TwentyThreeBadResponseError for bodies that are not usable JSON.
  */
-export function parseEnvelope(
-  res: { status: number; body: string; contentType: string },
-  method: string,
-  redact: Redact = (s) => s,
-): Envelope {
+export function parseEnvelope(res: { status: number; body: string; contentType: string }, method: string, redact: Redact = (s) => s): Envelope {
   const parsed = unwrapJson(res.body);
   const env = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Envelope) : undefined;
   const ok = res.status >= 200 && res.status < 300;

@@ -23,16 +23,17 @@ export const numOrNull = scalar.transform((v, ctx) => {
 const TRUE = new Set(["1", "true", "t", "yes", "y", "on"]);
 const FALSE = new Set(["0", "false", "f", "no", "n", "off", ""]);
 /** "1"/"0", 1/0, true/false, "t"/"f", "yes"/"no" → boolean; null/undefined → `missing`. */
-const boolWithDefault = (missing: boolean) => scalar.transform((v, ctx) => {
-  if (v === null || v === undefined) return missing;
-  if (typeof v === "boolean") return v;
-  if (typeof v === "number") return v !== 0;
-  const s = v.trim().toLowerCase();
-  if (TRUE.has(s)) return true;
-  if (FALSE.has(s)) return false;
-  ctx.addIssue({ code: "custom", message: `not a boolean: ${JSON.stringify(v).slice(0, 40)}` });
-  return z.NEVER;
-});
+const boolWithDefault = (missing: boolean) =>
+  scalar.transform((v, ctx) => {
+    if (v === null || v === undefined) return missing;
+    if (typeof v === "boolean") return v;
+    if (typeof v === "number") return v !== 0;
+    const s = v.trim().toLowerCase();
+    if (TRUE.has(s)) return true;
+    if (FALSE.has(s)) return false;
+    ctx.addIssue({ code: "custom", message: `not a boolean: ${JSON.stringify(v).slice(0, 40)}` });
+    return z.NEVER;
+  });
 export const bool = boolWithDefault(false);
 
 /** Space- (or comma-) separated tag string, or an array of tags → string[]. */
@@ -44,7 +45,9 @@ export const tagList = z
       ? v.map(String).filter(Boolean)
       : v === null || v === undefined || typeof v === "boolean"
         ? []
-        : String(v).split(/[\s,]+/).filter(Boolean),
+        : String(v)
+            .split(/[\s,]+/)
+            .filter(Boolean),
   );
 
 export const uploadTokenSchema = z.looseObject({
@@ -84,7 +87,10 @@ export const photoSchema = z.looseObject({
 });
 
 export const photoListSchema = z.looseObject({
-  photos: z.array(photoSchema).nullish().transform((v) => v ?? []),
+  photos: z
+    .array(photoSchema)
+    .nullish()
+    .transform((v) => v ?? []),
   total_count: numOrNull,
   p: numOrNull,
   size: numOrNull,
@@ -96,7 +102,10 @@ export const albumSchema = z.looseObject({
 });
 
 export const albumListSchema = z.looseObject({
-  albums: z.array(albumSchema).nullish().transform((v) => v ?? []),
+  albums: z
+    .array(albumSchema)
+    .nullish()
+    .transform((v) => v ?? []),
   total_count: numOrNull,
   p: numOrNull,
   size: numOrNull,

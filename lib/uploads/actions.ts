@@ -19,7 +19,9 @@ export const moderateUpload = formAction({
   schema: moderateUploadSchema,
   read: (f) => ({ uploadId: field(f, "uploadId"), action: field(f, "action"), edit: field(f, "action") === "edit" ? editValues(f) : undefined }),
   invalid: (error, f) =>
-    error.issues.every((i) => i.path[0] === "edit") ? { ok: false, fieldErrors: editErrors(error), values: editValues(f) } : { ok: false, message: "That action is not available." },
+    error.issues.every((i) => i.path[0] === "edit")
+      ? { ok: false, fieldErrors: editErrors(error), values: editValues(f) }
+      : { ok: false, message: "That action is not available." },
   run: async ({ uploadId, action, edit }, actor) => {
     const result = await moderate({ uploadId, userId: actor.id, action, edit });
     revalidatePath(`/admin/uploads/${uploadId}`);

@@ -51,7 +51,19 @@ export async function uploadCounts(now = new Date()): Promise<UploadCounts> {
   ]);
   const byId = new Map(links.map((l) => [l.id, l]));
   const perLink = grouped
-    .map((g) => ({ linkId: g.linkId, title: byId.get(g.linkId)?.title ?? "(unknown link)", slug: byId.get(g.linkId)?.slug ?? "", total: Number(g.total), waiting: Number(g.waiting) }))
+    .map((g) => ({
+      linkId: g.linkId,
+      title: byId.get(g.linkId)?.title ?? "(unknown link)",
+      slug: byId.get(g.linkId)?.slug ?? "",
+      total: Number(g.total),
+      waiting: Number(g.waiting),
+    }))
     .sort((a, b) => b.waiting - a.waiting || b.total - a.total || a.title.localeCompare(b.title));
-  return { today: todayCount, thisWeek: weekCount, waitingForReview: waiting, perLink, since: { today: today.toISOString().slice(0, 10), week: week.toISOString().slice(0, 10) } };
+  return {
+    today: todayCount,
+    thisWeek: weekCount,
+    waitingForReview: waiting,
+    perLink,
+    since: { today: today.toISOString().slice(0, 10), week: week.toISOString().slice(0, 10) },
+  };
 }

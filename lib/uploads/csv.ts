@@ -84,7 +84,21 @@ export function exportCsvStream(f: UploadFilter, opts: { batchSize?: number; onE
           if (last) cursor = { createdAt: last.createdAt, id: last.id };
           let chunk = "";
           for (const r of rows)
-            chunk += csvRow([r.id, r.createdAt, r.state, r.contributorName, r.contributorEmail, r.title, r.linkSlug, r.linkTitle, r.photoId, r.sizeBytes, r.verifiedAt, r.source, r.errorMessage]);
+            chunk += csvRow([
+              r.id,
+              r.createdAt,
+              r.state,
+              r.contributorName,
+              r.contributorEmail,
+              r.title,
+              r.linkSlug,
+              r.linkTitle,
+              r.photoId,
+              r.sizeBytes,
+              r.verifiedAt,
+              r.source,
+              r.errorMessage,
+            ]);
           if (chunk) controller.enqueue(encoder.encode(chunk));
           if (done) controller.close();
         } catch (err) {

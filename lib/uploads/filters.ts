@@ -6,7 +6,13 @@ import { UPLOAD_STATES } from "./states";
 export { UPLOAD_STATES, type UploadStateName } from "./states";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const day = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-11-27").optional());
+const day = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-11-27")
+    .optional(),
+);
 
 export const uploadFilterSchema = z.object({
   link: z.preprocess(blankToUndefined, z.uuid().optional()),

@@ -26,8 +26,7 @@ afterAll(async () => {
   await portal?.close();
 });
 
-const emulator = () =>
-  tt.createTwentyThreeClient({ apiUrl: emu.url, ...emulatorCredentials("write"), retries: 0 });
+const emulator = () => tt.createTwentyThreeClient({ apiUrl: emu.url, ...emulatorCredentials("write"), retries: 0 });
 
 async function fault(apiFailure: "500" | "503" | "timeout" | "html") {
   const res = await emu.faults({ apiFailure });
@@ -40,7 +39,10 @@ async function verifiedUpload(name: string) {
   const { handleCallback } = await import("@/lib/intake/callback");
   const { verifyUpload } = await import("@/lib/intake/verify");
   const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
-  const minted = await mintToken({ link, details: { name, email: `${name.toLowerCase()}@example.com`, title: `${name}'s story`, description: undefined, consent: true } });
+  const minted = await mintToken({
+    link,
+    details: { name, email: `${name.toLowerCase()}@example.com`, title: `${name}'s story`, description: undefined, consent: true },
+  });
   if (!minted.ok) throw new Error(minted.message);
   const form = new FormData();
   form.set("upload_token", minted.uploadToken);

@@ -36,7 +36,8 @@ const DONE: Record<ModerationActionName, string> = {
 /** Why TwentyThree-side actions are unavailable for this row, or null when they are allowed. */
 export function unconfirmedReason(u: Pick<Upload, "state" | "verifiedAt" | "photoId">): string | null {
   if (!u.photoId || isConfirmed(u)) return null;
-  if (u.state === "RECEIVED") return "TwentyThree has not yet confirmed that this video was uploaded through this portal, so it cannot be published, changed or deleted from here yet. It is checked automatically; you can dismiss it.";
+  if (u.state === "RECEIVED")
+    return "TwentyThree has not yet confirmed that this video was uploaded through this portal, so it cannot be published, changed or deleted from here yet. It is checked automatically; you can dismiss it.";
   return "TwentyThree does not list this video among the uploads made with this upload's token: the callback named a video this portal did not upload. It can only be dismissed here; nothing on TwentyThree will be touched.";
 }
 

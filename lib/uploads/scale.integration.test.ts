@@ -98,7 +98,11 @@ describe(`uploads list at ${TOTAL} rows`, () => {
     // Thumbnails, processing and length come with the row (no join, nothing proxied).
     const confirmed = page.rows.filter((r) => ["VERIFIED", "PUBLISHED", "REJECTED", "DELETED"].includes(r.state));
     expect(confirmed.length).toBeGreaterThan(0);
-    for (const r of confirmed) expect(r).toMatchObject({ thumbnailUrl: `https://video.example.com/1/${r.photoId}/tok${r.photoId}/small`, processing: expect.stringMatching(/^(PROCESSING|READY)$/) });
+    for (const r of confirmed)
+      expect(r).toMatchObject({
+        thumbnailUrl: `https://video.example.com/1/${r.photoId}/tok${r.photoId}/small`,
+        processing: expect.stringMatching(/^(PROCESSING|READY)$/),
+      });
     for (const r of page.rows.filter((x) => x.state === "RECEIVED" || x.state === "FAILED")) expect(r.thumbnailUrl).toBeNull();
     timings[`first page, ${BASELINE} rows`] = await medianMs(() => q.listUploads({}));
   });

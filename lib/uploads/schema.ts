@@ -13,10 +13,16 @@ export const editSchema = z.object({
   tags: z
     .string()
     .max(1000)
-    .transform((s) => [...new Set(s.split(",").map((t) => t.trim()).filter(Boolean))]),
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ]),
 });
 export type EditInput = z.output<typeof editSchema>;
-
 
 export const moderateSchema = z.object({
   uploadId: z.uuid("Unknown upload"),
@@ -29,7 +35,6 @@ export const bulkSchema = z.object({
   // Deleting is not undoable: the form asks first, and the server insists it did.
   confirmed: z.string().optional(),
 });
-
 
 /** One action from the review page; `edit` only when the action is "edit". */
 export const moderateUploadSchema = moderateSchema.extend({ edit: editSchema.optional() });

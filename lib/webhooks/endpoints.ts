@@ -36,7 +36,8 @@ export async function createEndpoint(input: unknown): Promise<CreateResult> {
   if (!p.success) return { ok: false, message: p.error.issues[0]?.message ?? "Check the endpoint." };
   const refused = refusedTarget(p.data.url);
   if (refused) return { ok: false, message: `That address is not allowed: ${refused}.` };
-  if (!(await db().connection.findUnique({ where: { id: p.data.connectionId }, select: { id: true } }))) return { ok: false, message: "That connection no longer exists." };
+  if (!(await db().connection.findUnique({ where: { id: p.data.connectionId }, select: { id: true } })))
+    return { ok: false, message: "That connection no longer exists." };
   const secret = newSecret();
   const row = await db().webhookEndpoint.create({
     data: { connectionId: p.data.connectionId, url: p.data.url, events: p.data.events, secretEnc: encryptJson({ secret }), slack: isSlackUrl(p.data.url) },

@@ -28,7 +28,11 @@ export async function uploadPayload(type: string, uploadId: string, now = new Da
   };
 }
 
-export const testPayload = (now = new Date()): WebhookPayload => ({ type: "webhook.test", timestamp: now.toISOString(), data: { message: "A test event from the upload portal." } });
+export const testPayload = (now = new Date()): WebhookPayload => ({
+  type: "webhook.test",
+  timestamp: now.toISOString(),
+  data: { message: "A test event from the upload portal." },
+});
 
 const WORDS: Record<string, string> = {
   "upload.received": "New upload received",

@@ -43,7 +43,13 @@ beforeAll(async () => {
   emu = await startEmulator({ port: 0, dataDir: dir, quiet: true, transcodeSeconds: 0 });
   const t = await createTestDatabase();
   drop = t.drop;
-  Object.assign(process.env, { DATABASE_URL: t.url, EMULATOR_PORT: String(emu.port), APP_URL: "http://localhost:3994", AUTH_SECRET: "webhook-test-secret-0123456789abcdef01234", LOG_LEVEL: "error" });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    EMULATOR_PORT: String(emu.port),
+    APP_URL: "http://localhost:3994",
+    AUTH_SECRET: "webhook-test-secret-0123456789abcdef01234",
+    LOG_LEVEL: "error",
+  });
   dbm = await import("@/lib/db");
   await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   endpoints = await import("@/lib/webhooks/endpoints");
@@ -75,7 +81,12 @@ async function confirmedUpload(who: string): Promise<string> {
   return outcome.uploadId;
 }
 
-const verifyWith = (secret: string, g: Got) => new Webhook(secret).verify(g.body, { "webhook-id": g.headers["webhook-id"]!, "webhook-timestamp": g.headers["webhook-timestamp"]!, "webhook-signature": g.headers["webhook-signature"]! });
+const verifyWith = (secret: string, g: Got) =>
+  new Webhook(secret).verify(g.body, {
+    "webhook-id": g.headers["webhook-id"]!,
+    "webhook-timestamp": g.headers["webhook-timestamp"]!,
+    "webhook-signature": g.headers["webhook-signature"]!,
+  });
 
 describe("signed webhooks", () => {
   let secret: string;
@@ -108,7 +119,11 @@ describe("signed webhooks", () => {
     const g = got.at(-1)!;
     const payload = verifyWith(secret, g) as { type: string; data: { upload_id: string; review_url: string; contributor: { name: string } } };
     expect(payload.type).toBe("upload.verified");
-    expect(payload.data).toMatchObject({ upload_id: uploadId, review_url: `http://localhost:3994/admin/uploads/${uploadId}`, contributor: { name: "Ada Lovelace" } });
+    expect(payload.data).toMatchObject({
+      upload_id: uploadId,
+      review_url: `http://localhost:3994/admin/uploads/${uploadId}`,
+      contributor: { name: "Ada Lovelace" },
+    });
     expect(g.headers["webhook-id"]).toBe("msg_evt-1");
 
     // Replayed ten minutes later, as captured: outside the verifier's tolerance.
@@ -122,7 +137,9 @@ describe("signed webhooks", () => {
     const forged = JSON.stringify({ ...JSON.parse(g.body), type: "upload.deleted" });
     const attacker = new Webhook(endpoints.newSecret());
     const sig = attacker.sign(g.headers["webhook-id"]!, new Date(), forged);
-    expect(() => verifyWith(secret, { body: forged, headers: { ...g.headers, "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": sig } })).toThrow();
+    expect(() =>
+      verifyWith(secret, { body: forged, headers: { ...g.headers, "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": sig } }),
+    ).toThrow();
     expect(() => verifyWith(secret, { body: forged, headers: g.headers })).toThrow();
   });
 
@@ -163,7 +180,11 @@ describe("signed webhooks", () => {
   it("Slack incoming-webhook URLs get a readable message", async () => {
     const { slackBody } = await import("@/lib/webhooks/payload");
     expect(endpoints.isSlackUrl("https://hooks.slack.com/services/T/B/X")).toBe(true);
-    const text = slackBody({ type: "upload.ready", timestamp: "", data: { title: "Ada's story", contributor: { name: "Ada" }, link: { title: "Testimonials" }, review_url: "https://p/admin/uploads/1" } }).text;
+    const text = slackBody({
+      type: "upload.ready",
+      timestamp: "",
+      data: { title: "Ada's story", contributor: { name: "Ada" }, link: { title: "Testimonials" }, review_url: "https://p/admin/uploads/1" },
+    }).text;
     expect(text).toBe("*Ready to watch*: “Ada's story” from Ada on “Testimonials” — <https://p/admin/uploads/1|Review>");
   });
 });

@@ -20,7 +20,13 @@ export const SYSTEM_PATHS = [
 ];
 /** OS packages that provide a Chromium, per package manager (tried only as root). */
 export const PACKAGE_MANAGERS: { bin: string; steps: string[][] }[] = [
-  { bin: "apt-get", steps: [["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]] },
+  {
+    bin: "apt-get",
+    steps: [
+      ["apt-get", "update"],
+      ["apt-get", "install", "-y", "chromium"],
+    ],
+  },
   { bin: "dnf", steps: [["dnf", "install", "-y", "chromium"]] },
   { bin: "apk", steps: [["apk", "add", "--no-cache", "chromium"]] },
 ];
@@ -45,7 +51,9 @@ export type Probes = {
 export type Found = { executable: string; source: string };
 
 /** A Chromium already on this machine, without installing anything. */
-export function findChromium(p: Pick<Probes, "env" | "pathDirs" | "systemPaths" | "isExecutable" | "playwrightBrowser">): Found | { error: string } | undefined {
+export function findChromium(
+  p: Pick<Probes, "env" | "pathDirs" | "systemPaths" | "isExecutable" | "playwrightBrowser">,
+): Found | { error: string } | undefined {
   const fromEnv = p.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE?.trim();
   if (fromEnv) {
     // Asked for explicitly: a wrong value is an error, not a reason to pick another browser.
@@ -129,7 +137,8 @@ export function systemProbes(opts: { say?: (l: string) => void; env?: NodeJS.Pro
     },
     playwrightBrowser: () => playwrightOwnChromium(env),
     run,
-    installPlaywrightChromium: () => run(process.execPath, [path.join(path.dirname(require.resolve("@playwright/test/package.json")), "cli.js"), "install", "chromium"]),
+    installPlaywrightChromium: () =>
+      run(process.execPath, [path.join(path.dirname(require.resolve("@playwright/test/package.json")), "cli.js"), "install", "chromium"]),
     isRoot: process.getuid?.() === 0,
     say: opts.say ?? ((l) => console.log(`[browser] ${l}`)),
   };

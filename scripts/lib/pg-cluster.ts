@@ -46,7 +46,11 @@ function clearStalePidFile(dataDir: string) {
     rmSync(pidFile, { force: true });
     return;
   }
-  throw new StartError(`PostgreSQL already runs on ${dataDir} (pid ${pid})`, 'another "npm start" may be running', `stop it first (or \`kill ${pid}\` if none is)`);
+  throw new StartError(
+    `PostgreSQL already runs on ${dataDir} (pid ${pid})`,
+    'another "npm start" may be running',
+    `stop it first (or \`kill ${pid}\` if none is)`,
+  );
 }
 
 export async function freePort(): Promise<number> {
@@ -85,7 +89,11 @@ function runTool(bin: string, args: string[], user: RunAs | undefined): Promise<
 function toolFailure(step: string, output: string): Error {
   if (/no space left on device/i.test(output)) return Object.assign(new Error(`${step}: No space left on device`), { code: "ENOSPC" });
   const last = output.trim().split("\n").filter(Boolean).slice(-2).join(" ");
-  return new StartError(`PostgreSQL ${step} failed`, last || "no output", "delete the data folder named above if it is a broken first start, or set DATABASE_URL");
+  return new StartError(
+    `PostgreSQL ${step} failed`,
+    last || "no output",
+    "delete the data folder named above if it is a broken first start, or set DATABASE_URL",
+  );
 }
 
 async function initialise(binDir: string, dataDir: string, user: RunAs | undefined, log: (l: string) => void) {
@@ -103,7 +111,16 @@ async function initialise(binDir: string, dataDir: string, user: RunAs | undefin
     // ordering, and Unicode upper/lower from PostgreSQL's own builtin provider.
     const r = await runTool(
       path.join(binDir, "bin", "initdb"),
-      [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+      [
+        `--pgdata=${dataDir}`,
+        "--auth=scram-sha-256",
+        `--username=${USER}`,
+        `--pwfile=${pwfile}`,
+        "--encoding=UTF8",
+        "--locale=C",
+        "--locale-provider=builtin",
+        "--builtin-locale=C.UTF-8",
+      ],
       user,
     );
     log(r.output);

@@ -53,7 +53,11 @@ export function packagedInstall(): { dir: string; version: string } {
     // The package exports only dist/index.js; its root is one folder up.
     root = path.dirname(path.dirname(require.resolve(pkg)));
   } catch {
-    throw new StartError(`PostgreSQL binaries for ${os.platform()}-${os.arch()} are not installed`, `${pkg} is missing from node_modules`, "run `npm install` again, or set DATABASE_URL to an existing PostgreSQL");
+    throw new StartError(
+      `PostgreSQL binaries for ${os.platform()}-${os.arch()} are not installed`,
+      `${pkg} is missing from node_modules`,
+      "run `npm install` again, or set DATABASE_URL to an existing PostgreSQL",
+    );
   }
   const version = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
   return { dir: path.join(root, "native"), version };
@@ -98,7 +102,10 @@ export function dataDirFor(user: RunAs | undefined, requested: string): { dir: s
   mkdirSync(parent, { recursive: true });
   if (reachable(user, parent, "x")) return { dir: requested, relocated: false };
   ensureCacheRoot(user!);
-  const key = createHash("sha256").update(path.join(realpathSync(parent), path.basename(requested))).digest("hex").slice(0, 16);
+  const key = createHash("sha256")
+    .update(path.join(realpathSync(parent), path.basename(requested)))
+    .digest("hex")
+    .slice(0, 16);
   const home = path.join(CACHE_ROOT, key);
   mkdirSync(home, { recursive: true, mode: 0o755 });
   // Say whose data this is, for someone looking at CACHE_ROOT to decide what to delete.

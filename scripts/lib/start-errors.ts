@@ -24,7 +24,11 @@ export function describeStartError(err: unknown): string {
   const message = e.message ?? "";
   if (err instanceof Error && err.constructor.name === "SettingsError") {
     // lib/env.ts lists each bad setting on its own "  - NAME: why" line.
-    const issues = message.split("\n").slice(1).map((l) => l.replace(/^\s*-\s*/, "").trim()).filter(Boolean);
+    const issues = message
+      .split("\n")
+      .slice(1)
+      .map((l) => l.replace(/^\s*-\s*/, "").trim())
+      .filter(Boolean);
     return `a setting is invalid: ${issues.join("; ") || oneLine(message)}. Fix it in .env or the environment (see .env.example)`;
   }
   if (e.code === "ENOSPC" || /no space left on device/i.test(message))

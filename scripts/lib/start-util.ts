@@ -18,7 +18,8 @@ export function waitForPort(port: number, timeoutMs = 60_000): Promise<void> {
       });
       s.once("error", () => {
         s.destroy();
-        if (Date.now() > deadline) reject(new StartError(`nothing listens on port ${port}`, "the server did not come up in time", "see the lines above for why"));
+        if (Date.now() > deadline)
+          reject(new StartError(`nothing listens on port ${port}`, "the server did not come up in time", "see the lines above for why"));
         else setTimeout(attempt, 250);
       });
     };
@@ -41,7 +42,9 @@ export function needsBuild(root: string): boolean {
   if (!existsSync(id)) return true;
   const built = statSync(id).mtimeMs;
   const sources = ["app", "components", "lib", "public", "prisma"].map((d) => newestMtime(path.join(root, d)));
-  const files = ["package-lock.json", "next.config.ts", "instrumentation.ts"].map((f) => (existsSync(path.join(root, f)) ? statSync(path.join(root, f)).mtimeMs : 0));
+  const files = ["package-lock.json", "next.config.ts", "instrumentation.ts"].map((f) =>
+    existsSync(path.join(root, f)) ? statSync(path.join(root, f)).mtimeMs : 0,
+  );
   return Math.max(...sources, ...files) > built;
 }
 

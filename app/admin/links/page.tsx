@@ -33,9 +33,21 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
       {links.length === 0 ? (
         <EmptyState title="No intake links yet">
           {hasConnection ? (
-            <>An intake link is a page where people upload video straight to TwentyThree. <Link className="font-semibold text-blue-800 underline" href="/admin/links/new">Create your first link</Link>.</>
+            <>
+              An intake link is a page where people upload video straight to TwentyThree.{" "}
+              <Link className="font-semibold text-blue-800 underline" href="/admin/links/new">
+                Create your first link
+              </Link>
+              .
+            </>
           ) : (
-            <>First <Link className="font-semibold text-blue-800 underline" href="/admin/settings">connect TwentyThree in Settings</Link>, then create a link.</>
+            <>
+              First{" "}
+              <Link className="font-semibold text-blue-800 underline" href="/admin/settings">
+                connect TwentyThree in Settings
+              </Link>
+              , then create a link.
+            </>
           )}
         </EmptyState>
       ) : (

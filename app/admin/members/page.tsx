@@ -17,7 +17,9 @@ export default async function MembersPage() {
         <p className="mt-1 text-slate-700">People who can sign in. Members review uploads; admins also manage links, connections and people.</p>
       </div>
       {members.length === 1 ? (
-        <p className="rounded-md bg-blue-50 px-3 py-2 text-blue-900">Only you so far. Add your team below so they can review uploads and use members-only links.</p>
+        <p className="rounded-md bg-blue-50 px-3 py-2 text-blue-900">
+          Only you so far. Add your team below so they can review uploads and use members-only links.
+        </p>
       ) : null}
       <ul className="space-y-3">
         {members.map((m) => (

@@ -25,7 +25,10 @@ export default async function SettingsPage() {
         <h1 className="text-2xl font-bold">Settings</h1>
         <p className="mt-1 text-slate-700">TwentyThree connections: the sites intake links upload to.</p>
         <p className="mt-1">
-          <a href="/admin/settings/webhooks" className="font-semibold text-blue-800 underline">Webhooks</a> — signed events for Slack, Zapier or a CRM.
+          <a href="/admin/settings/webhooks" className="font-semibold text-blue-800 underline">
+            Webhooks
+          </a>{" "}
+          — signed events for Slack, Zapier or a CRM.
         </p>
       </div>
       <section aria-labelledby="connections-heading" className="space-y-4">
@@ -58,7 +61,11 @@ function ConnectionCard({ connection: c }: { connection: ConnectionView }) {
         <div className="min-w-0">
           <h3 className="font-semibold">
             {c.name}{" "}
-            {c.isDefault ? <span className="ml-1 rounded bg-blue-100 px-1.5 py-0.5 text-xs font-medium text-blue-900">Default{c.fromSettings ? " · from settings" : ""}</span> : null}
+            {c.isDefault ? (
+              <span className="ml-1 rounded bg-blue-100 px-1.5 py-0.5 text-xs font-medium text-blue-900">
+                Default{c.fromSettings ? " · from settings" : ""}
+              </span>
+            ) : null}
           </h3>
           <p className="break-all text-sm text-slate-600">{c.apiUrl}</p>
           <p className="mt-1 text-sm">

@@ -11,9 +11,7 @@ export function Intake(props: Omit<UploaderProps, "prepare">) {
   const [Uploader, setUploader] = useState<ComponentType<UploaderProps> | null>(null);
   useEffect(() => {
     let live = true;
-    import("@/components/uploader/intake-uploader")
-      .then((m) => live && setUploader(() => m.IntakeUploader))
-      .catch(() => undefined); // stay on the plain two-step form
+    import("@/components/uploader/intake-uploader").then((m) => live && setUploader(() => m.IntakeUploader)).catch(() => undefined); // stay on the plain two-step form
     return () => {
       live = false;
     };

@@ -7,7 +7,17 @@ import { initialState, type ActionState } from "@/lib/auth/action-state";
 
 type Action = (prev: ActionState, f: FormData) => Promise<ActionState>;
 
-export function ActionButton({ action, fields, label, tone = "secondary" }: { action: Action; fields: Record<string, string>; label: string; tone?: "secondary" | "danger" }) {
+export function ActionButton({
+  action,
+  fields,
+  label,
+  tone = "secondary",
+}: {
+  action: Action;
+  fields: Record<string, string>;
+  label: string;
+  tone?: "secondary" | "danger";
+}) {
   const [state, run, pending] = useActionState(action, initialState);
   return (
     <form action={run} className="inline-block space-y-1">

@@ -20,7 +20,13 @@ export function EndpointForm({ connections }: { connections: { id: string; name:
           </option>
         ))}
       </SelectField>
-      <TextField label="Endpoint URL" name="url" type="url" defaultValue={state.values?.url ?? ""} hint="A Slack incoming-webhook URL (hooks.slack.com) gets a readable message; anything else gets the signed JSON event." />
+      <TextField
+        label="Endpoint URL"
+        name="url"
+        type="url"
+        defaultValue={state.values?.url ?? ""}
+        hint="A Slack incoming-webhook URL (hooks.slack.com) gets a readable message; anything else gets the signed JSON event."
+      />
       <fieldset className="space-y-1">
         <legend className="font-medium">Events</legend>
         {EVENTS.map((e) => (

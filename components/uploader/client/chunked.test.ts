@@ -35,7 +35,15 @@ function fakeServer(answer?: (n: number, calls: number) => SendResult | Error | 
   return { send, seen, calls, maxInFlight: () => maxInFlight };
 }
 
-const base = (file: Blob) => ({ file, fileName: "big.mp4", url: "http://t23/api/photo/redeem-upload-token", uploadToken: "tok1", identifier: "id-1", chunkSize: 100, wait: noWait });
+const base = (file: Blob) => ({
+  file,
+  fileName: "big.mp4",
+  url: "http://t23/api/photo/redeem-upload-token",
+  uploadToken: "tok1",
+  identifier: "id-1",
+  chunkSize: 100,
+  wait: noWait,
+});
 
 describe("uploadChunked", () => {
   it("sends every chunk with resumable.js fields, at most 3 at once, the last one alone and last", async () => {
@@ -46,7 +54,14 @@ describe("uploadChunked", () => {
     expect(s.seen.map((c) => c.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(s.seen.at(-1)).toMatchObject({ number: 10, size: 150 });
     expect(s.seen.filter((c) => c.number < 10).every((c) => c.size === 100)).toBe(true);
-    expect(s.seen[0]!.fields).toMatchObject({ upload_token: "tok1", resumableChunkSize: "100", resumableTotalSize: "1050", resumableIdentifier: "id-1", resumableFilename: "big.mp4", resumableTotalChunks: "10" });
+    expect(s.seen[0]!.fields).toMatchObject({
+      upload_token: "tok1",
+      resumableChunkSize: "100",
+      resumableTotalSize: "1050",
+      resumableIdentifier: "id-1",
+      resumableFilename: "big.mp4",
+      resumableTotalChunks: "10",
+    });
     expect(s.maxInFlight()).toBeLessThanOrEqual(3);
     expect(s.maxInFlight()).toBeGreaterThan(1);
     expect(progress.at(-1)).toBe(1050);
@@ -61,7 +76,10 @@ describe("uploadChunked", () => {
   });
 
   it("retries a failing chunk (503, network error) and then succeeds", async () => {
-    const s = fakeServer((n, calls) => (n === 2 && calls === 1 ? { status: 503, text: "busy" } : n === 3 && calls < 3 ? new NetworkError("reset") : undefined) as SendResult | Error);
+    const s = fakeServer(
+      (n, calls) =>
+        (n === 2 && calls === 1 ? { status: 503, text: "busy" } : n === 3 && calls < 3 ? new NetworkError("reset") : undefined) as SendResult | Error,
+    );
     const retries: string[] = [];
     await uploadChunked({ ...base(new Blob([new Uint8Array(400)])), send: s.send, onRetry: (n, a, reason) => retries.push(`${n}:${a}:${reason}`) });
     expect(retries).toEqual(expect.arrayContaining(["2:1:HTTP 503", "3:1:reset", "3:2:reset"]));
@@ -94,7 +112,9 @@ describe("uploadChunked", () => {
       if (n === 2) c.abort();
       return undefined as unknown as SendResult;
     });
-    await expect(uploadChunked({ ...base(new Blob([new Uint8Array(1000)])), send: s.send, parallel: 1, signal: c.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(uploadChunked({ ...base(new Blob([new Uint8Array(1000)])), send: s.send, parallel: 1, signal: c.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
     expect(s.calls.get(10)).toBeUndefined();
   });
 });

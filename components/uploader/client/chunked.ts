@@ -51,7 +51,11 @@ export function chunkForm(u: Pick<ChunkedUpload, "file" | "fileName" | "uploadTo
   return f;
 }
 
-export function testChunkUrl(u: Pick<ChunkedUpload, "url" | "file" | "fileName" | "uploadToken" | "identifier" | "chunkSize">, c: Chunk, total: number): string {
+export function testChunkUrl(
+  u: Pick<ChunkedUpload, "url" | "file" | "fileName" | "uploadToken" | "identifier" | "chunkSize">,
+  c: Chunk,
+  total: number,
+): string {
   const q = new URLSearchParams({
     upload_token: u.uploadToken,
     resumableChunkNumber: String(c.number),

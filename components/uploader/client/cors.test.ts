@@ -6,6 +6,10 @@ describe("canUploadCrossOrigin", () => {
     expect(await canUploadCrossOrigin("http://t23/redeem", (async () => new Response("Use POST", { status: 405 })) as typeof fetch)).toBe(true);
   });
   it("is false when the browser blocks the request (TypeError)", async () => {
-    expect(await canUploadCrossOrigin("http://t23/redeem", (async () => { throw new TypeError("Failed to fetch"); }) as typeof fetch)).toBe(false);
+    expect(
+      await canUploadCrossOrigin("http://t23/redeem", (async () => {
+        throw new TypeError("Failed to fetch");
+      }) as typeof fetch),
+    ).toBe(false);
   });
 });

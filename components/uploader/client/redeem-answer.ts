@@ -1,9 +1,6 @@
 // TwentyThree's answer to a redeem with background_return_p=1 (protocol §3): plain text
 // `ok <domain> <tree_id> <photo_id> <token> <callback_url>` or `error <error_message>`.
-export type RedeemAnswer =
-  | { kind: "ok"; domain: string; treeId: string; photoId: string }
-  | { kind: "error"; message: string }
-  | { kind: "unknown" };
+export type RedeemAnswer = { kind: "ok"; domain: string; treeId: string; photoId: string } | { kind: "error"; message: string } | { kind: "unknown" };
 
 export function parseRedeemAnswer(text: string): RedeemAnswer {
   const line = text.trim().split(/\r?\n/)[0] ?? "";

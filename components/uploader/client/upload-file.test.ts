@@ -67,7 +67,8 @@ describe("uploadFile", () => {
       stored.add(n);
       return n === 10 ? { status: 200, text: "ok d 1 99 t u" } : { status: 200, text: "ok" };
     };
-    const fetchFn = (async (url: string) => new Response(null, { status: stored.has(Number(new URL(url).searchParams.get("resumableChunkNumber"))) ? 200 : 204 })) as unknown as typeof fetch;
+    const fetchFn = (async (url: string) =>
+      new Response(null, { status: stored.has(Number(new URL(url).searchParams.get("resumableChunkNumber"))) ? 200 : 204 })) as unknown as typeof fetch;
     const first = uploadFile({ file: f, slug: "demo", getToken, chunkSize: 100, chunkThreshold: 500, send, fetchFn, wait: noWait, maxAttempts: 2 });
     await expect(first).rejects.toThrow(/choose the same file again/);
     const rec = loadResume("demo", f);
@@ -78,7 +79,17 @@ describe("uploadFile", () => {
     posts.length = 0;
     const storedBefore = new Set(stored);
     const events: string[] = [];
-    const r = await uploadFile({ file: f, slug: "demo", getToken, chunkSize: 100, chunkThreshold: 500, send, fetchFn, wait: noWait, onEvent: (e) => e.kind === "resuming" && events.push(`${e.chunksStored}/${e.chunksTotal}`) });
+    const r = await uploadFile({
+      file: f,
+      slug: "demo",
+      getToken,
+      chunkSize: 100,
+      chunkThreshold: 500,
+      send,
+      fetchFn,
+      wait: noWait,
+      onEvent: (e) => e.kind === "resuming" && events.push(`${e.chunksStored}/${e.chunksTotal}`),
+    });
     expect(r).toEqual({ ticket: "ticket1", answer: { kind: "ok", domain: "d", treeId: "1", photoId: "99" } });
     expect(minted).toBe(1);
     expect(posts.filter((n) => storedBefore.has(n))).toEqual([]);

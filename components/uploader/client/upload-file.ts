@@ -11,7 +11,8 @@ import { NetworkError, xhrSend, type Send } from "./xhr";
 export type UploadTokenInfo = { uploadToken: string; redeemUrl: string; ticket: string; validUntil: string; maxUploads: number };
 export type GetToken = (opts: { fresh: boolean }) => Promise<UploadTokenInfo>;
 export type UploadOutcome = { ticket: string; answer: RedeemAnswer };
-export type UploadEvent = { kind: "progress"; bytes: number } | { kind: "retrying"; reason: string } | { kind: "resuming"; chunksStored: number; chunksTotal: number };
+export type UploadEvent =
+  { kind: "progress"; bytes: number } | { kind: "retrying"; reason: string } | { kind: "resuming"; chunksStored: number; chunksTotal: number };
 
 export class UploadFailedError extends Error {
   override name = "UploadFailedError";
@@ -151,7 +152,9 @@ async function uploadInChunks(o: Options): Promise<UploadOutcome> {
         throw new UploadFailedError(`${err.message}. Please start again.`);
       }
       if (err instanceof ChunkFailedError)
-        throw new UploadFailedError("The connection to the video library was lost. What was sent is kept: choose the same file again to continue where it stopped.");
+        throw new UploadFailedError(
+          "The connection to the video library was lost. What was sent is kept: choose the same file again to continue where it stopped.",
+        );
       throw err;
     }
   }

@@ -13,7 +13,13 @@ export const metadata: Metadata = { title: "Intake link" };
 
 const modeText = { OFF: "not asked", OPTIONAL: "optional", REQUIRED: "required" } as const;
 
-export default async function LinkPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; saved?: string }> }) {
+export default async function LinkPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string; saved?: string }>;
+}) {
   const { id } = await params;
   await requireAdmin(`/admin/links/${id}`);
   const flags = await searchParams;

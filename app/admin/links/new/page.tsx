@@ -18,7 +18,11 @@ export default async function NewLinkPage() {
         <LinkForm defaults={defaultsFor(null, first.id)} {...ctx} />
       ) : (
         <EmptyState title="Connect TwentyThree first">
-          Links upload to a TwentyThree site. <Link className="font-semibold text-blue-800 underline" href="/admin/settings">Add a connection in Settings</Link>, then come back.
+          Links upload to a TwentyThree site.{" "}
+          <Link className="font-semibold text-blue-800 underline" href="/admin/settings">
+            Add a connection in Settings
+          </Link>
+          , then come back.
         </EmptyState>
       )}
     </div>

@@ -23,7 +23,9 @@ export default async function WebhooksPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Webhooks</h1>
-        <p className="mt-1 text-slate-700">Signed events (Standard Webhooks) for other systems: Slack, Zapier, a CRM. Failed deliveries are retried for more than a day.</p>
+        <p className="mt-1 text-slate-700">
+          Signed events (Standard Webhooks) for other systems: Slack, Zapier, a CRM. Failed deliveries are retried for more than a day.
+        </p>
       </div>
       {endpoints.map((e) => (
         <article key={e.id} aria-label={`Webhook ${e.url}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -47,14 +49,19 @@ export default async function WebhooksPage() {
                   <th scope="col">Last answer</th>
                   <th scope="col">Latency</th>
                   <th scope="col">When</th>
-                  <th scope="col"><span className="sr-only">Actions</span></th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {e.deliveries.map((d) => (
                   <tr key={d.id}>
                     <td>{d.type}</td>
-                    <td>{d.status}{d.status === "pending" && d.nextAttemptAt ? ` (next ${formatWhen(d.nextAttemptAt)})` : ""}</td>
+                    <td>
+                      {d.status}
+                      {d.status === "pending" && d.nextAttemptAt ? ` (next ${formatWhen(d.nextAttemptAt)})` : ""}
+                    </td>
                     <td>{d.attempts}</td>
                     <td>{d.lastStatus ?? d.lastError ?? "—"}</td>
                     <td>{d.lastLatencyMs !== null ? `${d.lastLatencyMs} ms` : "—"}</td>

@@ -46,10 +46,22 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
         <Card title="Video">
           {player ? (
             <div className="aspect-video w-full overflow-hidden rounded-md bg-black">
-              <iframe src={player} title={`Video player: ${title}`} className="h-full w-full" allow="autoplay; fullscreen; picture-in-picture" allowFullScreen />
+              <iframe
+                src={player}
+                title={`Video player: ${title}`}
+                className="h-full w-full"
+                allow="autoplay; fullscreen; picture-in-picture"
+                allowFullScreen
+              />
             </div>
           ) : (
-            <p className="text-slate-700">{upload.state === "DELETED" && !unconfirmedReason(upload) ? "Deleted from TwentyThree." : upload.photoId ? "Not shown: TwentyThree has not confirmed that this upload made the video its callback named." : "No video on TwentyThree for this upload."}</p>
+            <p className="text-slate-700">
+              {upload.state === "DELETED" && !unconfirmedReason(upload)
+                ? "Deleted from TwentyThree."
+                : upload.photoId
+                  ? "Not shown: TwentyThree has not confirmed that this upload made the video its callback named."
+                  : "No video on TwentyThree for this upload."}
+            </p>
           )}
           {remote.photo ? (
             <p className="mt-2 text-sm text-slate-700">
@@ -94,7 +106,11 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
           <Row label="Thumbnail">
             {/* On TwentyThree's domain, shown only for confirmed rows (as the player is). */}
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            {player && upload.thumbnailUrl ? <img src={upload.thumbnailUrl} alt={`Thumbnail of ${title}`} width={200} height={150} className="rounded" data-testid="thumbnail" /> : "—"}
+            {player && upload.thumbnailUrl ? (
+              <img src={upload.thumbnailUrl} alt={`Thumbnail of ${title}`} width={200} height={150} className="rounded" data-testid="thumbnail" />
+            ) : (
+              "—"
+            )}
           </Row>
           <Row label="Ready to watch">{formatWhen(upload.readyAt)}</Row>
           <Row label="TwentyThree object">{upload.photoId ? `photo_id ${upload.photoId}` : "—"}</Row>

@@ -56,7 +56,9 @@ export default async function DonePage({ params, searchParams }: Props) {
             {received.map((u) => (
               <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-3" data-testid="received-upload" data-photo-id={u.photoId ?? ""}>
                 <span className="font-medium">{u.title ?? "Your upload"}</span>
-                <span className="text-sm text-slate-600" data-testid="upload-state">{visitorStateText(u.state)}</span>
+                <span className="text-sm text-slate-600" data-testid="upload-state">
+                  {visitorStateText(u.state)}
+                </span>
                 {u.processing === "READY" || u.processing === "PROCESSING" ? (
                   <span className="w-full text-sm text-slate-600" data-testid="processing-state">
                     {u.processing === "READY" ? "Ready to watch" : "Being processed by the video library (reload to see when it is ready)"}
@@ -68,7 +70,11 @@ export default async function DonePage({ params, searchParams }: Props) {
         </>
       )}
       <p className="mt-6 text-sm text-slate-600">
-        Want to send another? <Link className="text-blue-700 underline" href={`/u/${slug}`}>Start a new upload</Link>.
+        Want to send another?{" "}
+        <Link className="text-blue-700 underline" href={`/u/${slug}`}>
+          Start a new upload
+        </Link>
+        .
       </p>
     </PublicShell>
   );

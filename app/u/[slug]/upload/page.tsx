@@ -35,12 +35,7 @@ export default async function UploadStep({ params, searchParams }: Props) {
           </ButtonLink>
         </div>
       ) : (
-        <form
-          action={redeemUrl(token.connection.apiUrl)}
-          method="post"
-          encType="multipart/form-data"
-          className="mt-6 space-y-4"
-        >
+        <form action={redeemUrl(token.connection.apiUrl)} method="post" encType="multipart/form-data" className="mt-6 space-y-4">
           <input type="hidden" name="upload_token" value={token.uploadToken} />
           <TextField
             id="file"

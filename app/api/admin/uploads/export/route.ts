@@ -16,7 +16,9 @@ export const GET = route({
     const filter = parseUploadFilter(search);
     log.info("uploads exported", { userId: actor.id, filter });
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-    const body = exportCsvStream(filter, { onError: (err) => log.error("uploads export failed mid-stream", { error: err instanceof Error ? err.message : String(err) }) });
+    const body = exportCsvStream(filter, {
+      onError: (err) => log.error("uploads export failed mid-stream", { error: err instanceof Error ? err.message : String(err) }),
+    });
     return new Response(body, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
