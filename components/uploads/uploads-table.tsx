@@ -175,8 +175,8 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
                     </td>
                     <td className="px-3 py-2">
                       {/* TwentyThree's own URL (its domain is in the CSP's img-src): nothing is proxied or optimised. */}
-                      {/* eslint-disable-next-line @next/next/no-img-element */}
                       {r.thumbnailUrl ? (
+                        // eslint-disable-next-line @next/next/no-img-element -- TwentyThree's own URL: nothing to optimise or proxy
                         <img
                           src={r.thumbnailUrl}
                           alt=""

@@ -3,7 +3,7 @@
 // briefly, about that visitor's own still-unconfirmed uploads. What is still unconfirmed after
 // that shows as "being confirmed" and the page reloads itself; the verify job finishes the rest.
 import { db } from "@/lib/db";
-import { enqueueFollow } from "@/lib/jobs";
+import { enqueueFollow } from "@/lib/jobs/queue";
 import { emitUploadEvent } from "@/lib/processing/events";
 import { verifyUpload } from "./verify";
 

@@ -3,7 +3,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { htmlPage } from "@/lib/http/html-page";
-import { enqueueVerification } from "@/lib/jobs";
+import { enqueueVerification } from "@/lib/jobs/queue";
 import { emitUploadEvent } from "@/lib/processing/events";
 import { describeWait } from "@/lib/limits";
 import { log } from "@/lib/log";

@@ -5,27 +5,35 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { sweepCallbackAudit } from "@/lib/intake/callback-audit";
 import { verifyUpload } from "@/lib/intake/verify";
-import { emitProcessingChange, type UploadEventType } from "@/lib/processing/events";
-import { followDelaySeconds, followProcessing, pendingProcessing } from "@/lib/processing/follow";
+import { emitProcessingChange } from "@/lib/processing/events";
+import type { UploadEventType } from "@/lib/processing/event-types";
+import { followProcessing, pendingProcessing } from "@/lib/processing/follow";
 import { dispatchUploadEvent } from "@/lib/notify/dispatch";
 import { deliverWebhook, dueWebhooks } from "@/lib/webhooks/deliver";
-import { deliverMail, MAIL_MAX_ATTEMPTS, queueDigests, unsentMail } from "@/lib/mail/outbox";
+import { deliverMail, queueDigests, unsentMail } from "@/lib/mail/outbox";
 import { pendingVerifications, reconcileOnce } from "./reconcile";
+import {
+  DIGEST_QUEUE,
+  enqueueFollow,
+  enqueueMail,
+  enqueueUploadEvent,
+  enqueueVerification,
+  enqueueWebhook,
+  EVENT_QUEUE,
+  FOLLOW_QUEUE,
+  MAIL_MAX_ATTEMPTS,
+  MAIL_QUEUE,
+  QUEUES,
+  runningBoss,
+  setRunningBoss,
+  WEBHOOK_QUEUE,
+} from "./queue";
 
-export const QUEUES = { verify: "verify-upload", reconcile: "reconcile-tokens", sweep: "verify-sweep", auditSweep: "callback-audit-sweep" } as const;
-/** "stately": at most one queued and one running follow job per upload (singletonKey), so a job
- * can queue its own successor while the sweep and verification never add a second one. */
-export const FOLLOW_QUEUE = "follow-processing";
-/** One job per event (lib/processing/events.ts), fanned out to e-mail and webhooks. */
-export const EVENT_QUEUE = "upload-event";
-export const MAIL_QUEUE = "send-mail";
-export const DIGEST_QUEUE = "mail-digest";
-export const WEBHOOK_QUEUE = "deliver-webhook";
-
-const globalForJobs = globalThis as unknown as { portalBoss?: PgBoss };
+export { enqueueFollow, enqueueMail, enqueueUploadEvent, enqueueVerification, enqueueWebhook, QUEUES } from "./queue";
 
 export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean } = {}): Promise<PgBoss> {
-  if (globalForJobs.portalBoss) return globalForJobs.portalBoss;
+  const running = runningBoss();
+  if (running) return running;
   const boss = new PgBoss({ connectionString: opts.databaseUrl ?? env().DATABASE_URL, schema: "pgboss", max: 4, application_name: "portal-jobs" });
   boss.on("error", (err) => log.error("jobs: pg-boss error", { error: err.message }));
   await boss.start();
@@ -98,43 +106,12 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
     // Daily digests of the day before (UTC), at 08:00 UTC.
     await boss.schedule(DIGEST_QUEUE, "0 8 * * *");
   }
-  globalForJobs.portalBoss = boss;
+  setRunningBoss(boss);
   log.info("jobs: started");
   return boss;
 }
 
-export async function enqueueVerification(uploadId: string, boss = globalForJobs.portalBoss): Promise<void> {
-  if (!boss) return; // no workers in this process (tests, scripts): the sweep picks it up later
-  // singletonKey: one pending verification per upload, however many callbacks repeat.
-  await boss.send(QUEUES.verify, { uploadId }, { singletonKey: uploadId, retryLimit: 8, retryDelay: 15, retryBackoff: true });
-}
-
-/** Follow an upload's processing on TwentyThree, after `attempt` looks (0 = now). */
-export async function enqueueFollow(uploadId: string, attempt = 0, boss = globalForJobs.portalBoss): Promise<void> {
-  if (!boss) return; // no workers here: the sweep queues it
-  await boss.send(
-    FOLLOW_QUEUE,
-    { uploadId, attempt },
-    { singletonKey: uploadId, startAfter: attempt ? followDelaySeconds(attempt) : 0, retryLimit: 8, retryDelay: 15, retryBackoff: true },
-  );
-}
-
-export async function enqueueUploadEvent(type: UploadEventType, uploadId: string, boss = globalForJobs.portalBoss): Promise<void> {
-  if (!boss) return;
-  await boss.send(EVENT_QUEUE, { type, uploadId }, { retryLimit: 8, retryDelay: 15, retryBackoff: true });
-}
-
-export async function enqueueMail(messageId: string, boss = globalForJobs.portalBoss): Promise<void> {
-  if (!boss) return; // the sweep sends what is still pending
-  await boss.send(MAIL_QUEUE, { messageId }, { retryLimit: MAIL_MAX_ATTEMPTS, retryDelay: 30, retryBackoff: true });
-}
-
-export async function enqueueWebhook(deliveryId: string, inSeconds = 0, boss = globalForJobs.portalBoss): Promise<void> {
-  if (!boss) return; // the sweep sends what is due
-  await boss.send(WEBHOOK_QUEUE, { deliveryId }, { startAfter: inSeconds, retryLimit: 2, retryDelay: 60 });
-}
-
 export async function stopJobs(): Promise<void> {
-  await globalForJobs.portalBoss?.stop({ graceful: true, wait: true });
-  globalForJobs.portalBoss = undefined;
+  await runningBoss()?.stop({ graceful: true, wait: true });
+  setRunningBoss(undefined);
 }

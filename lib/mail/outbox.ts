@@ -3,6 +3,7 @@
 // job sends each and marks it sent. A message is only ever sent by the job holding its row lock,
 // and never again once marked, so a stopped SMTP server delays mail but loses and doubles none.
 import { db } from "@/lib/db";
+import { MAIL_MAX_ATTEMPTS } from "@/lib/jobs/queue";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { frameUrl } from "@/lib/twentythree";
@@ -11,7 +12,7 @@ import { digestMail, newUploadMail, readyMail, type MailContent, type MailUpload
 import { describeMailError, mailTransport } from "./transport";
 
 /** After this many failed attempts a message is marked FAILED (shown in the admin, resendable). */
-export const MAIL_MAX_ATTEMPTS = 10;
+export { MAIL_MAX_ATTEMPTS };
 export type UploadMailKind = "new_upload" | "ready";
 
 async function mailUpload(

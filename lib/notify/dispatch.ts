@@ -4,10 +4,10 @@
 import { log } from "@/lib/log";
 import { queueUploadMail } from "@/lib/mail/outbox";
 import { queueWebhooks } from "@/lib/webhooks/deliver";
-import type { UploadEventType } from "@/lib/processing/events";
+import type { UploadEventType } from "@/lib/processing/event-types";
 
 export async function dispatchUploadEvent(type: UploadEventType, uploadId: string, eventId: string): Promise<void> {
-  const { enqueueMail, enqueueWebhook } = await import("@/lib/jobs");
+  const { enqueueMail, enqueueWebhook } = await import("@/lib/jobs/queue");
   // The team hears of uploads TwentyThree confirmed (a forged callback sends nobody mail).
   const mailKind = type === "upload.verified" ? "new_upload" : type === "upload.ready" ? "ready" : null;
   if (mailKind) for (const id of await queueUploadMail(mailKind, uploadId)) await enqueueMail(id);

@@ -3,11 +3,12 @@
 // webhooks, so a slow recipient never holds up a callback, a pingback or a processing check.
 import type { ProcessingState } from "@/generated/prisma/client";
 
-export const UPLOAD_EVENTS = ["upload.received", "upload.verified", "upload.ready", "upload.failed", "upload.moderated", "upload.deleted"] as const;
-export type UploadEventType = (typeof UPLOAD_EVENTS)[number];
+import { enqueueUploadEvent } from "@/lib/jobs/queue";
+import type { UploadEventType } from "./event-types";
+
+export { UPLOAD_EVENTS, type UploadEventType } from "./event-types";
 
 export async function emitUploadEvent(type: UploadEventType, uploadId: string): Promise<void> {
-  const { enqueueUploadEvent } = await import("@/lib/jobs");
   await enqueueUploadEvent(type, uploadId).catch(() => {});
 }
 

@@ -62,7 +62,7 @@ export const retryProcessing = formAction({
   invalid: unavailable,
   run: async ({ uploadId }) => {
     if (!(await resetProcessing(uploadId))) return { ok: false, message: "Only a failed or timed-out upload can be checked again." };
-    const { enqueueFollow } = await import("@/lib/jobs"); // pg-boss stays out of the action module graph
+    const { enqueueFollow } = await import("@/lib/jobs/queue"); // pg-boss stays out of the action module graph
     await enqueueFollow(uploadId);
     revalidatePath(`/admin/uploads/${uploadId}`);
     revalidatePath("/admin/uploads");
@@ -79,7 +79,7 @@ export const resendMail = formAction({
   invalid: unavailable,
   run: async ({ messageId }) => {
     if (!(await resetMail(messageId))) return { ok: false, message: "Only a failed message can be sent again." };
-    const { enqueueMail } = await import("@/lib/jobs");
+    const { enqueueMail } = await import("@/lib/jobs/queue");
     await enqueueMail(messageId);
     return { ok: true, message: "Queued again." };
   },

@@ -10,7 +10,7 @@ import { createEndpoint, rotateSecret } from "@/lib/webhooks/endpoints";
 
 const PATH = "/admin/settings/webhooks";
 // Loaded on use, as the uploads actions do: pg-boss stays out of the action module graph.
-const enqueueWebhook = async (deliveryId: string) => (await import("@/lib/jobs")).enqueueWebhook(deliveryId);
+const enqueueWebhook = async (deliveryId: string) => (await import("@/lib/jobs/queue")).enqueueWebhook(deliveryId);
 const onceNote = "Copy it now: it is shown only this once. Verify deliveries with it (README: Webhooks).";
 const gone = () => ({ ok: false, message: "That endpoint no longer exists." });
 const endpointId = z.object({ endpointId: z.uuid() });

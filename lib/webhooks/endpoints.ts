@@ -8,7 +8,7 @@ import { z } from "zod";
 import { decryptJson, encryptJson } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { UPLOAD_EVENTS } from "@/lib/processing/events";
+import { UPLOAD_EVENTS } from "@/lib/processing/event-types";
 import { blockedHostReason } from "@/lib/twentythree";
 
 export const endpointSchema = z.object({

@@ -4,7 +4,7 @@ import { EndpointForm } from "@/components/admin/webhooks/endpoint-form";
 import { Card } from "@/components/ui/card";
 import { formatWhen } from "@/lib/format";
 import { requireAdmin } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
+import { webhooksOverview } from "@/lib/webhooks/queries";
 import { deleteEndpoint, redeliverWebhook, rotateEndpointSecret, sendTestEvent } from "@/lib/webhooks/actions";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -12,12 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function WebhooksPage() {
   await requireAdmin("/admin/settings/webhooks");
-  // The default connection first: it is the one the form preselects.
-  const connections = await db().connection.findMany({ select: { id: true, name: true }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
-  const endpoints = await db().webhookEndpoint.findMany({
-    orderBy: { createdAt: "asc" },
-    include: { deliveries: { orderBy: { createdAt: "desc" }, take: 20 } },
-  });
+  const { connections, endpoints } = await webhooksOverview();
   const connName = new Map(connections.map((c) => [c.id, c.name]));
   return (
     <div className="space-y-6">

@@ -1,0 +1,57 @@
+// Putting work on pg-boss's queues, apart from the workers (lib/jobs/index.ts) so that any module
+// can queue a job without importing every handler (which would make import cycles). The instance
+// is the one lib/jobs/index.ts started in this process; without one (tests, scripts) nothing is
+// queued and the sweeps pick the work up later.
+import type PgBoss from "pg-boss";
+import type { UploadEventType } from "@/lib/processing/event-types";
+import { followDelaySeconds } from "@/lib/processing/follow";
+
+export const QUEUES = { verify: "verify-upload", reconcile: "reconcile-tokens", sweep: "verify-sweep", auditSweep: "callback-audit-sweep" } as const;
+/** "stately": at most one queued and one running follow job per upload (singletonKey), so a job
+ * can queue its own successor while the sweep and verification never add a second one. */
+export const FOLLOW_QUEUE = "follow-processing";
+/** One job per event (lib/processing/events.ts), fanned out to e-mail and webhooks. */
+export const EVENT_QUEUE = "upload-event";
+export const MAIL_QUEUE = "send-mail";
+export const DIGEST_QUEUE = "mail-digest";
+export const WEBHOOK_QUEUE = "deliver-webhook";
+
+/** Attempts for one e-mail before it is marked failed (lib/mail/outbox.ts counts them). */
+export const MAIL_MAX_ATTEMPTS = 10;
+
+const globalForJobs = globalThis as unknown as { portalBoss?: PgBoss };
+export const runningBoss = (): PgBoss | undefined => globalForJobs.portalBoss;
+export const setRunningBoss = (boss: PgBoss | undefined) => {
+  globalForJobs.portalBoss = boss;
+};
+
+export async function enqueueVerification(uploadId: string, boss = runningBoss()): Promise<void> {
+  if (!boss) return; // no workers in this process (tests, scripts): the sweep picks it up later
+  // singletonKey: one pending verification per upload, however many callbacks repeat.
+  await boss.send(QUEUES.verify, { uploadId }, { singletonKey: uploadId, retryLimit: 8, retryDelay: 15, retryBackoff: true });
+}
+
+/** Follow an upload's processing on TwentyThree, after `attempt` looks (0 = now). */
+export async function enqueueFollow(uploadId: string, attempt = 0, boss = runningBoss()): Promise<void> {
+  if (!boss) return; // no workers here: the sweep queues it
+  await boss.send(
+    FOLLOW_QUEUE,
+    { uploadId, attempt },
+    { singletonKey: uploadId, startAfter: attempt ? followDelaySeconds(attempt) : 0, retryLimit: 8, retryDelay: 15, retryBackoff: true },
+  );
+}
+
+export async function enqueueUploadEvent(type: UploadEventType, uploadId: string, boss = runningBoss()): Promise<void> {
+  if (!boss) return;
+  await boss.send(EVENT_QUEUE, { type, uploadId }, { retryLimit: 8, retryDelay: 15, retryBackoff: true });
+}
+
+export async function enqueueMail(messageId: string, boss = runningBoss()): Promise<void> {
+  if (!boss) return; // the sweep sends what is still pending
+  await boss.send(MAIL_QUEUE, { messageId }, { retryLimit: MAIL_MAX_ATTEMPTS, retryDelay: 30, retryBackoff: true });
+}
+
+export async function enqueueWebhook(deliveryId: string, inSeconds = 0, boss = runningBoss()): Promise<void> {
+  if (!boss) return; // the sweep sends what is due
+  await boss.send(WEBHOOK_QUEUE, { deliveryId }, { startAfter: inSeconds, retryLimit: 2, retryDelay: 60 });
+}
