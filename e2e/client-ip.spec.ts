@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test, expect } from "@playwright/test";
-import { LOGIN_POLICY } from "../lib/auth/login";
+import { LOGIN_POLICY } from "../lib/limits";
 import { INTAKE_POST_LIMIT, MINT_LIMITS } from "../lib/limits";
 import { query } from "./db";
 import { httpFrom, multipart, rotatedForwardedFor } from "./net";

@@ -78,3 +78,13 @@ export const CALLBACK_LIMITS = {
   perClient: { max: 20, windowMs: 10 * 60_000 },
   perToken: { max: 20, windowMs: 10 * 60_000 },
 };
+
+/** Sign-in throttling, applied by lib/auth/login.ts (README: Sign-in). */
+export const LOGIN_POLICY = {
+  /** Failed attempts on one account from one address before that pair is locked. */
+  maxFailures: 5,
+  lockMs: 15 * 60_000,
+  /** Failed attempts from one address per window (any accounts) before every attempt from it is refused. */
+  ipMaxFailures: 30,
+  ipWindowMs: 15 * 60_000,
+} as const;

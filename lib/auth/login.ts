@@ -8,15 +8,10 @@ import "server-only";
 import type { PrismaClient, User } from "@/generated/prisma/client";
 import { verifyPassword } from "@/lib/passwords";
 import { hit, peek } from "@/lib/auth/rate-limit";
+import { LOGIN_POLICY } from "@/lib/limits";
 
-export const LOGIN_POLICY = {
-  /** Failed attempts on one account from one address before that pair is locked. */
-  maxFailures: 5,
-  lockMs: 15 * 60_000,
-  /** Failed attempts from one address per window (any accounts) before every attempt from it is refused. */
-  ipMaxFailures: 30,
-  ipWindowMs: 15 * 60_000,
-} as const;
+// The policy lives with the other limits (lib/limits.ts) so tests outside the server build can read it.
+export { LOGIN_POLICY };
 
 export type LoginResult = { ok: true; user: Pick<User, "id" | "email" | "name" | "role"> } | { ok: false; reason: "invalid" | "locked" | "rate_limited" };
 
