@@ -31,12 +31,42 @@ import {
 
 export { enqueueFollow, enqueueMail, enqueueUploadEvent, enqueueVerification, enqueueWebhook, QUEUES } from "./queue";
 
-export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean } = {}): Promise<PgBoss> {
+async function startOnce(opts: { databaseUrl?: string; schedule?: boolean }): Promise<PgBoss> {
   const running = runningBoss();
   if (running) return running;
   const boss = new PgBoss({ connectionString: opts.databaseUrl ?? env().DATABASE_URL, schema: "pgboss", max: 4, application_name: "portal-jobs" });
   boss.on("error", (err) => log.error("jobs: pg-boss error", { error: err.message }));
-  await boss.start();
+  try {
+    await boss.start();
+    await setUp(boss, opts);
+  } catch (err) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw err;
+  }
+  setRunningBoss(boss);
+  log.info("jobs: started");
+  return boss;
+}
+
+/**
+ * Start pg-boss and its workers. Instances starting together on one database create the same
+ * queues at the same moment, and PostgreSQL may pick one of them as a deadlock victim: that
+ * attempt is stopped and tried again after a short random pause, so every instance ends up with
+ * its workers (the e2e scale-out test starts two at once).
+ */
+export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean } = {}): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts);
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      log.warn("jobs: start failed, trying again", { attempt, error: (err as Error).message });
+      await new Promise((r) => setTimeout(r, 500 + Math.random() * 1500 * attempt));
+    }
+  }
+}
+
+async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> {
   for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, retryLimit: 8, retryDelay: 15, retryBackoff: true });
   await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: MAIL_MAX_ATTEMPTS, retryDelay: 30, retryBackoff: true });
   // Retries follow the Standard Webhooks schedule (lib/webhooks/deliver.ts), queued by the job itself.
@@ -106,9 +136,6 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
     // Daily digests of the day before (UTC), at 08:00 UTC.
     await boss.schedule(DIGEST_QUEUE, "0 8 * * *");
   }
-  setRunningBoss(boss);
-  log.info("jobs: started");
-  return boss;
 }
 
 export async function stopJobs(): Promise<void> {
