@@ -64,8 +64,9 @@ const env: NodeJS.ProcessEnv = {
   EMULATOR_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "portal-e2e-emulator-")),
   EMULATOR_CORS_ORIGINS: appUrl,
   EMULATOR_PINGBACK_URL: `${appUrl}/api/twentythree/pingback`,
-  // Long enough that the admin list (refreshing every 4 s) shows "processing" before "ready".
-  EMULATOR_TRANSCODE_SECONDS: process.env.EMULATOR_TRANSCODE_SECONDS ?? "10",
+  // Long enough that the admin list (refreshing every 4 s, after verification and the first follow
+  // job) shows "processing" before "ready": at 10 s a fresh CI clone once saw only "ready".
+  EMULATOR_TRANSCODE_SECONDS: process.env.EMULATOR_TRANSCODE_SECONDS ?? "20",
   UPLOAD_CHUNK_BYTES: process.env.UPLOAD_CHUNK_BYTES ?? String(256 * 1024),
   UPLOAD_CHUNK_THRESHOLD_BYTES: process.env.UPLOAD_CHUNK_THRESHOLD_BYTES ?? String(2 * 1024 * 1024),
   TWENTYTHREE_API_URL: "",
