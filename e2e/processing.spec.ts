@@ -9,7 +9,7 @@ import { ADMIN_STATE } from "./admin-helpers";
 import { caughtMail, emulatorUrl, query } from "./db";
 
 test("visitor uploads; the admin list shows the thumbnail and processing, then ready, without a reload; the team's mail arrives", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const adminCtx = await browser.newContext({ storageState: ADMIN_STATE });
   const admin = await adminCtx.newPage();
   // The team's address on the demo link, through the link form.
@@ -38,16 +38,16 @@ test("visitor uploads; the admin list shows the thumbnail and processing, then r
   await visitor.getByLabel("Choose your video").setInputFiles(path.join(FIXTURES_DIR, "clip.mp4"));
   await visitor.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(visitor.getByRole("heading", { name: "Thank you!" })).toBeVisible();
-  await expect(visitor.getByTestId("processing-state")).toContainText("Being processed by the video library");
+  await expect(visitor.getByTestId("processing-state")).toContainText("Being processed by the video library", { timeout: 25_000 });
 
   const row = admin.locator("tr", { hasText: "Dorothy Vaughan" });
-  await expect(row.getByTestId("processing-state")).toContainText(/^Processing/, { timeout: 20_000 });
+  await expect(row.getByTestId("processing-state")).toContainText(/^Processing/, { timeout: 25_000 });
   const thumb = row.getByTestId("thumbnail");
   await expect(thumb).toHaveAttribute("src", new RegExp(`^${emulatorUrl}/api/photo/frame\\?`));
   // The browser really loaded TwentyThree's image (CSP allows the connection's origin).
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 
-  await expect(row.getByTestId("processing-state")).toHaveText("Ready", { timeout: 30_000 });
+  await expect(row.getByTestId("processing-state")).toHaveText("Ready", { timeout: 45_000 });
   await expect(thumb).toHaveAttribute("src", new RegExp(`^${emulatorUrl}/1/\\d+/[^/]+/small$`));
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(row).toContainText(/0:0\d/); // the clip's real length, a few seconds

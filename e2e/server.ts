@@ -64,9 +64,10 @@ const env: NodeJS.ProcessEnv = {
   EMULATOR_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "portal-e2e-emulator-")),
   EMULATOR_CORS_ORIGINS: appUrl,
   EMULATOR_PINGBACK_URL: `${appUrl}/api/twentythree/pingback`,
-  // Long enough that the admin list (refreshing every 4 s, after verification and the first follow
-  // job) shows "processing" before "ready": at 10 s a fresh CI clone once saw only "ready".
-  EMULATOR_TRANSCODE_SECONDS: process.env.EMULATOR_TRANSCODE_SECONDS ?? "20",
+  // Long enough that the visitor's page and the admin list (each polling, after the verification
+  // and first follow jobs) show "processing" before "ready": at 10 s a fresh CI clone once saw
+  // only "ready", and at 20 s "processing" once came later than the test's 10 s wait.
+  EMULATOR_TRANSCODE_SECONDS: process.env.EMULATOR_TRANSCODE_SECONDS ?? "30",
   UPLOAD_CHUNK_BYTES: process.env.UPLOAD_CHUNK_BYTES ?? String(256 * 1024),
   UPLOAD_CHUNK_THRESHOLD_BYTES: process.env.UPLOAD_CHUNK_THRESHOLD_BYTES ?? String(2 * 1024 * 1024),
   TWENTYTHREE_API_URL: "",

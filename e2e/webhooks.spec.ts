@@ -10,7 +10,7 @@ import { ADMIN_STATE, uploadAsVisitor } from "./admin-helpers";
 test.use({ storageState: ADMIN_STATE });
 
 test("a webhook receiver gets the upload's signed events in order", async ({ page, browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const got: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
   const receiver = http.createServer((req, res) => {
     let body = "";
@@ -53,7 +53,7 @@ test("a webhook receiver gets the upload's signed events in order", async ({ pag
             .map(verified)
             .filter((p) => p.data.contributor?.name === "Mary Jackson")
             .map((p) => p.type),
-        { timeout: 45_000 },
+        { timeout: 75_000 },
       )
       .toEqual(["upload.received", "upload.verified", "upload.ready"]);
     // The delivery log shows them, with status and latency.
