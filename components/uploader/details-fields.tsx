@@ -1,11 +1,8 @@
 // The visitor's details: one set of fields and messages for the no-JS form (which passes back the
 // submitted `values`) and the one-page uploader, built from the shared UI kit.
 import { CheckboxField, TextArea, TextField } from "@/components/ui/field";
-import type { FieldErrors } from "@/lib/intake/details";
+import type { FieldErrors } from "@/lib/field-errors";
 import type { PublicLinkView } from "@/lib/intake/view";
-
-// The intake parser gives one message per field; the kit takes a list.
-const list = (message: string | undefined) => (message ? [message] : undefined);
 
 export function DetailsFields({ link, errors, values = {} }: { link: PublicLinkView; errors: FieldErrors; values?: Record<string, string> }) {
   const e = errors;
@@ -15,7 +12,7 @@ export function DetailsFields({ link, errors, values = {} }: { link: PublicLinkV
   return (
     <>
       {on(link.nameField) ? (
-        <TextField name="name" label="Your name" autoComplete="name" markOptional required={req(link.nameField)} errors={list(e.name)} defaultValue={v.name} />
+        <TextField name="name" label="Your name" autoComplete="name" markOptional required={req(link.nameField)} errors={e.name} defaultValue={v.name} />
       ) : null}
       {on(link.emailField) ? (
         <TextField
@@ -25,12 +22,12 @@ export function DetailsFields({ link, errors, values = {} }: { link: PublicLinkV
           autoComplete="email"
           markOptional
           required={req(link.emailField)}
-          errors={list(e.email)}
+          errors={e.email}
           defaultValue={v.email}
         />
       ) : null}
       {on(link.titleField) ? (
-        <TextField name="title" label="Title of your video" markOptional required={req(link.titleField)} errors={list(e.title)} defaultValue={v.title} />
+        <TextField name="title" label="Title of your video" markOptional required={req(link.titleField)} errors={e.title} defaultValue={v.title} />
       ) : null}
       {on(link.descriptionField) ? (
         <TextArea
@@ -39,11 +36,11 @@ export function DetailsFields({ link, errors, values = {} }: { link: PublicLinkV
           rows={4}
           markOptional
           required={req(link.descriptionField)}
-          errors={list(e.description)}
+          errors={e.description}
           defaultValue={v.description}
         />
       ) : null}
-      {link.consentText ? <CheckboxField name="consent" label={link.consentText} errors={list(e.consent)} defaultChecked={v.consent === "on"} /> : null}
+      {link.consentText ? <CheckboxField name="consent" label={link.consentText} errors={e.consent} defaultChecked={v.consent === "on"} /> : null}
     </>
   );
 }

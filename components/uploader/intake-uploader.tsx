@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { QueryProvider } from "@/components/ui/query-provider";
-import type { FieldErrors } from "@/lib/intake/details";
+import type { FieldErrors } from "@/lib/field-errors";
 import { formatBytes, formatDuration } from "@/lib/format";
 import { isFinished, planSubmit } from "./batch-state";
 import { DetailsFields } from "./details-fields";

@@ -4,7 +4,7 @@
 // files one after the other, feeds progress to the reducer (throttled) and warns before the page
 // is closed mid-upload. Without CORS, one plain form post to TwentyThree instead.
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { FieldErrors } from "@/lib/intake/details";
+import type { FieldErrors } from "@/lib/field-errors";
 import { checkFile } from "@/components/uploader/client/checks";
 import { canUploadCrossOrigin } from "@/components/uploader/client/cors";
 import { createMeter } from "@/components/uploader/client/meter";

@@ -1,5 +1,5 @@
 // The typed result every server action returns to useActionState (safe for client components).
-import type { FieldErrors } from "@/lib/auth/schema";
+import type { FieldErrors } from "@/lib/field-errors";
 
 export type ActionState = {
   ok: boolean;

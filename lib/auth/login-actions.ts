@@ -3,7 +3,8 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, OIDC_PROVIDER_ID } from "@/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { fieldErrorsOf, loginSchema, oidcLoginSchema } from "@/lib/auth/schema";
+import { loginSchema, oidcLoginSchema } from "@/lib/auth/schema";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { defineAction, field, formAction } from "@/lib/server/action";
 
 export const login = formAction({

@@ -26,15 +26,3 @@ export const setupSchema = z
 /** The sign-in form: credentials plus where to go afterwards (checked by safeCallbackUrl). */
 export const loginSchema = credentialsSchema.extend({ callbackUrl: z.unknown() });
 export const oidcLoginSchema = z.object({ callbackUrl: z.unknown() });
-
-export type FieldErrors = Record<string, string[] | undefined>;
-
-/** zod issues → { field: [messages] } for forms. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}

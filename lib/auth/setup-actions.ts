@@ -2,7 +2,8 @@
 // First-run setup (the first admin), declared through lib/server/action.ts.
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
-import { fieldErrorsOf, setupSchema } from "@/lib/auth/schema";
+import { setupSchema } from "@/lib/auth/schema";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { createFirstAdmin } from "@/lib/auth/setup";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";

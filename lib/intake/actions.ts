@@ -3,7 +3,8 @@
 // link itself decides (open? members only?) in resolveVisitor, checked in every action.
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { parseDetails, type FieldErrors } from "@/lib/intake/details";
+import type { FieldErrors } from "@/lib/field-errors";
+import { parseDetails } from "@/lib/intake/details";
 import { closedMessages, lookupLink } from "@/lib/intake/links";
 import { mintToken } from "@/lib/intake/mint";
 import { requesterIp } from "@/lib/intake/request";

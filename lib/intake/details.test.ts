@@ -14,9 +14,9 @@ describe("visitor details", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.fieldErrors).toEqual({
-      name: "Please enter your name",
-      email: "Please enter your email address",
-      consent: "Please tick the box to give your consent before uploading",
+      name: ["Please enter your name"],
+      email: ["Please enter your email address"],
+      consent: ["Please tick the box to give your consent before uploading"],
     });
   });
 
@@ -27,6 +27,6 @@ describe("visitor details", () => {
 
   it("rejects a malformed email with a message that shows the expected form", () => {
     const r = parseDetails(base, { name: "Ada", email: "not-an-email" });
-    expect(r).toMatchObject({ ok: false, fieldErrors: { email: "Please enter a valid email address, like name@example.com" } });
+    expect(r).toMatchObject({ ok: false, fieldErrors: { email: ["Please enter a valid email address, like name@example.com"] } });
   });
 });

@@ -1,6 +1,7 @@
 // The visitor's details, validated on the server against what the link asks for.
 import { z } from "zod";
 import type { FieldMode, IntakeLink } from "@/generated/prisma/client";
+import { fieldErrorsOf } from "@/lib/field-errors";
 
 type Fields = Pick<IntakeLink, "nameField" | "emailField" | "titleField" | "descriptionField" | "consentText">;
 
@@ -57,15 +58,8 @@ export function detailsSchema(link: Fields, opts: { member?: boolean } = {}) {
 }
 
 export type Details = z.infer<ReturnType<typeof detailsSchema>>;
-export type FieldErrors = Partial<Record<"name" | "email" | "title" | "description" | "consent", string>>;
-
 export function parseDetails(link: Fields, input: Record<string, unknown>, opts: { member?: boolean } = {}) {
   const r = detailsSchema(link, opts).safeParse(input);
   if (r.success) return { ok: true as const, details: r.data };
-  const fieldErrors: FieldErrors = {};
-  for (const issue of r.error.issues) {
-    const k = issue.path[0] as keyof FieldErrors;
-    fieldErrors[k] ??= issue.message;
-  }
-  return { ok: false as const, fieldErrors };
+  return { ok: false as const, fieldErrors: fieldErrorsOf(r.error) };
 }

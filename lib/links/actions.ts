@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/auth/action-state";
-import { fieldErrorsOf } from "@/lib/auth/schema";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { db } from "@/lib/db";
 import { createLink, deleteLink, duplicateLink, setActive, updateLink, type SaveResult } from "@/lib/links/data";
 import { linkFormInput, linkIdSchema, linkSchema, setLinkActiveSchema, updateLinkSchema } from "@/lib/links/schema";

@@ -2,7 +2,7 @@
 // The admin's member actions, declared through lib/server/action.ts (admins only, parsed input).
 import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/lib/auth/action-state";
-import { fieldErrorsOf } from "@/lib/auth/schema";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { addMember, removeMember, resetPassword, setDisabled, setRole, type MemberResult } from "@/lib/members/data";

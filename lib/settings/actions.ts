@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { fieldErrorsOf } from "@/lib/auth/schema";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { checkAndRecord, openCredentials, sealCredentials } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { resetMail } from "@/lib/mail/outbox";
 import { resetProcessing } from "@/lib/processing/follow";
-import { fieldErrorsOf } from "@/lib/auth/schema";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { field, formAction } from "@/lib/server/action";
 import { moderate, moderateMany } from "@/lib/uploads/moderation";
 import { bulkSchema, moderateUploadSchema } from "@/lib/uploads/schema";
