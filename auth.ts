@@ -58,7 +58,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await authenticate(db(), { ...parsed.data, ip: clientIp(request.headers) });
+        const result = await authenticate({ ...parsed.data, ip: clientIp(request.headers) });
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
         log.info("sign-in refused", { reason: result.reason });
         if (result.reason === "invalid") return null;
@@ -71,7 +71,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
     ...authConfig.callbacks,
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
-      const match = await oidcAccount(db(), profile);
+      const match = await oidcAccount(profile);
       if (!match.ok) {
         log.info("oidc sign-in refused", { reason: match.reason });
         return false;
@@ -83,7 +83,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
         const found = await db().user.findUnique({ where: { email: token.email.toLowerCase() } });
         token.sub = found?.id;
       } else if (user?.id) token.sub = user.id;
-      const actor = await loadActor(db(), token.sub);
+      const actor = await loadActor(token.sub);
       if (!actor) return null; // removed or disabled: the session ends now
       token.role = actor.role;
       token.email = actor.email;

@@ -1,4 +1,3 @@
-import { db } from "@/lib/db";
 import { ensureDefaultConnection, reencryptConnections } from "@/lib/connections";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -11,8 +10,8 @@ export async function boot() {
     throw err;
   }
   try {
-    await ensureDefaultConnection(db());
-    await reencryptConnections(db());
+    await ensureDefaultConnection();
+    await reencryptConnections();
   } catch (err) {
     // The portal still serves pages (and /api/health says what is wrong) if the database is down.
     log.error("boot: could not prepare connections", { error: (err as Error).message });

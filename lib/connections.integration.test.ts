@@ -100,7 +100,7 @@ describe("stored connections", () => {
       where: { id: (await dbm.db().connection.findFirstOrThrow({ where: { isDefault: true } })).id },
       data: { apiUrl: "http://127.0.0.1:9" },
     });
-    const check = await conns.checkAndRecord(dbm.db(), conn, 2000);
+    const check = await conns.checkAndRecord(conn, 2000);
     expect(check.status).toBe("unreachable");
     const text = JSON.stringify(check) + (await rawRows());
     for (const s of SECRETS) expect(text).not.toContain(s);

@@ -2,6 +2,7 @@
 // the default connection kept in step with the TWENTYTHREE_* settings (or the local emulator).
 import type { PrismaClient, Connection } from "@/generated/prisma/client";
 import { decryptJson, encryptJson } from "@/lib/crypto";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { checkConnection, createTwentyThreeClient, type ConnectionCheck, type TwentyThreeClient } from "@/lib/twentythree";
@@ -42,14 +43,16 @@ export function clientFor(conn: Pick<Connection, "apiUrl" | "credentialsEnc">, o
   return createTwentyThreeClient({ apiUrl: conn.apiUrl, ...openCached(conn.credentialsEnc), allowPrivateTargets: env().ALLOW_PRIVATE_TARGETS, ...opts });
 }
 
-/** Create or update the default connection from settings; the emulator's demo app otherwise. */
-export async function ensureDefaultConnection(db: PrismaClient): Promise<Connection> {
+/** Create or update the default connection from settings; the emulator's demo app otherwise.
+ * `client` is only for seedDemo (lib/seed.ts), which start, e2e and bench scripts run against a
+ * database that is not this process's DATABASE_URL; everything else uses db(). */
+export async function ensureDefaultConnection(client: Pick<PrismaClient, "connection"> = db()): Promise<Connection> {
   const t = env().twentythree;
   const sealed = sealCredentials(t);
   const name = t.fromSettings ? "Default (from settings)" : "Local emulator (demo)";
-  const existing = await db.connection.findFirst({ where: { isDefault: true } });
+  const existing = await client.connection.findFirst({ where: { isDefault: true } });
   if (!existing) {
-    return db.connection.create({ data: { name, apiUrl: t.apiUrl, ...sealed, isDefault: true, fromSettings: t.fromSettings } });
+    return client.connection.create({ data: { name, apiUrl: t.apiUrl, ...sealed, isDefault: true, fromSettings: t.fromSettings } });
   }
   const current = (() => {
     try {
@@ -64,19 +67,19 @@ export async function ensureDefaultConnection(db: PrismaClient): Promise<Connect
     JSON.stringify(current) ===
       JSON.stringify({ consumerKey: t.consumerKey, consumerSecret: t.consumerSecret, accessToken: t.accessToken, accessTokenSecret: t.accessTokenSecret });
   if (same && existing.fromSettings === t.fromSettings) return existing;
-  return db.connection.update({
+  return client.connection.update({
     where: { id: existing.id },
     data: { name, apiUrl: t.apiUrl, ...sealed, fromSettings: t.fromSettings, siteName: null, domain: null, permissionLevel: null, lastCheckStatus: null },
   });
 }
 
 /** After a key rotation (ENCRYPTION_KEY_PREVIOUS set), rewrite every blob under the new key. */
-export async function reencryptConnections(db: PrismaClient): Promise<number> {
+export async function reencryptConnections(): Promise<number> {
   let n = 0;
-  for (const c of await db.connection.findMany()) {
+  for (const c of await db().connection.findMany()) {
     const { value, stale } = decryptJson<Credentials>(c.credentialsEnc);
     if (!stale) continue;
-    await db.connection.update({ where: { id: c.id }, data: { credentialsEnc: encryptJson(value) } });
+    await db().connection.update({ where: { id: c.id }, data: { credentialsEnc: encryptJson(value) } });
     n++;
   }
   if (n) log.info("re-encrypted connection credentials under the current key", { count: n });
@@ -84,14 +87,14 @@ export async function reencryptConnections(db: PrismaClient): Promise<number> {
 }
 
 /** Run getSite and remember what was learned (site name, domain, permission level). */
-export async function checkAndRecord(db: PrismaClient, conn: Connection, timeoutMs = 5000): Promise<ConnectionCheck> {
+export async function checkAndRecord(conn: Connection, timeoutMs = 5000): Promise<ConnectionCheck> {
   let result: ConnectionCheck;
   try {
     result = await checkConnection(clientFor(conn, { timeoutMs, retries: 0 }));
   } catch (err) {
     result = { status: "error", message: err instanceof Error && err.name === "DecryptError" ? err.message : "The connection could not be checked." };
   }
-  await db.connection.update({
+  await db().connection.update({
     where: { id: conn.id },
     data: {
       lastCheckStatus: result.status,

@@ -27,7 +27,7 @@ function cachedCheck(conn: Connection, now = Date.now()): { result: Promise<Conn
   const key = `${conn.id}|${conn.apiUrl}|${conn.credentialsEnc}`;
   const fresh = cached && cached.key === key && now - cached.at < CHECK_TTL_MS;
   if (!fresh) {
-    const result = checkAndRecord(db(), conn, 4000).catch((err): ConnectionCheck => {
+    const result = checkAndRecord(conn, 4000).catch((err): ConnectionCheck => {
       log.warn("health: connection check failed", { error: (err as Error).name });
       return { status: "error", message: "The connection could not be checked." };
     });

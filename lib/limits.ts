@@ -1,19 +1,13 @@
 // Rate limits and quotas kept in Postgres (rate_limits), so they hold across portal instances.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
 export type Limit = { key: string; max: number; windowMs: number };
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; key: string };
 
 /** Add one to `key`'s fixed window (a new window starts once the old one is over), atomically. */
-export async function bump(
-  client: Pick<PrismaClient, "$queryRaw">,
-  key: string,
-  windowMs: number,
-  now = new Date(),
-): Promise<{ count: number; windowStart: Date }> {
+export async function bump(key: string, windowMs: number, now = new Date()): Promise<{ count: number; windowStart: Date }> {
   const cutoff = new Date(now.getTime() - windowMs);
-  const rows = await client.$queryRaw<{ count: number; window_start: Date }[]>`
+  const rows = await db().$queryRaw<{ count: number; window_start: Date }[]>`
     INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${now}, 1)
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN rate_limits.window_start <= ${cutoff} THEN 1 ELSE rate_limits.count + 1 END,

@@ -38,6 +38,11 @@ async function boot(opts: PortalOptions, emu?: TestEmulator): Promise<Portal> {
   };
 }
 
+/** The portal's modules on a fresh database (db() is that database), without TwentyThree. */
+export function startPortal(opts: PortalOptions): Promise<Portal> {
+  return boot(opts);
+}
+
 /** The portal's modules on a fresh database, with the emulator as its default TwentyThree site. */
 export async function startPortalWithEmulator(opts: PortalOptions): Promise<PortalWithEmulator> {
   const emu = await startTestEmulator();

@@ -65,7 +65,7 @@ describe("guards", () => {
     await client.user.update({ where: { id: admin }, data: { disabled: true } });
     expect(await as(admin, () => guard.currentActor())).toBeNull();
     await client.user.delete({ where: { id: admin } });
-    expect(await guard.loadActor(client, admin)).toBeNull();
+    expect(await guard.loadActor(admin)).toBeNull();
   });
 
   it("answer route handlers and actions with 401 / 403", () => {

@@ -6,7 +6,6 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { loadActor, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
 
 export { loadActor, type Actor } from "@/lib/auth/actor";
 
@@ -14,7 +13,7 @@ export { loadActor, type Actor } from "@/lib/auth/actor";
  * layouts, pages and guards ask. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
-  return loadActor(db(), session?.user?.id);
+  return loadActor(session?.user?.id);
 });
 
 const loginUrl = (from: string) => `/login?callbackUrl=${encodeURIComponent(from)}`;

@@ -5,7 +5,8 @@
 // - a failure budget per address across accounts, so guessing many accounts from one place is
 //   slowed as well. Addresses come from lib/http/client-ip.ts (never a client-written header).
 import "server-only";
-import type { PrismaClient, User } from "@/generated/prisma/client";
+import type { User } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/passwords";
 import { hit, peek } from "@/lib/auth/rate-limit";
 import { LOGIN_POLICY } from "@/lib/limits";
@@ -20,35 +21,35 @@ export const ipKey = (ip: string) => `login:ip:${ip}`;
 export const accountLockPrefix = (userId: string) => `login:account:${userId}:`;
 export const accountLockKey = (userId: string, ip: string) => `${accountLockPrefix(userId)}${ip}`;
 
-export async function authenticate(db: PrismaClient, input: { email: string; password: string; ip: string }, now = new Date()): Promise<LoginResult> {
-  if ((await peek(db, ipKey(input.ip), LOGIN_POLICY.ipWindowMs, now)) >= LOGIN_POLICY.ipMaxFailures) {
+export async function authenticate(input: { email: string; password: string; ip: string }, now = new Date()): Promise<LoginResult> {
+  if ((await peek(ipKey(input.ip), LOGIN_POLICY.ipWindowMs, now)) >= LOGIN_POLICY.ipMaxFailures) {
     return { ok: false, reason: "rate_limited" };
   }
   const email = input.email.trim().toLowerCase();
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await db().user.findUnique({ where: { email } });
   const lockKey = user ? accountLockKey(user.id, input.ip) : undefined;
-  if (lockKey && (await peek(db, lockKey, LOGIN_POLICY.lockMs, now)) >= LOGIN_POLICY.maxFailures) {
+  if (lockKey && (await peek(lockKey, LOGIN_POLICY.lockMs, now)) >= LOGIN_POLICY.maxFailures) {
     return { ok: false, reason: "locked" };
   }
 
   // Always run bcrypt, even for unknown emails, so response time does not reveal which exist.
   const matches = await verifyPassword(input.password, user?.passwordHash);
   if (user && matches && !user.disabled) {
-    if (lockKey) await db.rateLimit.deleteMany({ where: { key: lockKey } });
+    if (lockKey) await db().rateLimit.deleteMany({ where: { key: lockKey } });
     return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   }
 
-  await hit(db, ipKey(input.ip), LOGIN_POLICY.ipWindowMs, now);
+  await hit(ipKey(input.ip), LOGIN_POLICY.ipWindowMs, now);
   if (lockKey && !user?.disabled) {
-    const failures = await hit(db, lockKey, LOGIN_POLICY.lockMs, now);
+    const failures = await hit(lockKey, LOGIN_POLICY.lockMs, now);
     if (failures >= LOGIN_POLICY.maxFailures) return { ok: false, reason: "locked" };
   }
   return { ok: false, reason: "invalid" };
 }
 
 /** Account ids locked out from at least one address right now (for the members page). */
-export async function lockedAccountIds(db: PrismaClient, now = new Date()): Promise<Set<string>> {
-  const rows = await db.rateLimit.findMany({
+export async function lockedAccountIds(now = new Date()): Promise<Set<string>> {
+  const rows = await db().rateLimit.findMany({
     where: {
       key: { startsWith: "login:account:" },
       count: { gte: LOGIN_POLICY.maxFailures },
@@ -60,6 +61,6 @@ export async function lockedAccountIds(db: PrismaClient, now = new Date()): Prom
 }
 
 /** Lift every address's lockout of one account (an admin reset its password or re-enabled it). */
-export async function clearAccountLocks(db: Pick<PrismaClient, "rateLimit">, userId: string): Promise<void> {
-  await db.rateLimit.deleteMany({ where: { key: { startsWith: accountLockPrefix(userId) } } });
+export async function clearAccountLocks(userId: string): Promise<void> {
+  await db().rateLimit.deleteMany({ where: { key: { startsWith: accountLockPrefix(userId) } } });
 }

@@ -2,6 +2,5 @@
 import "server-only";
 import { cache } from "react";
 import { needsSetup } from "@/lib/auth/setup";
-import { db } from "@/lib/db";
 
-export const setupPending = cache(() => needsSetup(db()));
+export const setupPending = cache(() => needsSetup());

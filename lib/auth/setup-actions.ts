@@ -5,7 +5,6 @@ import { signIn } from "@/auth";
 import { setupSchema } from "@/lib/auth/schema";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { createFirstAdmin } from "@/lib/auth/setup";
-import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { field, formAction } from "@/lib/server/action";
 
@@ -18,7 +17,7 @@ export const setup = formAction({
   read: (f) => ({ ...typed(f), password: f.get("password") ?? "", confirm: f.get("confirm") ?? "" }),
   invalid: (error, f) => ({ ok: false, fieldErrors: fieldErrorsOf(error), values: typed(f) }),
   run: async (input) => {
-    const result = await createFirstAdmin(db(), input);
+    const result = await createFirstAdmin(input);
     if (!result.ok) redirect("/login");
     log.info("first admin created", { userId: result.userId });
     await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/admin" });

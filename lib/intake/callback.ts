@@ -62,7 +62,7 @@ export async function handleCallback(input: { method: string; params: Record<str
       if (claim.outcome === "accepted") log.info("upload received", { link: claim.slug, uploadId: claim.uploadId });
       // A repeat is spent against its token after it was answered for (a second round trip on
       // this rare path only), as below: copies arriving together all see the budget they arrived to.
-      else await bump(db(), `callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now);
+      else await bump(`callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now);
       return { kind: claim.outcome, slug: claim.slug, ticket: signTicket(state.tokenId), background: claim.background, uploadId: claim.uploadId };
     }
   }
@@ -87,8 +87,8 @@ async function handleCallbackChecked(input: {
 
   const reject = async (reason: string, tokenId?: string): Promise<CallbackOutcome> => {
     // Without a valid state the client pays; under a valid state the token does (see CALLBACK_LIMITS).
-    if (tokenId) await bump(db(), `callback:token:${tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now);
-    else await bump(db(), clientKey, CALLBACK_LIMITS.perClient.windowMs, now);
+    if (tokenId) await bump(`callback:token:${tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now);
+    else await bump(clientKey, CALLBACK_LIMITS.perClient.windowMs, now);
     await record({ outcome: "rejected", reason, tokenId });
     log.warn("callback rejected", { reason, tokenId });
     return { kind: "rejected", reason };
@@ -105,7 +105,7 @@ async function handleCallbackChecked(input: {
   const tokenLimited = await overLimit(tokenKey, CALLBACK_LIMITS.perToken, now);
   if (!tokenLimited.ok) return { kind: "limited", retryAfterSeconds: tokenLimited.retryAfterSeconds };
   // Repeats and failures under a valid state are counted against the token, stored bounded.
-  const spend = () => bump(db(), tokenKey, CALLBACK_LIMITS.perToken.windowMs, now);
+  const spend = () => bump(tokenKey, CALLBACK_LIMITS.perToken.windowMs, now);
 
   const domains = connectionDomains(token.connection);
   const domain = (params.domain ?? "").toLowerCase();

@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/auth/action-state";
 import { fieldErrorsOf } from "@/lib/field-errors";
-import { db } from "@/lib/db";
 import { createLink, deleteLink, duplicateLink, setActive, updateLink, type SaveResult } from "@/lib/links/data";
 import { linkFormInput, linkIdSchema, linkSchema, setLinkActiveSchema, updateLinkSchema } from "@/lib/links/schema";
 import { log } from "@/lib/log";
@@ -37,7 +36,7 @@ export const createLinkAction = formAction({
   read: linkFormInput,
   invalid: invalidForm,
   run: async (input, actor, f) => {
-    const r = await createLink(db(), input, actor.id);
+    const r = await createLink(input, actor.id);
     if (!r.ok) return refused(r, f);
     log.info("link created", { linkId: r.link.id, userId: actor.id });
     revalidatePath("/admin/links");
@@ -52,7 +51,7 @@ export const updateLinkAction = formAction({
   read: (f) => ({ ...linkFormInput(f), ...readId(f) }),
   invalid: invalidForm,
   run: async ({ id, ...input }, actor, f) => {
-    const r = await updateLink(db(), id, input);
+    const r = await updateLink(id, input);
     if (!r) return gone;
     if (!r.ok) return refused(r, f);
     log.info("link updated", { linkId: id, userId: actor.id });
@@ -68,7 +67,7 @@ export const duplicateLinkAction = formAction({
   read: readId,
   invalid: unknownLink,
   run: async ({ id }, actor) => {
-    const copy = await duplicateLink(db(), id, actor.id);
+    const copy = await duplicateLink(id, actor.id);
     if (!copy) return gone;
     log.info("link duplicated", { linkId: id, copyId: copy.id, userId: actor.id });
     revalidatePath("/admin/links");
@@ -83,7 +82,7 @@ export const setActiveAction = formAction({
   read: (f) => ({ ...readId(f), active: f.get("active") === "true" }),
   invalid: unknownLink,
   run: async ({ id, active }, actor) => {
-    if (!(await setActive(db(), id, active))) return gone;
+    if (!(await setActive(id, active))) return gone;
     log.info(active ? "link activated" : "link deactivated", { linkId: id, userId: actor.id });
     revalidatePath("/admin/links");
     revalidatePath(`/admin/links/${id}`);
@@ -98,7 +97,7 @@ export const deleteLinkAction = formAction({
   read: readId,
   invalid: unknownLink,
   run: async ({ id }, actor) => {
-    const outcome = await deleteLink(db(), id);
+    const outcome = await deleteLink(id);
     if (outcome === "missing") return gone;
     log.info("link deleted", { linkId: id, outcome, userId: actor.id });
     revalidatePath("/admin/links");

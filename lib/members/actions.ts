@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/lib/auth/action-state";
 import { fieldErrorsOf } from "@/lib/field-errors";
-import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { addMember, removeMember, resetPassword, setDisabled, setRole, type MemberResult } from "@/lib/members/data";
 import { addMemberSchema, memberIdSchema, resetPasswordSchema, setDisabledSchema, setRoleSchema } from "@/lib/members/schema";
@@ -27,7 +26,7 @@ export const addMemberAction = formAction({
   read: (f) => ({ ...typed(f), password: field(f, "password") }),
   invalid: (error, f) => ({ ok: false, fieldErrors: fieldErrorsOf(error), values: typed(f) }),
   run: async (input, actor, f) => {
-    const r = await addMember(db(), input);
+    const r = await addMember(input);
     if (r.ok) log.info("member added", { role: input.role, userId: actor.id });
     return r.ok ? done(r, `${input.email} can now sign in. Share the password with them privately.`) : { ...done(r, ""), values: typed(f) };
   },
@@ -40,7 +39,7 @@ export const setDisabledAction = formAction({
   read: (f) => ({ ...readId(f), disabled: f.get("disabled") === "true" }),
   invalid: unknownMember,
   run: async ({ id, disabled }, actor) => {
-    const r = await setDisabled(db(), actor.id, id, disabled);
+    const r = await setDisabled(actor.id, id, disabled);
     if (r.ok) log.info(disabled ? "member disabled" : "member enabled", { memberId: id, userId: actor.id });
     return done(r, disabled ? "Disabled: they are signed out and cannot sign in." : "Enabled again.");
   },
@@ -53,7 +52,7 @@ export const setRoleAction = formAction({
   read: (f) => ({ ...readId(f), role: field(f, "role") }),
   invalid: () => ({ ok: false, message: "Unknown member or role." }),
   run: async ({ id, role }, actor) => {
-    const r = await setRole(db(), actor.id, id, role);
+    const r = await setRole(actor.id, id, role);
     if (r.ok) log.info("member role changed", { memberId: id, role, userId: actor.id });
     return done(r, role === "ADMIN" ? "Now an admin." : "Now a member.");
   },
@@ -66,7 +65,7 @@ export const removeMemberAction = formAction({
   read: readId,
   invalid: unknownMember,
   run: async ({ id }, actor) => {
-    const r = await removeMember(db(), actor.id, id);
+    const r = await removeMember(actor.id, id);
     if (r.ok) log.info("member removed", { memberId: id, userId: actor.id });
     return done(r, "Removed.");
   },
@@ -79,7 +78,7 @@ export const resetPasswordAction = formAction({
   read: (f) => ({ ...readId(f), password: field(f, "password") }),
   invalid: (error) => ({ ok: false, fieldErrors: fieldErrorsOf(error) }),
   run: async ({ id, password }, actor) => {
-    const r = await resetPassword(db(), id, password);
+    const r = await resetPassword(id, password);
     if (r.ok) log.info("member password reset", { memberId: id, userId: actor.id });
     return done(r, "Password changed. Share it with them privately.");
   },

@@ -1,11 +1,10 @@
 // The members page's rows: each account, whether it is locked out, and which one is the viewer.
 import "server-only";
 import { lockedAccountIds } from "@/lib/auth/login";
-import { db } from "@/lib/db";
 import { listMembers } from "@/lib/members/data";
 
 export async function memberRows(viewerId: string) {
-  const [locked, members] = await Promise.all([lockedAccountIds(db()), listMembers(db())]);
+  const [locked, members] = await Promise.all([lockedAccountIds(), listMembers()]);
   return members.map((m) => ({
     id: m.id,
     email: m.email,

@@ -75,7 +75,7 @@ export const testConnection = formAction({
   run: async ({ id }, actor) => {
     const conn = await db().connection.findUnique({ where: { id } });
     if (!conn) return { ok: false, message: "That connection no longer exists." };
-    const result = await checkAndRecord(db(), conn);
+    const result = await checkAndRecord(conn);
     log.info("connection tested", { connectionId: conn.id, status: result.status, userId: actor.id });
     revalidatePath("/admin/settings");
     const detail =
