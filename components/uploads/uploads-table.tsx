@@ -3,15 +3,12 @@
 // endpoint with the same filter and cursor, so new uploads and state changes appear in place.
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useActionState, useEffect, useRef, useState } from "react";
-import { bulkModerate } from "@/lib/uploads/actions";
-import { initialState } from "@/lib/auth/action-state";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { UploadPage } from "@/lib/uploads/query";
 import { buttonClass } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
-import { formatBytes, formatLength, formatWhen } from "@/lib/format";
-import { ProcessingBadge } from "@/components/uploads/processing-badge";
-import { StateBadge } from "@/components/uploads/state-badge";
+import { formatWhen } from "@/lib/format";
+import { BulkActions } from "@/components/uploads/bulk-actions";
+import { UploadRow } from "@/components/uploads/upload-row";
 
 export const POLL_MS = 4_000;
 
@@ -33,15 +30,11 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
     refetchIntervalInBackground: false,
   });
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const [state, formAction, pending] = useActionState(bulkModerate, initialState);
-
-  useEffect(() => {
-    if (!state.message) return;
+  // Stable across renders: BulkActions runs it from an effect after each bulk action.
+  const clearAndRefresh = useCallback(() => {
     setSelected(new Set());
-    setConfirmDelete(false);
     void qc.invalidateQueries({ queryKey: ["uploads"] });
-  }, [state, qc]);
+  }, [qc]);
 
   const rows = data.rows;
   const arrivals = useArrivals(
@@ -64,46 +57,7 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
 
   return (
     <div className="space-y-3">
-      <form action={formAction} className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3" aria-label="Bulk actions">
-        {chosen.map((id) => (
-          <input key={id} type="hidden" name="ids" value={id} />
-        ))}
-        <span className="text-sm text-slate-700" aria-live="polite">
-          {chosen.length} selected
-        </span>
-        {confirmDelete ? (
-          <div role="alertdialog" aria-labelledby="bulk-delete-q" className="flex flex-wrap items-center gap-2">
-            <span id="bulk-delete-q" className="text-sm font-semibold text-red-800">
-              Delete {chosen.length} from TwentyThree? This cannot be undone.
-            </span>
-            <input type="hidden" name="confirmed" value="yes" />
-            <button type="submit" name="action" value="delete" disabled={pending} className={buttonClass("danger")}>
-              Yes, delete {chosen.length}
-            </button>
-            <button type="button" onClick={() => setConfirmDelete(false)} className={buttonClass("secondary")}>
-              Cancel
-            </button>
-          </div>
-        ) : (
-          <>
-            <button type="submit" name="action" value="approve" disabled={pending || chosen.length === 0} className={buttonClass("secondary")}>
-              Approve selected
-            </button>
-            <button type="submit" name="action" value="reject" disabled={pending || chosen.length === 0} className={buttonClass("secondary")}>
-              Reject selected
-            </button>
-            <button type="button" onClick={() => setConfirmDelete(true)} disabled={pending || chosen.length === 0} className={buttonClass("danger")}>
-              Delete selected…
-            </button>
-            {/* For claims TwentyThree has not confirmed as made here: hides them, touches nothing there. */}
-            <button type="submit" name="action" value="dismiss" disabled={pending || chosen.length === 0} className={buttonClass("secondary")}>
-              Dismiss unconfirmed (only here)
-            </button>
-          </>
-        )}
-        {pending ? <span className="text-sm text-slate-600">Working…</span> : null}
-      </form>
-      <FormMessage state={state} />
+      <BulkActions chosen={chosen} onDone={clearAndRefresh} />
 
       <p role="status" className="sr-only">
         {arrivals ? `${arrivals} new ${arrivals === 1 ? "upload" : "uploads"} arrived.` : ""}
@@ -160,58 +114,9 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => {
-                const who = r.contributorName || r.contributorEmail || "Anonymous";
-                return (
-                  <tr key={r.id} data-upload-id={r.id}>
-                    <td className="px-3 py-2">
-                      <input
-                        type="checkbox"
-                        className="h-5 w-5"
-                        aria-label={`Select upload from ${who}${r.title ? `: ${r.title}` : ""}`}
-                        checked={selected.has(r.id)}
-                        onChange={(e) => toggle(r.id, e.target.checked)}
-                      />
-                    </td>
-                    <td className="px-3 py-2">
-                      {/* TwentyThree's own URL (its domain is in the CSP's img-src): nothing is proxied or optimised. */}
-                      {r.thumbnailUrl ? (
-                        // eslint-disable-next-line @next/next/no-img-element -- TwentyThree's own URL: nothing to optimise or proxy
-                        <img
-                          src={r.thumbnailUrl}
-                          alt=""
-                          width={80}
-                          height={60}
-                          loading="lazy"
-                          className="h-[45px] w-[60px] rounded bg-slate-200 object-cover"
-                          data-testid="thumbnail"
-                        />
-                      ) : (
-                        <span className="block h-[45px] w-[60px] rounded bg-slate-100" />
-                      )}
-                    </td>
-                    <th scope="row" className="px-3 py-2 text-left font-normal">
-                      <Link href={`/admin/uploads/${r.id}`} className="font-medium text-blue-800 underline">
-                        {who}
-                      </Link>
-                      {r.contributorEmail && r.contributorName ? <div className="text-xs text-slate-600">{r.contributorEmail}</div> : null}
-                    </th>
-                    <td className="max-w-xs truncate px-3 py-2">{r.title || <span className="text-slate-500">Untitled</span>}</td>
-                    <td className="px-3 py-2">
-                      <div className="flex flex-wrap gap-1">
-                        <StateBadge state={r.state} />
-                        <ProcessingBadge processing={r.processing} percent={r.processingPercent} />
-                      </div>
-                    </td>
-                    <td className="hidden px-3 py-2 md:table-cell">{r.linkTitle}</td>
-                    <td className="hidden px-3 py-2 sm:table-cell">{formatBytes(r.sizeBytes)}</td>
-                    <td className="hidden px-3 py-2 sm:table-cell">{formatLength(r.videoLength)}</td>
-                    <td className="whitespace-nowrap px-3 py-2">
-                      <time dateTime={r.createdAt}>{formatWhen(r.createdAt)}</time>
-                    </td>
-                  </tr>
-                );
-              })}
+              {rows.map((r) => (
+                <UploadRow key={r.id} r={r} selected={selected.has(r.id)} onToggle={toggle} />
+              ))}
             </tbody>
           </table>
         </div>
