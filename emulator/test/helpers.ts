@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import OAuth from "oauth-1.0a";
@@ -106,6 +107,38 @@ export function redeem(
   for (const [k, v] of Object.entries(opts.fields ?? {})) fd.append(k, v);
   if (file) fd.append("file", new Blob([new Uint8Array(file)]), opts.name ?? "clip.mp4");
   return fetch(emu.url + "/api/photo/redeem-upload-token", { method: "POST", body: fd, redirect: "manual", headers: opts.headers });
+}
+
+/** Uploads `file` through the real redeem path (a fresh token: one use unless `tokenParams` say
+ * otherwise) and returns the object's photo_id and token, and the upload token used. */
+export async function uploadOne(emu: RunningEmulator, file: Buffer, name = "a.mp4", tokenParams: Record<string, string> = {}) {
+  const token = await getToken(emu, tokenParams);
+  const j = await (await redeem(emu, token, file, { name, fields: { format: "json", raw: "1" } })).json();
+  if (j.status !== "ok") throw new Error(JSON.stringify(j));
+  return { photo_id: j.photo_id as string, token: j.token as string, upload_token: token };
+}
+
+/** One object as /api/photo/list shows it to whoever holds its token. */
+export const listOne = async (emu: RunningEmulator, o: { photo_id: string; token: string }) =>
+  (await callJson(emu, "/api/photo/list", { photo_id: o.photo_id, token: o.token })).photos[0];
+
+export type Hit = { method: string; url: string; body: string };
+
+/** An HTTP server on a free port that records every request (pingbacks, background returns). */
+export async function receiver(pathAndQuery: string, status = 200) {
+  const hits: Hit[] = [];
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      hits.push({ method: req.method!, url: req.url!, body });
+      res.statusCode = status;
+      res.end("ok");
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}${pathAndQuery}`;
+  return { hits, url, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function objects(emu: RunningEmulator): Promise<any[]> {

@@ -1,32 +1,14 @@
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callJson, fixture, getToken, redeem, start, until } from "./helpers.ts";
+import { callJson, fixture, getToken, receiver, redeem, start, until } from "./helpers.ts";
 import * as media from "./media-files.ts";
 
-type Hit = { method: string; url: string; body: string };
-
-/** A pingback receiver on a free port that records what arrives. */
-async function receiver(status = 200) {
-  const hits: Hit[] = [];
-  const server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      hits.push({ method: req.method!, url: req.url!, body });
-      res.statusCode = status;
-      res.end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hooks/twentythree?site=emu`;
-  return { hits, url, close: () => new Promise((r) => server.close(r)) };
-}
+const PINGBACK_PATH = "/hooks/twentythree?site=emu";
 
 describe("pingbacks to EMULATOR_PINGBACK_URL", () => {
   let emu: Awaited<ReturnType<typeof start>>;
   let rx: Awaited<ReturnType<typeof receiver>>;
   beforeAll(async () => {
-    rx = await receiver();
+    rx = await receiver(PINGBACK_PATH);
     emu = await start({ transcodeSeconds: 0.3, pingbackUrl: rx.url });
   });
   afterAll(async () => {
@@ -85,7 +67,7 @@ describe("pingbacks to EMULATOR_PINGBACK_URL", () => {
   });
 
   it("a receiver that is down never blocks or fails the upload; the failure is logged", async () => {
-    const dead = await receiver();
+    const dead = await receiver(PINGBACK_PATH);
     await dead.close(); // nothing listens on this port any more
     const e2 = await start({ transcodeSeconds: 0, pingbackUrl: dead.url });
     try {
@@ -103,7 +85,7 @@ describe("pingbacks to EMULATOR_PINGBACK_URL", () => {
   });
 
   it("transcoding that was under way when the emulator stopped ends after a restart, with its pingback", async () => {
-    const rx2 = await receiver();
+    const rx2 = await receiver(PINGBACK_PATH);
     const first = await start({ transcodeSeconds: 1, pingbackUrl: rx2.url, keepDir: true });
     const j = await (await redeem(first, await getToken(first), media.mp4(), { name: "a.mp4", fields: { format: "json", raw: "1" } })).json();
     await first.close(); // before the 1 s are over

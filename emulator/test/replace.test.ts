@@ -1,6 +1,8 @@
-import http from "node:http";
+// TwentyThree's replace tokens in the emulator: issuing, redeeming (plain, background return,
+// resumable chunks), errors, and what follows the replacement (thumbnails, revocation, CORS).
+// Over 200 lines: one emulator with a moving clock and one return receiver serve every case.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREDS, callJson, fixture, getToken, objects, redeem, start } from "./helpers.ts";
+import { CREDS, callJson, fixture, getToken, listOne, objects, receiver, redeem, start, uploadOne } from "./helpers.ts";
 import * as media from "./media-files.ts";
 
 const RETURN = "http://localhost:3000/api/callback/replace?x=1";
@@ -16,37 +18,20 @@ function redeemReplace(emu: Emu, token: string, file: Buffer | null, name = "new
 
 describe("replace tokens", () => {
   let emu: Emu;
-  let cb: http.Server;
-  let cbUrl = "";
-  const received: { method: string; url: string; body: string }[] = [];
+  let cb: Awaited<ReturnType<typeof receiver>>;
   const base = Date.now();
   let offset = 0;
   beforeAll(async () => {
     emu = await start({ transcodeSeconds: 5, now: () => base + offset });
-    cb = http.createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => (body += c));
-      req.on("end", () => {
-        received.push({ method: req.method!, url: req.url!, body });
-        res.end("ok");
-      });
-    });
-    await new Promise<void>((r) => cb.listen(0, "127.0.0.1", r));
-    cbUrl = `http://127.0.0.1:${(cb.address() as { port: number }).port}/replaced`;
+    cb = await receiver("/replaced");
   });
   afterAll(async () => {
     await emu.close();
-    await new Promise((r) => cb.close(r));
+    await cb.close();
   });
 
-  async function video(title = "Original") {
-    const token = await getToken(emu, { title });
-    const j = await (await redeem(emu, token, media.mp4(), { name: "a.mp4", fields: { format: "json", raw: "1" } })).json();
-    return { photo_id: j.photo_id as string, token: j.token as string, upload_token: token };
-  }
+  const video = (title = "Original") => uploadOne(emu, media.mp4(), "a.mp4", { title });
   const replaceToken = async (p: Record<string, string>) => callJson(emu, "/api/photo/get-replace-token", p);
-  const listOne = async (v: { photo_id: string; token: string }) =>
-    (await callJson(emu, "/api/photo/list", { photo_id: v.photo_id, token: v.token })).photos[0];
 
   it("get-replace-token answers a replacetoken object with string values; validates like get-upload-token", async () => {
     const v = await video();
@@ -74,7 +59,7 @@ describe("replace tokens", () => {
     const v = await video();
     await callJson(emu, "/api/photo/section/create", { photo_id: v.photo_id, start_time: "1", title: "Q1", description: "d" });
     offset = 10_000;
-    expect(await listOne(v)).toMatchObject({ video_encoded_p: "1", video_length: "2.52", title: "Original" });
+    expect(await listOne(emu, v)).toMatchObject({ video_encoded_p: "1", video_length: "2.52", title: "Original" });
 
     const rt = (await replaceToken({ photo_id: v.photo_id, return_url: RETURN, ref: "r 1" })).replacetoken.replace_token;
     const r = await redeemReplace(emu, rt, media.webm(), "new.webm", { note: "n" });
@@ -85,7 +70,7 @@ describe("replace tokens", () => {
     expect(u.searchParams.get("photo_id")).toBe(v.photo_id);
     expect(u.searchParams.get("token")).toBe(v.token);
 
-    const after = await listOne(v);
+    const after = await listOne(emu, v);
     expect(after).toMatchObject({
       photo_id: v.photo_id,
       token: v.token,
@@ -98,7 +83,7 @@ describe("replace tokens", () => {
     const orig = await fetch(`${emu.url}/1/${v.photo_id}/${v.token}/original`);
     expect(Buffer.from(await orig.arrayBuffer()).equals(media.webm())).toBe(true);
     offset = 20_000;
-    expect(await listOne(v)).toMatchObject({ video_encoded_p: "1", video_length: "3.2" });
+    expect(await listOne(emu, v)).toMatchObject({ video_encoded_p: "1", video_length: "3.2" });
     const seen = (await objects(emu)).find((o) => o.photo_id === v.photo_id);
     expect(seen).toMatchObject({ replaced_count: 1, sections: [expect.objectContaining({ title: "Q1" })] });
     expect((await objects(emu)).filter((o) => o.photo_id === v.photo_id)).toHaveLength(1);
@@ -152,10 +137,10 @@ describe("replace tokens", () => {
 
   it("background_return_p=1: the emulator calls return_url itself; a long callback is a POST page", async () => {
     const v = await video();
-    const rt = (await replaceToken({ photo_id: v.photo_id, return_url: cbUrl, background_return_p: "1" })).replacetoken.replace_token;
+    const rt = (await replaceToken({ photo_id: v.photo_id, return_url: cb.url, background_return_p: "1" })).replacetoken.replace_token;
     const text = (await (await redeemReplace(emu, rt, media.webm())).text()).trim();
     expect(text).toMatch(new RegExp(`^ok ${emu.domain} 1 ${v.photo_id} ${v.token} \\S+replace_token=${rt}`));
-    expect(received.find((x) => x.url.includes(rt))?.method).toBe("GET");
+    expect(cb.hits.find((x) => x.url.includes(rt))?.method).toBe("GET");
 
     const long = await replaceToken({ photo_id: v.photo_id, return_url: RETURN, pad: "p".repeat(1600) });
     const page = await redeemReplace(emu, long.replacetoken.replace_token, media.webm());
@@ -203,7 +188,7 @@ describe("replace tokens", () => {
     expect((await (await redeemReplace(emu, rt, fixture("photo.jpg"), "p.jpg")).text()).trim()).toBe("ok");
     const after = await thumb();
     expect(after.equals(before)).toBe(false);
-    expect(await listOne(v)).toMatchObject({ video_p: "0", original_width: "640", original_height: "480" });
+    expect(await listOne(emu, v)).toMatchObject({ video_p: "0", original_width: "640", original_height: "480" });
   });
 
   it("deleting the video revokes its replace tokens", async () => {

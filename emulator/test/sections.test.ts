@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREDS, call, callJson, getToken, objects, redeem, start } from "./helpers.ts";
+import { CREDS, call, callJson, objects, start, uploadOne } from "./helpers.ts";
 import * as media from "./media-files.ts";
 
 describe("chapters: /api/photo/section/*", () => {
@@ -11,11 +11,7 @@ describe("chapters: /api/photo/section/*", () => {
   });
   afterAll(() => emu.close());
 
-  async function video() {
-    const token = await getToken(emu);
-    const j = await (await redeem(emu, token, media.mp4(), { name: "a.mp4", fields: { format: "json", raw: "1" } })).json();
-    return { photo_id: j.photo_id as string, token: j.token as string };
-  }
+  const video = () => uploadOne(emu, media.mp4());
   const create = (p: Record<string, string>, creds = CREDS.write) => callJson(emu, "/api/photo/section/create", p, { creds });
   const list = (p: Record<string, string>, creds: typeof CREDS.write | null = null) => callJson(emu, "/api/photo/section/list", p, { creds });
 
