@@ -4,6 +4,7 @@
 // e2e harness's. A session made on one instance works on the other, the mint limit per address
 // holds across both, concurrent copies of each callback split across the instances give one row
 // each, each verification job runs once, and a link's quota closes it on both.
+// Over 200 lines: the two instances, their balancer and database are set up once for both journeys.
 import { test, expect } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";

@@ -4,6 +4,7 @@
 // and email, and the requests rotate over copies of the demo link, so the per-IP, per-visitor and
 // per-link mint limits (lib/limits.ts) never refuse a request; their Postgres upserts are still
 // paid on every portal mint. rate_limits is emptied before each level.
+// Over 200 lines: the portal run and its bare baseline sit side by side so both do the same work.
 import path from "node:path";
 import { actionRequest } from "../lib/action";
 import type { Ctx } from "../lib/context";

@@ -1,6 +1,7 @@
 // The uploader's transitions, one by one and through the edges a visitor meets: cancelling while
 // the token is minted, retrying after a network error, resuming after a reload, several files,
 // and the link's max_uploads.
+// Over 200 lines: one table of transitions for one reducer, sharing the small builders at its top.
 import { describe, expect, it } from "vitest";
 import {
   batchReducer,

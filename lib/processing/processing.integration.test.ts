@@ -2,6 +2,7 @@
 // received → verified → processing → ready by the follow job's polling (real pg-boss) and,
 // separately, by TwentyThree's pingback (the emulator POSTs it to a server here that hands it to
 // the same code as the route); a forged pingback changes nothing TwentyThree does not confirm.
+// Over 200 lines: the emulator, database, job runner and pingback server are set up once for every case.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chmodSync, mkdtempSync } from "node:fs";
 import http from "node:http";

@@ -1,4 +1,5 @@
 // Every client method against the emulator over real HTTP.
+// Over 200 lines: one emulator and one table of cases, method by method, for one client.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emulatorCredentials, startTestEmulator, type TestEmulator } from "@/test/emulator";
 import { readFixture } from "@/test/fixtures";

@@ -4,6 +4,7 @@
 // hard-codes the binaries' location (unreachable for the `postgres` user when root's clone sits in
 // a 0700 folder, see pg-place.ts), runs the server in our process group (Ctrl-C then kills the
 // database before the portal has stopped its jobs) and installs its own signal handlers.
+// Over 200 lines: one lifecycle (place, initdb, launch, wait, stop) whose steps share the binaries and run-as user.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
