@@ -40,11 +40,25 @@ module.exports = {
       from: { path: "^(app|components|lib|auth|proxy|instrumentation)", pathNot: "\\.test\\.ts$" },
       to: { path: "^emulator/" },
     },
+    {
+      name: "emulator-self-contained",
+      severity: "error",
+      comment: "The emulator is its own package: it imports only itself and its own dependencies (its tests also read the media fixtures in test/fixtures).",
+      from: { path: "^emulator/" },
+      to: { pathNot: ["^emulator/", "node_modules", "^test/fixtures/"], dependencyTypesNot: ["core"] },
+    },
+    {
+      name: "emulator-fixtures-tests-only",
+      severity: "error",
+      comment: "Only the emulator's tests read the shared media fixtures; the emulator itself serves what it is sent.",
+      from: { path: "^emulator/", pathNot: "^emulator/test/" },
+      to: { path: "^test/fixtures/" },
+    },
   ],
   options: {
-    // The emulator is its own product (becoming its own workspace package); its inner structure is
-    // checked there, here only that the portal does not import it.
-    doNotFollow: { path: ["node_modules", "^emulator/"] },
+    // The emulator (its own workspace package) is cruised too: no cycles inside it, nothing shared
+    // with the portal (the two emulator-* rules above and emulator-apart).
+    doNotFollow: { path: ["node_modules"] },
     exclude: { path: "^(node_modules|generated|\\.next|\\.next-[^/]*|\\.data)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },

@@ -6,7 +6,7 @@ import type { ServerResponse } from "node:http";
 import type { Emu } from "./context.ts";
 import { getToken, type TokenKind } from "./store.ts";
 import { finishUpload, tokenErrors } from "./finalize.ts";
-import type { RedeemKind } from "./redeem.ts";
+import type { RedeemKind } from "./redeem-kind.ts";
 import { sniff, tempPath, type TempFile } from "./upload-file.ts";
 import { sendText } from "./http-util.ts";
 import type { FormatOpts } from "./format.ts";

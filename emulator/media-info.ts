@@ -1,16 +1,8 @@
 import fs from "node:fs";
 import { Decoder } from "ebml";
 import { imageSizeFromFile } from "image-size/fromFile";
+import { NO_INFO, type MediaInfo } from "./media-types.ts";
 import { mp4Info } from "./mp4-info.ts";
-
-/** What the emulator learns from an uploaded file's container. `length` null = unknown. */
-export interface MediaInfo {
-  length: number | null;
-  width: number;
-  height: number;
-}
-
-export const NO_INFO: MediaInfo = { length: null, width: 0, height: 0 };
 
 /**
  * WebM/Matroska: Segment Info `Duration` (4- or 8-byte float, in TimecodeScale units, default

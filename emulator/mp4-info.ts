@@ -1,8 +1,6 @@
 import fs from "node:fs";
 import { createFile, Log, MP4BoxBuffer } from "mp4box";
-import type { MediaInfo } from "./media-info.ts";
-
-const NO_INFO: MediaInfo = { length: null, width: 0, height: 0 };
+import { NO_INFO, type MediaInfo } from "./media-types.ts";
 
 const MAX_HEADERS = 64 << 20; // moov + moofs this large are not a real upload; refuse to buffer them
 

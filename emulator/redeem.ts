@@ -2,23 +2,16 @@ import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import busboy from "busboy";
 import { nowSec, type Emu } from "./context.ts";
-import { getToken, releaseUse, reserveUse, tokenState, type TokenKind } from "./store.ts";
+import { getToken, releaseUse, reserveUse, tokenState } from "./store.ts";
 import { finishUpload, tokenErrors } from "./finalize.ts";
 import { writeToTemp, type TempFile } from "./upload-file.ts";
 import { sendText } from "./http-util.ts";
 import { handleChunk, handleTestChunk, isChunked } from "./chunked.ts";
+import { UPLOAD, type RedeemKind } from "./redeem-kind.ts";
 import type { FormatOpts } from "./format.ts";
 
 const PLAIN_LIMIT = 4 * 1024 ** 3; // plain uploads are capped at 4 GB
 const NOT_EXTRA = new Set(["upload_token", "replace_token", "format", "raw", "file"]);
-
-/** redeem-upload-token and redeem-replace-token differ only in the token's field name and kind. */
-export interface RedeemKind {
-  kind: TokenKind;
-  field: "upload_token" | "replace_token";
-}
-export const UPLOAD: RedeemKind = { kind: "upload", field: "upload_token" };
-export const REPLACE: RedeemKind = { kind: "replace", field: "replace_token" };
 
 export function formExtras(pairs: [string, string][]): [string, string][] {
   return pairs.filter(([k]) => !NOT_EXTRA.has(k) && !k.startsWith("resumable"));
