@@ -20,13 +20,13 @@ import type { Ctx } from "./lib/context";
 import { startCountingProxy, type CountingProxy } from "./lib/net";
 import { emulatorNodeArgs } from "../scripts/lib/emulator-process";
 import { spawnChild, stopAll, waitForHttp } from "./lib/procs";
-import { benchMint, type MintResult } from "./phases/mint";
-import { benchCallback, type CallbackResult } from "./phases/callback";
-import { benchUpload, type UploadBenchResult } from "./phases/upload";
-import { benchPortalBytes, type PortalBytesResult } from "./phases/portal-bytes";
-import { benchPage, type PageResult } from "./phases/page";
-import { benchDashboard, type DashboardResult } from "./phases/dashboard";
-import { buildSummary, printTable } from "./lib/report";
+import { benchMint } from "./phases/mint";
+import { benchCallback } from "./phases/callback";
+import { benchUpload } from "./phases/upload";
+import { benchPortalBytes } from "./phases/portal-bytes";
+import { benchPage } from "./phases/page";
+import { benchDashboard } from "./phases/dashboard";
+import { buildSummary, printTable, type Results } from "./lib/report";
 
 const root = process.cwd();
 const distDir = ".next-bench";
@@ -201,14 +201,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, Number(process.env.BENCH_HOLD) * 1000));
   }
 
-  const results: {
-    mint?: MintResult;
-    callback?: CallbackResult;
-    upload?: UploadBenchResult;
-    portalBytes?: PortalBytesResult;
-    page?: PageResult;
-    dashboard?: DashboardResult;
-  } = {};
+  const results: Results = {};
   const errors: Record<string, string> = {};
   const phase = async <K extends keyof typeof results>(name: K, fn: () => Promise<NonNullable<(typeof results)[K]>>) => {
     if (!want(name)) return;

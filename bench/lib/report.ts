@@ -136,6 +136,22 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
+type Side = { ok: number; throughput: number; p50: number; p95: number; p99: number; failed: number; cpuMsPerOk?: Record<string, number> };
+
+/** One HTTP figure's three rows (portal, floor, bare), each with the CPU of the process that served
+ * it (`cpuKey`: which process that is for each side) and of the emulator. */
+function latencyRows(label: string, l: { portal: Side; floor: Side; baseline: Side }, cpuKey: { portal: string; floor: string; bare: string }): string[][] {
+  const cpu = (side: Side, key: string) => String(side.cpuMsPerOk?.[key] ?? "—");
+  const row = (caseLabel: string, name: string, side: Side, key: string) => [
+    caseLabel,
+    name,
+    ...[side.ok, side.throughput, side.p50, side.p95, side.p99, side.failed].map(String),
+    cpu(side, key),
+    cpu(side, "emulator"),
+  ];
+  return [row(label, "portal", l.portal, cpuKey.portal), row("", "floor", l.floor, cpuKey.floor), row("", "bare", l.baseline, cpuKey.bare)];
+}
+
 export function printTable(summary: SummaryRow[], r: Results) {
   console.log(
     table(
@@ -143,84 +159,12 @@ export function printTable(summary: SummaryRow[], r: Results) {
       summary.map((s) => [s.figure, s.value, s.baseline, s.ratio === null ? "—" : `${s.ratio}×`, s.target, s.pass === null ? "n/a" : s.pass ? "PASS" : "FAIL"]),
     ),
   );
-  const lat: string[][] = [];
-  const cpu = (l: { cpuMsPerOk?: Record<string, number> }, key: string) => String(l.cpuMsPerOk?.[key] ?? "—");
-  for (const l of r.mint?.levels ?? []) {
-    lat.push([
-      `mint c=${l.concurrency}`,
-      "portal",
-      String(l.portal.ok),
-      String(l.portal.throughput),
-      String(l.portal.p50),
-      String(l.portal.p95),
-      String(l.portal.p99),
-      String(l.portal.failed),
-      cpu(l.portal, "portal"),
-      cpu(l.portal, "emulator"),
-    ]);
-    lat.push([
-      "",
-      "floor",
-      String(l.floor.ok),
-      String(l.floor.throughput),
-      String(l.floor.p50),
-      String(l.floor.p95),
-      String(l.floor.p99),
-      String(l.floor.failed),
-      cpu(l.floor, "portal"),
-      cpu(l.floor, "emulator"),
-    ]);
-    lat.push([
-      "",
-      "bare",
-      String(l.baseline.ok),
-      String(l.baseline.throughput),
-      String(l.baseline.p50),
-      String(l.baseline.p95),
-      String(l.baseline.p99),
-      String(l.baseline.failed),
-      cpu(l.baseline, "baseline"),
-      cpu(l.baseline, "emulator"),
-    ]);
-  }
-  for (const l of r.callback?.levels ?? []) {
-    lat.push([
-      `callback ${l.mode} c=${l.concurrency}`,
-      "portal",
-      String(l.portal.ok),
-      String(l.portal.throughput),
-      String(l.portal.p50),
-      String(l.portal.p95),
-      String(l.portal.p99),
-      String(l.portal.failed),
-      cpu(l.portal, "server"),
-      cpu(l.portal, "emulator"),
-    ]);
-    lat.push([
-      "",
-      "floor",
-      String(l.floor.ok),
-      String(l.floor.throughput),
-      String(l.floor.p50),
-      String(l.floor.p95),
-      String(l.floor.p99),
-      String(l.floor.failed),
-      cpu(l.floor, "server"),
-      cpu(l.floor, "emulator"),
-    ]);
-    lat.push([
-      "",
-      "bare",
-      String(l.baseline.ok),
-      String(l.baseline.throughput),
-      String(l.baseline.p50),
-      String(l.baseline.p95),
-      String(l.baseline.p99),
-      String(l.baseline.failed),
-      cpu(l.baseline, "server"),
-      cpu(l.baseline, "emulator"),
-    ]);
-  }
+  const lat: string[][] = [
+    ...(r.mint?.levels ?? []).flatMap((l) => latencyRows(`mint c=${l.concurrency}`, l, { portal: "portal", floor: "portal", bare: "baseline" })),
+    ...(r.callback?.levels ?? []).flatMap((l) =>
+      latencyRows(`callback ${l.mode} c=${l.concurrency}`, l, { portal: "server", floor: "server", bare: "server" }),
+    ),
+  ];
   if (lat.length) {
     console.log("\nLatency (ms) of the HTTP figures");
     console.log(table(["Case", "Side", "OK", "req/s", "p50", "p95", "p99", "Failed", "CPU ms/req server", "CPU ms/req emulator"], lat));
