@@ -2,30 +2,17 @@
 // redeem and callback parameters, OAuth's, and ours (`state`, the signed link between a
 // callback and its token). A custom variable travels as a get-upload-token parameter and comes
 // back in the callback, so any of these names would override or shadow the real value.
-export const RESERVED_VARIABLES = new Set([
+import { UPLOAD_TOKEN_PARAMS } from "@/lib/twentythree/params";
+
+export const RESERVED_VARIABLES = new Set<string>([
   // ours
   "state",
   "ticket",
-  // get-upload-token (protocol §2) and response envelope
-  "return_url",
-  "background_return_p",
-  "user_id",
-  "album_id",
-  "title",
-  "description",
-  "tags",
-  "publish",
-  "absolute_url",
-  "valid_minutes",
-  "max_uploads",
-  "format",
-  "raw",
-  "callback",
-  "varname",
+  // get-upload-token (protocol §2) and response envelope, as the client sets them
+  ...UPLOAD_TOKEN_PARAMS,
   "p",
   "size",
   // redeem and callback (§3), including resumable uploads
-  "upload_token",
   "file",
   "photo_id",
   "tree_id",

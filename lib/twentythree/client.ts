@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { TwentyThreeBadResponseError, TwentyThreeError } from "./errors";
 import type { Envelope } from "./response";
 import { albumListSchema, permissionLevelSchema, photoListSchema, photoSchema, siteSchema, transcodingProgressSchema, uploadTokenSchema } from "./schemas";
+import { UPLOAD_TOKEN_PARAMS } from "./params";
 import { createTransport, type Params, type TwentyThreeConfig } from "./transport";
 import type { AlbumList, ListPhotosParams, Photo, PhotoList, Site, UpdatePhotoParams, UploadToken, UploadTokenParams } from "./types";
 
@@ -17,24 +18,7 @@ function parseWith<S extends z.ZodType>(schema: S, data: unknown, method: string
 }
 
 // Parameter names the client sets itself; custom variables / extras may not override them.
-const RESERVED = new Set([
-  "format",
-  "raw",
-  "callback",
-  "varname",
-  "upload_token",
-  "return_url",
-  "background_return_p",
-  "user_id",
-  "album_id",
-  "title",
-  "description",
-  "tags",
-  "publish",
-  "absolute_url",
-  "valid_minutes",
-  "max_uploads",
-]);
+const RESERVED = new Set<string>(UPLOAD_TOKEN_PARAMS);
 
 function uploadTokenParams(p: UploadTokenParams): Params {
   const out: Params = {};
