@@ -1,14 +1,13 @@
 // The uploads dashboard in Chromium: a live list, the review page, and moderation applied on
 // TwentyThree (the emulator), checked through listPhotos the way the portal itself would.
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { fixturePath } from "../test/fixtures/index";
 import { emulatorCredentials } from "../test/emulator-seed";
 import { setLogLevel } from "../lib/log";
 import { createTwentyThreeClient, TwentyThreeNoSuchPhotoError } from "../lib/twentythree";
+import { uploadAsVisitor } from "./admin-helpers";
 import { emulatorUrl, query, setFaults } from "./db";
 
-const clip = fixturePath("clip.mp4");
 const emulator = createTwentyThreeClient({
   apiUrl: emulatorUrl,
   ...emulatorCredentials("write"),
@@ -18,21 +17,6 @@ const emulator = createTwentyThreeClient({
 setLogLevel("error"); // the client's call log is for the portal, not this test's output
 test.use({ storageState: "e2e/.auth/admin.json" });
 test.afterEach(() => setFaults(null));
-
-/** A visitor uploads through /u/demo in their own, anonymous browser (no JavaScript: plain forms). */
-async function uploadAsVisitor(browser: Browser, who: string) {
-  const ctx = await browser.newContext({ javaScriptEnabled: false, storageState: { cookies: [], origins: [] } });
-  const page = await ctx.newPage();
-  await page.goto("/u/demo");
-  await page.getByLabel("Your name").fill(who);
-  await page.getByLabel("Email address").fill(`${who.toLowerCase().replace(/\W+/g, ".")}@example.com`);
-  await page.getByLabel(/I agree/).check();
-  await page.getByRole("button", { name: "Continue to upload" }).click();
-  await page.getByLabel("Choose your video").setInputFiles(clip);
-  await page.getByRole("button", { name: "Upload" }).click();
-  await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
-  await ctx.close();
-}
 
 async function uploadRow(who: string) {
   const [row] = await query<{ id: string; photo_id: string; photo_token: string; state: string }>(
