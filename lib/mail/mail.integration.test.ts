@@ -1,15 +1,14 @@
 // Issue #16 "Done when": a stopped SMTP server loses no message — it is delivered once the server
 // is back, and never twice. Real Postgres, the emulator over HTTP, the real mail catcher over SMTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { receivedUpload } from "@/test/received-upload";
 import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/emulator/server";
 import { startMailCatcher, type MailCatcher } from "@/mailcatcher/catcher";
 import { createTestDatabase } from "@/test/db";
-import { readFixture } from "@/test/fixtures";
 
-const clip = readFixture("clip.mp4");
 let emu: Awaited<ReturnType<typeof startEmulator>>;
 let catcher: MailCatcher;
 let smtpPort: number;
@@ -50,24 +49,10 @@ afterAll(async () => {
 
 /** A visitor's upload, received and verified as the callback does it. */
 async function confirmedUpload(who: string): Promise<string> {
-  const m = await import("@/lib/intake/mint");
-  const cb = await import("@/lib/intake/callback");
   const verify = await import("@/lib/intake/verify");
-  const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
-  const minted = await m.mintToken({
-    link,
-    details: { name: who, email: "visitor@example.com", title: `${who}'s story`, description: undefined, consent: true },
-  });
-  if (!minted.ok) throw new Error(minted.message);
-  const form = new FormData();
-  form.set("upload_token", minted.uploadToken);
-  form.set("file", new Blob([new Uint8Array(clip)], { type: "video/mp4" }), "clip.mp4");
-  const res = await fetch(`${emu.url}/api/photo/redeem-upload-token`, { method: "POST", body: form, redirect: "manual" });
-  const params = Object.fromEntries(new URL(res.headers.get("location")!).searchParams.entries());
-  const outcome = await cb.handleCallback({ method: "GET", params, ip: "198.51.100.8" });
-  if (outcome.kind !== "accepted") throw new Error(outcome.kind);
-  expect(await verify.verifyUpload(outcome.uploadId)).toBe("verified");
-  return outcome.uploadId;
+  const { uploadId } = await receivedUpload(emu.url, { name: who, email: "visitor@example.com", title: `${who}'s story` }, "198.51.100.8");
+  expect(await verify.verifyUpload(uploadId)).toBe("verified");
+  return uploadId;
 }
 
 describe("team e-mail", () => {

@@ -2,8 +2,8 @@
 // received → verified → processing → ready by the follow job's polling (real pg-boss) and,
 // separately, by TwentyThree's pingback (the emulator POSTs it to a server here that hands it to
 // the same code as the route); a forged pingback changes nothing TwentyThree does not confirm.
-// Over 200 lines: the emulator, database, job runner and pingback server are set up once for every case.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { receivedUpload, type ReceivedUpload } from "@/test/received-upload";
 import { chmodSync, mkdtempSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,8 +17,6 @@ const clip = readFixture("clip.mp4");
 let emu: Awaited<ReturnType<typeof startEmulator>>;
 let drop: () => Promise<void>;
 let dbm: typeof import("@/lib/db");
-let m: typeof import("@/lib/intake/mint");
-let cb: typeof import("@/lib/intake/callback");
 let verify: typeof import("@/lib/intake/verify");
 let follow: typeof import("@/lib/processing/follow");
 let pingback: typeof import("@/lib/processing/pingback");
@@ -56,8 +54,6 @@ beforeAll(async () => {
   });
   dbm = await import("@/lib/db");
   await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
-  m = await import("@/lib/intake/mint");
-  cb = await import("@/lib/intake/callback");
   verify = await import("@/lib/intake/verify");
   follow = await import("@/lib/processing/follow");
   pingback = await import("@/lib/processing/pingback");
@@ -81,22 +77,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let n = 0;
 /** A visitor's upload up to the callback: returns the recorded (received) row's id. */
-async function received(): Promise<{ uploadId: string; photoId: string; token: string }> {
-  const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+async function received(): Promise<ReceivedUpload> {
   const i = ++n;
-  const minted = await m.mintToken({
-    link,
-    details: { name: `Visitor ${i}`, email: `v${i}@example.com`, title: `Clip ${i}`, description: undefined, consent: true },
-  });
-  if (!minted.ok) throw new Error(minted.message);
-  const form = new FormData();
-  form.set("upload_token", minted.uploadToken);
-  form.set("file", new Blob([new Uint8Array(clip)], { type: "video/mp4" }), "clip.mp4");
-  const res = await fetch(`${emu.url}/api/photo/redeem-upload-token`, { method: "POST", body: form, redirect: "manual" });
-  const params = Object.fromEntries(new URL(res.headers.get("location")!).searchParams.entries());
-  const outcome = await cb.handleCallback({ method: "GET", params, ip: "198.51.100.7" });
-  if (outcome.kind !== "accepted") throw new Error(`callback ${outcome.kind}`);
-  return { uploadId: outcome.uploadId, photoId: params.photo_id!, token: params.token! };
+  return receivedUpload(emu.url, { name: `Visitor ${i}`, email: `v${i}@example.com`, title: `Clip ${i}` }, "198.51.100.7");
 }
 
 async function until(id: string, ok: (r: Awaited<ReturnType<typeof row>>) => boolean, seen: string[] = [], ms = 20_000) {

@@ -1,12 +1,10 @@
 // Moderation against the real emulator over HTTP: TwentyThree changes first, the local state
 // follows only on success, and every attempt is recorded.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { receivedUpload } from "@/test/received-upload";
 import { editSchema } from "@/lib/uploads/schema";
-import { readFixture } from "@/test/fixtures";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 import { emulatorCredentials, type TestEmulator } from "@/test/emulator";
-
-const clip = readFixture("clip.mp4");
 
 let portal: PortalWithEmulator;
 let emu: TestEmulator;
@@ -35,24 +33,10 @@ async function fault(apiFailure: "500" | "503" | "timeout" | "html") {
 
 /** A real, verified upload: minted, redeemed on the emulator, called back and verified. */
 async function verifiedUpload(name: string) {
-  const { mintToken } = await import("@/lib/intake/mint");
-  const { handleCallback } = await import("@/lib/intake/callback");
   const { verifyUpload } = await import("@/lib/intake/verify");
-  const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
-  const minted = await mintToken({
-    link,
-    details: { name, email: `${name.toLowerCase()}@example.com`, title: `${name}'s story`, description: undefined, consent: true },
-  });
-  if (!minted.ok) throw new Error(minted.message);
-  const form = new FormData();
-  form.set("upload_token", minted.uploadToken);
-  form.set("file", new Blob([new Uint8Array(clip)], { type: "video/mp4" }), "clip.mp4");
-  const res = await fetch(`${emu.url}/api/photo/redeem-upload-token`, { method: "POST", body: form, redirect: "manual" });
-  const params = Object.fromEntries(new URL(res.headers.get("location")!).searchParams.entries());
-  const outcome = await handleCallback({ method: "GET", params });
-  if (outcome.kind !== "accepted") throw new Error(`callback ${outcome.kind}`);
-  expect(await verifyUpload(outcome.uploadId)).toBe("verified");
-  return portal.db.upload.findUniqueOrThrow({ where: { id: outcome.uploadId } });
+  const { uploadId } = await receivedUpload(emu.url, { name, email: `${name.toLowerCase()}@example.com`, title: `${name}'s story` });
+  expect(await verifyUpload(uploadId)).toBe("verified");
+  return portal.db.upload.findUniqueOrThrow({ where: { id: uploadId } });
 }
 
 async function remote(u: { photoId: string | null; photoToken: string | null }) {

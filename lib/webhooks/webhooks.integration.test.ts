@@ -3,6 +3,7 @@
 // endpoint loses no event (delivered once it recovers, never twice). Real Postgres, the emulator
 // over HTTP, a real HTTP receiver.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { receivedUpload } from "@/test/received-upload";
 import { chmodSync, mkdtempSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,9 +12,7 @@ import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { startEmulator } from "@/emulator/server";
 import { createTestDatabase } from "@/test/db";
-import { readFixture } from "@/test/fixtures";
 
-const clip = readFixture("clip.mp4");
 let emu: Awaited<ReturnType<typeof startEmulator>>;
 let drop: () => Promise<void>;
 let dbm: typeof import("@/lib/db");
@@ -64,21 +63,10 @@ afterAll(async () => {
 });
 
 async function confirmedUpload(who: string): Promise<string> {
-  const m = await import("@/lib/intake/mint");
-  const cb = await import("@/lib/intake/callback");
   const verify = await import("@/lib/intake/verify");
-  const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
-  const minted = await m.mintToken({ link, details: { name: who, email: "v@example.com", title: `${who}'s story`, description: undefined, consent: true } });
-  if (!minted.ok) throw new Error(minted.message);
-  const form = new FormData();
-  form.set("upload_token", minted.uploadToken);
-  form.set("file", new Blob([new Uint8Array(clip)], { type: "video/mp4" }), "clip.mp4");
-  const res = await fetch(`${emu.url}/api/photo/redeem-upload-token`, { method: "POST", body: form, redirect: "manual" });
-  const params = Object.fromEntries(new URL(res.headers.get("location")!).searchParams.entries());
-  const outcome = await cb.handleCallback({ method: "GET", params, ip: "198.51.100.9" });
-  if (outcome.kind !== "accepted") throw new Error(outcome.kind);
-  await verify.verifyUpload(outcome.uploadId);
-  return outcome.uploadId;
+  const { uploadId } = await receivedUpload(emu.url, { name: who, email: "v@example.com", title: `${who}'s story` }, "198.51.100.9");
+  await verify.verifyUpload(uploadId);
+  return uploadId;
 }
 
 const verifyWith = (secret: string, g: Got) =>
