@@ -1,6 +1,6 @@
 // Every client method against the emulator over real HTTP.
-// Over 200 lines: one emulator and one table of cases, method by method, for one client.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { rejection } from "@/test/rejection";
 import { emulatorCredentials, startTestEmulator, type TestEmulator } from "@/test/emulator";
 import { readFixture } from "@/test/fixtures";
 import { checkConnection } from "./check";
@@ -40,15 +40,7 @@ afterEach(async () => {
   await emu.faults(null);
 });
 
-async function caught(p: Promise<unknown>): Promise<TwentyThreeError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TwentyThreeError) return e;
-    throw e;
-  }
-  throw new Error("expected a rejection");
-}
+const caught = (p: Promise<unknown>) => rejection(p, TwentyThreeError);
 
 async function redeem(uploadToken: string): Promise<Response> {
   const form = new FormData();

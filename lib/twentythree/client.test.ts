@@ -1,6 +1,7 @@
 // The TwentyThree client against scripted replies (no network): signing, envelopes, every error
 // class, retries and redaction. Over 200 lines because it is one table of cases for one module.
 import { afterEach, describe, expect, it } from "vitest";
+import { rejection } from "@/test/rejection";
 import { createTwentyThreeClient } from "./client";
 import {
   TwentyThreeBadResponseError,
@@ -27,15 +28,7 @@ function client(reply: Reply | Reply[], extra: { timeoutMs?: number; retries?: n
   return { c, calls: f.calls };
 }
 
-async function caught(p: Promise<unknown>): Promise<TwentyThreeError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TwentyThreeError) return e;
-    throw e;
-  }
-  throw new Error("expected a rejection");
-}
+const caught = (p: Promise<unknown>) => rejection(p, TwentyThreeError);
 
 const tokenAnswer = {
   status: "ok",
