@@ -1,4 +1,5 @@
 // The audit trail of one upload: callbacks TwentyThree made, and every moderation attempt.
+import { TableHead } from "@/components/ui/table";
 import type { UploadDetail } from "@/lib/uploads/detail";
 import { formatWhen } from "@/lib/format";
 
@@ -20,22 +21,7 @@ export function CallbackHistory({ events }: { events: UploadDetail["callbacks"] 
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Callbacks received for this upload or its token, newest first</caption>
-        <thead className="text-left text-slate-700">
-          <tr>
-            <th scope="col" className={cell}>
-              Received
-            </th>
-            <th scope="col" className={cell}>
-              How
-            </th>
-            <th scope="col" className={cell}>
-              Outcome
-            </th>
-            <th scope="col" className={cell}>
-              Parameters
-            </th>
-          </tr>
-        </thead>
+        <TableHead cellClassName={cell} columns={["Received", "How", "Outcome", "Parameters"]} />
         <tbody className="divide-y divide-slate-100">
           {events.map((e) => (
             <tr key={e.id}>
@@ -74,22 +60,7 @@ export function ModerationHistory({ actions }: { actions: UploadDetail["upload"]
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Moderation attempts, newest first</caption>
-        <thead className="text-left text-slate-700">
-          <tr>
-            <th scope="col" className={cell}>
-              When
-            </th>
-            <th scope="col" className={cell}>
-              Who
-            </th>
-            <th scope="col" className={cell}>
-              Action
-            </th>
-            <th scope="col" className={cell}>
-              Result
-            </th>
-          </tr>
-        </thead>
+        <TableHead cellClassName={cell} columns={["When", "Who", "Action", "Result"]} />
         <tbody className="divide-y divide-slate-100">
           {actions.map((a) => (
             <tr key={a.id}>

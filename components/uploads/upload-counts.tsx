@@ -1,4 +1,5 @@
 // Counts for the dashboard home; each number links to the uploads list that makes it up.
+import { TableHead } from "@/components/ui/table";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { UploadCounts } from "@/lib/uploads/counts";
@@ -29,19 +30,13 @@ export function UploadCountsSection({ counts }: { counts: UploadCounts }) {
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm">
               <caption className="sr-only">Uploads per intake link</caption>
-              <thead className="text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">
-                    Link
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right">
-                    Uploads
-                  </th>
-                  <th scope="col" className="py-2 text-right">
-                    Waiting for review
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: "Link", className: "py-2 pr-3" },
+                  { label: "Uploads", className: "py-2 pr-3 text-right" },
+                  { label: "Waiting for review", className: "py-2 text-right" },
+                ]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {counts.perLink.map((l) => (
                   <tr key={l.linkId}>

@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { UploadPage } from "@/lib/uploads/query";
 import { buttonClass } from "@/components/ui/button";
+import { TableHead } from "@/components/ui/table";
 import { formatWhen } from "@/lib/format";
 import { BulkActions } from "@/components/uploads/bulk-actions";
 import { UploadRow } from "@/components/uploads/upload-row";
@@ -76,43 +77,30 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Uploads, newest first. Updated {formatWhen(new Date(dataUpdatedAt))}.</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  <input
-                    type="checkbox"
-                    aria-label="Select all uploads on this page"
-                    className="h-5 w-5"
-                    checked={allChosen}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
-                  />
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Thumbnail</span>
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Contributor
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Title
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  State
-                </th>
-                <th scope="col" className="hidden px-3 py-2 md:table-cell">
-                  Link
-                </th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-                  Size
-                </th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-                  Length
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Received
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className="bg-slate-50 text-left text-slate-700"
+              cellClassName="px-3 py-2"
+              columns={[
+                <input
+                  key="all"
+                  type="checkbox"
+                  aria-label="Select all uploads on this page"
+                  className="h-5 w-5"
+                  checked={allChosen}
+                  onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                />,
+                <span key="thumb" className="sr-only">
+                  Thumbnail
+                </span>,
+                "Contributor",
+                "Title",
+                "State",
+                { label: "Link", className: "hidden md:table-cell" },
+                { label: "Size", className: "hidden sm:table-cell" },
+                { label: "Length", className: "hidden sm:table-cell" },
+                "Received",
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {rows.map((r) => (
                 <UploadRow key={r.id} r={r} selected={selected.has(r.id)} onToggle={toggle} />
