@@ -12,6 +12,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { formatBytes, formatLength, formatWhen } from "@/lib/format";
 import { ProcessingBadge } from "@/components/uploads/processing-badge";
 import { StateBadge } from "@/components/uploads/state-badge";
+import { WithdrawnBadge } from "@/components/contributor/withdrawn-badge";
 
 export const POLL_MS = 4_000;
 
@@ -200,6 +201,7 @@ export function UploadsTable({ initial, filterQuery, cursor }: { initial: Upload
                     <td className="px-3 py-2">
                       <div className="flex flex-wrap gap-1">
                         <StateBadge state={r.state} />
+                        <WithdrawnBadge at={r.withdrawnAt} />
                         <ProcessingBadge processing={r.processing} percent={r.processingPercent} />
                       </div>
                     </td>
