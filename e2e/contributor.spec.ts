@@ -79,11 +79,11 @@ test("receipt link → replace → withdraw; the admin sees it withdrawn and mus
   await admin.getByRole("button", { name: "Approve and publish" }).click();
   await expect.poll(async () => String(((await emulatorObjects()).find((o) => o.photo_id === photoId) as unknown as Obj).published_p)).toMatch(/^(1|true)$/);
 
-  await visitor.getByText("Withdraw my consent").click();
+  await visitor.getByText("Withdraw my consent", { exact: true }).click();
   await visitor.getByLabel("Why (optional)").fill("I left the company");
   await visitor.getByLabel("Yes, I withdraw my consent for this video").check();
   await visitor.getByRole("button", { name: "Withdraw consent" }).click();
-  await expect(visitor.getByText("Your consent is withdrawn")).toBeVisible();
+  await expect(visitor.getByTestId("withdrawn-note")).toContainText("You withdrew your consent");
   expect(String(((await emulatorObjects()).find((o) => o.photo_id === photoId) as unknown as Obj).published_p)).toMatch(/^(0|false)$/);
   await visitor.reload();
   await expect(visitor.getByTestId("contributor-video-status")).toContainText("Consent withdrawn");

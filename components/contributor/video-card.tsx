@@ -36,6 +36,11 @@ export function VideoCard({ v, receipt, policy }: { v: Video; receipt: string; p
           Replaced {replaced.length === 1 ? "once" : `${replaced.length} times`}, last on {replaced[0]!.completedAt?.toUTCString()}.
         </p>
       ) : null}
+      {v.withdrawnAt ? (
+        <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-800" role="status" data-testid="withdrawn-note">
+          You withdrew your consent for this video{v.deleted ? " and it was deleted" : "; it is no longer public"}. This cannot be undone from this page.
+        </p>
+      ) : null}
       {v.withdrawnAt || v.deleted ? null : (
         <>
           <ReplaceButton receipt={receipt} uploadId={v.id} />
