@@ -55,6 +55,11 @@ test("receipt link → replace → withdraw; the admin sees it withdrawn and mus
   await expect(card).toContainText("Grace's story");
   await expect(visitor.getByTestId("consent-record")).toContainText("SHA-256");
   const photoId = (await card.getAttribute("data-photo-id"))!;
+  // "Download my data": their own record, nobody else's.
+  const data = await (await visitor.request.get(`${link}/data`)).json();
+  expect(data.contributor).toEqual({ name: "Grace Hopper", email });
+  expect(data.uploads.map((u: { photoId: string }) => u.photoId)).toEqual([photoId]);
+  expect(data.consent.sha256).toMatch(/^[0-9a-f]{64}$/);
   const before = (await emulatorObjects()).find((o) => o.photo_id === photoId) as unknown as Obj;
   expect(before).toBeTruthy();
 
@@ -103,6 +108,14 @@ test("receipt link → replace → withdraw; the admin sees it withdrawn and mus
   await admin.reload();
   await expect(admin.getByText("Override: Signed a new release on paper")).toBeVisible();
   await expect(admin.getByText("Consent withdrawn").first()).toBeVisible();
+
+  // Staff switch the private link off: the page then refuses, and shows nothing.
+  await admin.getByRole("button", { name: "Revoke the contributor's private link" }).click();
+  await expect(admin.getByTestId("receipt-status")).toContainText("revoked");
+  await visitor.goto(link!);
+  await expect(visitor.getByTestId("receipt-refused")).toContainText("This link was switched off");
+  await expect(visitor.getByText("Grace's story")).toHaveCount(0);
+  expect((await visitor.request.get(`${link}/data`)).status()).toBe(410);
 
   await adminCtx.close();
   await visitorCtx.close();
