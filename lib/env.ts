@@ -87,6 +87,13 @@ const schema = z
       .enum(["", "0", "1"], { error: "BENCH_FLOOR_ROUTES must be 0 or 1" })
       .default("")
       .transform((v) => v === "1"),
+    /** Store the address a contributor agreed to the consent text from (issue #17); 0 = do not. */
+    CONSENT_STORE_IP: z
+      .enum(["", "0", "1", "false", "true"])
+      .default("")
+      .transform((v) => v !== "0" && v !== "false"),
+    /** How long a contributor's private page link (receipt e-mail) stays valid, days. */
+    CONTRIBUTOR_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     /** Allow TwentyThree API URLs that resolve to link-local / cloud metadata addresses (never needed for real sites). */
     ALLOW_PRIVATE_TARGETS: z
       .enum(["", "0", "1", "false", "true"], { error: "ALLOW_PRIVATE_TARGETS must be true or false" })

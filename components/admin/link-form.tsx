@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { createLinkAction, updateLinkAction } from "@/lib/links/actions";
 import { AlbumPicker } from "@/components/admin/album-picker";
 import { VariablesEditor } from "@/components/admin/variables-editor";
+import { ContributorLinkFields } from "@/components/contributor/link-fields";
 import { CheckboxField, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -102,6 +103,7 @@ export function LinkForm({ defaults, connections, albums, publicBase, members = 
           <option value="OFF">Never</option>
         </SelectField>
         <CheckboxField label="Also e-mail when a video is ready to watch" name="notifyReady" defaultChecked={flag("notifyReady")} />
+        <ContributorLinkFields value={v("withdrawPolicy")} errors={e.withdrawPolicy} />
       </Section>
       <Section title="Destination">
         <SelectField

@@ -52,7 +52,22 @@ export function CallbackHistory({ events }: { events: UploadDetail["callbacks"] 
   );
 }
 
-const ACTION_LABELS: Record<string, string> = { approve: "Approve and publish", unpublish: "Unpublish", reject: "Reject", delete: "Delete", edit: "Edit" };
+const ACTION_LABELS: Record<string, string> = {
+  approve: "Approve and publish",
+  unpublish: "Unpublish",
+  reject: "Reject",
+  delete: "Delete",
+  edit: "Edit",
+  withdraw: "Consent withdrawn",
+  replace: "Video replaced",
+};
+
+/** Withdrawals and replacements are the contributor's own (issue #17); overrides carry a reason. */
+const noteOf = (detail: unknown): string | null => {
+  const d = (detail ?? {}) as { reason?: string | null; override?: string };
+  if (d.override) return `Override: ${d.override}`;
+  return d.reason ? `Reason: ${d.reason}` : null;
+};
 
 export function ModerationHistory({ actions }: { actions: UploadDetail["upload"]["moderation"] }) {
   if (actions.length === 0) return <p className="text-slate-700">Nobody has moderated this upload yet.</p>;
@@ -67,8 +82,13 @@ export function ModerationHistory({ actions }: { actions: UploadDetail["upload"]
               <td className={`${cell} whitespace-nowrap`}>
                 <time dateTime={a.createdAt.toISOString()}>{formatWhen(a.createdAt)}</time>
               </td>
-              <td className={cell}>{a.user ? a.user.name || a.user.email : "(removed user)"}</td>
-              <td className={cell}>{ACTION_LABELS[a.action] ?? a.action}</td>
+              <td className={cell}>
+                {a.user ? a.user.name || a.user.email : (a.detail as { by?: string })?.by === "contributor" ? "The contributor" : "(removed user)"}
+              </td>
+              <td className={cell}>
+                {ACTION_LABELS[a.action] ?? a.action}
+                {noteOf(a.detail) ? <span className="block text-xs text-slate-600">{noteOf(a.detail)}</span> : null}
+              </td>
               <td className={cell}>{a.ok ? "Done" : <span className="text-red-800">Failed: {a.error}</span>}</td>
             </tr>
           ))}

@@ -4,7 +4,14 @@ import { formatWhen } from "@/lib/format";
 import { MailResend } from "@/components/uploads/mail-resend";
 
 type Mail = { id: string; kind: string; to: string; status: string; attempts: number; lastError: string | null; sentAt: Date | null; createdAt: Date };
-const KIND: Record<string, string> = { new_upload: "New upload", ready: "Ready to watch", digest: "Digest" };
+const KIND: Record<string, string> = {
+  new_upload: "New upload",
+  ready: "Ready to watch",
+  digest: "Digest",
+  receipt: "Contributor's receipt",
+  withdrawn: "Consent withdrawn",
+  replaced: "Video replaced",
+};
 
 export function MailLog({ mails }: { mails: Mail[] }) {
   if (mails.length === 0) return <p className="text-slate-700">No e-mail about this upload (the link notifies nobody, or sends a daily digest).</p>;

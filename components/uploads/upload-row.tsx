@@ -5,6 +5,7 @@ import type { UploadPage } from "@/lib/uploads/query";
 import { formatBytes, formatLength, formatWhen } from "@/lib/format";
 import { ProcessingBadge } from "@/components/uploads/processing-badge";
 import { StateBadge } from "@/components/uploads/state-badge";
+import { WithdrawnBadge } from "@/components/contributor/withdrawn-badge";
 
 type Row = UploadPage["rows"][number];
 
@@ -48,6 +49,7 @@ export function UploadRow({ r, selected, onToggle }: { r: Row; selected: boolean
       <td className="px-3 py-2">
         <div className="flex flex-wrap gap-1">
           <StateBadge state={r.state} />
+          <WithdrawnBadge at={r.withdrawnAt} />
           <ProcessingBadge processing={r.processing} percent={r.processingPercent} />
         </div>
       </td>

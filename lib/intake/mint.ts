@@ -12,6 +12,7 @@ import { log } from "@/lib/log";
 import { redeemUrl, twentyThreeErrorOf } from "@/lib/twentythree";
 import { consume, describeWait, MINT_LIMITS } from "@/lib/limits";
 import type { Details } from "./details";
+import { withConsent } from "@/lib/contributor/consent";
 import { loadedConnection } from "./links";
 import { newStateNonce, signState, signTicket } from "./signing";
 
@@ -88,7 +89,7 @@ export async function mintToken(input: {
     publish: link.publish,
     validMinutes: link.validMinutes,
     maxUploads,
-    customVariables: customVariables(link),
+    customVariables: withConsent(customVariables(link), details.consent ? link.consentText : null),
   };
   try {
     const token = await clientFor(connection, { timeoutMs: 10_000 }).getUploadToken({
@@ -99,9 +100,10 @@ export async function mintToken(input: {
     const consentAt = details.consent ? new Date() : null;
     await db().$executeRaw`
       INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, user_id, requester_ip, contributor_name, contributor_email,
-        title, description, consent_text, consent_at, params, max_uploads, background_return, valid_until)
+        title, description, consent_text, consent_at, consent_version_id, consent_ip, params, max_uploads, background_return, valid_until)
       VALUES (${id}::uuid, ${connection.id}::uuid, ${link.id}::uuid, ${token.uploadToken}, ${nonce}, ${input.userId ?? null}::uuid, ${input.requesterIp ?? null},
         ${name ?? null}, ${email ?? null}, ${params.title}, ${params.description || null}, ${details.consent ? link.consentText : null}, ${consentAt}::timestamptz,
+        consent_version_for(${link.id}::uuid, ${details.consent ? link.consentText : null}::text), ${details.consent && env().CONSENT_STORE_IP ? (input.requesterIp ?? null) : null},
         ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz)`;
     log.info("upload token minted", { link: link.slug, tokenId: id, maxUploads });
     return {

@@ -1,5 +1,6 @@
 // Intake link rules, shared by the admin forms and the public intake page (field modes).
 import { z } from "zod";
+import { contributorLinkInput, contributorLinkSchema } from "@/lib/contributor/link-schema";
 import { isReservedVariable } from "./reserved";
 
 export const FIELD_MODES = ["OFF", "OPTIONAL", "REQUIRED"] as const;
@@ -117,6 +118,7 @@ export const linkSchema = z.object({
     .default([]),
   notifyMode: z.enum(["EACH", "DIGEST", "OFF"], { error: "Choose when to send e-mail." }).default("EACH"),
   notifyReady: z.boolean().default(true),
+  ...contributorLinkSchema.shape,
   active: z.boolean(),
   expiresAt: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.date({ error: "Enter a valid date and time." }).nullable()),
 });
@@ -161,6 +163,7 @@ export function linkFormInput(f: FormData): Record<string, unknown> {
     ],
     notifyMode: s("notifyMode") || undefined,
     notifyReady: f.get("notifyReady") === "on",
+    ...contributorLinkInput(f),
     active: f.get("active") === "on",
     expiresAt: s("expiresAt"),
   };

@@ -2,6 +2,7 @@
 // (dedupe_key: the same event, job retry or digest run never queues a second one), and the mail
 // job sends each and marks it sent. A message is only ever sent by the job holding its row lock,
 // and never again once marked, so a stopped SMTP server delays mail but loses and doubles none.
+import { CONTRIBUTOR_MAIL_KINDS, contributorMailContent } from "@/lib/contributor/mail";
 import { db } from "@/lib/db";
 import { MAIL_MAX_ATTEMPTS } from "@/lib/jobs/queue";
 import { env } from "@/lib/env";
@@ -45,7 +46,7 @@ export async function queueUploadMail(kind: UploadMailKind, uploadId: string): P
   );
 }
 
-async function insertMessages(
+export async function insertMessages(
   rows: Array<{ dedupeKey: string; kind: string; linkId: string; uploadId: string | null; to: string; subject: string }>,
 ): Promise<string[]> {
   const ids: string[] = [];
@@ -67,6 +68,7 @@ async function contentFor(msg: { kind: string; uploadId: string | null; linkId: 
     const uploads = await digestUploads(msg.linkId, new Date(`${day}T00:00:00Z`));
     return link && uploads.length ? digestMail(link.title, uploads) : null;
   }
+  if ((CONTRIBUTOR_MAIL_KINDS as readonly string[]).includes(msg.kind)) return contributorMailContent(msg);
   const m = msg.uploadId ? await mailUpload(msg.uploadId) : null;
   if (!m) return null;
   return msg.kind === "ready" ? readyMail(m.u) : newUploadMail(m.u);

@@ -2,10 +2,30 @@
 import type { z } from "zod";
 import { TwentyThreeBadResponseError, TwentyThreeError } from "./errors";
 import type { Envelope } from "./response";
-import { albumListSchema, permissionLevelSchema, photoListSchema, photoSchema, siteSchema, transcodingProgressSchema, uploadTokenSchema } from "./schemas";
+import {
+  albumListSchema,
+  permissionLevelSchema,
+  photoListSchema,
+  photoSchema,
+  replaceTokenSchema,
+  siteSchema,
+  transcodingProgressSchema,
+  uploadTokenSchema,
+} from "./schemas";
 import { UPLOAD_TOKEN_PARAMS } from "./params";
 import { createTransport, type Params, type TwentyThreeConfig } from "./transport";
-import type { AlbumList, ListPhotosParams, Photo, PhotoList, Site, UpdatePhotoParams, UploadToken, UploadTokenParams } from "./types";
+import type {
+  AlbumList,
+  ListPhotosParams,
+  Photo,
+  PhotoList,
+  ReplaceToken,
+  ReplaceTokenParams,
+  Site,
+  UpdatePhotoParams,
+  UploadToken,
+  UploadTokenParams,
+} from "./types";
 
 export type { TwentyThreeConfig } from "./transport";
 
@@ -114,6 +134,27 @@ export function createTwentyThreeClient(cfg: TwentyThreeConfig) {
     async getUploadToken(p: UploadTokenParams = {}): Promise<UploadToken> {
       const method = "/api/photo/get-upload-token";
       return toUploadToken(await write(method, uploadTokenParams(p)), method, now());
+    },
+
+    /** Pre-authorises a browser upload that replaces `photoId`'s file, keeping its id and embeds (`write`). Never retried. */
+    async getReplaceToken(p: ReplaceTokenParams): Promise<ReplaceToken> {
+      const method = "/api/photo/get-replace-token";
+      const params: Params = { photo_id: p.photoId, return_url: p.returnUrl, background_return_p: p.backgroundReturn ? "1" : "0" };
+      if (p.validMinutes !== undefined) params.valid_minutes = String(p.validMinutes);
+      for (const [k, v] of Object.entries(p.extra ?? {})) {
+        if (RESERVED.has(k) || k === "photo_id" || k.startsWith("oauth_")) throw new TwentyThreeError("client_input", `Parameter name "${k}" is reserved`);
+        params[k] = v;
+      }
+      const env = await write(method, params);
+      const obj = env.replacetoken !== null && typeof env.replacetoken === "object" ? env.replacetoken : env;
+      const t = parseWith(replaceTokenSchema, obj, method);
+      const validMinutes = t.valid_minutes ?? 180;
+      return {
+        replaceToken: t.replace_token,
+        photoId: t.photo_id,
+        validUntil: new Date(t.valid_until !== null ? t.valid_until * 1000 : now() + validMinutes * 60_000),
+        maxUploads: t.max_uploads ?? 1,
+      };
     },
 
     /** Changes an upload token's metadata or limits. Never retried. */

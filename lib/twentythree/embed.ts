@@ -26,6 +26,11 @@ export function redeemUrl(apiUrl: string): string {
   return `${originOf(apiUrl)}/api/photo/redeem-upload-token`;
 }
 
+/** Where a browser posts the file that replaces a video (redeem-replace-token, protocol §7). */
+export function redeemReplaceUrl(apiUrl: string): string {
+  return `${originOf(apiUrl)}/api/photo/redeem-replace-token`;
+}
+
 /** A still from the video at `time` seconds, served by TwentyThree even while it transcodes
  * (`/api/photo/frame`, permission none: the object's token authorises, as in embed URLs). */
 export function frameUrl(p: Where & { photoId: string; token: string; time?: number; size?: string }): string {

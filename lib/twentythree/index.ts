@@ -2,6 +2,6 @@ export { createTwentyThreeClient, type TwentyThreeClient, type TwentyThreeConfig
 export * from "./errors";
 export * from "./types";
 export { checkConnection, hasPermission, PERMISSION_LEVELS, type ConnectionCheck, type PermissionLevel } from "./check";
-export { fileUrl, frameUrl, originOf, playerUrl, redeemUrl, type Where } from "./embed";
+export { fileUrl, frameUrl, originOf, playerUrl, redeemReplaceUrl, redeemUrl, type Where } from "./embed";
 export { normaliseBaseUrl, signRequest, type SignInput, type SignedRequest } from "./sign";
 export { BlockedTargetError, blockedHostReason, guardedDispatcher } from "./address-guard";

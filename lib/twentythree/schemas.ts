@@ -64,6 +64,15 @@ export const uploadTokenSchema = z.looseObject({
   user_id: str,
 });
 
+/** get-replace-token's `replacetoken` object (protocol §7). */
+export const replaceTokenSchema = z.looseObject({
+  replace_token: z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(1)),
+  photo_id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(1)),
+  valid_minutes: numOrNull,
+  valid_until: numOrNull,
+  max_uploads: numOrNull,
+});
+
 export const photoSchema = z.looseObject({
   photo_id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(1)),
   token: str,

@@ -113,3 +113,21 @@ export interface Site {
   /** Permission level of these credentials: none < anonymous < read < write < admin < super. */
   permissionLevel: string;
 }
+
+export interface ReplaceTokenParams {
+  photoId: string;
+  /** Where TwentyThree sends the browser after the replacing upload (the callback carries replace_token). */
+  returnUrl: string;
+  backgroundReturn?: boolean;
+  /** 15..1440, default 180 on the service. */
+  validMinutes?: number;
+  /** Extra parameters TwentyThree repeats verbatim in the callback. */
+  extra?: Record<string, string>;
+}
+
+export interface ReplaceToken {
+  replaceToken: string;
+  photoId: string;
+  validUntil: Date;
+  maxUploads: number;
+}

@@ -17,13 +17,18 @@ export const moderateUpload = formAction({
   name: "moderateUpload",
   who: "member",
   schema: moderateUploadSchema,
-  read: (f) => ({ uploadId: field(f, "uploadId"), action: field(f, "action"), edit: field(f, "action") === "edit" ? editValues(f) : undefined }),
+  read: (f) => ({
+    uploadId: field(f, "uploadId"),
+    action: field(f, "action"),
+    edit: field(f, "action") === "edit" ? editValues(f) : undefined,
+    overrideReason: field(f, "overrideReason") || undefined,
+  }),
   invalid: (error, f) =>
     error.issues.every((i) => i.path[0] === "edit")
       ? { ok: false, fieldErrors: editErrors(error), values: editValues(f) }
       : { ok: false, message: "That action is not available." },
-  run: async ({ uploadId, action, edit }, actor) => {
-    const result = await moderate({ uploadId, userId: actor.id, action, edit });
+  run: async ({ uploadId, action, edit, overrideReason }, actor) => {
+    const result = await moderate({ uploadId, userId: actor.id, action, edit, overrideReason });
     revalidatePath(`/admin/uploads/${uploadId}`);
     revalidatePath("/admin/uploads");
     return { ok: result.ok, message: result.message };

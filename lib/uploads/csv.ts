@@ -36,12 +36,19 @@ export const CSV_HEADER = [
   "verified_at",
   "source",
   "error_message",
+  "consent_version",
+  "consent_sha256",
+  "consent_at",
+  "withdrawn_at",
 ] as const;
 
 const CSV_COLUMNS = Prisma.sql`
   u.id::text AS "id", u.created_at AS "createdAt", u.state::text AS "state", u.contributor_name AS "contributorName",
   u.contributor_email AS "contributorEmail", u.title, l.slug AS "linkSlug", l.title AS "linkTitle", u.photo_id AS "photoId",
-  u.size_bytes AS "sizeBytes", u.verified_at AS "verifiedAt", u.source::text AS "source", u.error_message AS "errorMessage"`;
+  u.size_bytes AS "sizeBytes", u.verified_at AS "verifiedAt", u.source::text AS "source", u.error_message AS "errorMessage",
+  cv.version AS "consentVersion", cv.sha256 AS "consentSha256", t.consent_at AS "consentAt", u.withdrawn_at AS "withdrawnAt"`;
+// The consent version each upload's contributor agreed to (issue #17): joined per row by primary key.
+const CSV_JOINS = Prisma.sql`JOIN upload_tokens t ON t.id = u.token_id LEFT JOIN consent_versions cv ON cv.id = t.consent_version_id`;
 
 type CsvRaw = {
   id: string;
@@ -57,6 +64,10 @@ type CsvRaw = {
   verifiedAt: Date | null;
   source: string;
   errorMessage: string | null;
+  consentVersion: number | null;
+  consentSha256: string | null;
+  consentAt: Date | null;
+  withdrawnAt: Date | null;
 };
 
 export const EXPORT_BATCH = 1000;
@@ -78,7 +89,7 @@ export function exportCsvStream(f: UploadFilter, opts: { batchSize?: number; onE
             return;
           }
           if (done) return controller.close();
-          const rows = await db().$queryRaw<CsvRaw[]>(pageSql(f, cursor, batch, CSV_COLUMNS));
+          const rows = await db().$queryRaw<CsvRaw[]>(pageSql(f, cursor, batch, CSV_COLUMNS, CSV_JOINS));
           const last = rows.at(-1);
           if (!last || rows.length < batch) done = true;
           if (last) cursor = { createdAt: last.createdAt, id: last.id };
@@ -98,6 +109,10 @@ export function exportCsvStream(f: UploadFilter, opts: { batchSize?: number; onE
               r.verifiedAt,
               r.source,
               r.errorMessage,
+              r.consentVersion,
+              r.consentSha256,
+              r.consentAt,
+              r.withdrawnAt,
             ]);
           if (chunk) controller.enqueue(encoder.encode(chunk));
           if (done) controller.close();

@@ -8,6 +8,7 @@ import "server-only";
 import type { Upload, UploadState } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
+import { overrideReasonSchema } from "@/lib/contributor/schema";
 import { isConfirmed } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
 import { emitUploadEvent } from "@/lib/processing/events";
@@ -41,7 +42,15 @@ export function unconfirmedReason(u: Pick<Upload, "state" | "verifiedAt" | "phot
   return "TwentyThree does not list this video among the uploads made with this upload's token: the callback named a video this portal did not upload. It can only be dismissed here; nothing on TwentyThree will be touched.";
 }
 
-export type ModerateInput = { uploadId: string; userId: string | null; action: ModerationActionName; edit?: EditInput; timeoutMs?: number };
+export type ModerateInput = {
+  uploadId: string;
+  userId: string | null;
+  action: ModerationActionName;
+  edit?: EditInput;
+  /** Required to publish a video whose contributor withdrew consent; recorded with the action. */
+  overrideReason?: string;
+  timeoutMs?: number;
+};
 
 export async function moderate(input: ModerateInput): Promise<ModerationResult> {
   const { uploadId, userId, action } = input;
@@ -57,6 +66,9 @@ export async function moderate(input: ModerateInput): Promise<ModerationResult> 
 
   if (upload.state === "DELETED") return refuse("This upload was deleted; there is nothing left to change.");
   if (action === "edit" && !input.edit) return refuse("Nothing to save.");
+  // Withdrawn consent (issue #17): publishing again is a staff override with a recorded reason.
+  const override = upload.withdrawnAt && action === "approve" ? overrideReasonSchema.safeParse(input.overrideReason ?? "") : null;
+  if (override && !override.success) return refuse(override.error.issues[0]?.message ?? "Give a reason for the override.");
 
   const photoId = upload.photoId;
   const unconfirmed = unconfirmedReason(upload);
@@ -90,7 +102,10 @@ export async function moderate(input: ModerateInput): Promise<ModerationResult> 
   }
 
   const state = action === "edit" ? upload.state : TARGET[action];
-  const detail = action === "edit" ? { to: state, ...input.edit } : { to: state, ...(alreadyGone ? { alreadyGone } : {}) };
+  const detail =
+    action === "edit"
+      ? { to: state, ...input.edit }
+      : { to: state, ...(alreadyGone ? { alreadyGone } : {}), ...(override?.success ? { override: override.data } : {}) };
   await db().$transaction([
     db().upload.update({ where: { id: uploadId }, data: { state, ...(action === "edit" ? { title: input.edit!.title } : {}) } }),
     db().moderationAction.create({ data: { uploadId, userId, action, ok: true, detail: { from: upload.state, ...detail } as object } }),

@@ -25,6 +25,8 @@ export type UploadRow = {
   videoLength: number | null;
   /** On the connection's own domain, stored with the row: the list joins nothing for it. */
   thumbnailUrl: string | null;
+  /** The contributor withdrew consent (issue #17): shown beside the state, whatever it is. */
+  withdrawnAt: string | null;
   linkId: string;
   linkSlug: string;
   linkTitle: string;
@@ -60,27 +62,39 @@ export const ROW_COLUMNS = Prisma.sql`
   u.id::text AS "id", u.created_at AS "createdAt", u.updated_at AS "updatedAt", u.state::text AS "state",
   u.contributor_name AS "contributorName", u.contributor_email AS "contributorEmail", u.title,
   u.size_bytes AS "sizeBytes", u.photo_id AS "photoId", u.link_id::text AS "linkId",
-  u.processing::text AS "processing", u.processing_percent AS "processingPercent", u.video_length AS "videoLength",
+  u.processing::text AS "processing", u.processing_percent AS "processingPercent", u.video_length AS "videoLength", u.withdrawn_at AS "withdrawnAt",
   CASE WHEN u.verified_at IS NOT NULL AND u.state <> 'DISOWNED' THEN u.thumbnail_url END AS "thumbnailUrl",
   l.slug AS "linkSlug", l.title AS "linkTitle"`;
 
 /** The SQL of one page (exported so the scale test can EXPLAIN exactly what runs). */
-export function pageSql(f: UploadFilter, cursor: Cursor | undefined, limit: number, columns: Prisma.Sql = ROW_COLUMNS): Prisma.Sql {
+export function pageSql(
+  f: UploadFilter,
+  cursor: Cursor | undefined,
+  limit: number,
+  columns: Prisma.Sql = ROW_COLUMNS,
+  joins: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
   return Prisma.sql`
     SELECT ${columns}
-    FROM uploads u JOIN intake_links l ON l.id = u.link_id
+    FROM uploads u JOIN intake_links l ON l.id = u.link_id ${joins}
     ${whereFor(f, cursor)}
     ORDER BY u.created_at DESC, u.id DESC
     LIMIT ${limit}`;
 }
 
-type RawRow = Omit<UploadRow, "createdAt" | "updatedAt" | "sizeBytes"> & { createdAt: Date; updatedAt: Date; sizeBytes: bigint | number | null };
+type RawRow = Omit<UploadRow, "createdAt" | "updatedAt" | "sizeBytes" | "withdrawnAt"> & {
+  createdAt: Date;
+  updatedAt: Date;
+  sizeBytes: bigint | number | null;
+  withdrawnAt: Date | null;
+};
 
 export function toRow(r: RawRow): UploadRow {
   return {
     ...r,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
+    withdrawnAt: r.withdrawnAt ? r.withdrawnAt.toISOString() : null,
     sizeBytes: r.sizeBytes === null ? null : Number(r.sizeBytes),
   };
 }

@@ -37,7 +37,11 @@ export const bulkSchema = z.object({
 });
 
 /** One action from the review page; `edit` only when the action is "edit". */
-export const moderateUploadSchema = moderateSchema.extend({ edit: editSchema.optional() });
+export const moderateUploadSchema = moderateSchema.extend({
+  edit: editSchema.optional(),
+  /** Publishing a video whose contributor withdrew consent needs a reason (issue #17). */
+  overrideReason: z.string().trim().max(500, "Keep the reason under 500 characters").optional(),
+});
 
 /** The uploads list's query string, as the page's URL has it. parseUploadFilter reads it
  * leniently (an unknown value is dropped, as a hand-edited URL deserves), so the schema only

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ContributorAdminCards } from "@/components/contributor/admin-cards";
+import { WithdrawnBadge } from "@/components/contributor/withdrawn-badge";
 import { Card } from "@/components/ui/card";
 import { formatBytes, formatLength, formatWhen } from "@/lib/format";
 import { ProcessingBadge } from "@/components/uploads/processing-badge";
@@ -39,6 +41,7 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold break-words">{title}</h1>
         <StateBadge state={upload.state} testId="upload-state" />
+        <WithdrawnBadge at={upload.withdrawnAt} />
         <ProcessingBadge processing={upload.processing} percent={upload.processingPercent} />
       </div>
 
@@ -123,16 +126,7 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
         <MailLog mails={await mailsForUpload(upload.id)} />
       </Card>
 
-      <Card title="Consent">
-        {token.consentText ? (
-          <>
-            <blockquote className="border-l-4 border-slate-300 pl-3 whitespace-pre-wrap">{token.consentText}</blockquote>
-            <p className="mt-2 text-sm text-slate-700">Agreed {formatWhen(token.consentAt)}.</p>
-          </>
-        ) : (
-          <p className="text-slate-700">This link asked for no consent statement.</p>
-        )}
-      </Card>
+      <ContributorAdminCards uploadId={upload.id} />
 
       <Card title="Upload token">
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">

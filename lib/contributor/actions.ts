@@ -1,0 +1,55 @@
+"use server";
+// The contributor page's actions (anyone: the signed receipt link is the authority, checked
+// first in each) and the staff's revocation of such a link.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { field, formAction } from "@/lib/server/action";
+import { checkReceipt, revokeReceipt } from "./receipt";
+import { startReplace } from "./replace";
+import { replaceSchema, revokeReceiptSchema, withdrawSchema } from "./schema";
+import { withdrawConsent } from "./withdraw";
+
+const REFUSED = "This private link is no longer valid, so nothing was changed.";
+
+export const withdrawAction = formAction({
+  name: "withdrawConsent",
+  who: "anyone",
+  schema: withdrawSchema,
+  read: (f) => ({ receipt: field(f, "receipt"), uploadId: field(f, "uploadId"), confirm: field(f, "confirm"), reason: field(f, "reason") }),
+  invalid: (error) => ({ ok: false, message: error.issues[0]?.message ?? "That action is not available." }),
+  run: async ({ receipt, uploadId, reason }) => {
+    const check = await checkReceipt(receipt);
+    if (!check.ok) return { ok: false, message: REFUSED };
+    const result = await withdrawConsent({ receiptId: check.receipt.id, uploadId, reason });
+    revalidatePath(`/c/${receipt}`);
+    return result;
+  },
+});
+
+export const replaceAction = formAction({
+  name: "startReplace",
+  who: "anyone",
+  schema: replaceSchema,
+  read: (f) => ({ receipt: field(f, "receipt"), uploadId: field(f, "uploadId") }),
+  invalid: () => ({ ok: false, message: "That action is not available." }),
+  run: async ({ receipt, uploadId }) => {
+    const check = await checkReceipt(receipt);
+    if (!check.ok) return { ok: false, message: REFUSED };
+    const r = await startReplace({ receiptId: check.receipt.id, uploadId });
+    if (!r.ok) return r;
+    redirect(`/c/${receipt}/replace/${r.replacementId}`);
+  },
+});
+
+export const revokeReceiptAction = formAction({
+  name: "revokeReceipt",
+  who: "member",
+  schema: revokeReceiptSchema,
+  read: (f) => ({ receiptId: field(f, "receiptId"), uploadId: field(f, "uploadId") }),
+  invalid: () => ({ ok: false, message: "That action is not available." }),
+  run: async ({ receiptId }, actor, f) => {
+    const done = await revokeReceipt(receiptId, actor.id);
+    revalidatePath(`/admin/uploads/${field(f, "uploadId")}`);
+    return done ? { ok: true, message: "The contributor's private link no longer works." } : { ok: false, message: "That link was already revoked." };
+  },
+});

@@ -1,0 +1,113 @@
+// Replacing a video from the contributor's page (issue #17, protocol §7). The portal mints a
+// replace token for the upload's own photo_id, the browser posts the new file straight to
+// TwentyThree (redeem-replace-token), and TwentyThree's callback is checked like an upload
+// callback: the signed state names one replacement row, whose replace token, photo_id and the
+// connection's domain must all match. So a replace callback can never move to another video,
+// even with a genuine replace token of the contributor's own. photo_id and embeds stay the same.
+import { randomBytes, randomUUID } from "node:crypto";
+import { clientFor } from "@/lib/connections";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { connectionDomains } from "@/lib/intake/callback";
+import { enqueueFollow, enqueueMail } from "@/lib/jobs/queue";
+import { consume, describeWait } from "@/lib/limits";
+import { log } from "@/lib/log";
+import { insertMessages } from "@/lib/mail/outbox";
+import { twentyThreeErrorOf } from "@/lib/twentythree";
+import { queueTeamNotice } from "./mail";
+import { signReceipt, signReplaceState, verifyReplaceState } from "./receipt";
+import { ownUpload } from "./withdraw";
+
+export const REPLACE_LIMIT = { max: 10, windowMs: 60 * 60_000 };
+export const replaceCallbackUrl = () => `${env().appUrl}/api/twentythree/replace-callback`;
+
+export type StartReplace = { ok: true; replacementId: string } | { ok: false; message: string };
+
+export async function startReplace(input: { receiptId: string; uploadId: string; timeoutMs?: number }): Promise<StartReplace> {
+  const upload = await ownUpload(input.receiptId, input.uploadId);
+  if (!upload || !upload.photoId) return { ok: false, message: "That video is not on your page." };
+  if (upload.withdrawnAt) return { ok: false, message: "You withdrew your consent for this video, so it can no longer be replaced." };
+  if (upload.state === "DELETED") return { ok: false, message: "This video was removed, so it can no longer be replaced." };
+  const limited = await consume([{ key: `replace:${input.receiptId}`, ...REPLACE_LIMIT }]);
+  if (!limited.ok) return { ok: false, message: `Too many replacements were started. Please try again in ${describeWait(limited.retryAfterSeconds)}.` };
+
+  const id = randomUUID();
+  const nonce = randomBytes(12).toString("base64url");
+  try {
+    const client = clientFor(upload.connection, { timeoutMs: input.timeoutMs ?? 10_000 });
+    const t = await client.getReplaceToken({
+      photoId: upload.photoId,
+      returnUrl: replaceCallbackUrl(),
+      validMinutes: 180,
+      extra: { state: signReplaceState(id, nonce) },
+    });
+    await db().replacement.create({
+      data: { id, uploadId: upload.id, receiptId: input.receiptId, replaceToken: t.replaceToken, stateNonce: nonce, validUntil: t.validUntil },
+    });
+    log.info("replace token minted", { uploadId: upload.id, replacementId: id });
+    return { ok: true, replacementId: id };
+  } catch (err) {
+    log.warn("replace token not minted", { uploadId: upload.id, code: twentyThreeErrorOf(err)?.code ?? (err as Error).name });
+    return { ok: false, message: "The video library could not prepare the replacement right now. Please try again in a minute." };
+  }
+}
+
+/** A pending replacement of this receipt, for its upload form. */
+export async function pendingReplacement(receiptId: string, replacementId: string, now = new Date()) {
+  const r = await db().replacement.findFirst({
+    where: { id: replacementId, receiptId, status: "pending", validUntil: { gt: now } },
+    include: { upload: { include: { connection: { select: { apiUrl: true } } } } },
+  });
+  return r && !r.upload.withdrawnAt ? r : null;
+}
+
+export type ReplaceOutcome = { kind: "replaced" | "duplicate" | "failed"; receipt: string; message?: string } | { kind: "rejected"; reason: string };
+
+export async function handleReplaceCallback(params: Record<string, string>, now = new Date()): Promise<ReplaceOutcome> {
+  const reject = (reason: string, replacementId?: string): ReplaceOutcome => {
+    log.warn("replace callback rejected", { reason, replacementId });
+    return { kind: "rejected", reason };
+  };
+  const state = verifyReplaceState(params.state);
+  if (!state) return reject(params.state ? "state signature invalid" : "state missing");
+  const r = await db().replacement.findUnique({ where: { id: state.id }, include: { upload: { include: { connection: true } } } });
+  if (!r || r.stateNonce !== state.nonce) return reject("state does not match any replacement");
+  if (params.replace_token !== r.replaceToken) return reject("replace_token does not belong to this state", r.id);
+  const receipt = signReceipt(r.receiptId);
+  if (now.getTime() > r.validUntil.getTime() + env().CALLBACK_GRACE_MINUTES * 60_000) return reject("replace token expired", r.id);
+  if (params.error_message !== undefined && !params.photo_id) {
+    await db().replacement.updateMany({ where: { id: r.id, status: "pending" }, data: { status: "failed", completedAt: now } });
+    return { kind: "failed", receipt, message: params.error_message.slice(0, 300) || "The upload failed." };
+  }
+  // The object must be the one this replacement was minted for: never another video's.
+  if (!params.photo_id || params.photo_id !== r.upload.photoId) return reject("photo_id is not the video this replace token was made for", r.id);
+  if (!connectionDomains(r.upload.connection).includes((params.domain ?? "").toLowerCase())) return reject("domain is not this connection's site", r.id);
+  if (r.upload.withdrawnAt) return reject("consent was withdrawn for this video", r.id);
+
+  const done = await db().$transaction(async (tx) => {
+    const claimed = await tx.replacement.updateMany({ where: { id: r.id, status: "pending" }, data: { status: "done", completedAt: now } });
+    if (claimed.count === 0) return null;
+    // TwentyThree transcodes the new file: follow it again from the start.
+    await tx.upload.update({
+      where: { id: r.uploadId },
+      data: {
+        processing: "PROCESSING",
+        processingPercent: 0,
+        processingSince: now,
+        processingError: null,
+        readyAt: null,
+        videoLength: null,
+        thumbnailUrl: null,
+      },
+    });
+    const outcome = "The new file was uploaded to the same video on TwentyThree (same id and embeds); it is being processed again.";
+    return tx.moderationAction.create({
+      data: { uploadId: r.uploadId, action: "replace", ok: true, detail: { by: "contributor", replacementId: r.id, outcome } },
+    });
+  });
+  if (!done) return { kind: "duplicate", receipt };
+  log.info("video replaced by contributor", { uploadId: r.uploadId, replacementId: r.id });
+  await enqueueFollow(r.uploadId).catch(() => {});
+  for (const id of await queueTeamNotice("replaced", r.uploadId, done.id, insertMessages)) await enqueueMail(id).catch(() => {});
+  return { kind: "replaced", receipt };
+}

@@ -1,0 +1,23 @@
+// Inputs of the contributor page's actions (issue #17). The receipt is only bounded here; it is
+// checked (signature, revocation, expiry) by lib/contributor/receipt.ts before anything happens.
+import { z } from "zod";
+
+const receipt = z.string().min(10).max(200);
+
+export const withdrawSchema = z.object({
+  receipt,
+  uploadId: z.uuid(),
+  confirm: z.literal("yes", { error: "Tick the box to confirm that you withdraw your consent." }),
+  reason: z.string().trim().max(500, "Please keep the reason under 500 characters.").default(""),
+});
+
+export const replaceSchema = z.object({ receipt, uploadId: z.uuid() });
+
+export const revokeReceiptSchema = z.object({ receiptId: z.uuid() });
+
+/** Staff publishing a withdrawn video again: the override needs a reason, recorded with it. */
+export const overrideReasonSchema = z
+  .string()
+  .trim()
+  .min(5, "Say why you publish a video whose contributor withdrew consent (at least 5 characters).")
+  .max(500);
