@@ -26,6 +26,9 @@ function initialQuestions(defaults: RecordingFormDefaults, values?: Record<strin
 export function LinkRecordingFields({ defaults, values, errors }: Props) {
   const initialMay = defaults.allowRecord ? (defaults.allowUpload ? "both" : "record") : "upload";
   const [may, setMay] = useState(values?.visitorsMay ?? initialMay);
+  // Controlled: React resets a form after its action, and an uncontrolled select would fall back
+  // to the first render's choice instead of what the admin picked before a refused save.
+  const [mode, setMode] = useState(values?.recordMode ?? defaults.recordMode);
   const [questions, setQuestions] = useState<Question[]>(() => initialQuestions(defaults, values));
   const records = may !== "upload";
   const update = (id: string, patch: Partial<Question>) => setQuestions((qs) => qs.map((q) => (q.id === id ? { ...q, ...patch } : q)));
@@ -56,7 +59,8 @@ export function LinkRecordingFields({ defaults, values, errors }: Props) {
         <SelectField
           label="How answers are recorded"
           name="recordMode"
-          defaultValue={values?.recordMode ?? defaults.recordMode}
+          value={mode}
+          onChange={(e) => setMode(e.target.value as typeof mode)}
           hint="One take: the visitor records once while the questions appear one after another; each question becomes a chapter of the video on TwentyThree. One clip per question: each answer is its own short video, re-recordable before moving on, titled with its question."
         >
           <option value="ONE_TAKE">One take, questions become chapters</option>

@@ -117,7 +117,10 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
       </Card>
 
       <Card title="Consent">
-        {token.consentText ? (
+        {token.detailsDeferred && !token.detailsAppliedAt ? (
+          // Issue #15: a recording uploads before its details; until they arrive nothing was agreed.
+          <p className="text-amber-900">The visitor has not sent their details yet, so they have not agreed to any consent statement.</p>
+        ) : token.consentText ? (
           <>
             <blockquote className="border-l-4 border-slate-300 pl-3 whitespace-pre-wrap">{token.consentText}</blockquote>
             <p className="mt-2 text-sm text-slate-700">Agreed {formatWhen(token.consentAt)}.</p>
