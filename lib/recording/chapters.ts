@@ -35,7 +35,10 @@ export async function createChapters(uploadId: string, opts: { timeoutMs?: numbe
     where: { id: uploadId, verifiedAt: { not: null }, photoId: { not: null }, state: { notIn: ["DISOWNED", "DELETED"] } },
     include: { token: { select: { recording: true, connection: true } }, sections: { select: { questionId: true } } },
   });
-  const marks = chapterMarks(upload?.token.recording);
+  // A mark the browser's clock put a little past the end TwentyThree measured would be refused: it
+  // starts the last instant instead (the length is known once processing has been followed).
+  const length = upload?.videoLength;
+  const marks = chapterMarks(upload?.token.recording).map((m) => (length != null && m.startSeconds > length ? { ...m, startSeconds: length } : m));
   if (!upload || !upload.photoId || !marks.length || upload.chapters === "DONE" || upload.chapters === "FAILED") return { kind: "skipped" };
 
   return db().$transaction(

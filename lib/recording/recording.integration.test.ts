@@ -132,6 +132,19 @@ describe("chapters of a one-take recording", () => {
     expect(await sectionsOnTwentyThree(upload)).toEqual([expected[0], { start: 2, title: "Would you recommend us?" }]);
     expect(await chapters.pendingChapters()).not.toContain(upload.id);
   }, 60_000);
+
+  it("a mark the browser put past the length TwentyThree measured starts at the end rather than failing", async () => {
+    const { upload } = await recordAndUpload(
+      "take",
+      take([
+        ["q1", 0],
+        ["q2", 2.9],
+      ]),
+    );
+    await portal.db.upload.update({ where: { id: upload.id }, data: { videoLength: 2.5 } });
+    expect(await chapters.createChapters(upload.id)).toEqual({ kind: "done", created: 2 });
+    expect(await sectionsOnTwentyThree(upload)).toEqual([expected[0], { start: 2.5, title: "What changed for you?" }]);
+  }, 60_000);
 });
 
 describe("recording meta the link did not ask for", () => {
