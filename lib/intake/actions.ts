@@ -59,6 +59,9 @@ export const startUpload = formAction<"anyone", typeof startUploadSchema, Detail
     const visitor = await resolveVisitor(slug);
     if (!visitor.ok) return { message: visitor.message, values };
     const { link, userId, contributor } = visitor;
+    // Without JavaScript only a file can be sent: refused on a link that takes recordings only.
+    const files = checkRecording(recordingSettings(link), undefined, 1);
+    if (!files.ok) return { message: files.message, values };
     const parsed = parseDetails(link, values, { member: Boolean(userId) });
     if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields.", values };
     const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor });

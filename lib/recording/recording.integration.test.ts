@@ -185,6 +185,10 @@ describe("recording meta the link did not ask for", () => {
   });
   it("refuses a picked file on a link that takes recordings only, and malformed meta without a stack", async () => {
     expect(await prepare("take", contact, { fileCount: 1, background: false })).toMatchObject({ ok: false, message: expect.stringMatching(/not files/) });
+    // The same for the page without JavaScript, whose form can only post a file.
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ slug: "take", ...contact })) form.set(k, v);
+    expect(await asRequestFrom(null, SECRET, () => actions.startUpload({}, form))).toMatchObject({ message: expect.stringMatching(/not files/) });
     const bad = { ...take([]), responseId: "not-a-uuid", marks: [{ questionId: "q1", startSeconds: -1 }] } as RecordingMeta;
     const r = await prepare("take", contact, { fileCount: 1, background: false, recording: bad });
     expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/reload the page/) });
