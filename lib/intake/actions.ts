@@ -140,7 +140,11 @@ const apply = defineAction<"anyone", typeof applyDetailsSchema, ApplyResult>({
   who: "anyone",
   schema: applyDetailsSchema,
   invalid: () => ({ ok: false, message: "The details of this upload can no longer be changed." }),
-  run: ({ ticket, values }) => applyDetailsFor(ticket, values, resolveVisitor),
+  run: ({ ticket, values }) =>
+    applyDetailsFor(ticket, values, async () => {
+      const user = (await auth())?.user;
+      return user?.id ? { id: user.id, name: user.name ?? undefined, email: user.email ?? undefined } : null;
+    }),
 });
 
 /**

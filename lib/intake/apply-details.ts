@@ -20,13 +20,13 @@ export type ApplyResult = { ok: true } | { ok: false; fieldErrors?: FieldErrors;
 const MODERATED = new Set(["PUBLISHED", "REJECTED", "DELETED", "DISOWNED"]);
 const cannotChange: ApplyResult = { ok: false, message: "The details of this upload can no longer be changed." };
 
-/** `visitor` is what the action learned of the caller: the open link's slug and the signed-in member. */
-export async function applyDetailsFor(
-  ticket: string,
-  values: Record<string, string>,
-  visitor: (slug: string) => Promise<{ ok: true; userId?: string; contributor?: { name?: string; email?: string } } | { ok: false; message: string }>,
-  now = new Date(),
-): Promise<ApplyResult> {
+type Member = { id: string; name?: string; email?: string } | null;
+
+/**
+ * `member` reads the signed-in member, if any. The link need not still be open: its quota may be
+ * full or it may have closed because of this very upload; a deleted link takes nothing.
+ */
+export async function applyDetailsFor(ticket: string, values: Record<string, string>, member: () => Promise<Member>, now = new Date()): Promise<ApplyResult> {
   const tokenId = verifyTicket(ticket);
   if (!tokenId) return cannotChange;
   const token = await db().uploadToken.findUnique({
@@ -34,10 +34,12 @@ export async function applyDetailsFor(
     include: { link: true, connection: { select: { apiUrl: true, credentialsEnc: true } }, uploads: { select: { state: true } } },
   });
   if (!token || !token.detailsDeferred) return cannotChange;
-  const who = await visitor(token.link.slug);
-  if (!who.ok) return { ok: false, message: who.message };
+  if (token.link.deletedAt) return cannotChange;
+  const m = token.link.membersOnly || token.userId ? await member() : null;
+  if (token.link.membersOnly && !m) return { ok: false, message: "Please sign in to upload to this link." };
   // A members-only link's ticket only works for the member who started the upload.
-  if (token.userId && token.userId !== who.userId) return cannotChange;
+  if (token.userId && token.userId !== m?.id) return cannotChange;
+  const who = { userId: m?.id, contributor: m ? { name: m.name, email: m.email } : undefined };
   if (token.detailsAppliedAt || token.status === "EXPIRED" || token.validUntil <= now || token.uploads.some((u) => MODERATED.has(u.state))) return cannotChange;
 
   const parsed = parseDetails(token.link, values, { member: Boolean(who.userId) });

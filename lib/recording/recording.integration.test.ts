@@ -244,6 +244,14 @@ describe("clips and deferred details", () => {
       ok: false,
       message: expect.stringMatching(/can no longer be changed/),
     });
+    // A link that closed meanwhile (deactivated, or full because of this very upload) still takes them.
+    const closing = await recordAndUpload("take", take([["q1", 0]]), {}, true);
+    await portal.db.intakeLink.update({ where: { slug: "take" }, data: { active: false } });
+    try {
+      expect(await applyDetails(closing.ticket, { ...contact, title: "Just in time" })).toEqual({ ok: true });
+    } finally {
+      await portal.db.intakeLink.update({ where: { slug: "take" }, data: { active: true } });
+    }
     // deferDetails is for recordings only: a picked file still needs its details first.
     expect(await prepare("clips", {}, { fileCount: 1, background: false, deferDetails: true })).toMatchObject({ ok: false });
   }, 60_000);
