@@ -4,7 +4,8 @@
 // reviewed: the questions with their times, and pressing one starts the player there.
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { actionIds } from "../bench/lib/action";
 import { fixturePath } from "../test/fixtures/index";
 import { ADMIN_STATE, createLink, ensureEmulatorConnection } from "./admin-helpers";
@@ -12,6 +13,14 @@ import { emulatorUrl, query } from "./db";
 
 test.use({ storageState: ADMIN_STATE });
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
+
+/** axe over what this issue added to a page: no serious or critical violation. */
+async function expectAccessible(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(
+    results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" "))}`),
+  ).toEqual([]);
+}
 
 test("the link form saves who may record, the mode and the ordered questions", async ({ page }) => {
   await ensureEmulatorConnection(page);
@@ -33,6 +42,7 @@ test("the link form saves who may record, the mode and the ordered questions", a
   await page.getByRole("button", { name: "Move up question 3" }).click();
   await page.getByRole("button", { name: "Remove question 1" }).click();
   await page.getByLabel("Maximum recording length (seconds)").fill("300");
+  await expectAccessible(page, "[data-testid=recording-settings]");
   await page.getByRole("button", { name: "Create link" }).click();
   await expect(page.getByText("Link created.")).toBeVisible();
 
@@ -110,6 +120,7 @@ test("a one-take recording's questions are listed with their times and start the
   const list = page.getByTestId("recording-questions");
   await expect(list.getByRole("listitem")).toHaveText([/0:00\s*Who are you\?/, /0:02\s*What changed\?/]);
   await expect(page.getByText("Each question is a chapter on TwentyThree.")).toBeVisible();
+  await expectAccessible(page, "[data-testid=recording-questions]");
   await list.getByRole("button", { name: /What changed\?/ }).click();
   const frame = page.locator("iframe[title^='Video player']");
   await expect(frame).toHaveAttribute("src", /start=1\.5/);

@@ -42,7 +42,7 @@ export function LinkRecordingFields({ defaults, values, errors }: Props) {
   const posted = questions.filter((q) => q.text.trim() !== "").map((q) => ({ ...q, note: q.note?.trim() || undefined }));
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-testid="recording-settings">
       <input type="hidden" name="questions" value={JSON.stringify(posted)} />
       <SelectField label="Visitors may" name="visitorsMay" value={may} onChange={(e) => setMay(e.target.value)}>
         <option value="upload">Pick video files</option>
