@@ -56,8 +56,12 @@ export function playerPage(emu: Emu, res: ServerResponse, url: URL): void {
   const o = getObject(emu.db, url.searchParams.get("photo_id") ?? "");
   if (!o || o.token !== url.searchParams.get("token")) return sendHtml(res, 404, layout("Not found", "<p>This video does not exist.</p>"));
   const src = escapeHtml(originalPath(o));
+  // The player's `start` (seconds) and `autoPlay`, as on TwentyThree: a media fragment seeks the video.
+  const start = Number(url.searchParams.get("start"));
+  const at = Number.isFinite(start) && start > 0 ? `#t=${start}` : "";
+  const autoplay = url.searchParams.get("autoPlay") === "1" ? " autoplay muted" : "";
   const media = o.video_p
-    ? `<video controls playsinline preload="metadata" src="${src}" type="${escapeHtml(o.content_type)}"></video>`
+    ? `<video controls playsinline preload="metadata"${autoplay} src="${src}${at}" type="${escapeHtml(o.content_type)}"></video>`
     : `<img src="${src}" alt="${escapeHtml(o.title)}">`;
   sendHtml(res, 200, layout(o.title || "Player", `<h1>${escapeHtml(o.title)}</h1>${media}`));
 }

@@ -3,6 +3,7 @@
 import type { Reading } from "@/components/uploader/client/meter";
 import type { PrepareResult } from "@/lib/intake/actions";
 import type { PublicLinkView } from "@/lib/intake/view";
+import type { RecordingMeta } from "@/lib/recording/types";
 
 export type { PrepareResult };
 
@@ -23,7 +24,11 @@ export type Item = {
   stateText?: string;
 };
 
-export type Prepare = (slug: string, values: Record<string, string>, opts: { fileCount: number; background: boolean }) => Promise<PrepareResult>;
+export type Prepare = (
+  slug: string,
+  values: Record<string, string>,
+  opts: { fileCount: number; background: boolean; recording?: RecordingMeta; deferDetails?: boolean },
+) => Promise<PrepareResult>;
 
 export type UploaderProps = {
   link: PublicLinkView;

@@ -8,7 +8,10 @@ import { parseDetails } from "@/lib/intake/details";
 import { closedMessages, lookupLink } from "@/lib/intake/links";
 import { mintToken } from "@/lib/intake/mint";
 import { requesterIp } from "@/lib/intake/request";
-import { DETAIL_KEYS, prepareUploadSchema, startUploadSchema } from "@/lib/intake/schema";
+import { applyDetailsFor, type ApplyResult } from "@/lib/intake/apply-details";
+import { applyDetailsSchema, DETAIL_KEYS, prepareUploadSchema, startUploadSchema } from "@/lib/intake/schema";
+import { checkRecording, recordingSettings } from "@/lib/recording/settings";
+import type { RecordingMeta } from "@/lib/recording/types";
 import { defineAction, formAction } from "@/lib/server/action";
 
 export type DetailsState = {
@@ -57,6 +60,9 @@ export const startUpload = formAction<"anyone", typeof startUploadSchema, Detail
     const visitor = await resolveVisitor(slug);
     if (!visitor.ok) return { message: visitor.message, values };
     const { link, userId, contributor } = visitor;
+    // Without JavaScript only a file can be sent: refused on a link that takes recordings only.
+    const files = checkRecording(recordingSettings(link), undefined, 1);
+    if (!files.ok) return { message: files.message, values };
     const parsed = parseDetails(link, values, { member: Boolean(userId) });
     if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields.", values };
     const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor });
@@ -77,7 +83,13 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
     const visitor = await resolveVisitor(input.slug);
     if (!visitor.ok) return { ok: false, message: visitor.message };
     const { link, userId, contributor } = visitor;
-    const parsed = parseDetails(link, input.values, { member: Boolean(userId) });
+    // Issue #15: a recording must be one the link asks for; a file, one the link takes.
+    const recorded = checkRecording(recordingSettings(link), input.recording, input.fileCount);
+    if (!recorded.ok) return { ok: false, message: recorded.message };
+    if (input.deferDetails && !input.recording) return { ok: false, message: "Please fill in your details before uploading." };
+    const parsed = input.deferDetails
+      ? { ok: true as const, details: { name: undefined, email: undefined, title: undefined, description: undefined, consent: false } }
+      : parseDetails(link, input.values, { member: Boolean(userId) });
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
     const maxUploads = Math.min(input.fileCount, link.maxUploads);
     const minted = await mintToken({
@@ -88,6 +100,9 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
       contributor,
       background: input.background,
       maxUploads,
+      recording: input.recording,
+      question: recorded.question,
+      deferDetails: input.deferDetails,
     });
     if (!minted.ok) return { ok: false, message: minted.message, retryable: minted.retryable };
     return {
@@ -108,6 +123,41 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
  * the link allows), just when the visitor presses Upload. The browser sends the files straight
  * to `redeemUrl`; the ticket lets it follow the uploads' state.
  */
-export async function prepareUpload(slug: string, values: Record<string, string>, opts: { fileCount: number; background: boolean }): Promise<PrepareResult> {
-  return prepare({ slug, values, fileCount: opts?.fileCount, background: opts?.background }, undefined);
+export async function prepareUpload(
+  slug: string,
+  values: Record<string, string>,
+  opts: { fileCount: number; background: boolean; recording?: RecordingMeta; deferDetails?: boolean },
+): Promise<PrepareResult> {
+  return prepare(
+    { slug, values, fileCount: opts?.fileCount, background: opts?.background, recording: opts?.recording, deferDetails: opts?.deferDetails },
+    undefined,
+  );
+}
+
+export type { ApplyResult };
+
+const apply = defineAction<"anyone", typeof applyDetailsSchema, ApplyResult>({
+  name: "applyDetails",
+  who: "anyone",
+  schema: applyDetailsSchema,
+  invalid: () => ({ ok: false, message: "The details of this upload can no longer be changed." }),
+  run: async ({ ticket, values }) =>
+    applyDetailsFor(
+      ticket,
+      values,
+      async () => {
+        const user = (await auth())?.user;
+        return user?.id ? { id: user.id, name: user.name ?? undefined, email: user.email ?? undefined } : null;
+      },
+      new Date(),
+      await requesterIp(),
+    ),
+});
+
+/**
+ * Issue #15: the details of an upload minted with `deferDetails` (a recording that starts
+ * uploading at once), checked like at the mint and sent to TwentyThree; once per ticket.
+ */
+export async function applyDetails(ticket: string, values: Record<string, string>): Promise<ApplyResult> {
+  return apply({ ticket, values }, undefined);
 }

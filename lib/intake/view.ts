@@ -1,6 +1,8 @@
 // What the browser may know about a link: field modes and texts, never ids of connections,
 // albums, custom variables or anything else the visitor has no use for.
 import type { IntakeLink } from "@/generated/prisma/client";
+import { recordingSettings } from "@/lib/recording/settings";
+import type { RecordingSettings } from "@/lib/recording/types";
 
 export type PublicLinkView = {
   slug: string;
@@ -13,6 +15,8 @@ export type PublicLinkView = {
   maxUploads: number;
   maxFileBytes: number | null;
   maxDurationSeconds: number | null;
+  /** Issue #15: may visitors record here, and with which questions. */
+  recording: RecordingSettings;
 };
 
 export function publicLinkView(link: IntakeLink, opts: { member?: boolean } = {}): PublicLinkView {
@@ -27,5 +31,6 @@ export function publicLinkView(link: IntakeLink, opts: { member?: boolean } = {}
     maxUploads: link.maxUploads,
     maxFileBytes: link.maxFileBytes === null ? null : Number(link.maxFileBytes),
     maxDurationSeconds: link.maxDurationSeconds,
+    recording: recordingSettings(link),
   };
 }

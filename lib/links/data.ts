@@ -40,9 +40,10 @@ export function getLink(id: string) {
 }
 
 function dataOf(input: LinkInput) {
-  const { maxFileMegabytes, customVariables, ...rest } = input;
+  const { maxFileMegabytes, customVariables, recording, ...rest } = input;
   return {
     ...rest,
+    ...recording,
     customVariables,
     maxFileBytes: maxFileMegabytes ? BigInt(maxFileMegabytes) * 1024n * 1024n : null,
     maxDurationSeconds: input.maxDurationSeconds ?? null,
@@ -91,10 +92,10 @@ export async function duplicateLink(id: string, createdById: string): Promise<In
   for (let n = 1; n < 50; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     if (await db().intakeLink.findUnique({ where: { slug }, select: { id: true } })) continue;
-    const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, customVariables, ...rest } = src;
+    const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, customVariables, questions, ...rest } = src;
     try {
       return await db().intakeLink.create({
-        data: { ...rest, customVariables: customVariables ?? {}, slug, title: `${src.title} (copy)`, active: false, createdById },
+        data: { ...rest, customVariables: customVariables ?? {}, questions: questions ?? [], slug, title: `${src.title} (copy)`, active: false, createdById },
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;

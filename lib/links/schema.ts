@@ -1,6 +1,7 @@
 // Intake link rules, shared by the admin forms and the public intake page (field modes).
 import { z } from "zod";
 import { contributorLinkInput, contributorLinkSchema } from "@/lib/contributor/link-schema";
+import { recordingLinkDefault, recordingFormInput, recordingLinkSchema, type RecordingFormDefaults } from "./recording-schema";
 import { isReservedVariable } from "./reserved";
 
 export const FIELD_MODES = ["OFF", "OPTIONAL", "REQUIRED"] as const;
@@ -121,6 +122,7 @@ export const linkSchema = z.object({
   ...contributorLinkSchema.shape,
   active: z.boolean(),
   expiresAt: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.date({ error: "Enter a valid date and time." }).nullable()),
+  recording: recordingLinkSchema.default(recordingLinkDefault),
 });
 
 export type LinkInput = z.output<typeof linkSchema>;
@@ -166,6 +168,7 @@ export function linkFormInput(f: FormData): Record<string, unknown> {
     ...contributorLinkInput(f),
     active: f.get("active") === "on",
     expiresAt: s("expiresAt"),
+    recording: recordingFormInput(f),
   };
 }
 
@@ -176,6 +179,7 @@ export type LinkFormDefaults = {
   flags: { publish: boolean; membersOnly: boolean; active: boolean; notifyReady: boolean };
   albumIds: string[];
   customVariables: { key: string; value: string }[];
+  recording?: RecordingFormDefaults;
 };
 
 /** Actions on one existing link name it by id. */

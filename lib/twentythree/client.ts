@@ -13,6 +13,7 @@ import {
   uploadTokenSchema,
 } from "./schemas";
 import { UPLOAD_TOKEN_PARAMS } from "./params";
+import { sectionMethods } from "./sections";
 import { createTransport, type Params, type TwentyThreeConfig } from "./transport";
 import type {
   AlbumList,
@@ -130,6 +131,8 @@ export function createTwentyThreeClient(cfg: TwentyThreeConfig) {
   const read = (method: string, params: Params) => call(method, params, { idempotent: true });
 
   return {
+    ...sectionMethods(read, write),
+
     /** Pre-authorises a browser upload (`write`; `userId` needs `super`). Never retried. */
     async getUploadToken(p: UploadTokenParams = {}): Promise<UploadToken> {
       const method = "/api/photo/get-upload-token";

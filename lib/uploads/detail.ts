@@ -28,6 +28,8 @@ export async function uploadDetail(id: string) {
           createdAt: true,
           errorMessage: true,
           maxUploads: true,
+          detailsDeferred: true,
+          detailsAppliedAt: true,
         },
       },
       moderation: { orderBy: { createdAt: "desc" }, take: 100, include: { user: { select: { name: true, email: true } } } },

@@ -13,6 +13,8 @@ import { mailsForUpload } from "@/lib/mail/queries";
 import { CallbackHistory, ModerationHistory } from "@/components/uploads/history";
 import { ModerationPanel } from "@/components/uploads/moderation-panel";
 import { StateBadge } from "@/components/uploads/state-badge";
+import { RecordingPanel } from "@/components/uploads/recording-panel";
+import { recordingView } from "@/lib/recording/queries";
 import { requireUser } from "@/lib/auth/guard";
 import { remotePhoto, uploadDetail } from "@/lib/uploads/detail";
 import { unconfirmedReason } from "@/lib/uploads/moderation";
@@ -47,17 +49,8 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Video">
-          {player ? (
-            <div className="aspect-video w-full overflow-hidden rounded-md bg-black">
-              <iframe
-                src={player}
-                title={`Video player: ${title}`}
-                className="h-full w-full"
-                allow="autoplay; fullscreen; picture-in-picture"
-                allowFullScreen
-              />
-            </div>
-          ) : (
+          <RecordingPanel player={player} title={title} recording={await recordingView(upload.id)} />
+          {player ? null : (
             <p className="text-slate-700">
               {upload.state === "DELETED" && !unconfirmedReason(upload)
                 ? "Deleted from TwentyThree."
@@ -126,6 +119,12 @@ export default async function UploadDetailPage({ params }: { params: Promise<{ i
         <MailLog mails={await mailsForUpload(upload.id)} />
       </Card>
 
+      {token.detailsDeferred && !token.detailsAppliedAt ? (
+        <Card title="Details">
+          {/* Issue #15: a recording uploads before its details; until they arrive nothing was agreed. */}
+          <p className="text-amber-900">The visitor has not sent their details yet, so they have not agreed to any consent statement.</p>
+        </Card>
+      ) : null}
       <ContributorAdminCards uploadId={upload.id} />
 
       <Card title="Upload token">
