@@ -33,3 +33,24 @@ describe("why recording is unavailable", () => {
     expect(classifyMediaError(undefined)).toBe("failed");
   });
 });
+
+describe("hand-over helpers", () => {
+  it("the cap is the smallest limit set, none when no limit", async () => {
+    const { capMs } = await import("./handover");
+    expect(capMs(120, null, 90)).toBe(90_000);
+    expect(capMs(null, undefined)).toBeNull();
+  });
+  it("the clock shows minutes and seconds, never negative", async () => {
+    const { clock } = await import("./handover");
+    expect(clock(65_400)).toBe("1:05");
+    expect(clock(-10)).toBe("0:00");
+  });
+  it("a take becomes a named File with its meta and length in seconds", async () => {
+    const { toUpload } = await import("./handover");
+    const meta = { responseId: "7f0c1f5e-8d6b-4b8e-9a57-3b8a4d2c9e11", kind: "clip" as const, questionId: "q2", source: "camera" as const };
+    const out = await toUpload({ blob: new Blob(["x"], { type: "video/mp4" }), durationMs: 12_345, label: "Answer 2: Why us?", takeId: "t", meta });
+    expect(out.file.name).toBe("Answer 2 Why us.mp4");
+    expect(out.file.type).toBe("video/mp4");
+    expect(out.recording).toEqual({ ...meta, durationSeconds: 12.345 });
+  });
+});

@@ -94,7 +94,7 @@ export async function deleteTake(takeId: string): Promise<void> {
 /** Clean-up on load: empty takes (recording never produced a chunk) and takes unused for a week. */
 export async function pruneTakes(now = Date.now()): Promise<number> {
   const all = await (await db()).getAll("takes");
-  const stale = all.filter((t) => t.bytes === 0 ? now - t.createdAt > 60_000 : now - t.updatedAt > WEEK_MS);
+  const stale = all.filter((t) => (t.bytes === 0 ? now - t.createdAt > 60_000 : now - t.updatedAt > WEEK_MS));
   for (const t of stale) await deleteTake(t.id);
   return stale.length;
 }

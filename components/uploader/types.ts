@@ -3,6 +3,7 @@
 import type { Reading } from "@/components/uploader/client/meter";
 import type { PrepareResult } from "@/lib/intake/actions";
 import type { PublicLinkView } from "@/lib/intake/view";
+import type { RecordingMeta } from "@/lib/recording/types";
 
 export type { PrepareResult };
 
@@ -21,9 +22,16 @@ export type Item = {
   photoId?: string;
   /** Final state text from the portal (e.g. "Received and confirmed"). */
   stateText?: string;
+  /** A take from the recorder: minted on its own with this meta; its saved copy deleted once confirmed. */
+  recording?: RecordingMeta;
+  takeId?: string | null;
 };
 
-export type Prepare = (slug: string, values: Record<string, string>, opts: { fileCount: number; background: boolean }) => Promise<PrepareResult>;
+export type Prepare = (
+  slug: string,
+  values: Record<string, string>,
+  opts: { fileCount: number; background: boolean; recording?: RecordingMeta },
+) => Promise<PrepareResult>;
 
 export type UploaderProps = {
   link: PublicLinkView;
