@@ -31,8 +31,10 @@ export function DeviceControls(p: Props) {
   const name = (d: MediaDeviceInfo, i: number, kind: string) => d.label || `${kind} ${i + 1}`;
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <label className="block min-w-0 text-sm font-medium" htmlFor={`${id}-cam`}>
-        Camera
+      <div className="min-w-0">
+        <label className="block text-sm font-medium" htmlFor={`${id}-cam`}>
+          Camera
+        </label>
         <select id={`${id}-cam`} className={select} value={p.cameraId ?? ""} onChange={(e) => p.onCamera(e.target.value)}>
           {p.devices.cameras.map((d, i) => (
             <option key={d.deviceId || i} value={d.deviceId}>
@@ -40,9 +42,11 @@ export function DeviceControls(p: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="block min-w-0 text-sm font-medium" htmlFor={`${id}-mic`}>
-        Microphone
+      </div>
+      <div className="min-w-0">
+        <label className="block text-sm font-medium" htmlFor={`${id}-mic`}>
+          Microphone
+        </label>
         <select id={`${id}-mic`} className={select} value={p.micId ?? ""} onChange={(e) => p.onMic(e.target.value)}>
           {p.devices.mics.map((d, i) => (
             <option key={d.deviceId || i} value={d.deviceId}>
@@ -50,7 +54,7 @@ export function DeviceControls(p: Props) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {touch ? (
         <Button variant="secondary" onClick={p.onFlip} aria-label={p.facing === "user" ? "Switch to the back camera" : "Switch to the front camera"}>
           {p.facing === "user" ? "Use back camera" : "Use front camera"}
