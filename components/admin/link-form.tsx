@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import { createLinkAction, updateLinkAction } from "@/lib/links/actions";
 import { AlbumPicker } from "@/components/admin/album-picker";
+import { LinkRecordingFields } from "@/components/admin/link-recording-fields";
 import { VariablesEditor } from "@/components/admin/variables-editor";
 import { CheckboxField, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -153,6 +154,9 @@ export function LinkForm({ defaults, connections, albums, publicBase, members = 
           errors={e.consentText}
           hint="If set, visitors must tick this before uploading."
         />
+      </Section>
+      <Section title="Recording">
+        {defaults.recording ? <LinkRecordingFields defaults={defaults.recording} values={state.values} errors={e.recording} /> : null}
       </Section>
       <Section title="Limits">
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">

@@ -30,7 +30,7 @@ export type Item = {
 export type Prepare = (
   slug: string,
   values: Record<string, string>,
-  opts: { fileCount: number; background: boolean; recording?: RecordingMeta },
+  opts: { fileCount: number; background: boolean; recording?: RecordingMeta; deferDetails?: boolean },
 ) => Promise<PrepareResult>;
 
 export type UploaderProps = {

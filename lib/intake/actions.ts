@@ -7,7 +7,10 @@ import { parseDetails, type FieldErrors } from "@/lib/intake/details";
 import { closedMessages, lookupLink } from "@/lib/intake/links";
 import { mintToken } from "@/lib/intake/mint";
 import { requesterIp } from "@/lib/intake/request";
-import { DETAIL_KEYS, prepareUploadSchema, startUploadSchema } from "@/lib/intake/schema";
+import { applyDetailsFor, type ApplyResult } from "@/lib/intake/apply-details";
+import { applyDetailsSchema, DETAIL_KEYS, prepareUploadSchema, startUploadSchema } from "@/lib/intake/schema";
+import { checkRecording, recordingSettings } from "@/lib/recording/settings";
+import type { RecordingMeta } from "@/lib/recording/types";
 import { defineAction, formAction } from "@/lib/server/action";
 
 export type DetailsState = {
@@ -76,7 +79,13 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
     const visitor = await resolveVisitor(input.slug);
     if (!visitor.ok) return { ok: false, message: visitor.message };
     const { link, userId, contributor } = visitor;
-    const parsed = parseDetails(link, input.values, { member: Boolean(userId) });
+    // Issue #15: a recording must be one the link asks for; a file, one the link takes.
+    const recorded = checkRecording(recordingSettings(link), input.recording, input.fileCount);
+    if (!recorded.ok) return { ok: false, message: recorded.message };
+    if (input.deferDetails && !input.recording) return { ok: false, message: "Please fill in your details before uploading." };
+    const parsed = input.deferDetails
+      ? { ok: true as const, details: { name: undefined, email: undefined, title: undefined, description: undefined, consent: false } }
+      : parseDetails(link, input.values, { member: Boolean(userId) });
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
     const maxUploads = Math.min(input.fileCount, link.maxUploads);
     const minted = await mintToken({
@@ -87,6 +96,9 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
       contributor,
       background: input.background,
       maxUploads,
+      recording: input.recording,
+      question: recorded.question,
+      deferDetails: input.deferDetails,
     });
     if (!minted.ok) return { ok: false, message: minted.message, retryable: minted.retryable };
     return {
@@ -107,6 +119,31 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
  * the link allows), just when the visitor presses Upload. The browser sends the files straight
  * to `redeemUrl`; the ticket lets it follow the uploads' state.
  */
-export async function prepareUpload(slug: string, values: Record<string, string>, opts: { fileCount: number; background: boolean }): Promise<PrepareResult> {
-  return prepare({ slug, values, fileCount: opts?.fileCount, background: opts?.background }, undefined);
+export async function prepareUpload(
+  slug: string,
+  values: Record<string, string>,
+  opts: { fileCount: number; background: boolean; recording?: RecordingMeta; deferDetails?: boolean },
+): Promise<PrepareResult> {
+  return prepare(
+    { slug, values, fileCount: opts?.fileCount, background: opts?.background, recording: opts?.recording, deferDetails: opts?.deferDetails },
+    undefined,
+  );
+}
+
+export type { ApplyResult };
+
+const apply = defineAction<"anyone", typeof applyDetailsSchema, ApplyResult>({
+  name: "applyDetails",
+  who: "anyone",
+  schema: applyDetailsSchema,
+  invalid: () => ({ ok: false, message: "The details of this upload can no longer be changed." }),
+  run: ({ ticket, values }) => applyDetailsFor(ticket, values, resolveVisitor),
+});
+
+/**
+ * Issue #15: the details of an upload minted with `deferDetails` (a recording that starts
+ * uploading at once), checked like at the mint and sent to TwentyThree; once per ticket.
+ */
+export async function applyDetails(ticket: string, values: Record<string, string>): Promise<ApplyResult> {
+  return apply({ ticket, values }, undefined);
 }

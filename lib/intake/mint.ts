@@ -11,6 +11,8 @@ import { isReservedVariable } from "@/lib/links/reserved";
 import { log } from "@/lib/log";
 import { redeemUrl, twentyThreeErrorOf } from "@/lib/twentythree";
 import { consume, describeWait, MINT_LIMITS } from "@/lib/limits";
+import { videoTitle } from "@/lib/recording/settings";
+import type { Question, RecordingMeta } from "@/lib/recording/types";
 import type { Details } from "./details";
 import { loadedConnection } from "./links";
 import { newStateNonce, signState, signTicket } from "./signing";
@@ -41,6 +43,17 @@ function customVariables(link: IntakeLink): Record<string, string> {
   return Object.fromEntries(entries.filter(([k]) => !isReservedVariable(k)).map(([k, v]) => [k, String(v)]));
 }
 
+/** The meta as stored with the token, with the question texts as the visitor saw them: the
+ * chapters keep those words even if the admin edits the questions later. */
+function recordingRecord(meta: RecordingMeta | undefined, question: Question | undefined, link: IntakeLink): string | null {
+  if (!meta) return null;
+  const asked = Array.isArray(link.questions) ? (link.questions as Question[]) : [];
+  const ids = new Set([...(meta.marks ?? []).map((m) => m.questionId), ...(meta.questionId ? [meta.questionId] : [])]);
+  const texts = Object.fromEntries(asked.filter((q) => ids.has(q.id)).map((q) => [q.id, q.text]));
+  if (question) texts[question.id] = question.text;
+  return JSON.stringify({ ...meta, texts });
+}
+
 export async function mintToken(input: {
   link: IntakeLink;
   details: Details;
@@ -49,6 +62,12 @@ export async function mintToken(input: {
   contributor?: { name?: string; email?: string };
   background?: boolean;
   maxUploads?: number;
+  /** Issue #15: a recording's meta, already checked against the link (lib/recording/settings.ts). */
+  recording?: RecordingMeta;
+  /** The question a clip answers (its title names it). */
+  question?: Question;
+  /** The details come later through applyDetails. */
+  deferDetails?: boolean;
 }): Promise<Minted | MintFailure> {
   const { link, details } = input;
   // lookupLink already loaded the connection with the link (one round trip); look it up only for
@@ -82,7 +101,7 @@ export async function mintToken(input: {
     returnUrl: callbackUrl(),
     backgroundReturn: input.background ?? false,
     albumIds: link.albumIds,
-    title: details.title ?? (name ? `${link.title} — ${name}` : link.title),
+    title: videoTitle(link.title, { title: details.title, name }, input.question),
     description: details.description ?? "",
     tags: link.tags,
     publish: link.publish,
@@ -97,12 +116,14 @@ export async function mintToken(input: {
     });
     // One plain INSERT (issue #20): Prisma's create would also read the whole row back.
     const consentAt = details.consent ? new Date() : null;
+    const recording = recordingRecord(input.recording, input.question, link);
     await db().$executeRaw`
       INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, user_id, requester_ip, contributor_name, contributor_email,
-        title, description, consent_text, consent_at, params, max_uploads, background_return, valid_until)
+        title, description, consent_text, consent_at, params, max_uploads, background_return, valid_until, recording, response_id, details_deferred)
       VALUES (${id}::uuid, ${connection.id}::uuid, ${link.id}::uuid, ${token.uploadToken}, ${nonce}, ${input.userId ?? null}::uuid, ${input.requesterIp ?? null},
         ${name ?? null}, ${email ?? null}, ${params.title}, ${params.description || null}, ${details.consent ? link.consentText : null}, ${consentAt}::timestamptz,
-        ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz)`;
+        ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz,
+        ${recording}::jsonb, ${input.recording?.responseId ?? null}::uuid, ${input.deferDetails ?? false})`;
     log.info("upload token minted", { link: link.slug, tokenId: id, maxUploads });
     return {
       ok: true,

@@ -185,9 +185,9 @@ describe("the next photo_id squatted before an honest upload", () => {
 describe("quotas", () => {
   it("count confirmed uploads plus a bounded number in flight; disowned claims free their places", async () => {
     const demo = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
-    const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, customVariables, ...rest } = demo;
+    const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, customVariables, questions, ...rest } = demo;
     const link = await portal.db.intakeLink.create({
-      data: { ...rest, slug: "quota-link", title: "Quota", uploadQuota: 7, customVariables: customVariables ?? {} },
+      data: { ...rest, slug: "quota-link", title: "Quota", uploadQuota: 7, customVariables: customVariables ?? {}, questions: questions ?? [] },
     });
     const attackers = [];
     for (let i = 0; i < 8; i++) attackers.push(await attackerCredentials("quota-link"));

@@ -1,6 +1,7 @@
 // Inputs of the public intake actions. The visitor's details themselves are checked per link
 // (which fields it asks for) by parseDetails in lib/intake/details.ts.
 import { z } from "zod";
+import { recordingMetaSchema } from "@/lib/recording/types";
 
 /** A link's address as typed or posted: the shape lookupLink accepts, anything else is unknown. */
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -21,7 +22,14 @@ export const prepareUploadSchema = z.object({
   // false only when TwentyThree does not allow cross-origin uploads: the browser then posts a
   // plain form and follows the redirect, so the token must not ask for a background call.
   background: z.boolean(),
+  // Issue #15: a recording made on the page, checked against the link (lib/recording/settings.ts);
+  // deferDetails: mint before the visitor filled the details, which applyDetails sends later.
+  recording: recordingMetaSchema.optional(),
+  deferDetails: z.boolean().optional(),
 });
+
+/** applyDetails: the ticket of a token minted with deferDetails, and the details form's values. */
+export const applyDetailsSchema = z.object({ ticket: z.string().min(1).max(200), values: detailValues });
 
 /** The uploader's status poll: ?ticket=<signed ticket>. */
 export const ticketQuerySchema = z.object({ ticket: z.string().min(1).max(200) });

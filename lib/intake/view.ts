@@ -1,6 +1,7 @@
 // What the browser may know about a link: field modes and texts, never ids of connections,
 // albums, custom variables or anything else the visitor has no use for.
 import type { IntakeLink } from "@/generated/prisma/client";
+import { recordingSettings } from "@/lib/recording/settings";
 import type { RecordingSettings } from "@/lib/recording/types";
 
 export type PublicLinkView = {
@@ -14,6 +15,7 @@ export type PublicLinkView = {
   maxUploads: number;
   maxFileBytes: number | null;
   maxDurationSeconds: number | null;
+  /** Issue #15: may visitors record here, and with which questions. */
   recording: RecordingSettings;
 };
 
@@ -29,7 +31,6 @@ export function publicLinkView(link: IntakeLink, opts: { member?: boolean } = {}
     maxUploads: link.maxUploads,
     maxFileBytes: link.maxFileBytes === null ? null : Number(link.maxFileBytes),
     maxDurationSeconds: link.maxDurationSeconds,
-    // h15b glue until the link's recording settings (h15a) land: record or upload, one take, no questions.
-    recording: { allowRecord: true, allowUpload: true, allowScreen: false, mode: "ONE_TAKE", questions: [], maxSeconds: null },
+    recording: recordingSettings(link),
   };
 }

@@ -11,9 +11,12 @@ import { followProcessing, pendingProcessing } from "@/lib/processing/follow";
 import { dispatchUploadEvent } from "@/lib/notify/dispatch";
 import { deliverWebhook, dueWebhooks } from "@/lib/webhooks/deliver";
 import { deliverMail, queueDigests, unsentMail } from "@/lib/mail/outbox";
+import { createChapters, pendingChapters } from "@/lib/recording/chapters";
 import { pendingVerifications, reconcileOnce } from "./reconcile";
 import {
+  CHAPTERS_QUEUE,
   DIGEST_QUEUE,
+  enqueueChapters,
   enqueueFollow,
   enqueueMail,
   enqueueUploadEvent,
@@ -74,6 +77,7 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
   await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, retryLimit: 3 });
   await boss.createQueue(EVENT_QUEUE, { name: EVENT_QUEUE, retryLimit: 8, retryDelay: 15, retryBackoff: true });
   await boss.createQueue(FOLLOW_QUEUE, { name: FOLLOW_QUEUE, policy: "stately", retryLimit: 8, retryDelay: 15, retryBackoff: true });
+  await boss.createQueue(CHAPTERS_QUEUE, { name: CHAPTERS_QUEUE, retryLimit: 8, retryDelay: 10, retryBackoff: true });
 
   await boss.work<{ uploadId: string }>(QUEUES.verify, async ([job]) => {
     if (!job) return;
@@ -96,7 +100,16 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
     if (r.kind === "followed" && r.state === "PROCESSING") await enqueueFollow(job.data.uploadId, attempt + 1, boss);
   });
   await boss.work<{ type: UploadEventType; uploadId: string }>(EVENT_QUEUE, async ([job]) => {
-    if (job) await dispatchUploadEvent(job.data.type, job.data.uploadId, job.id);
+    if (!job) return;
+    // Every way an upload gets confirmed (job, reconcile, thank-you page) emits upload.verified.
+    if (job.data.type === "upload.verified") await enqueueChapters(job.data.uploadId, boss);
+    await dispatchUploadEvent(job.data.type, job.data.uploadId, job.id);
+  });
+  await boss.work<{ uploadId: string }>(CHAPTERS_QUEUE, async ([job]) => {
+    if (!job) return;
+    const r = await createChapters(job.data.uploadId);
+    // Thrown: pg-boss retries with backoff (createChapters gives up after its own attempt count).
+    if (r.kind === "retry" || r.kind === "busy") throw new Error(`chapters: ${r.kind === "retry" ? r.error : "another worker holds this upload"}`);
   });
   await boss.work<{ messageId: string }>(MAIL_QUEUE, async ([job]) => {
     if (job) await deliverMail(job.data.messageId); // throws on SMTP failure: pg-boss retries with back-off
@@ -120,6 +133,7 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
   await boss.work(QUEUES.sweep, async () => {
     for (const id of await pendingVerifications()) await enqueueVerification(id, boss);
     for (const id of await pendingProcessing()) await enqueueFollow(id, 0, boss);
+    for (const id of await pendingChapters()) await enqueueChapters(id, boss);
     for (const id of await unsentMail()) await enqueueMail(id, boss);
     for (const id of await dueWebhooks()) await enqueueWebhook(id, 0, boss);
   });

@@ -15,6 +15,8 @@ export const EVENT_QUEUE = "upload-event";
 export const MAIL_QUEUE = "send-mail";
 export const DIGEST_QUEUE = "mail-digest";
 export const WEBHOOK_QUEUE = "deliver-webhook";
+/** Issue #15: chapters of a confirmed one-take recording, one job per upload at a time. */
+export const CHAPTERS_QUEUE = "recording-chapters";
 
 /** Attempts for one e-mail before it is marked failed (lib/mail/outbox.ts counts them). */
 export const MAIL_MAX_ATTEMPTS = 10;
@@ -54,4 +56,10 @@ export async function enqueueMail(messageId: string, boss = runningBoss()): Prom
 export async function enqueueWebhook(deliveryId: string, inSeconds = 0, boss = runningBoss()): Promise<void> {
   if (!boss) return; // the sweep sends what is due
   await boss.send(WEBHOOK_QUEUE, { deliveryId }, { startAfter: inSeconds, retryLimit: 2, retryDelay: 60 });
+}
+
+/** Create a one-take recording's chapters (lib/recording/chapters.ts); retried with backoff. */
+export async function enqueueChapters(uploadId: string, boss = runningBoss()): Promise<void> {
+  if (!boss) return; // the sweep queues it
+  await boss.send(CHAPTERS_QUEUE, { uploadId }, { singletonKey: uploadId, retryLimit: 8, retryDelay: 10, retryBackoff: true });
 }

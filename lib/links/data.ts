@@ -43,9 +43,10 @@ export function getLink(db: PrismaClient, id: string) {
 }
 
 function dataOf(input: LinkInput) {
-  const { maxFileMegabytes, customVariables, ...rest } = input;
+  const { maxFileMegabytes, customVariables, recording, ...rest } = input;
   return {
     ...rest,
+    ...recording,
     customVariables,
     maxFileBytes: maxFileMegabytes ? BigInt(maxFileMegabytes) * 1024n * 1024n : null,
     maxDurationSeconds: input.maxDurationSeconds ?? null,
@@ -94,10 +95,10 @@ export async function duplicateLink(db: PrismaClient, id: string, createdById: s
   for (let n = 1; n < 50; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     if (await db.intakeLink.findUnique({ where: { slug }, select: { id: true } })) continue;
-    const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, customVariables, ...rest } = src;
+    const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, customVariables, questions, ...rest } = src;
     try {
       return await db.intakeLink.create({
-        data: { ...rest, customVariables: customVariables ?? {}, slug, title: `${src.title} (copy)`, active: false, createdById },
+        data: { ...rest, customVariables: customVariables ?? {}, questions: questions ?? [], slug, title: `${src.title} (copy)`, active: false, createdById },
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;

@@ -5,6 +5,8 @@ import type { LinkFormDefaults } from "@/lib/links/schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { albumsByConnection } from "@/lib/links/albums";
+import { recordingLinkDefault } from "@/lib/links/recording-schema";
+import { storedQuestions } from "@/lib/recording/settings";
 
 export async function formContext() {
   const rows = await db().connection.findMany({ orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
@@ -44,6 +46,7 @@ export function defaultsFor(link: IntakeLink | null, connectionId: string): Link
       flags: { publish: false, membersOnly: false, active: true, notifyReady: true },
       albumIds: [],
       customVariables: [],
+      recording: recordingLinkDefault(),
     };
   const vars = link.customVariables && typeof link.customVariables === "object" && !Array.isArray(link.customVariables) ? link.customVariables : {};
   return {
@@ -71,5 +74,13 @@ export function defaultsFor(link: IntakeLink | null, connectionId: string): Link
     flags: { publish: link.publish, membersOnly: link.membersOnly, active: link.active, notifyReady: link.notifyReady },
     albumIds: link.albumIds,
     customVariables: Object.entries(vars).map(([key, value]) => ({ key, value: String(value) })),
+    recording: {
+      allowRecord: link.allowRecord,
+      allowUpload: link.allowUpload,
+      allowScreen: link.allowScreen,
+      recordMode: link.recordMode,
+      questions: storedQuestions(link.questions),
+      maxRecordSeconds: link.maxRecordSeconds,
+    },
   };
 }

@@ -136,3 +136,98 @@ describe("reserved custom variable names", () => {
     expect(shape.safeParse([{ key: "campaign", value: "spring" }]).success).toBe(true);
   });
 });
+
+describe("recording settings (issue #15)", () => {
+  const form = (entries: [string, string][]) => {
+    const f = new FormData();
+    for (const [k, v] of [...Object.entries(valid).filter(([, v]) => typeof v === "string"), ...entries]) f.append(k, v as string);
+    return linkSchema.safeParse(linkFormInput(f));
+  };
+  const qs = JSON.stringify([
+    { id: "q1", text: "Who are you?" },
+    { id: "q2", text: "What changed?", note: "One example is enough", limitSeconds: 30 },
+  ]);
+  it("a link saved without them takes files only, as before", () => {
+    const r = linkSchema.safeParse(valid);
+    expect(r.success && r.data.recording).toMatchObject({ allowRecord: false, allowUpload: true, questions: [] });
+  });
+  it("reads who may record, the mode, the ordered questions and the cap", () => {
+    const r = form([
+      ["visitorsMay", "both"],
+      ["recordMode", "CLIPS"],
+      ["questions", qs],
+      ["maxRecordSeconds", "300"],
+      ["allowScreen", "on"],
+    ]);
+    expect(r.success && r.data.recording).toEqual({
+      allowRecord: true,
+      allowUpload: true,
+      allowScreen: true,
+      recordMode: "CLIPS",
+      questions: JSON.parse(qs),
+      maxRecordSeconds: 300,
+    });
+  });
+  it.each([
+    [
+      "clips without questions",
+      [
+        ["visitorsMay", "record"],
+        ["recordMode", "CLIPS"],
+        ["questions", "[]"],
+      ],
+      /at least one question/,
+    ],
+    [
+      "unreadable questions",
+      [
+        ["visitorsMay", "record"],
+        ["questions", "{oops"],
+      ],
+      /could not be read/,
+    ],
+    [
+      "a question twice",
+      [
+        ["visitorsMay", "record"],
+        [
+          "questions",
+          JSON.stringify([
+            { id: "a", text: "x" },
+            { id: "a", text: "y" },
+          ]),
+        ],
+      ],
+      /once/,
+    ],
+    [
+      "a cap of 5 seconds",
+      [
+        ["visitorsMay", "record"],
+        ["maxRecordSeconds", "5"],
+      ],
+      /at least 10/,
+    ],
+    [
+      "an unknown mode",
+      [
+        ["visitorsMay", "record"],
+        ["recordMode", "LIVE"],
+      ],
+      /how answers/,
+    ],
+  ] as [string, [string, string][], RegExp][])("refuses %s with a sentence under the recording settings", (_n, entries, message) => {
+    const r = form(entries);
+    expect(r.success).toBe(false);
+    const issue = !r.success ? r.error.issues[0] : undefined;
+    expect(issue?.path[0]).toBe("recording");
+    expect(issue?.message).toMatch(message);
+  });
+  it("screen recording is off when visitors cannot record", () => {
+    const r = form([
+      ["visitorsMay", "upload"],
+      ["allowScreen", "on"],
+    ]);
+    expect(r.success && r.data.recording).toMatchObject({ allowRecord: false, allowScreen: false });
+  });
+});

@@ -1,5 +1,6 @@
 // Intake link rules, shared by the admin forms and the public intake page (field modes).
 import { z } from "zod";
+import { recordingLinkDefault, recordingFormInput, recordingLinkSchema, type RecordingFormDefaults } from "./recording-schema";
 import { isReservedVariable } from "./reserved";
 
 export const FIELD_MODES = ["OFF", "OPTIONAL", "REQUIRED"] as const;
@@ -119,6 +120,7 @@ export const linkSchema = z.object({
   notifyReady: z.boolean().default(true),
   active: z.boolean(),
   expiresAt: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.date({ error: "Enter a valid date and time." }).nullable()),
+  recording: recordingLinkSchema.default(recordingLinkDefault),
 });
 
 export type LinkInput = z.output<typeof linkSchema>;
@@ -163,6 +165,7 @@ export function linkFormInput(f: FormData): Record<string, unknown> {
     notifyReady: f.get("notifyReady") === "on",
     active: f.get("active") === "on",
     expiresAt: s("expiresAt"),
+    recording: recordingFormInput(f),
   };
 }
 
@@ -173,6 +176,7 @@ export type LinkFormDefaults = {
   flags: { publish: boolean; membersOnly: boolean; active: boolean; notifyReady: boolean };
   albumIds: string[];
   customVariables: { key: string; value: string }[];
+  recording?: RecordingFormDefaults;
 };
 
 /** Actions on one existing link name it by id. */

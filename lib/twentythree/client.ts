@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { TwentyThreeBadResponseError, TwentyThreeError } from "./errors";
 import type { Envelope } from "./response";
 import { albumListSchema, permissionLevelSchema, photoListSchema, photoSchema, siteSchema, transcodingProgressSchema, uploadTokenSchema } from "./schemas";
+import { sectionMethods } from "./sections";
 import { createTransport, type Params, type TwentyThreeConfig } from "./transport";
 import type { AlbumList, ListPhotosParams, Photo, PhotoList, Site, UpdatePhotoParams, UploadToken, UploadTokenParams } from "./types";
 
@@ -126,6 +127,8 @@ export function createTwentyThreeClient(cfg: TwentyThreeConfig) {
   const read = (method: string, params: Params) => call(method, params, { idempotent: true });
 
   return {
+    ...sectionMethods(read, write),
+
     /** Pre-authorises a browser upload (`write`; `userId` needs `super`). Never retried. */
     async getUploadToken(p: UploadTokenParams = {}): Promise<UploadToken> {
       const method = "/api/photo/get-upload-token";

@@ -5,3 +5,4 @@ export { checkConnection, hasPermission, PERMISSION_LEVELS, type ConnectionCheck
 export { fileUrl, frameUrl, originOf, playerUrl, redeemUrl, type Where } from "./embed";
 export { normaliseBaseUrl, signRequest, type SignInput, type SignedRequest } from "./sign";
 export { BlockedTargetError, blockedHostReason, guardedDispatcher } from "./address-guard";
+export type { Section } from "./sections";
