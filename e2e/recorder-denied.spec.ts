@@ -3,6 +3,14 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
+import { query } from "./db";
+
+test.beforeAll(async () => {
+  await query(`UPDATE intake_links SET allow_record = true WHERE slug = 'demo'`);
+});
+test.afterAll(async () => {
+  await query(`UPDATE intake_links SET allow_record = false WHERE slug = 'demo'`);
+});
 
 test("denied permission: the reason in plain words, and the file picker still sends a video", async ({ page }) => {
   await page.goto("/u/demo");

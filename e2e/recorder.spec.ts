@@ -3,9 +3,31 @@
 // uploader to the emulator; a reload mid-recording keeps the take; axe and a 360 px screen.
 import { test, expect, type Page, type Request } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { emulatorObjects } from "./db";
+import { emulatorObjects, query } from "./db";
 
-type Obj = Awaited<ReturnType<typeof emulatorObjects>>[number] & { video_length?: number | null };
+type Obj = Awaited<ReturnType<typeof emulatorObjects>>[number] & {
+  video_length?: number | null;
+  sections?: { start_time: number | string; title: string }[];
+};
+const QUESTIONS = [
+  { id: "q-why", text: "Why did you choose us?" },
+  { id: "q-best", text: "What do you like best?", note: "One thing is enough." },
+  { id: "q-tip", text: "What would you tell a friend?" },
+];
+
+/** The demo link's recording settings (the link form's Recording section, written directly). */
+async function linkRecords(mode: "ONE_TAKE" | "CLIPS", questions: object[] = QUESTIONS) {
+  await query(`UPDATE intake_links SET allow_record = true, allow_upload = true, record_mode = $1::"RecordMode", questions = $2::jsonb WHERE slug = 'demo'`, [
+    mode,
+    JSON.stringify(questions),
+  ]);
+}
+
+test.beforeEach(async () => linkRecords("ONE_TAKE"));
+// Other specs use the demo link as it was seeded: files only.
+test.afterAll(async () => {
+  await query(`UPDATE intake_links SET allow_record = false, record_mode = 'ONE_TAKE', questions = '[]'::jsonb WHERE slug = 'demo'`);
+});
 
 async function fillDetails(page: Page, who: string) {
   await page.getByLabel("Your name").fill(who);
@@ -37,8 +59,16 @@ async function record(page: Page, seconds: number): Promise<number> {
 }
 
 /** The RecordingMeta the page sent with prepareUpload (a server action: its arguments are the JSON body). */
-function recordingSent(page: Page): { durationSeconds: number; kind: string; source: string }[] {
-  const sent: { durationSeconds: number; kind: string; source: string }[] = [];
+type Sent = {
+  durationSeconds: number;
+  kind: string;
+  source: string;
+  responseId: string;
+  questionId?: string;
+  marks?: { questionId: string; startSeconds: number }[];
+};
+function recordingSent(page: Page): Sent[] {
+  const sent: Sent[] = [];
   page.on("request", (r: Request) => {
     const body = r.method() === "POST" ? r.postData() : null;
     const m = body?.match(/"recording":(\{[^{}]*(?:\[[^\]]*\])?[^{}]*\})/);
@@ -51,7 +81,7 @@ async function objectsAfter(before: Set<string>): Promise<Obj[]> {
   return ((await emulatorObjects()) as Obj[]).filter((o) => !before.has(o.photo_id));
 }
 
-test("record, record again, watch, upload: the emulator holds one WebM of the recorded length", async ({ page }) => {
+test("a three-question take, recorded again, watched and uploaded: one WebM of the recorded length with a chapter per question", async ({ page }) => {
   test.setTimeout(120_000);
   const before = new Set((await emulatorObjects()).map((o) => o.photo_id));
   const sent = recordingSent(page);
@@ -61,7 +91,26 @@ test("record, record again, watch, upload: the emulator holds one WebM of the re
 
   await record(page, 2);
   await page.getByRole("button", { name: "Record again" }).click();
-  const took = await record(page, 4);
+
+  // The take: each question large on screen; "Next question" when the visitor moves on.
+  await page.getByRole("button", { name: "Start recording" }).click();
+  await expect(page.getByRole("button", { name: "Stop recording" })).toBeVisible({ timeout: 6000 });
+  const started = Date.now();
+  const question = page.getByTestId("recorder-question");
+  await expect(question).toContainText("Question 1 of 3");
+  await expect(question).toContainText(QUESTIONS[0]!.text);
+  const shownAt: number[] = [0];
+  for (const q of QUESTIONS.slice(1)) {
+    await page.waitForTimeout(2000);
+    await page.getByRole("button", { name: "Next question" }).click();
+    shownAt.push((Date.now() - started) / 1000);
+    await expect(question).toContainText(q.text);
+  }
+  await expect(page.getByRole("button", { name: "Next question" })).toHaveCount(0); // the last question
+  await page.waitForTimeout(2000);
+  await page.getByRole("button", { name: "Stop recording" }).click();
+  const took = (Date.now() - started) / 1000;
+  await expect(page.getByTestId("take-review")).toBeVisible();
 
   // Playback of the take before sending: it plays and has the recorded length.
   const playback = page.getByTestId("take-playback");
@@ -82,8 +131,53 @@ test("record, record again, watch, upload: the emulator holds one WebM of the re
   expect(added).toHaveLength(1); // the first take was deleted, only the second one went
   expect(Math.abs(Number(added[0]!.video_length) - sent[0]!.durationSeconds)).toBeLessThanOrEqual(1);
 
+  // The marks sent are when the questions were shown; the chapters job turns them into sections.
+  expect(sent[0]!.marks!.map((m) => m.questionId)).toEqual(QUESTIONS.map((q) => q.id));
+  sent[0]!.marks!.forEach((m, i) => expect(Math.abs(m.startSeconds - shownAt[i]!)).toBeLessThanOrEqual(0.5));
+  let sections: Obj["sections"] = [];
+  await expect
+    .poll(
+      async () => {
+        sections = ((await emulatorObjects()) as Obj[]).find((o) => o.photo_id === added[0]!.photo_id)?.sections ?? [];
+        return sections.length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(3);
+  expect(sections!.map((x) => x.title)).toEqual(QUESTIONS.map((q) => q.text));
+  sections!.forEach((x, i) => expect(Math.abs(Number(x.start_time) - shownAt[i]!)).toBeLessThanOrEqual(0.5));
+
   // Confirmed: the copy on this device is gone, a reload offers nothing.
   await expect.poll(async () => (await page.goto("/u/demo"), await page.getByTestId("uploader").isVisible()) && page.getByTestId("saved-take").count()).toBe(0);
+});
+
+test("clip mode: one clip per question, one re-recorded, three videos arrive as one response", async ({ page }) => {
+  test.setTimeout(150_000);
+  await linkRecords("CLIPS");
+  const before = new Set((await emulatorObjects()).map((o) => o.photo_id));
+  const sent = recordingSent(page);
+  await openRecorder(page);
+  for (const [i, q] of QUESTIONS.entries()) {
+    await expect(page.getByTestId("recorder-question")).toContainText(q.text);
+    await record(page, 1.5);
+    if (i === 1) {
+      await page.getByRole("button", { name: "Record this answer again" }).click();
+      await expect(page.getByTestId("recorder-question")).toContainText(q.text); // the same question again
+      await record(page, 2);
+    }
+    await page.getByRole("button", { name: i < QUESTIONS.length - 1 ? "Keep it, next question" : "Use these answers" }).click();
+  }
+  await expect(page.getByTestId("file-item")).toHaveCount(3);
+  await fillDetails(page, "Annie Easley");
+  await page.getByRole("button", { name: "Upload 3 files" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 45_000 });
+
+  expect(sent.map((r) => r.questionId)).toEqual(QUESTIONS.map((q) => q.id));
+  expect(new Set(sent.map((r) => r.responseId)).size).toBe(1);
+  expect(sent.every((r) => r.kind === "clip")).toBe(true);
+  expect(await objectsAfter(before)).toHaveLength(3);
+  const tokens = await query<{ n: string }>(`SELECT count(*) AS n FROM upload_tokens WHERE response_id = $1`, [sent[0]!.responseId]);
+  expect(Number(tokens[0]!.n)).toBe(3);
 });
 
 test("a reload in the middle of recording offers the saved take, and uploading it works", async ({ page }) => {
