@@ -1,6 +1,7 @@
 // The in-browser recorder (#15) in real Chromium with its fake camera and microphone (project
 // "recorder" in playwright.config.ts): record, record again, watch, upload through the normal
 // uploader to the emulator; a reload mid-recording keeps the take; axe and a 360 px screen.
+// Over 200 lines: the journeys share the link settings and recording helpers; split, they would repeat them.
 import { test, expect, type Page, type Request } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { emulatorObjects, query } from "./db";

@@ -4,17 +4,18 @@
 // counts 3-2-1, shows the question large with the time recorded and left, and hands finished
 // takes to the uploader. One take: "Next question" marks each answer's start. Clip mode: one
 // recording per question, each re-recordable before moving on. Every chunk is kept in IndexedDB
-// until the upload is confirmed (use-take.ts, take-store.ts).
+// until the upload is confirmed (use-take.ts, take-store.ts). Over 200 lines: the phases and their
+// hand-offs read as one flow; the views are in their own files.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import type { RecordingSettings } from "@/lib/recording/types";
-import { checkSupport, unavailableText, type Unavailable } from "./availability";
+import { checkSupport, type Unavailable } from "./availability";
 import { composeScreen, type Composition } from "./compose";
 import { DeviceControls } from "./device-controls";
 import { pickFormat } from "./format";
 import { capMs, toUpload, type RecordedTake } from "./handover";
 import { LevelMeter } from "./level-meter";
+import { RecorderIntro, RecorderUnavailable } from "./recorder-intro";
 import { RecordingStage } from "./recording-stage";
 import { deleteTake } from "./take-store";
 import { TakeReview } from "./take-review";
@@ -170,19 +171,7 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
     onClose();
   };
 
-  if (unavailable) {
-    const words = unavailableText[unavailable];
-    return (
-      <div data-testid="recorder-unavailable" className="space-y-3">
-        <Notice tone="error" title={words.title}>
-          {words.body}
-        </Notice>
-        <Button variant="ghost" onClick={onClose} className="px-0">
-          Close
-        </Button>
-      </div>
-    );
-  }
+  if (unavailable) return <RecorderUnavailable why={unavailable} onClose={onClose} />;
 
   const current = takes[slot];
   return (
@@ -191,31 +180,7 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
         {say}
       </p>
       {phase === "intro" ? (
-        <div className="space-y-3">
-          <h2 className="text-xl font-bold">Record a video</h2>
-          <p className="text-slate-700">
-            Your browser will now ask to use your camera and microphone. Nothing is sent until you press Upload: you can watch your recording first and record
-            it again. It is kept on this device until it has arrived.
-          </p>
-          {questions.length ? (
-            <div>
-              <p className="font-medium">{clips ? "You record one short answer per question:" : "The questions appear one after another while you record:"}</p>
-              <ol className="mt-1 list-decimal pl-6 text-slate-700">
-                {questions.map((q) => (
-                  <li key={q.id}>{q.text}</li>
-                ))}
-              </ol>
-            </div>
-          ) : null}
-          <div className="flex flex-wrap gap-3">
-            <Button size="lg" onClick={() => void turnOn()}>
-              Turn on camera
-            </Button>
-            <Button size="lg" variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <RecorderIntro questions={questions} clips={clips} onTurnOn={() => void turnOn()} onCancel={close} />
       ) : phase === "review" && current ? (
         <TakeReview
           take={current}
