@@ -10,6 +10,20 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // One database per run, named here so that the web server (e2e/server.ts) and the tests (e2e/db.ts)
 // agree; workers inherit it from the main process.
 process.env.E2E_DB_NAME ??= `e2e_${Date.now()}`;
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+// The recorder specs only: Chromium's fake camera and microphone (a test pattern and a beep),
+// permission granted without a prompt, or refused for the fallback spec.
+const fakeMedia = ["--use-fake-device-for-media-stream", "--auto-select-desktop-capture-source=Entire screen"];
+const recorderSpecs = /recorder(-denied)?\.spec\.ts/;
+
 export const emulatorUrl = `http://localhost:${process.env.E2E_EMULATOR_PORT ?? 4123}`;
 
 export default defineConfig({
@@ -26,20 +40,24 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: chromiumArgs,
     },
   },
   projects: [
     { name: "setup", testMatch: /first-run\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", dependencies: ["setup"], testIgnore: recorderSpecs, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "recorder",
+      dependencies: ["setup"],
+      testMatch: /recorder\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: [...chromiumArgs, ...fakeMedia, "--use-fake-ui-for-media-stream"] } },
+    },
+    {
+      name: "recorder-denied",
+      dependencies: ["setup"],
+      testMatch: /recorder-denied\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: [...chromiumArgs, ...fakeMedia, "--deny-permission-prompts"] } },
+    },
   ],
   webServer: {
     command: "node --import tsx e2e/server.ts",

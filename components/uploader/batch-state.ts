@@ -154,9 +154,9 @@ export function resumingIds(items: Item[], ids: string[], chunkThreshold: number
   );
 }
 
-/** How many files of this run still need a use of the new token (the count to mint for). */
+/** How many files of this run still need a use of the shared token (recorded takes mint their own). */
 export function stillToSend(items: Item[], ids: string[], resuming: Set<string>): number {
-  return items.filter((i) => ids.includes(i.id) && !resuming.has(i.id) && (i.phase === "queued" || i.phase === "uploading")).length;
+  return items.filter((i) => ids.includes(i.id) && !resuming.has(i.id) && !i.recording && (i.phase === "queued" || i.phase === "uploading")).length;
 }
 
 /** A token is reused while it has uses left and more than a minute to live. */

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { RecordEntry } from "@/components/recorder/record-entry";
 import { QueryProvider } from "@/components/ui/query-provider";
 import type { FieldErrors } from "@/lib/field-errors";
 import { formatBytes, formatDuration } from "@/lib/format";
@@ -27,6 +28,8 @@ function Uploader(props: UploaderProps) {
   const { link } = props;
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pickerError, setPickerError] = useState<string>();
+  const [cannotRecord, setCannotRecord] = useState(false);
+  const onCannotRecord = useCallback(() => setCannotRecord(true), []);
   const detailsRef = useRef<HTMLFormElement>(null);
   const thanksRef = useRef<HTMLHeadingElement>(null);
   const batch = useUploadBatch({ ...props, onFieldErrors: setFieldErrors });
@@ -105,8 +108,20 @@ function Uploader(props: UploaderProps) {
         </fieldset>
       </form>
 
+      {!finished && link.recording.allowRecord ? (
+        <RecordEntry
+          slug={link.slug}
+          settings={link.recording}
+          maxFileBytes={link.maxFileBytes}
+          maxDurationSeconds={link.maxDurationSeconds}
+          disabled={running}
+          onTakes={batch.addTakes}
+          onUnavailable={onCannotRecord}
+        />
+      ) : null}
+
       {/* Outside every portal form: file bytes never go to the portal. */}
-      {!finished ? (
+      {!finished && (link.recording.allowUpload || !link.recording.allowRecord || cannotRecord) ? (
         <FilePicker multiple={link.maxUploads > 1} maxFiles={link.maxUploads} disabled={running} hint={hint} error={pickerError} onFiles={addFiles} />
       ) : null}
 

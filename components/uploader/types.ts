@@ -22,6 +22,9 @@ export type Item = {
   photoId?: string;
   /** Final state text from the portal (e.g. "Received and confirmed"). */
   stateText?: string;
+  /** A take from the recorder: minted on its own with this meta; its saved copy deleted once confirmed. */
+  recording?: RecordingMeta;
+  takeId?: string | null;
 };
 
 export type Prepare = (

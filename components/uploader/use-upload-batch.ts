@@ -12,6 +12,7 @@ import { loadResume, pruneResume } from "@/components/uploader/client/resume-sto
 import { uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/components/uploader/client/upload-file";
 import { batchReducer, initialBatch, pace, planAdd, resumingIds, stillToSend, tokenUsable, type Pace } from "./batch-state";
 import type { Item, PrepareResult, UploaderProps } from "./types";
+import type { RecordingMeta } from "@/lib/recording/types";
 
 class PrepareError extends Error {
   constructor(readonly result: Extract<PrepareResult, { ok: false }>) {
@@ -54,6 +55,22 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
     const limits = { maxFileBytes: link.maxFileBytes, maxDurationSeconds: link.maxDurationSeconds };
     for (const item of added) void checkFile(item.file, limits).then((problem) => dispatch({ type: "checked", id: item.id, problem }));
     return plan.error;
+  };
+
+  /** Takes from the recorder join the list like chosen files (same checks), keeping their meta. */
+  const addTakes = (takes: { file: File; recording: RecordingMeta; takeId: string | null }[]) => {
+    const plan = planAdd(items, takes.length, Math.max(link.maxUploads, takes.length));
+    const added: Item[] = takes.map((t) => ({
+      id: `file-${++nextId}`,
+      file: t.file,
+      previewUrl: URL.createObjectURL(t.file),
+      phase: "checking",
+      recording: t.recording,
+      takeId: t.takeId,
+    }));
+    dispatch({ type: "add", items: added, keepIds: plan.keep.filter((i) => !i.recording).map((i) => i.id) });
+    const limits = { maxFileBytes: link.maxFileBytes, maxDurationSeconds: link.maxDurationSeconds };
+    for (const item of added) void checkFile(item.file, limits).then((problem) => dispatch({ type: "checked", id: item.id, problem }));
   };
 
   const remove = (id: string) => {
@@ -144,9 +161,25 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
         usesLeft = r.token.maxUploads;
         return token;
       };
+      // A recorded take is minted on its own, with its RecordingMeta (one clip = one video).
+      const recTokens = new Map<string, UploadTokenInfo>();
+      const tokenFor = (item: Item): GetToken => {
+        const recording = item.recording;
+        if (!recording) return getToken;
+        return async (o) => {
+          const had = recTokens.get(item.id);
+          if (had && !o.fresh && tokenUsable(had, 1, Date.now())) return had;
+          const r = await prepare(link.slug, values, { fileCount: 1, background: true, recording });
+          if (!r.ok) throw new PrepareError(r);
+          recTokens.set(item.id, r.token);
+          return r.token;
+        };
+      };
+      const firstTake = itemsRef.current.find((i) => ids.includes(i.id) && i.recording);
       if (resuming.size < ids.length) {
         try {
-          await getToken({ fresh: false }); // validates the details before any byte is sent
+          // validates the details before any byte is sent
+          await (stillToSend(itemsRef.current, ids, resuming) === 0 && firstTake ? tokenFor(firstTake) : getToken)({ fresh: false });
         } catch (err) {
           if (err instanceof PrepareError) return failPrepare(ids, err);
           throw err;
@@ -156,7 +189,7 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
       for (const id of ids) {
         const item = itemsRef.current.find((i) => i.id === id);
         if (!item || item.phase !== "queued") continue; // cancelled while waiting
-        await sendOne(item, getToken, () => usesLeft--);
+        await sendOne(item, tokenFor(item), () => (item.recording ? undefined : usesLeft--));
       }
     } finally {
       if (!leaving.current) dispatch({ type: "finished" });
@@ -174,7 +207,12 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
     else dispatch({ type: "cancelled", id });
   }, []);
 
-  const settle = useCallback((id: string, outcome: { ok: boolean; text: string }) => dispatch({ type: "settled", id, ...outcome }), []);
+  const settle = useCallback((id: string, outcome: { ok: boolean; text: string }) => {
+    // The portal confirmed the upload: the recording's copy on this device is no longer needed.
+    const takeId = itemsRef.current.find((i) => i.id === id)?.takeId;
+    if (outcome.ok && takeId) void import("@/components/recorder/take-store").then((m) => m.deleteTake(takeId)).catch(() => undefined);
+    dispatch({ type: "settled", id, ...outcome });
+  }, []);
 
-  return { state, addFiles, remove, run, retry, cancel, settle, fallbackRef };
+  return { state, addFiles, addTakes, remove, run, retry, cancel, settle, fallbackRef };
 }
