@@ -15,6 +15,9 @@ export const EVENT_QUEUE = "upload-event";
 export const MAIL_QUEUE = "send-mail";
 export const DIGEST_QUEUE = "mail-digest";
 export const WEBHOOK_QUEUE = "deliver-webhook";
+/** Issue #17: one delayed job per invitation's next reminder, and a sweep for reminders whose job was lost. */
+export const REMINDER_QUEUE = "invitation-reminder";
+export const REMINDER_SWEEP_QUEUE = "invitation-reminder-sweep";
 
 /** Attempts for one e-mail before it is marked failed (lib/mail/outbox.ts counts them). */
 export const MAIL_MAX_ATTEMPTS = 10;
@@ -54,4 +57,10 @@ export async function enqueueMail(messageId: string, boss = runningBoss()): Prom
 export async function enqueueWebhook(deliveryId: string, inSeconds = 0, boss = runningBoss()): Promise<void> {
   if (!boss) return; // the sweep sends what is due
   await boss.send(WEBHOOK_QUEUE, { deliveryId }, { startAfter: inSeconds, retryLimit: 2, retryDelay: 60 });
+}
+
+/** The invitation's next reminder, when it is due (the job checks again that it still should go). */
+export async function enqueueReminder(invitationId: string, inSeconds: number, boss = runningBoss()): Promise<void> {
+  if (!boss) return; // the sweep sends what is due
+  await boss.send(REMINDER_QUEUE, { invitationId }, { startAfter: Math.max(0, Math.ceil(inSeconds)), retryLimit: 5, retryDelay: 30, retryBackoff: true });
 }
