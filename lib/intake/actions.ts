@@ -8,6 +8,7 @@ import { closedMessages, lookupLink } from "@/lib/intake/links";
 import { mintToken } from "@/lib/intake/mint";
 import { requesterIp } from "@/lib/intake/request";
 import { DETAIL_KEYS, prepareUploadSchema, startUploadSchema } from "@/lib/intake/schema";
+import { inviteForMint, markStarted } from "@/lib/invitations/access";
 import { defineAction, formAction } from "@/lib/server/action";
 
 export type DetailsState = {
@@ -58,8 +59,11 @@ export const startUpload = formAction<"anyone", typeof startUploadSchema, Detail
     const { link, userId, contributor } = visitor;
     const parsed = parseDetails(link, values, { member: Boolean(userId) });
     if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields.", values };
-    const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor });
+    const invite = await inviteForMint(link.id, values.invite);
+    if (!invite.ok) return { message: invite.message, values };
+    const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor, invitationId: invite.invitationId });
     if (!minted.ok) return { message: minted.message, retryable: minted.retryable, values };
+    if (invite.invitationId) await markStarted(invite.invitationId);
     redirect(`/u/${slug}/upload?ticket=${encodeURIComponent(minted.ticket)}`);
   },
 });
@@ -78,8 +82,11 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
     const { link, userId, contributor } = visitor;
     const parsed = parseDetails(link, input.values, { member: Boolean(userId) });
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
+    const invite = await inviteForMint(link.id, input.values.invite);
+    if (!invite.ok) return { ok: false, message: invite.message };
     const maxUploads = Math.min(input.fileCount, link.maxUploads);
     const minted = await mintToken({
+      invitationId: invite.invitationId,
       link,
       details: parsed.details,
       requesterIp: await requesterIp(),
@@ -89,6 +96,7 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
       maxUploads,
     });
     if (!minted.ok) return { ok: false, message: minted.message, retryable: minted.retryable };
+    if (invite.invitationId) await markStarted(invite.invitationId);
     return {
       ok: true,
       token: {

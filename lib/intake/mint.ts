@@ -49,6 +49,8 @@ export async function mintToken(input: {
   contributor?: { name?: string; email?: string };
   background?: boolean;
   maxUploads?: number;
+  /** The personal invitation (issue #17) the visitor came with, already checked. */
+  invitationId?: string;
 }): Promise<Minted | MintFailure> {
   const { link, details } = input;
   // lookupLink already loaded the connection with the link (one round trip); look it up only for
@@ -99,10 +101,10 @@ export async function mintToken(input: {
     const consentAt = details.consent ? new Date() : null;
     await db().$executeRaw`
       INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, user_id, requester_ip, contributor_name, contributor_email,
-        title, description, consent_text, consent_at, params, max_uploads, background_return, valid_until)
+        title, description, consent_text, consent_at, params, max_uploads, background_return, valid_until, invitation_id)
       VALUES (${id}::uuid, ${connection.id}::uuid, ${link.id}::uuid, ${token.uploadToken}, ${nonce}, ${input.userId ?? null}::uuid, ${input.requesterIp ?? null},
         ${name ?? null}, ${email ?? null}, ${params.title}, ${params.description || null}, ${details.consent ? link.consentText : null}, ${consentAt}::timestamptz,
-        ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz)`;
+        ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz, ${input.invitationId ?? null}::uuid)`;
     log.info("upload token minted", { link: link.slug, tokenId: id, maxUploads });
     return {
       ok: true,

@@ -13,6 +13,8 @@ export type PublicLinkView = {
   maxUploads: number;
   maxFileBytes: number | null;
   maxDurationSeconds: number | null;
+  /** Opened with a personal invitation (issue #17): the signed invite, sent back with the details, and whom it greets. */
+  invite?: { token: string; name: string; email: string };
 };
 
 export function publicLinkView(link: IntakeLink, opts: { member?: boolean } = {}): PublicLinkView {

@@ -28,7 +28,10 @@ export const INVITE_REFUSALS: Record<InviteRefusal, { title: string; body: strin
 export async function checkInvite(linkId: string, invite: string, now = new Date()): Promise<InviteCheck> {
   const id = verifyInvite(invite);
   if (!id) return { ok: false, reason: "invalid" };
-  const inv = await db().invitation.findUnique({ where: { id }, select: { id: true, linkId: true, name: true, email: true, tokenHash: true, revokedAt: true, expiresAt: true } });
+  const inv = await db().invitation.findUnique({
+    where: { id },
+    select: { id: true, linkId: true, name: true, email: true, tokenHash: true, revokedAt: true, expiresAt: true },
+  });
   // Another link's invitation is as good as a made-up one: the same answer, nothing revealed.
   if (!inv || inv.linkId !== linkId || !sameHash(inv.tokenHash, inviteHash(invite))) return { ok: false, reason: "invalid" };
   if (inv.revokedAt) return { ok: false, reason: "revoked" };
@@ -84,4 +87,12 @@ export async function unsubscribe(token: string, now = new Date()): Promise<Unsu
   await db().invitation.updateMany({ where: { id, unsubscribedAt: null }, data: { unsubscribedAt: now, nextReminderAt: null } });
   log.info("invitation: unsubscribed", { invitationId: id });
   return { ...target, already: target.already };
+}
+
+/** The invitation a mint is tied to: none without an invite, a refusal (and no token) for a bad one. */
+export async function inviteForMint(linkId: string, invite: string | undefined): Promise<{ ok: true; invitationId?: string } | { ok: false; message: string }> {
+  if (!invite) return { ok: true };
+  const r = await checkInvite(linkId, invite);
+  if (!r.ok) return { ok: false, message: `${INVITE_REFUSALS[r.reason].title}. ${INVITE_REFUSALS[r.reason].body}` };
+  return { ok: true, invitationId: r.id };
 }

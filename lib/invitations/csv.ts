@@ -4,8 +4,9 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 
-export const MAX_INVITEES = 500;
-export const MAX_CSV_CHARS = 500_000;
+import { MAX_CSV_CHARS, MAX_INVITEES } from "./csv-limits";
+
+export { MAX_CSV_CHARS, MAX_INVITEES };
 
 export type Invitee = { name: string; email: string; fields: Record<string, string> };
 export type RowError = { line: number; message: string };
@@ -15,10 +16,18 @@ const emailSchema = z.email();
 const COLUMN = /^[a-zA-Z][a-zA-Z0-9_-]{0,39}$/;
 
 export function parseInvitees(text: string): ParsedList {
-  if (text.length > MAX_CSV_CHARS) return { rows: [], errors: [{ line: 0, message: `The list is too long (at most ${MAX_CSV_CHARS} characters).` }], columns: [] };
+  if (text.length > MAX_CSV_CHARS)
+    return { rows: [], errors: [{ line: 0, message: `The list is too long (at most ${MAX_CSV_CHARS} characters).` }], columns: [] };
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: 10_000 }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      max_record_size: 10_000,
+    }) as unknown as typeof records;
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 0;
     return { rows: [], errors: [{ line, message: `This is not a readable CSV list (${(err as Error).message.split(":")[0]}).` }], columns: [] };
@@ -31,7 +40,10 @@ export function parseInvitees(text: string): ParsedList {
   const extra = header.filter((c) => c !== "name" && c !== "email");
   for (const c of extra)
     if (!COLUMN.test(c))
-      errors.push({ line: records[0]!.info.lines, message: `The column name “${c.slice(0, 40)}” may use only letters, digits, - and _ (it becomes {{${c.slice(0, 40)}}}).` });
+      errors.push({
+        line: records[0]!.info.lines,
+        message: `The column name “${c.slice(0, 40)}” may use only letters, digits, - and _ (it becomes {{${c.slice(0, 40)}}}).`,
+      });
   const body = hasHeader ? records.slice(1) : records;
   if (body.length === 0) errors.push({ line: 0, message: "The list has nobody in it." });
   if (body.length > MAX_INVITEES) errors.push({ line: 0, message: `At most ${MAX_INVITEES} people per import; this list has ${body.length}.` });

@@ -24,14 +24,24 @@ export function invitationUrls(slug: string, invitationId: string) {
   };
 }
 
-type InvitationForMail = { id: string; name: string; email: string; fields: unknown; expiresAt: Date; link: { slug: string; title: string; inviteSubject: string | null; inviteBody: string | null } };
+type InvitationForMail = {
+  id: string;
+  name: string;
+  email: string;
+  fields: unknown;
+  expiresAt: Date;
+  link: { slug: string; title: string; inviteSubject: string | null; inviteBody: string | null };
+};
 
 /** The subject and text of an invitee's e-mail: the link's template (or the default), filled in. */
 export function invitationText(inv: InvitationForMail, personalUrl: string): { subject: string; body: string } {
   const custom = inv.fields && typeof inv.fields === "object" && !Array.isArray(inv.fields) ? (inv.fields as Record<string, string>) : {};
   const values = { ...custom, name: inv.name, email: inv.email, title: inv.link.title, link: personalUrl, expires: formatExpiry(inv.expiresAt) };
   return {
-    subject: fillTemplate(inv.link.inviteSubject || DEFAULT_INVITE_SUBJECT, values).replace(/\s+/g, " ").trim().slice(0, 250),
+    subject: fillTemplate(inv.link.inviteSubject || DEFAULT_INVITE_SUBJECT, values)
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 250),
     body: fillTemplate(inv.link.inviteBody || DEFAULT_INVITE_BODY, values),
   };
 }

@@ -28,7 +28,9 @@ export async function createInvitations(
   if (!link || link.deletedAt) return { ok: false, errors: [{ line: 0, message: "This link no longer exists." }] };
   const existing = await db().invitation.findMany({ where: { linkId, email: { in: rows.map((r) => r.email) } }, select: { email: true } });
   const taken = new Set(existing.map((e) => e.email));
-  const errors = rows.filter((r) => taken.has(r.email)).map((r) => ({ line: r.line, message: `${r.email} is already invited to this link (resend from the list instead).` }));
+  const errors = rows
+    .filter((r) => taken.has(r.email))
+    .map((r) => ({ line: r.line, message: `${r.email} is already invited to this link (resend from the list instead).` }));
   if (errors.length) return { ok: false, errors };
   const expiresAt = new Date(now.getTime() + link.inviteValidDays * 86_400_000);
   const data = rows.map((r) => {
@@ -63,7 +65,16 @@ export async function sendInvitation(invitationId: string, now = new Date()): Pr
     data: { sends: inv.sends + 1, sentAt: inv.sentAt ?? now, ...(remindAt ? { nextReminderAt: remindAt } : {}) },
   });
   if (!claimed.count) return { ok: true };
-  const ids = await insertMessages([{ dedupeKey: `invite:${inv.id}:${inv.sends + 1}`, kind: "invite", linkId: inv.linkId, uploadId: null, to: inv.email, subject: invitationText(inv, "").subject }]);
+  const ids = await insertMessages([
+    {
+      dedupeKey: `invite:${inv.id}:${inv.sends + 1}`,
+      kind: "invite",
+      linkId: inv.linkId,
+      uploadId: null,
+      to: inv.email,
+      subject: invitationText(inv, "").subject,
+    },
+  ]);
   for (const id of ids) await enqueueMail(id);
   if (remindAt) await enqueueReminder(inv.id, (remindAt.getTime() - now.getTime()) / 1000);
   return { ok: true };
@@ -97,10 +108,13 @@ export async function sendDueReminder(invitationId: string, now = new Date()): P
     // Not due (a job early or late) or no longer wanted: clear a stopped invitation's schedule.
     const inv = await db().invitation.findUnique({ where: { id: invitationId }, select: { nextReminderAt: true } });
     if (inv?.nextReminderAt && inv.nextReminderAt > now) return { sent: false, nextAt: inv.nextReminderAt };
-    if (inv?.nextReminderAt) await db().invitation.updateMany({ where: { id: invitationId, nextReminderAt: inv.nextReminderAt }, data: { nextReminderAt: null } });
+    if (inv?.nextReminderAt)
+      await db().invitation.updateMany({ where: { id: invitationId, nextReminderAt: inv.nextReminderAt }, data: { nextReminderAt: null } });
     return { sent: false, nextAt: null };
   }
-  const ids = await insertMessages([{ dedupeKey: `reminder:${invitationId}:${row.n}`, kind: "reminder", linkId: row.link_id, uploadId: null, to: row.email, subject: "Reminder" }]);
+  const ids = await insertMessages([
+    { dedupeKey: `reminder:${invitationId}:${row.n}`, kind: "reminder", linkId: row.link_id, uploadId: null, to: row.email, subject: "Reminder" },
+  ]);
   for (const id of ids) await enqueueMail(id);
   log.info("invitation: reminder queued", { invitationId, n: row.n });
   return { sent: true, nextAt: row.next };
@@ -108,6 +122,11 @@ export async function sendDueReminder(invitationId: string, now = new Date()): P
 
 /** Invitations whose reminder is due (the sweep's safety net for lost jobs). */
 export async function dueReminders(now = new Date(), limit = 200): Promise<string[]> {
-  const rows = await db().invitation.findMany({ where: { nextReminderAt: { lte: now } }, select: { id: true }, orderBy: { nextReminderAt: "asc" }, take: limit });
+  const rows = await db().invitation.findMany({
+    where: { nextReminderAt: { lte: now } },
+    select: { id: true },
+    orderBy: { nextReminderAt: "asc" },
+    take: limit,
+  });
   return rows.map((r) => r.id);
 }
