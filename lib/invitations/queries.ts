@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-import type { Funnel, InvitationsView } from "./types";
+import type { InvitationsView } from "./types";
 
 export type { Funnel, InvitationRow, InvitationsView } from "./types";
 
