@@ -38,7 +38,9 @@ export async function startMailCatcher(opts: { smtpPort?: number; webPort?: numb
             subject: m.subject ?? "",
             text: m.text ?? "",
             html: typeof m.html === "string" ? m.html : "",
-            headers: Object.fromEntries(m.headerLines.filter((h) => h.key.startsWith("list-")).map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()])),
+            headers: Object.fromEntries(
+              m.headerLines.filter((h) => h.key.startsWith("list-")).map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()]),
+            ),
           });
           if (messages.length > 500) messages.shift();
           cb();

@@ -80,7 +80,7 @@ describe("CSV import", () => {
     expect(parsed.errors.map((e) => e.line)).toEqual([3, 4, 5]);
     expect(await db().invitation.count()).toBe(0);
 
-    const ids = await invite("name,email,company\nAda,ada@example.com,ACME\n\"Lee, Bob\",bob@example.com,Initech\n");
+    const ids = await invite('name,email,company\nAda,ada@example.com,ACME\n"Lee, Bob",bob@example.com,Initech\n');
     expect(ids).toHaveLength(2);
     await flushMail();
     const [ada] = mailTo("ada@example.com");
@@ -166,7 +166,11 @@ async function uploadWithInvite(invitationId: string): Promise<string> {
   const checked = await access.inviteForMint(linkId, signInvite(invitationId));
   if (!checked.ok) throw new Error(checked.message);
   const link = await db().intakeLink.findUniqueOrThrow({ where: { id: linkId } });
-  const minted = await mint.mintToken({ link, details: { name: "Invitee", email: undefined, title: undefined, description: undefined, consent: true }, invitationId: checked.invitationId });
+  const minted = await mint.mintToken({
+    link,
+    details: { name: "Invitee", email: undefined, title: undefined, description: undefined, consent: true },
+    invitationId: checked.invitationId,
+  });
   if (!minted.ok) throw new Error(minted.message);
   await access.markStarted(invitationId);
   const form = new FormData();
