@@ -55,13 +55,14 @@ test("an admin invites three from a CSV: one uploads (funnel live), one is remin
   const preview = admin.getByTestId("invite-preview");
   await expect(preview).toContainText("3 people");
   await expect(preview).toContainText("Ann Lee, a video about ACME?");
+  await preview.getByRole("button", { name: "Send 3 invitations" }).click();
+  await expect(admin.getByText("3 invitations sent.")).toBeVisible();
+  await expect(admin.getByTestId("funnel-sent")).toContainText("3");
+  // From here on the admin's page is never reloaded: the funnel moves by itself.
   let navigations = 0;
   admin.on("framenavigated", (f) => {
     if (f === admin.mainFrame()) navigations++;
   });
-  await preview.getByRole("button", { name: "Send 3 invitations" }).click();
-  await expect(admin.getByText("3 invitations sent.")).toBeVisible();
-  await expect(admin.getByTestId("funnel-sent")).toContainText("3");
 
   await expect.poll(async () => (await Promise.all([ann, bo, cy].map(mailTo))).map((l) => l.length), { timeout: 20_000 }).toEqual([1, 1, 1]);
   const [annMail] = await mailTo(ann);
@@ -104,12 +105,12 @@ test("an admin invites three from a CSV: one uploads (funnel live), one is remin
   await new Promise((r) => setTimeout(r, 3_000)); // past the reminder jobs of the same moment
   expect(await mailTo(cy)).toHaveLength(1);
 
-  // Attacks over HTTP with Bo's real link: altered → 403 "not valid"; revoked by the admin → 403 "withdrawn".
+  // Attacks over HTTP with Bo's real link: altered → 404 (as if it did not exist); revoked by the admin → 403.
   const boInvite = linkIn((await mailTo(bo))[0]!, INVITE);
   const altered = boInvite.slice(0, -1) + (boInvite.endsWith("A") ? "B" : "A");
   const forged = await cyPage.request.get(`/u/${slug}?i=${encodeURIComponent(altered)}`);
-  expect(forged.status()).toBe(403);
-  expect(await forged.text()).toContain("This personal link is not valid");
+  expect(forged.status()).toBe(404);
+  expect(await forged.text()).toContain("This upload link does not exist");
   admin.once("dialog", (d) => void d.accept());
   await admin
     .locator(`[data-email="${bo}"]`)
@@ -118,8 +119,16 @@ test("an admin invites three from a CSV: one uploads (funnel live), one is remin
   await expect(admin.locator(`[data-email="${bo}"]`).getByTestId("invitation-status")).toHaveText("revoked");
   const revoked = await cyPage.request.get(`/u/${slug}?i=${encodeURIComponent(boInvite)}`);
   expect(revoked.status()).toBe(403);
-  expect(await revoked.text()).toContain("This invitation was withdrawn");
+  expect(await revoked.text()).toContain("This invitation no longer works");
   const [boRow] = await query<{ opened_at: Date | null; started_at: Date | null }>(`SELECT opened_at, started_at FROM invitations WHERE email = $1`, [bo]);
   expect(boRow).toEqual({ opened_at: null, started_at: null });
+
+  // A mail client's one-click unsubscribe (RFC 8058 POST): refused when altered, done when real.
+  const annUnsub = linkIn(annMail!, UNSUBSCRIBE);
+  const oneClick = (t: string) => cyPage.request.post(`/api/invitations/unsubscribe?t=${encodeURIComponent(t)}`, { form: { "List-Unsubscribe": "One-Click" } });
+  expect((await oneClick(annUnsub.slice(0, -1) + (annUnsub.endsWith("A") ? "B" : "A"))).status()).toBe(403);
+  expect((await query(`SELECT 1 FROM invitations WHERE email = $1 AND unsubscribed_at IS NOT NULL`, [ann])).length).toBe(0);
+  expect((await oneClick(annUnsub)).status()).toBe(200);
+  expect((await query(`SELECT 1 FROM invitations WHERE email = $1 AND unsubscribed_at IS NOT NULL`, [ann])).length).toBe(1);
   await Promise.all([adminCtx.close(), cyCtx.close(), annCtx.close()]);
 });

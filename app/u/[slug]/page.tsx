@@ -4,7 +4,6 @@ import { auth } from "@/auth";
 import { PublicShell } from "@/components/public/shell";
 import { env } from "@/lib/env";
 import { openInvite } from "@/lib/invitations/access";
-import { setInviteRefusal } from "@/lib/invitations/refusal";
 import { closedMessages, lookupLink, redeemApiUrl } from "@/lib/intake/links";
 import { publicLinkView } from "@/lib/intake/view";
 import { redeemUrl } from "@/lib/twentythree";
@@ -34,11 +33,12 @@ export default async function IntakePage({ params, searchParams }: Props) {
     );
   }
   const link = r.link;
-  // A personal invitation (issue #17): refused with 403 and the reason (forbidden.tsx), else it greets and pre-fills.
+  // A personal invitation (issue #17) greets and pre-fills. Refused: a guessed or altered one is
+  // 404 (as if it did not exist), a revoked or expired one 403 (forbidden.tsx says why).
   const i = (await searchParams)?.i;
   const invite = i === undefined ? undefined : await openInvite(link.id, String(i));
   if (invite && !invite.ok) {
-    setInviteRefusal(invite.reason);
+    if (invite.reason === "invalid") notFound();
     forbidden();
   }
   let member: { name: string; email: string } | undefined;
