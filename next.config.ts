@@ -24,6 +24,8 @@ const nextConfig: NextConfig = {
   },
   // Types are checked once by `npm test` (tsc --noEmit over the whole repo), not again on every build.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() answers a refused personal invitation with 403 (app/u/[slug]/forbidden.tsx, issue #17).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

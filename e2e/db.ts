@@ -40,7 +40,7 @@ export async function setFaults(faults: Record<string, unknown> | null) {
 }
 
 export const mailInboxUrl = `http://localhost:${process.env.E2E_MAIL_WEB_PORT ?? 1180}`;
-export type CaughtMail = { id: number; to: string[]; subject: string; text: string; html: string };
+export type CaughtMail = { id: number; to: string[]; subject: string; text: string; html: string; headers?: Record<string, string> };
 
 /** What the embedded mail catcher received over SMTP (e2e/server.ts). */
 export async function caughtMail(): Promise<CaughtMail[]> {

@@ -72,6 +72,8 @@ const env: NodeJS.ProcessEnv = {
   UPLOAD_CHUNK_THRESHOLD_BYTES: process.env.UPLOAD_CHUNK_THRESHOLD_BYTES ?? String(2 * 1024 * 1024),
   TWENTYTHREE_API_URL: "",
   SMTP_URL: `smtp://localhost:${catcher.smtpPort}`,
+  // A reminder "hour" is one second, so e2e/invitations.spec.ts sees a reminder within a minute.
+  INVITE_REMINDER_HOUR_SECONDS: "1",
 };
 
 children.push(spawn(process.execPath, emulatorNodeArgs(), { stdio: "inherit", env }));

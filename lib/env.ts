@@ -79,6 +79,8 @@ const schema = z
       .min(1)
       .max(7 * 24 * 60)
       .default(360),
+    /** How many seconds a reminder "hour" lasts (issue #17 invitations): 3600; only tests shorten it. */
+    INVITE_REMINDER_HOUR_SECONDS: z.coerce.number().int().min(1).max(3600).default(3600),
     /** Reverse proxies in front of the portal that append to X-Forwarded-For (0 = none: key on the socket). */
     TRUSTED_PROXY_HOPS: z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number (0 = no proxy)" }).int().min(0).max(10).default(0),
     /** `npm run bench` only: serve the minimal "floor" action and route (lib/bench-floor.ts) it measures

@@ -7,7 +7,8 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type CaughtMail = { id: number; date: string; from: string; to: string[]; subject: string; text: string; html: string };
+/** `headers`: the List-* headers (List-Unsubscribe and its one-click POST), lower-case names. */
+export type CaughtMail = { id: number; date: string; from: string; to: string[]; subject: string; text: string; html: string; headers: Record<string, string> };
 export type MailCatcher = { smtpPort: number; webUrl: string; messages: CaughtMail[]; close: () => Promise<void> };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -20,6 +21,11 @@ export async function startMailCatcher(opts: { smtpPort?: number; webPort?: numb
     authOptional: true,
     disabledCommands: ["STARTTLS"], // local only: plain SMTP, any (or no) credentials
     onAuth: (_auth, _session, cb) => cb(null, { user: "catcher" }),
+    // Addresses at bounce.invalid are refused for good (550), so tests can see a bounce.
+    onRcptTo(address, _session, cb) {
+      if (address.address.toLowerCase().endsWith("@bounce.invalid")) return cb(Object.assign(new Error("5.1.1 No such user here"), { responseCode: 550 }));
+      cb();
+    },
     onData(stream, session, cb) {
       simpleParser(stream)
         .then((m) => {
@@ -32,6 +38,9 @@ export async function startMailCatcher(opts: { smtpPort?: number; webPort?: numb
             subject: m.subject ?? "",
             text: m.text ?? "",
             html: typeof m.html === "string" ? m.html : "",
+            headers: Object.fromEntries(
+              m.headerLines.filter((h) => h.key.startsWith("list-")).map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()]),
+            ),
           });
           if (messages.length > 500) messages.shift();
           cb();

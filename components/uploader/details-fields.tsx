@@ -6,11 +6,13 @@ import type { PublicLinkView } from "@/lib/intake/view";
 
 export function DetailsFields({ link, errors, values = {} }: { link: PublicLinkView; errors: FieldErrors; values?: Record<string, string> }) {
   const e = errors;
-  const v = values;
+  // An invitee's name and address are filled in from the invitation; they may still change them.
+  const v = link.invite ? { name: link.invite.name, email: link.invite.email, ...values } : values;
   const on = (setting: string) => setting !== "OFF";
   const req = (setting: string) => setting === "REQUIRED";
   return (
     <>
+      {link.invite ? <input type="hidden" name="invite" value={link.invite.token} /> : null}
       {on(link.nameField) ? (
         <TextField name="name" label="Your name" autoComplete="name" markOptional required={req(link.nameField)} errors={e.name} defaultValue={v.name} />
       ) : null}

@@ -12,6 +12,7 @@ import { applyDetailsFor, type ApplyResult } from "@/lib/intake/apply-details";
 import { applyDetailsSchema, DETAIL_KEYS, prepareUploadSchema, startUploadSchema } from "@/lib/intake/schema";
 import { checkRecording, recordingSettings } from "@/lib/recording/settings";
 import type { RecordingMeta } from "@/lib/recording/types";
+import { inviteForMint, markStarted } from "@/lib/invitations/access";
 import { defineAction, formAction } from "@/lib/server/action";
 
 export type DetailsState = {
@@ -65,8 +66,11 @@ export const startUpload = formAction<"anyone", typeof startUploadSchema, Detail
     if (!files.ok) return { message: files.message, values };
     const parsed = parseDetails(link, values, { member: Boolean(userId) });
     if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields.", values };
-    const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor });
+    const invite = await inviteForMint(link.id, values.invite);
+    if (!invite.ok) return { message: invite.message, values };
+    const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor, invitationId: invite.invitationId });
     if (!minted.ok) return { message: minted.message, retryable: minted.retryable, values };
+    if (invite.invitationId) await markStarted(invite.invitationId);
     redirect(`/u/${slug}/upload?ticket=${encodeURIComponent(minted.ticket)}`);
   },
 });
@@ -91,8 +95,11 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
       ? { ok: true as const, details: { name: undefined, email: undefined, title: undefined, description: undefined, consent: false } }
       : parseDetails(link, input.values, { member: Boolean(userId) });
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
+    const invite = await inviteForMint(link.id, input.values.invite);
+    if (!invite.ok) return { ok: false, message: invite.message };
     const maxUploads = Math.min(input.fileCount, link.maxUploads);
     const minted = await mintToken({
+      invitationId: invite.invitationId,
       link,
       details: parsed.details,
       requesterIp: await requesterIp(),
@@ -105,6 +112,7 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
       deferDetails: input.deferDetails,
     });
     if (!minted.ok) return { ok: false, message: minted.message, retryable: minted.retryable };
+    if (invite.invitationId) await markStarted(invite.invitationId);
     return {
       ok: true,
       token: {

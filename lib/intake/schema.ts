@@ -8,7 +8,8 @@ export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const slugParam = z.string().regex(SLUG);
 
 /** The details form's fields, each capped so a huge post costs nothing to refuse. */
-export const DETAIL_KEYS = ["name", "email", "title", "description", "consent"] as const;
+/** `invite`: the signed personal invitation (issue #17), a hidden field when the page was opened with one. */
+export const DETAIL_KEYS = ["name", "email", "title", "description", "consent", "invite"] as const;
 const detailValues = z.record(z.string(), z.string().max(10_000)).refine((v) => Object.keys(v).length <= 10);
 
 /** Step one without JavaScript (startUpload). */

@@ -17,6 +17,8 @@ export type PublicLinkView = {
   maxDurationSeconds: number | null;
   /** Issue #15: may visitors record here, and with which questions. */
   recording: RecordingSettings;
+  /** Opened with a personal invitation (issue #17): the signed invite, sent back with the details, and whom it greets. */
+  invite?: { token: string; name: string; email: string };
 };
 
 export function publicLinkView(link: IntakeLink, opts: { member?: boolean } = {}): PublicLinkView {

@@ -12,6 +12,7 @@ import { dispatchUploadEvent } from "@/lib/notify/dispatch";
 import { deliverWebhook, dueWebhooks } from "@/lib/webhooks/deliver";
 import { deliverMail, queueDigests, unsentMail } from "@/lib/mail/outbox";
 import { createChapters, pendingChapters } from "@/lib/recording/chapters";
+import { dueReminders, sendDueReminder } from "@/lib/invitations/sending";
 import { pendingVerifications, reconcileOnce } from "./reconcile";
 import {
   CHAPTERS_QUEUE,
@@ -19,6 +20,7 @@ import {
   enqueueChapters,
   enqueueFollow,
   enqueueMail,
+  enqueueReminder,
   enqueueUploadEvent,
   enqueueVerification,
   enqueueWebhook,
@@ -27,6 +29,8 @@ import {
   MAIL_MAX_ATTEMPTS,
   MAIL_QUEUE,
   QUEUES,
+  REMINDER_QUEUE,
+  REMINDER_SWEEP_QUEUE,
   runningBoss,
   setRunningBoss,
   WEBHOOK_QUEUE,
@@ -122,6 +126,19 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
   await boss.work(DIGEST_QUEUE, async () => {
     for (const id of await queueDigests()) await enqueueMail(id, boss);
   });
+  await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+  await boss.createQueue(REMINDER_SWEEP_QUEUE, { name: REMINDER_SWEEP_QUEUE, retryLimit: 1 });
+  // Issue #17: a reminder job sends if still due and wanted, then schedules the next one.
+  const remind = async (invitationId: string) => {
+    const r = await sendDueReminder(invitationId);
+    if (r.nextAt) await enqueueReminder(invitationId, (r.nextAt.getTime() - Date.now()) / 1000, boss);
+  };
+  await boss.work<{ invitationId: string }>(REMINDER_QUEUE, async ([job]) => {
+    if (job) await remind(job.data.invitationId);
+  });
+  await boss.work(REMINDER_SWEEP_QUEUE, async () => {
+    for (const id of await dueReminders()) await remind(id);
+  });
   await boss.work(QUEUES.reconcile, async () => {
     const { confirmed, ...r } = await reconcileOnce();
     if (r.tokensChecked || r.expired) log.info("jobs: reconcile", r);
@@ -149,6 +166,7 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
     await boss.schedule(QUEUES.auditSweep, "7 * * * *");
     // Daily digests of the day before (UTC), at 08:00 UTC.
     await boss.schedule(DIGEST_QUEUE, "0 8 * * *");
+    await boss.schedule(REMINDER_SWEEP_QUEUE, "*/5 * * * *");
   }
 }
 

@@ -17,6 +17,9 @@ export const DIGEST_QUEUE = "mail-digest";
 export const WEBHOOK_QUEUE = "deliver-webhook";
 /** Issue #15: chapters of a confirmed one-take recording, one job per upload at a time. */
 export const CHAPTERS_QUEUE = "recording-chapters";
+/** Issue #17: one delayed job per invitation's next reminder, and a sweep for reminders whose job was lost. */
+export const REMINDER_QUEUE = "invitation-reminder";
+export const REMINDER_SWEEP_QUEUE = "invitation-reminder-sweep";
 
 /** Attempts for one e-mail before it is marked failed (lib/mail/outbox.ts counts them). */
 export const MAIL_MAX_ATTEMPTS = 10;
@@ -62,4 +65,10 @@ export async function enqueueWebhook(deliveryId: string, inSeconds = 0, boss = r
 export async function enqueueChapters(uploadId: string, boss = runningBoss()): Promise<void> {
   if (!boss) return; // the sweep queues it
   await boss.send(CHAPTERS_QUEUE, { uploadId }, { singletonKey: uploadId, retryLimit: 8, retryDelay: 10, retryBackoff: true });
+}
+
+/** The invitation's next reminder, when it is due (the job checks again that it still should go). */
+export async function enqueueReminder(invitationId: string, inSeconds: number, boss = runningBoss()): Promise<void> {
+  if (!boss) return; // the sweep sends what is due
+  await boss.send(REMINDER_QUEUE, { invitationId }, { startAfter: Math.max(0, Math.ceil(inSeconds)), retryLimit: 5, retryDelay: 30, retryBackoff: true });
 }

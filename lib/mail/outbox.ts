@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { frameUrl } from "@/lib/twentythree";
 import { formatLength } from "@/lib/uploads/format-length";
+import { invitationMail, isInvitationMail, noteInvitationMail } from "@/lib/invitations/mail";
 import { digestMail, newUploadMail, readyMail, type MailContent, type MailUpload } from "./templates";
 import { describeMailError, mailTransport } from "./transport";
 
@@ -62,6 +63,7 @@ export async function insertMessages(
 }
 
 async function contentFor(msg: { kind: string; uploadId: string | null; linkId: string; dedupeKey: string }): Promise<MailContent | null> {
+  if (isInvitationMail(msg.kind)) return invitationMail(msg.kind, msg.dedupeKey);
   if (msg.kind === "digest") {
     const day = msg.dedupeKey.split(":")[2] ?? "";
     const link = await db().intakeLink.findUnique({ where: { id: msg.linkId } });
@@ -112,15 +114,19 @@ async function sendLocked(messageId: string): Promise<DeliverResult | { retry: s
           html: content.html,
           text: content.text,
           messageId: `<${msg.id}@upload-portal>`,
+          headers: content.headers,
         });
       } catch (err) {
         const attempts = msg.attempts + 1;
         const lastError = describeMailError(err);
         await tx.mailMessage.update({ where: { id: msg.id }, data: { attempts, lastError, status: attempts >= MAIL_MAX_ATTEMPTS ? "FAILED" : "PENDING" } });
         log.warn("mail: send failed", { messageId, attempts, error: lastError });
+        // A 5xx is the server refusing the address for good: the invitation shows it as bounced.
+        if (((err as { responseCode?: number }).responseCode ?? 0) >= 500) await noteInvitationMail(msg.kind, msg.dedupe_key, { bounced: lastError });
         return attempts >= MAIL_MAX_ATTEMPTS ? "failed" : { retry: lastError };
       }
       await tx.mailMessage.update({ where: { id: msg.id }, data: { status: "SENT", sentAt: new Date(), attempts: msg.attempts + 1, lastError: null } });
+      await noteInvitationMail(msg.kind, msg.dedupe_key, { delivered: true });
       return "sent";
     },
     { timeout: 60_000 },

@@ -12,7 +12,8 @@ export type MailUpload = {
   thumbnailUrl: string | null;
   length: string | null;
 };
-export type MailContent = { subject: string; html: string; text: string };
+/** `headers`: extra mail headers (the invitations' List-Unsubscribe, issue #17). */
+export type MailContent = { subject: string; html: string; text: string; headers?: Record<string, string> };
 
 const box = { backgroundColor: "#ffffff", margin: "0 auto", padding: "24px", maxWidth: "560px", fontFamily: "Helvetica, Arial, sans-serif" };
 const button = { backgroundColor: "#1d4ed8", color: "#ffffff", borderRadius: "6px", padding: "12px 18px", fontWeight: 600, textDecoration: "none" };

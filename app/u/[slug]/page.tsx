@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { PublicShell } from "@/components/public/shell";
 import { env } from "@/lib/env";
+import { openInvite } from "@/lib/invitations/access";
 import { closedMessages, lookupLink, redeemApiUrl } from "@/lib/intake/links";
 import { publicLinkView } from "@/lib/intake/view";
 import { redeemUrl } from "@/lib/twentythree";
@@ -10,7 +11,7 @@ import { Intake } from "./intake";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<{ i?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: r.kind === "open" ? r.link.title : "Upload link", robots: { index: false } };
 }
 
-export default async function IntakePage({ params }: Props) {
+export default async function IntakePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const r = await lookupLink(slug);
   if (r.kind === "unknown") notFound();
@@ -32,6 +33,14 @@ export default async function IntakePage({ params }: Props) {
     );
   }
   const link = r.link;
+  // A personal invitation (issue #17) greets and pre-fills. Refused: a guessed or altered one is
+  // 404 (as if it did not exist), a revoked or expired one 403 (forbidden.tsx says why).
+  const i = (await searchParams)?.i;
+  const invite = i === undefined ? undefined : await openInvite(link.id, String(i));
+  if (invite && !invite.ok) {
+    if (invite.reason === "invalid") notFound();
+    forbidden();
+  }
   let member: { name: string; email: string } | undefined;
   if (link.membersOnly) {
     const session = await auth();
@@ -44,6 +53,11 @@ export default async function IntakePage({ params }: Props) {
   return (
     <PublicShell>
       <h1 className="text-2xl font-bold leading-tight">{link.title}</h1>
+      {invite?.ok ? (
+        <p className="mt-3 text-lg" data-testid="invite-greeting">
+          Hello {invite.name}, thank you for taking the time.
+        </p>
+      ) : null}
       {link.instructions ? <p className="mt-3 whitespace-pre-line text-slate-700">{link.instructions}</p> : null}
       {member ? (
         <p className="mt-3 text-sm text-slate-600">
@@ -52,7 +66,10 @@ export default async function IntakePage({ params }: Props) {
       ) : null}
       {apiUrl ? (
         <Intake
-          link={publicLinkView(link, { member: Boolean(member) })}
+          link={{
+            ...publicLinkView(link, { member: Boolean(member) }),
+            invite: invite?.ok ? { token: String(i), name: invite.name, email: invite.email } : undefined,
+          }}
           redeemUrl={redeemUrl(apiUrl)}
           chunkBytes={settings.UPLOAD_CHUNK_BYTES}
           chunkThresholdBytes={settings.UPLOAD_CHUNK_THRESHOLD_BYTES}

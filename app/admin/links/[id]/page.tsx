@@ -43,7 +43,12 @@ export default async function LinkPage({
             {link.active ? "Active" : "Inactive"} · {link.membersOnly ? "team members only" : "public"} · {link.connection.name}
           </p>
         </div>
-        <ButtonLink href={`/admin/links/${link.id}/edit`}>Edit</ButtonLink>
+        <div className="flex gap-2">
+          <ButtonLink href={`/admin/links/${link.id}/invitations`} variant="secondary">
+            Invitations
+          </ButtonLink>
+          <ButtonLink href={`/admin/links/${link.id}/edit`}>Edit</ButtonLink>
+        </div>
       </div>
       <Card title="Share">
         <div className="flex flex-col gap-4 sm:flex-row">

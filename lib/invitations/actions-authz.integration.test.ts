@@ -1,0 +1,80 @@
+// The invitation actions are for admins: anonymous and member callers (a real session cookie in a
+// request scope, test/session.ts) are refused and nothing is stored or queued; an admin's call
+// does store and queue (so the refusals are not vacuous).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createTestDatabase } from "@/test/db";
+import { asRequestFrom } from "@/test/session";
+
+// Framework, not ours: revalidatePath needs Next's render-time cache, absent outside a server.
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const SECRET = "invite-authz-secret-0123456789abcdef012345";
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let client: PrismaClient;
+let actions: typeof import("@/lib/invitations/actions");
+let memberId: string;
+let adminId: string;
+let linkId: string;
+let invitationId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: SECRET, APP_URL: "http://localhost:3993", LOG_LEVEL: "error" });
+  const db = (client = (await import("@/lib/db")).db());
+  actions = await import("@/lib/invitations/actions");
+  memberId = (await db.user.create({ data: { email: "m@example.com", role: "MEMBER" } })).id;
+  adminId = (await db.user.create({ data: { email: "a@example.com", role: "ADMIN" } })).id;
+  const connectionId = (await db.connection.create({ data: { name: "c", apiUrl: "http://127.0.0.1:9", consumerKey: "k", credentialsEnc: "x" } })).id;
+  linkId = (await db.intakeLink.create({ data: { slug: "target", title: "Target", connectionId } })).id;
+  invitationId = (
+    await db.invitation.create({ data: { linkId, name: "Ann", email: "ann@example.com", tokenHash: "x", expiresAt: new Date(Date.now() + 86_400_000) } })
+  ).id;
+});
+afterAll(async () => {
+  await client?.$disconnect();
+  await database?.drop();
+});
+
+const form = (o: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(o)) f.append(k, v);
+  return f;
+};
+const snapshot = async () =>
+  JSON.stringify([await client.invitation.findMany({ orderBy: { id: "asc" } }), await client.mailMessage.count(), await client.intakeLink.findMany()]);
+
+const calls = () =>
+  [
+    ["invite", () => actions.inviteAction({ ok: false }, form({ linkId, intent: "send", csv: "Eve,eve@example.com" }))],
+    [
+      "template",
+      () =>
+        actions.saveInviteTemplate(
+          { ok: false },
+          form({ linkId, inviteSubject: "Evil", inviteBody: "Evil", inviteValidDays: "365", reminderCount: "5", reminderIntervalHours: "1" }),
+        ),
+    ],
+    ["resend", () => actions.resendInvitationAction(linkId, invitationId)],
+    ["revoke", () => actions.revokeInvitationAction(linkId, invitationId)],
+  ] as const;
+
+describe("invitation actions refuse anyone but an admin", () => {
+  for (const who of ["anonymous", "member"] as const) {
+    it(`${who}: every action is refused and nothing changes`, async () => {
+      const before = await snapshot();
+      for (const [name, call] of calls()) {
+        const state = await asRequestFrom(who === "member" ? memberId : null, SECRET, call);
+        expect(state, name).toEqual({ ok: false, message: who === "member" ? "Only admins can do that." : "Your session has ended. Sign in again." });
+      }
+      expect(await snapshot()).toBe(before);
+    });
+  }
+
+  it("admin: the same calls do invite, queue the mail and revoke", async () => {
+    const [, invite] = calls()[0];
+    expect(await asRequestFrom(adminId, SECRET, invite)).toMatchObject({ ok: true, message: "1 invitation sent." });
+    expect(await client.mailMessage.count({ where: { to: "eve@example.com", kind: "invite" } })).toBe(1);
+    expect(await asRequestFrom(adminId, SECRET, () => actions.revokeInvitationAction(linkId, invitationId))).toMatchObject({ ok: true });
+  });
+});
