@@ -32,7 +32,9 @@ function safeOrigin(url: string): string | null {
   }
 }
 
-export function buildCsp(nonce: string, origins: string[], opts: { dev?: boolean } = {}): string {
+/** frameAncestors: the sites allowed to embed this page (a link's embed origins, checked by
+ * lib/branding/origins.ts when saved); none means no site may frame it. */
+export function buildCsp(nonce: string, origins: string[], opts: { dev?: boolean; frameAncestors?: string[] } = {}): string {
   const t = origins.join(" ");
   return [
     `default-src 'self'`,
@@ -46,6 +48,6 @@ export function buildCsp(nonce: string, origins: string[], opts: { dev?: boolean
     `font-src 'self'`,
     `object-src 'none'`,
     `base-uri 'self'`,
-    `frame-ancestors 'none'`,
+    `frame-ancestors ${opts.frameAncestors?.length ? opts.frameAncestors.join(" ") : "'none'"}`,
   ].join("; ");
 }
