@@ -18,7 +18,9 @@ export function AfterUpload({ brand }: { brand?: UploaderBrand }) {
   if (!brand) return null;
   return (
     <>
-      {brand.thanksHtml ? <div className="brand-text mt-3 space-y-2 text-slate-700" data-testid="brand-thanks" dangerouslySetInnerHTML={{ __html: brand.thanksHtml }} /> : null}
+      {brand.thanksHtml ? (
+        <div className="brand-text mt-3 space-y-2 text-slate-700" data-testid="brand-thanks" dangerouslySetInnerHTML={{ __html: brand.thanksHtml }} />
+      ) : null}
       {afterUrl ? (
         <p className="mt-3 text-slate-700" data-testid="after-upload">
           {embedded ? null : `Taking you to ${new URL(afterUrl).host} in a few seconds. `}

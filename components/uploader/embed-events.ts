@@ -70,6 +70,5 @@ export function useEmbedEvents(items: Item[], brand?: UploaderBrand) {
   useEffect(() => {
     if (target.current) for (const e of embedEventsBetween(seen.current, items)) post(e);
     seen.current = new Map(items.map((i) => [i.id, { phase: i.phase, percent: Math.floor(i.reading?.percent ?? 0) }]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- post reads refs only
   }, [items]);
 }

@@ -41,7 +41,11 @@ export async function effectiveBranding(linkId: string): Promise<BrandView> {
 /** Save one scope's branding; a new logo (already checked) replaces the old one. */
 export async function saveBranding(input: BrandingInput, logo: Extract<LogoCheck, { ok: true }> | null): Promise<void> {
   if (logo) {
-    await db().brandLogo.upsert({ where: { hash: logo.hash }, create: { hash: logo.hash, contentType: logo.contentType, bytes: new Uint8Array(logo.bytes) }, update: {} });
+    await db().brandLogo.upsert({
+      where: { hash: logo.hash },
+      create: { hash: logo.hash, contentType: logo.contentType, bytes: new Uint8Array(logo.bytes) },
+      update: {},
+    });
   }
   const existing = await readBranding(input.scope);
   const logoHash = logo ? logo.hash : input.removeLogo ? null : (existing?.logoHash ?? null);
@@ -58,11 +62,4 @@ export async function saveBranding(input: BrandingInput, logo: Extract<LogoCheck
 
 export async function logoByHash(hash: string): Promise<{ contentType: string; bytes: Uint8Array } | null> {
   return db().brandLogo.findUnique({ where: { hash }, select: { contentType: true, bytes: true } });
-}
-
-/** The origins allowed to frame a link's public pages, by slug (for the CSP; [] = nowhere). */
-export async function embedOriginsForSlug(slug: string): Promise<string[]> {
-  const rows = await db().$queryRaw<{ embed_origins: string[] }[]>`
-    SELECT b.embed_origins FROM brandings b JOIN intake_links l ON b.scope = l.id::text WHERE l.slug = ${slug} AND l.deleted_at IS NULL`;
-  return rows[0]?.embed_origins ?? [];
 }

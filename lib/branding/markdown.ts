@@ -7,7 +7,7 @@ import sanitizeHtml from "sanitize-html";
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ["p", "br", "strong", "em", "ul", "ol", "li", "a"],
-  allowedAttributes: { a: ["href"] },
+  allowedAttributes: { a: ["href", "target", "rel"] },
   allowedSchemes: ["https", "mailto"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",

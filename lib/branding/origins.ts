@@ -24,7 +24,8 @@ export function parseEmbedOrigins(text: string): OriginsResult {
     if (url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) {
       return { ok: false, message: `Enter only the site's origin for “${entry.slice(0, 80)}”, such as ${url.origin}, without a path.` };
     }
-    if (url.hostname.includes("*") || !/^(\[::1\]|[a-z0-9.-]+)$/i.test(url.hostname)) return { ok: false, message: `“${entry.slice(0, 80)}” is not a site's origin (no wildcards).` };
+    if (url.hostname.includes("*") || !/^(\[::1\]|[a-z0-9.-]+)$/i.test(url.hostname))
+      return { ok: false, message: `“${entry.slice(0, 80)}” is not a site's origin (no wildcards).` };
     if (!out.includes(url.origin)) out.push(url.origin);
   }
   if (out.length > MAX_EMBED_ORIGINS) return { ok: false, message: `At most ${MAX_EMBED_ORIGINS} sites can embed one link.` };

@@ -3,7 +3,7 @@
 // the admin listed for that link; the portal itself may frame them for the admin's preview.
 // Everything else stays unframeable. Each stored origin is checked again before it enters the
 // header, so a row written by other means cannot inject directives.
-import { embedOriginsForSlug } from "@/lib/branding/data";
+import { embedOriginsForSlug } from "@/lib/branding/embed";
 import { log } from "@/lib/log";
 
 const LINK_PAGE = /^\/u\/([^/]+)(?:\/(?:done|upload))?\/?$/;
