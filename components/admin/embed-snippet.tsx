@@ -6,9 +6,10 @@ import { CopyButton } from "./copy-button";
 export function embedSnippet(publicUrl: string, title: string): string {
   const origin = new URL(publicUrl).origin;
   const safeTitle = title.replace(/[<>"&]/g, "");
+  // The script first and not async: it must listen before the frame can say it is ready.
   return [
+    `<script src="${origin}/embed.js"></script>`,
     `<iframe src="${publicUrl}" title="${safeTitle}" data-intake allow="camera; microphone; display-capture" style="width:100%;min-height:640px;border:0"></iframe>`,
-    `<script src="${origin}/embed.js" async></script>`,
   ].join("\n");
 }
 
