@@ -1,6 +1,7 @@
 // Branding against the real database, through the real admin action (a signed-in admin's
 // session) and the real logo route and proxy CSP code: what a bad logo does, what a good one
 // gives visitors, and which sites may frame which link.
+// It lives under app/ because it calls the logo route handler (lib/ may not import app/).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 // First: it puts AsyncLocalStorage where Next's modules (next/server below) expect it.
