@@ -43,7 +43,8 @@ export function buildCsp(nonce: string, origins: string[], opts: { dev?: boolean
     `img-src 'self' data: blob: ${t}`,
     `media-src 'self' blob: ${t}`,
     `connect-src 'self' ${t}`,
-    `frame-src ${t || "'none'"}`,
+    // 'self': the admin's branding preview frames the link's own public page.
+    `frame-src 'self' ${t}`,
     `form-action 'self' ${t}`,
     `font-src 'self'`,
     `object-src 'none'`,
