@@ -44,6 +44,8 @@ function expectedType(f: Field): string {
       return "jsonb";
     case "Float":
       return "double precision";
+    case "Bytes":
+      return "bytea";
     default:
       return `unknown:${f.type}`;
   }

@@ -15,6 +15,7 @@ let client: PrismaClient;
 let links: typeof import("@/lib/links/actions");
 let settings: typeof import("@/lib/settings/actions");
 let members: typeof import("@/lib/members/actions");
+let branding: typeof import("@/lib/branding/actions");
 let memberId: string;
 let linkId: string;
 let connectionId: string;
@@ -26,6 +27,7 @@ beforeAll(async () => {
   links = await import("@/lib/links/actions");
   settings = await import("@/lib/settings/actions");
   members = await import("@/lib/members/actions");
+  branding = await import("@/lib/branding/actions");
   memberId = (await db.user.create({ data: { email: "m@example.com", role: "MEMBER" } })).id;
   await db.user.create({ data: { email: "a@example.com", role: "ADMIN" } });
   connectionId = (await db.connection.create({ data: { name: "c", apiUrl: "http://127.0.0.1:9", consumerKey: "k", credentialsEnc: "x" } })).id;
@@ -49,6 +51,7 @@ async function snapshot() {
       await db.user.findMany({ orderBy: { id: "asc" } }),
       await db.connection.findMany({ orderBy: { id: "asc" } }),
       await db.intakeLink.findMany({ orderBy: { id: "asc" } }),
+      await db.branding.findMany({ orderBy: { scope: "asc" } }),
     ],
     (_k, v) => (typeof v === "bigint" ? String(v) : v),
   );
@@ -85,6 +88,11 @@ const cases = () => {
     ["setRole", members.setRoleAction, form({ id: memberId, role: "ADMIN" })],
     ["removeMember", members.removeMemberAction, form({ id: memberId })],
     ["resetPassword", members.resetPasswordAction, form({ id: memberId, password: "attacker-password" })],
+    [
+      "saveBranding",
+      branding.saveBrandingAction,
+      form({ scope: linkId, color: "#000000", welcome: "Hijacked", thanks: "", afterUrl: "https://evil.example", embedOrigins: "https://evil.example" }),
+    ],
   ] as const;
 };
 

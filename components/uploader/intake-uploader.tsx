@@ -10,7 +10,9 @@ import { QueryProvider } from "@/components/ui/query-provider";
 import type { FieldErrors } from "@/lib/field-errors";
 import { formatBytes, formatDuration } from "@/lib/format";
 import { isFinished, planSubmit } from "./batch-state";
+import { AfterUpload } from "./after-upload";
 import { DetailsFields } from "./details-fields";
+import { useEmbedEvents } from "./embed-events";
 import { FilePicker } from "./file-picker";
 import { FileRow } from "./file-row";
 import type { UploaderProps } from "./types";
@@ -34,6 +36,7 @@ function Uploader(props: UploaderProps) {
   const thanksRef = useRef<HTMLHeadingElement>(null);
   const batch = useUploadBatch({ ...props, onFieldErrors: setFieldErrors });
   const { items, running, notice, announcement } = batch.state;
+  useEmbedEvents(items, props.brand);
 
   const addFiles = (files: File[]) => setPickerError(batch.addFiles(files));
 
@@ -93,6 +96,7 @@ function Uploader(props: UploaderProps) {
             {items.filter((i) => i.phase === "done").length === 1 ? "Your file has" : "Your files have"} reached {link.title ? `“${link.title}”` : "the team"}.
             The team will review it; you do not need to do anything else.
           </p>
+          <AfterUpload brand={props.brand} />
         </div>
       ) : null}
       {notice ? (

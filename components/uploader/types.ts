@@ -39,4 +39,8 @@ export type UploaderProps = {
   chunkBytes: number;
   chunkThresholdBytes: number;
   prepare: Prepare;
+  /** Branding and embedding (issue #18): sanitised thank-you HTML, the "go to" URL, embed origins. */
+  brand?: UploaderBrand;
 };
+
+export type UploaderBrand = { thanksHtml: string; afterUrl: string | null; embedOrigins: string[] };

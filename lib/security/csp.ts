@@ -32,7 +32,9 @@ function safeOrigin(url: string): string | null {
   }
 }
 
-export function buildCsp(nonce: string, origins: string[], opts: { dev?: boolean } = {}): string {
+/** frameAncestors: the sites allowed to embed this page (a link's embed origins, checked by
+ * lib/branding/origins.ts when saved); none means no site may frame it. */
+export function buildCsp(nonce: string, origins: string[], opts: { dev?: boolean; frameAncestors?: string[] } = {}): string {
   const t = origins.join(" ");
   return [
     `default-src 'self'`,
@@ -41,11 +43,12 @@ export function buildCsp(nonce: string, origins: string[], opts: { dev?: boolean
     `img-src 'self' data: blob: ${t}`,
     `media-src 'self' blob: ${t}`,
     `connect-src 'self' ${t}`,
-    `frame-src ${t || "'none'"}`,
+    // 'self': the admin's branding preview frames the link's own public page.
+    `frame-src 'self' ${t}`,
     `form-action 'self' ${t}`,
     `font-src 'self'`,
     `object-src 'none'`,
     `base-uri 'self'`,
-    `frame-ancestors 'none'`,
+    `frame-ancestors ${opts.frameAncestors?.length ? opts.frameAncestors.join(" ") : "'none'"}`,
   ].join("; ");
 }

@@ -7,6 +7,7 @@ import { closedMessages, lookupLink } from "@/lib/intake/links";
 import { consume, describeWait, INTAKE_POST_LIMIT } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { buildCsp, connectionOrigins } from "./csp";
+import { frameAncestorsFor } from "./frame-ancestors";
 
 const INTAKE = /^\/u\/([^/]+)\/?$/;
 
@@ -46,7 +47,7 @@ export async function intakeGate(req: NextRequest): Promise<Response | null> {
 /** Pass the request on with a per-request nonce and the CSP that names TwentyThree's origins. */
 export async function withCsp(req: NextRequest, dev: boolean): Promise<NextResponse> {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = buildCsp(nonce, await connectionOrigins(), { dev });
+  const csp = buildCsp(nonce, await connectionOrigins(), { dev, frameAncestors: await frameAncestorsFor(req.nextUrl.pathname) });
   const headers = new Headers(req.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConnectionForm, EditConnection } from "@/components/admin/connection-form";
 import { ConnectionTest } from "@/components/admin/connection-test";
+import { SiteBranding } from "@/components/admin/link-branding";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/guard";
 import { listConnections } from "@/lib/settings/data";
@@ -50,6 +51,7 @@ export default async function SettingsPage() {
       <Card title="Add a connection">
         <ConnectionForm />
       </Card>
+      <SiteBranding />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
+import { BrandText } from "@/components/public/brand";
 import { PublicShell } from "@/components/public/shell";
+import { brandingForLink } from "@/lib/branding/queries";
 import { env } from "@/lib/env";
 import { openInvite } from "@/lib/invitations/access";
 import { closedMessages, lookupLink, redeemApiUrl } from "@/lib/intake/links";
@@ -50,14 +52,16 @@ export default async function IntakePage({ params, searchParams }: Props) {
   // The redeem URL is public (the no-JS form posts to it); the uploader probes it for CORS first.
   const apiUrl = await redeemApiUrl(link.connectionId);
   const settings = env();
+  const brand = await brandingForLink(link.id);
   return (
-    <PublicShell>
+    <PublicShell brand={brand}>
       <h1 className="text-2xl font-bold leading-tight">{link.title}</h1>
       {invite?.ok ? (
         <p className="mt-3 text-lg" data-testid="invite-greeting">
           Hello {invite.name}, thank you for taking the time.
         </p>
       ) : null}
+      <BrandText html={brand.welcomeHtml} testId="brand-welcome" />
       {link.instructions ? <p className="mt-3 whitespace-pre-line text-slate-700">{link.instructions}</p> : null}
       {member ? (
         <p className="mt-3 text-sm text-slate-600">
@@ -73,6 +77,7 @@ export default async function IntakePage({ params, searchParams }: Props) {
           redeemUrl={redeemUrl(apiUrl)}
           chunkBytes={settings.UPLOAD_CHUNK_BYTES}
           chunkThresholdBytes={settings.UPLOAD_CHUNK_THRESHOLD_BYTES}
+          brand={{ thanksHtml: brand.thanksHtml, afterUrl: brand.afterUrl, embedOrigins: brand.embedOrigins }}
         />
       ) : (
         <p className="mt-6 text-slate-700">This upload link is not connected to a video library yet. Please tell the team that sent it.</p>

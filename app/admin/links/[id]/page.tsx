@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CopyButton } from "@/components/admin/copy-button";
 import { LinkActions } from "@/components/admin/link-actions";
+import { LinkBranding } from "@/components/admin/link-branding";
 import { LinkCountsList } from "@/components/admin/link-counts";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -68,6 +69,7 @@ export default async function LinkPage({
           <div role="img" aria-label={`QR code for ${url}`} className="h-40 w-40 shrink-0" dangerouslySetInnerHTML={{ __html: svg }} />
         </div>
       </Card>
+      <LinkBranding link={link} publicUrl={url} />
       <Card title="Activity">
         <LinkCountsList counts={counts} />
       </Card>

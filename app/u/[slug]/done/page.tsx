@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BrandText } from "@/components/public/brand";
 import { PublicShell } from "@/components/public/shell";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { brandingForLink } from "@/lib/branding/queries";
 import { confirmReceived } from "@/lib/intake/confirm";
 import { verifyTicket } from "@/lib/intake/signing";
 import { loadTicket } from "@/lib/intake/tickets";
@@ -23,9 +25,10 @@ export default async function DonePage({ params, searchParams }: Props) {
   const token = await loadTicket(slug, ticket);
   if (!token) notFound();
   const received = token.uploads.filter((u) => u.photoId);
+  const brand = await brandingForLink(token.link.id);
   if (received.length === 0 && token.errorMessage) {
     return (
-      <PublicShell>
+      <PublicShell brand={brand}>
         <h1 className="text-2xl font-bold">Your upload did not go through</h1>
         <div className="mt-4">
           <Notice tone="error" title="The video library said:">
@@ -40,7 +43,7 @@ export default async function DonePage({ params, searchParams }: Props) {
     );
   }
   return (
-    <PublicShell>
+    <PublicShell brand={brand}>
       {/* Reload while an upload of the last 10 minutes is being confirmed (lib/intake/confirm.ts). */}
       {received.some((u) => u.state === "RECEIVED" && u.createdAt.getTime() > now - 10 * 60_000) ? <meta httpEquiv="refresh" content="3" /> : null}
       <h1 className="text-2xl font-bold">Thank you!</h1>
@@ -52,6 +55,14 @@ export default async function DonePage({ params, searchParams }: Props) {
             {received.length === 1 ? "Your file has" : `Your ${received.length} files have`} reached {token.link.title ? `“${token.link.title}”` : "the team"}.
             The team will review it; you do not need to do anything else.
           </p>
+          <BrandText html={brand.thanksHtml} testId="brand-thanks" />
+          {brand.afterUrl ? (
+            <p className="mt-3">
+              <a href={brand.afterUrl} target="_top" className="font-semibold text-blue-800 underline" data-testid="after-upload">
+                Continue to {new URL(brand.afterUrl).host}
+              </a>
+            </p>
+          ) : null}
           <ul className="mt-5 divide-y divide-slate-200 rounded-lg ring-1 ring-slate-200">
             {received.map((u) => (
               <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-3" data-testid="received-upload" data-photo-id={u.photoId ?? ""}>

@@ -4,6 +4,7 @@ import { PublicShell } from "@/components/public/shell";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { brandingForLink } from "@/lib/branding/queries";
 import { loadTicket } from "@/lib/intake/tickets";
 import { redeemUrl } from "@/lib/twentythree";
 
@@ -20,8 +21,9 @@ export default async function UploadStep({ params, searchParams }: Props) {
   if (!token) notFound();
   const expired = token.validUntil.getTime() <= Date.now();
   const used = token.status === "USED";
+  const brand = await brandingForLink(token.link.id);
   return (
-    <PublicShell>
+    <PublicShell brand={brand}>
       <h1 className="text-2xl font-bold leading-tight">{token.link.title}</h1>
       {expired || used ? (
         <div className="mt-6 space-y-4">

@@ -1,0 +1,33 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import type { ActionState } from "@/lib/auth/action-state";
+import { fieldErrorsOf } from "@/lib/field-errors";
+import { log } from "@/lib/log";
+import { field, formAction } from "@/lib/server/action";
+import { saveBranding } from "./data";
+import { checkLogo } from "./logo";
+import { brandingSchema, SITE_SCOPE } from "./schema";
+
+const TEXT_FIELDS = ["color", "welcome", "thanks", "afterUrl", "embedOrigins"] as const;
+const typed = (f: FormData) => Object.fromEntries(TEXT_FIELDS.map((k) => [k, field(f, k)]));
+
+export const saveBrandingAction = formAction({
+  name: "saveBranding",
+  who: "admin",
+  schema: brandingSchema,
+  read: (f) => ({ scope: field(f, "scope"), ...typed(f), removeLogo: field(f, "removeLogo") === "on" }),
+  invalid: (error, f): ActionState => ({ ok: false, fieldErrors: fieldErrorsOf(error), message: "Check the highlighted fields.", values: typed(f) }),
+  run: async (input, actor, f): Promise<ActionState> => {
+    const file = f.get("logo");
+    let logo = null;
+    if (file instanceof File && file.size > 0) {
+      const checked = await checkLogo(Buffer.from(await file.arrayBuffer()));
+      if (!checked.ok) return { ok: false, fieldErrors: { logo: [checked.message] }, message: "Check the highlighted fields.", values: typed(f) };
+      logo = checked;
+    }
+    await saveBranding(input, logo);
+    log.info("branding saved", { scope: input.scope, userId: actor.id });
+    revalidatePath(input.scope === SITE_SCOPE ? "/admin/settings" : `/admin/links/${input.scope}`);
+    return { ok: true, message: "Branding saved. The preview shows the page as visitors see it now." };
+  },
+});
