@@ -10,7 +10,7 @@ import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { isConfirmed } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
-import { emitUploadEvent } from "@/lib/processing/events";
+import { announceUploadEvents } from "@/lib/processing/events";
 import { safeMessageOf, twentyThreeErrorOf } from "@/lib/twentythree";
 import { MAX_BULK, type BulkActionName, type EditInput, type ModerationActionName } from "@/lib/uploads/schema";
 
@@ -91,13 +91,16 @@ export async function moderate(input: ModerateInput): Promise<ModerationResult> 
 
   const state = action === "edit" ? upload.state : TARGET[action];
   const detail = action === "edit" ? { to: state, ...input.edit } : { to: state, ...(alreadyGone ? { alreadyGone } : {}) };
+  // Webhooks hear of it (dismissing an unconfirmed claim is local bookkeeping, not an event); the
+  // event is written with the change (the outbox) and dispatched after the commit.
+  const event = action === "dismiss" ? null : state === "DELETED" ? "upload.deleted" : "upload.moderated";
   await db().$transaction([
     db().upload.update({ where: { id: uploadId }, data: { state, ...(action === "edit" ? { title: input.edit!.title } : {}) } }),
     db().moderationAction.create({ data: { uploadId, userId, action, ok: true, detail: { from: upload.state, ...detail } as object } }),
+    ...(event ? [db().uploadEvent.create({ data: { type: event, uploadId } })] : []),
   ]);
   log.info("upload moderated", { uploadId, action, userId, state });
-  // Webhooks hear of it (dismissing an unconfirmed claim is local bookkeeping, not an event).
-  if (action !== "dismiss") await emitUploadEvent(state === "DELETED" ? "upload.deleted" : "upload.moderated", uploadId);
+  if (event) await announceUploadEvents(uploadId);
   return { ok: true, state, message: alreadyGone ? "It was already gone from TwentyThree; marked as deleted." : DONE[action] };
 }
 
