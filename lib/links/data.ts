@@ -78,7 +78,10 @@ export async function updateLink(db: PrismaClient, id: string, input: LinkInput)
   const bad = await checkConnection(db, input.connectionId);
   if (bad) return bad;
   try {
-    const r = await db.intakeLink.updateMany({ where: { id, deletedAt: null }, data: { ...dataOf(input), ...(await recipientColumns(db, input.notifyEmails)) } });
+    const r = await db.intakeLink.updateMany({
+      where: { id, deletedAt: null },
+      data: { ...dataOf(input), ...(await recipientColumns(db, input.notifyEmails)) },
+    });
     if (r.count === 0) return null;
     return { ok: true, link: await db.intakeLink.findUniqueOrThrow({ where: { id } }) };
   } catch (err) {

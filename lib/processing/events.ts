@@ -18,7 +18,9 @@ export async function recordUploadEvent(tx: Prisma.TransactionClient, type: Uplo
 
 /** After the commit: dispatch the upload's recorded events now. Never throws: the sweep is the net. */
 export async function announceUploadEvents(uploadId: string): Promise<void> {
-  await enqueueUploadEvents(uploadId).catch((err: Error) => log.warn("events: could not queue the dispatch; the sweep sends it", { uploadId, error: err.message }));
+  await enqueueUploadEvents(uploadId).catch((err: Error) =>
+    log.warn("events: could not queue the dispatch; the sweep sends it", { uploadId, error: err.message }),
+  );
 }
 
 /** The event a change of processing state announces, if any. */

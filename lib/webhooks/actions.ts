@@ -28,7 +28,12 @@ export const addEndpoint = formAction({
   name: "addWebhookEndpoint",
   who: "admin",
   schema: newEndpoint,
-  read: (f) => ({ connectionId: field(f, "connectionId"), url: field(f, "url"), events: f.getAll("events").map(String), format: field(f, "format") || undefined }),
+  read: (f) => ({
+    connectionId: field(f, "connectionId"),
+    url: field(f, "url"),
+    events: f.getAll("events").map(String),
+    format: field(f, "format") || undefined,
+  }),
   invalid: (_e, f) => ({ ok: false, message: "Check the address and the events.", values: { url: field(f, "url") } }),
   run: async (input, _actor, f) => {
     const r = await createEndpoint(input);

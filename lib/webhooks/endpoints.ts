@@ -44,7 +44,13 @@ export async function createEndpoint(input: unknown): Promise<CreateResult> {
     return { ok: false, message: "That connection no longer exists." };
   const secret = newSecret();
   const row = await db().webhookEndpoint.create({
-    data: { connectionId: p.data.connectionId, url: p.data.url, events: p.data.events, secretEnc: encryptJson({ secret }), slack: slackFormat(p.data.format, p.data.url) },
+    data: {
+      connectionId: p.data.connectionId,
+      url: p.data.url,
+      events: p.data.events,
+      secretEnc: encryptJson({ secret }),
+      slack: slackFormat(p.data.format, p.data.url),
+    },
   });
   return { ok: true, id: row.id, secret };
 }
