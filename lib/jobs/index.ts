@@ -6,7 +6,7 @@ import { log } from "@/lib/log";
 import { sweepCallbackAudit } from "@/lib/intake/callback-audit";
 import { verifyUpload } from "@/lib/intake/verify";
 import { followProcessing, pendingProcessing } from "@/lib/processing/follow";
-import { dispatchPendingEvents } from "@/lib/notify/dispatch";
+import { dispatchPendingEvents, pruneDispatchedEvents } from "@/lib/notify/dispatch";
 import { deliverWebhook, dueWebhooks } from "@/lib/webhooks/deliver";
 import { deliverMail, queueDigests, unsentMail } from "@/lib/mail/outbox";
 import { pendingVerifications, reconcileOnce } from "./reconcile";
@@ -97,6 +97,7 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
   await boss.work(QUEUES.eventSweep, async () => {
     const n = await dispatchPendingEvents({ olderThanMs: 30_000 });
     if (n) log.info("jobs: dispatched events that missed their job", { events: n });
+    await pruneDispatchedEvents();
   });
   await boss.work<{ messageId: string }>(MAIL_QUEUE, async ([job]) => {
     if (job) await deliverMail(job.data.messageId); // throws on SMTP failure: pg-boss retries with back-off

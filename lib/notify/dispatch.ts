@@ -45,3 +45,9 @@ export async function dispatchPendingEvents(opts: { uploadId?: string; olderThan
     { timeout: 120_000 },
   );
 }
+
+/** Dispatched events are kept 30 days (their deliveries and mails carry the record), then removed. */
+export async function pruneDispatchedEvents(now = new Date()): Promise<number> {
+  const r = await db().uploadEvent.deleteMany({ where: { dispatchedAt: { lt: new Date(now.getTime() - 30 * 86_400_000) } } });
+  return r.count;
+}
