@@ -57,7 +57,6 @@ test("the 'new upload' and 'ready' mails' buttons open that upload, after a logi
   await visitor.getByLabel("Your name").fill("Annie Easley");
   await visitor.getByLabel("Email address").fill("annie@example.com");
   await visitor.getByLabel("Title of your video").fill("Annie's story");
-  await visitor.getByLabel(/I agree/).check();
   await visitor.getByLabel("Choose your video").setInputFiles(path.join(FIXTURES_DIR, "clip.mp4"));
   await visitor.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(visitor.getByRole("heading", { name: "Thank you!" })).toBeVisible();
