@@ -44,9 +44,7 @@ export async function queueUploadMail(kind: UploadMailKind, uploadId: string): P
   const to = await recipientAddresses(db(), m.link);
   if (!to.length) return [];
   const subject = (await (kind === "ready" ? readyMail(m.u) : newUploadMail(m.u))).subject;
-  return insertMessages(
-    to.map((to) => ({ dedupeKey: `${kind}:${uploadId}:${to.toLowerCase()}`, kind, linkId: m.linkId, uploadId, to, subject })),
-  );
+  return insertMessages(to.map((to) => ({ dedupeKey: `${kind}:${uploadId}:${to.toLowerCase()}`, kind, linkId: m.linkId, uploadId, to, subject })));
 }
 
 async function insertMessages(
