@@ -1,4 +1,5 @@
-// Issue #16: the team's e-mail, read where the team reads it. The "new upload" and "ready" messages
+// Issue #16: the team's e-mail, read where the team reads it. A member ticked on the link is
+// stored by reference and mailed; the "new upload" and "ready" messages
 // are opened in the mail catcher's own inbox page and their button clicked: signed out, it asks
 // for a login and then shows that upload; signed in, it shows it at once. Then a daily digest that
 // gave up shows on Settings → E-mail with the server's reason, and "Send again" delivers it.
@@ -46,10 +47,18 @@ test("the 'new upload' and 'ready' mails' buttons open that upload, after a logi
   const [link] = await query<{ id: string }>(`SELECT id FROM intake_links WHERE slug = $1`, [slug]);
   await admin.goto(`/admin/links/${link!.id}/edit`);
   await admin.getByLabel("E-mail these people").fill(team);
+  await admin.getByLabel(`E2E Admin (${ADMIN.email})`).check(); // a member: stored by reference
   await admin.getByLabel("When to e-mail").selectOption("EACH");
   await admin.getByLabel("Also e-mail when a video is ready to watch").check();
   await admin.getByRole("button", { name: "Save changes" }).click();
   await expect(admin).toHaveURL(/saved=1/);
+  const [stored] = await query<{ notify_emails: string[]; members: string[] }>(
+    `SELECT l.notify_emails, ARRAY(SELECT u.email FROM users u WHERE u.id = ANY (l.notify_member_ids)) AS members FROM intake_links l WHERE l.id = $1`,
+    [link!.id],
+  );
+  expect(stored).toEqual({ notify_emails: [team], members: [ADMIN.email] });
+  await admin.goto(`/admin/links/${link!.id}/edit`);
+  await expect(admin.getByLabel(`E2E Admin (${ADMIN.email})`)).toBeChecked();
 
   const visitorCtx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const visitor = await visitorCtx.newPage();
@@ -62,6 +71,7 @@ test("the 'new upload' and 'ready' mails' buttons open that upload, after a logi
   await expect(visitor.getByRole("heading", { name: "Thank you!" })).toBeVisible();
 
   const created = await mailTo(team, "New upload: Annie's story");
+  await mailTo(ADMIN.email, "New upload: Annie's story"); // the member, at their address
   const [upload] = await query<{ id: string }>(`SELECT id::text FROM uploads WHERE link_id = $1 AND contributor_name = 'Annie Easley'`, [link!.id]);
 
   // Signed out (the visitor's browser stands in for a teammate's): the login comes first.
