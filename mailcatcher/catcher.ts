@@ -62,8 +62,12 @@ export async function startMailCatcher(opts: { smtpPort?: number; webPort?: numb
     if (one) {
       const m = messages.find((x) => x.id === Number(one[1]));
       if (!m) return void res.writeHead(404).end("no such message");
-      // The message's own HTML, sandboxed: no scripts, no same-origin access.
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "sandbox; img-src * data:; style-src 'unsafe-inline'" });
+      // The message's own HTML, sandboxed: no scripts, no same-origin access. Its links open a new,
+      // unsandboxed tab (they carry target="_blank"), as a mail client opens them.
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": "sandbox allow-popups allow-popups-to-escape-sandbox; img-src * data:; style-src 'unsafe-inline'",
+      });
       return void res.end(m.html || `<pre>${esc(m.text)}</pre>`);
     }
     const rows = [...messages]

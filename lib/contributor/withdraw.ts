@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { enqueueMail } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
 import { insertMessages } from "@/lib/mail/outbox";
-import { emitUploadEvent } from "@/lib/processing/events";
+import { announceUploadEvents, recordUploadEvent } from "@/lib/processing/events";
 import { safeMessageOf, twentyThreeErrorOf } from "@/lib/twentythree";
 import { queueTeamNotice } from "./mail";
 
@@ -53,11 +53,13 @@ export async function withdrawConsent(input: { receiptId: string; uploadId: stri
   const action = await db().$transaction(async (tx) => {
     const r = await tx.upload.updateMany({ where: { id: upload.id, withdrawnAt: null }, data: { withdrawnAt: now, withdrawnReason: reason, state } });
     if (r.count === 0) return null; // a second click won the race: it recorded the withdrawal
+    // The event is written with the change (the outbox, #16) and dispatched after the commit.
+    await recordUploadEvent(tx, state === "DELETED" ? "upload.deleted" : "upload.moderated", upload.id);
     return tx.moderationAction.create({ data: { uploadId: upload.id, action: "withdraw", ok: true, detail: { ...base, to: state, outcome } } });
   });
   if (!action) return { ok: true, message: "You have already withdrawn your consent for this video." };
   log.info("consent withdrawn by contributor", { uploadId: upload.id, policy, state });
-  await emitUploadEvent(state === "DELETED" ? "upload.deleted" : "upload.moderated", upload.id);
+  await announceUploadEvents(upload.id);
   for (const id of await queueTeamNotice("withdrawn", upload.id, action.id, insertMessages)) await enqueueMail(id).catch(() => {});
   return {
     ok: true,

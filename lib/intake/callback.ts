@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { bump, CALLBACK_LIMITS, overLimit } from "@/lib/limits";
 import { log } from "@/lib/log";
+import { recordUploadEvent } from "@/lib/processing/events";
 import { audit, storable, type AuditInput } from "./callback-audit";
 import { claimCallback } from "./callback-claim";
 import { signTicket, verifyState } from "./signing";
@@ -162,6 +163,7 @@ async function handleCallbackChecked(input: {
       where: { id: token.id },
       data: { stateUsedAt: token.stateUsedAt ?? now, status: count + 1 >= token.maxUploads ? "USED" : token.status === "FAILED" ? "ACTIVE" : token.status },
     });
+    await recordUploadEvent(tx, "upload.received", upload.id); // the outbox, as the SQL claim does
     return { kind: "accepted" as const, uploadId: upload.id };
   });
 

@@ -4,7 +4,6 @@
 // that shows as "being confirmed" and the page reloads itself; the verify job finishes the rest.
 import { db } from "@/lib/db";
 import { enqueueFollow } from "@/lib/jobs/queue";
-import { emitUploadEvent } from "@/lib/processing/events";
 import { verifyUpload } from "./verify";
 
 export async function confirmReceived(tokenId: string, opts: { timeoutMs?: number } = {}): Promise<void> {
@@ -13,11 +12,8 @@ export async function confirmReceived(tokenId: string, opts: { timeoutMs?: numbe
   // call decides all of them in practice; later calls skip rows that are no longer RECEIVED.
   for (const u of pending) {
     const result = await verifyUpload(u.id, { timeoutMs: opts.timeoutMs ?? 3000 }).catch(() => "unavailable" as const);
-    // Confirmed here rather than by the verify job (which then skips the row): announce it and
-    // follow TwentyThree's processing, as the job does.
-    if (result === "verified") {
-      await emitUploadEvent("upload.verified", u.id);
-      await enqueueFollow(u.id).catch(() => {});
-    }
+    // Confirmed here rather than by the verify job (which then skips the row): follow
+    // TwentyThree's processing, as the job does (the confirmation announced its own event).
+    if (result === "verified") await enqueueFollow(u.id).catch(() => {});
   }
 }

@@ -7,6 +7,7 @@ import type { Connection, Upload, UploadState, UploadToken } from "@/generated/p
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { announceUploadEvents, recordUploadEvent } from "@/lib/processing/events";
 import type { Photo } from "@/lib/twentythree";
 
 export const DISOWNED_REASON = "TwentyThree does not list this video among the uploads made with this upload's token.";
@@ -34,7 +35,7 @@ export async function confirmOwnership(
   opts: { source?: "RECONCILED"; now?: Date } = {},
 ): Promise<{ uploadId: string; created: boolean; changed: boolean }> {
   const now = opts.now ?? new Date();
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${token.connectionId}:${photo.photoId}`}, 0))`;
     const mine = await tx.upload.findUnique({ where: { tokenId_photoId: { tokenId: token.id, photoId: photo.photoId } } });
     if (mine && isConfirmed(mine)) return { uploadId: mine.id, created: false, changed: false };
@@ -61,6 +62,7 @@ export async function confirmOwnership(
       // A row dismissed by staff stays dismissed; anything else becomes the confirmed row.
       if (mine.state === "DELETED") return { uploadId: mine.id, created: false, changed: false };
       await tx.upload.update({ where: { id: mine.id }, data: { ...confirmed, title: photo.title || mine.title } });
+      await recordUploadEvent(tx, "upload.verified", mine.id); // the outbox: commits with the confirmation
       return { uploadId: mine.id, created: false, changed: true };
     }
     const row = await tx.upload.create({
@@ -76,6 +78,10 @@ export async function confirmOwnership(
         title: photo.title || token.title,
       },
     });
+    await recordUploadEvent(tx, "upload.verified", row.id);
     return { uploadId: row.id, created: true, changed: true };
   });
+  // Whoever confirmed it (the verify job, reconciliation, the thank-you page), the team hears of it.
+  if (result.changed) await announceUploadEvents(result.uploadId);
+  return result;
 }

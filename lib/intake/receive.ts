@@ -4,7 +4,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { htmlPage } from "@/lib/http/html-page";
 import { enqueueVerification } from "@/lib/jobs/queue";
-import { emitUploadEvent } from "@/lib/processing/events";
+import { announceUploadEvents } from "@/lib/processing/events";
 import { describeWait } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { handleCallback } from "./callback";
@@ -55,7 +55,8 @@ export async function receiveCallback(method: string, params: Record<string, str
     // A visitor's browser goes on to the thank-you page, which asks TwentyThree briefly about its
     // own rows (lib/intake/confirm.ts) and says "being confirmed" until they are.
     void enqueueVerification(outcome.uploadId).catch(() => {});
-    void emitUploadEvent("upload.received", outcome.uploadId).catch(() => {});
+    // Its "upload.received" event was written with the claim (the outbox); dispatch it now.
+    void announceUploadEvents(outcome.uploadId);
   }
   if (outcome.background) return new Response("ok\n", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
   const done = new URL(`/u/${encodeURIComponent(outcome.slug)}/done`, env().appUrl);

@@ -5,10 +5,8 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { sweepCallbackAudit } from "@/lib/intake/callback-audit";
 import { verifyUpload } from "@/lib/intake/verify";
-import { emitProcessingChange } from "@/lib/processing/events";
-import type { UploadEventType } from "@/lib/processing/event-types";
 import { followProcessing, pendingProcessing } from "@/lib/processing/follow";
-import { dispatchUploadEvent } from "@/lib/notify/dispatch";
+import { dispatchPendingEvents, pruneDispatchedEvents } from "@/lib/notify/dispatch";
 import { deliverWebhook, dueWebhooks } from "@/lib/webhooks/deliver";
 import { deliverMail, queueDigests, unsentMail } from "@/lib/mail/outbox";
 import { createChapters, pendingChapters } from "@/lib/recording/chapters";
@@ -21,7 +19,6 @@ import {
   enqueueFollow,
   enqueueMail,
   enqueueReminder,
-  enqueueUploadEvent,
   enqueueVerification,
   enqueueWebhook,
   EVENT_QUEUE,
@@ -36,7 +33,7 @@ import {
   WEBHOOK_QUEUE,
 } from "./queue";
 
-export { enqueueFollow, enqueueMail, enqueueUploadEvent, enqueueVerification, enqueueWebhook, QUEUES } from "./queue";
+export { enqueueFollow, enqueueMail, enqueueUploadEvents, enqueueVerification, enqueueWebhook, QUEUES } from "./queue";
 
 async function startOnce(opts: { databaseUrl?: string; schedule?: boolean }): Promise<PgBoss> {
   const running = runningBoss();
@@ -89,25 +86,26 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
     // Thrown errors make pg-boss retry with backoff; "not_found" is final (never verified).
     if (result === "unavailable") throw new Error("TwentyThree unavailable; will retry");
     log.info("jobs: verification", { uploadId: job.data.uploadId, result });
-    if (result === "verified") {
-      await enqueueUploadEvent("upload.verified", job.data.uploadId, boss);
-      await enqueueFollow(job.data.uploadId, 0, boss);
-    }
+    // The confirmation recorded and announced its "upload.verified" event (the outbox).
+    if (result === "verified") await enqueueFollow(job.data.uploadId, 0, boss);
   });
   await boss.work<{ uploadId: string; attempt?: number }>(FOLLOW_QUEUE, async ([job]) => {
     if (!job) return;
     const attempt = job.data.attempt ?? 0;
+    // A change of state records and announces its own event (the outbox).
     const r = await followProcessing(job.data.uploadId);
     if (r.kind === "unavailable") throw new Error("TwentyThree unavailable; will retry");
-    if (r.kind === "followed" && r.changedTo) await emitProcessingChange(job.data.uploadId, r.changedTo);
     // Not final yet: look again later, backing off (the time-out in followProcessing ends it).
     if (r.kind === "followed" && r.state === "PROCESSING") await enqueueFollow(job.data.uploadId, attempt + 1, boss);
   });
-  await boss.work<{ type: UploadEventType; uploadId: string }>(EVENT_QUEUE, async ([job]) => {
-    if (!job) return;
-    // Every way an upload gets confirmed (job, reconcile, thank-you page) emits upload.verified.
-    if (job.data.type === "upload.verified") await enqueueChapters(job.data.uploadId, boss);
-    await dispatchUploadEvent(job.data.type, job.data.uploadId, job.id);
+  await boss.work<{ uploadId: string }>(EVENT_QUEUE, async ([job]) => {
+    if (job) await dispatchPendingEvents({ uploadId: job.data.uploadId });
+  });
+  // The outbox's net: events whose dispatch job was never queued (or failed) go out within a minute or two.
+  await boss.work(QUEUES.eventSweep, async () => {
+    const n = await dispatchPendingEvents({ olderThanMs: 30_000 });
+    if (n) log.info("jobs: dispatched events that missed their job", { events: n });
+    await pruneDispatchedEvents();
   });
   await boss.work<{ uploadId: string }>(CHAPTERS_QUEUE, async ([job]) => {
     if (!job) return;
@@ -142,10 +140,7 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
   await boss.work(QUEUES.reconcile, async () => {
     const { confirmed, ...r } = await reconcileOnce();
     if (r.tokensChecked || r.expired) log.info("jobs: reconcile", r);
-    for (const id of confirmed) {
-      await enqueueUploadEvent("upload.verified", id, boss);
-      await enqueueFollow(id, 0, boss);
-    }
+    for (const id of confirmed) await enqueueFollow(id, 0, boss);
   });
   await boss.work(QUEUES.sweep, async () => {
     for (const id of await pendingVerifications()) await enqueueVerification(id, boss);
@@ -162,6 +157,7 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
     // Cron granularity is one minute; pg-boss makes sure one instance runs each tick.
     await boss.schedule(QUEUES.reconcile, "* * * * *");
     await boss.schedule(QUEUES.sweep, "*/5 * * * *");
+    await boss.schedule(QUEUES.eventSweep, "* * * * *");
     // Hourly: the retention is counted in days, and each run deletes at most an hour's worth.
     await boss.schedule(QUEUES.auditSweep, "7 * * * *");
     // Daily digests of the day before (UTC), at 08:00 UTC.

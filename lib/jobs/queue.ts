@@ -3,14 +3,21 @@
 // is the one lib/jobs/index.ts started in this process; without one (tests, scripts) nothing is
 // queued and the sweeps pick the work up later.
 import type PgBoss from "pg-boss";
-import type { UploadEventType } from "@/lib/processing/event-types";
-import { followDelaySeconds } from "@/lib/processing/follow";
 
-export const QUEUES = { verify: "verify-upload", reconcile: "reconcile-tokens", sweep: "verify-sweep", auditSweep: "callback-audit-sweep" } as const;
+export const QUEUES = {
+  verify: "verify-upload",
+  reconcile: "reconcile-tokens",
+  sweep: "verify-sweep",
+  auditSweep: "callback-audit-sweep",
+  eventSweep: "event-sweep",
+} as const;
+/** Seconds until the follow job looks again: 2, 4, 8 … capped at 5 minutes. */
+export const followDelaySeconds = (attempt: number) => Math.min(300, 2 ** Math.min(attempt + 1, 9));
+
 /** "stately": at most one queued and one running follow job per upload (singletonKey), so a job
  * can queue its own successor while the sweep and verification never add a second one. */
 export const FOLLOW_QUEUE = "follow-processing";
-/** One job per event (lib/processing/events.ts), fanned out to e-mail and webhooks. */
+/** Dispatches an upload's recorded events (the outbox, lib/processing/events.ts) to e-mail and webhooks. */
 export const EVENT_QUEUE = "upload-event";
 export const MAIL_QUEUE = "send-mail";
 export const DIGEST_QUEUE = "mail-digest";
@@ -46,9 +53,10 @@ export async function enqueueFollow(uploadId: string, attempt = 0, boss = runnin
   );
 }
 
-export async function enqueueUploadEvent(type: UploadEventType, uploadId: string, boss = runningBoss()): Promise<void> {
+/** Dispatch an upload's undispatched events now (they are stored: without a job, the event sweep does it). */
+export async function enqueueUploadEvents(uploadId: string, boss = runningBoss()): Promise<void> {
   if (!boss) return;
-  await boss.send(EVENT_QUEUE, { type, uploadId }, { retryLimit: 8, retryDelay: 15, retryBackoff: true });
+  await boss.send(EVENT_QUEUE, { uploadId }, { retryLimit: 8, retryDelay: 15, retryBackoff: true });
 }
 
 export async function enqueueMail(messageId: string, boss = runningBoss()): Promise<void> {

@@ -3,6 +3,7 @@ import "server-only";
 import type { IntakeLink } from "@/generated/prisma/client";
 import { db, isUniqueViolation } from "@/lib/db";
 import type { LinkInput } from "@/lib/links/schema";
+import { recipientColumns } from "./recipients";
 
 export type LinkCounts = { tokens: number; received: number; verified: number; failed: number };
 const emptyCounts = (): LinkCounts => ({ tokens: 0, received: 0, verified: 0, failed: 0 });
@@ -64,7 +65,7 @@ export async function createLink(input: LinkInput, createdById: string): Promise
   const bad = await checkConnection(input.connectionId);
   if (bad) return bad;
   try {
-    return { ok: true, link: await db().intakeLink.create({ data: { ...dataOf(input), createdById } }) };
+    return { ok: true, link: await db().intakeLink.create({ data: { ...dataOf(input), ...(await recipientColumns(input.notifyEmails)), createdById } }) };
   } catch (err) {
     if (isUniqueViolation(err)) return { ok: false, field: "slug", message: SLUG_TAKEN };
     throw err;
@@ -75,7 +76,10 @@ export async function updateLink(id: string, input: LinkInput): Promise<SaveResu
   const bad = await checkConnection(input.connectionId);
   if (bad) return bad;
   try {
-    const r = await db().intakeLink.updateMany({ where: { id, deletedAt: null }, data: dataOf(input) });
+    const r = await db().intakeLink.updateMany({
+      where: { id, deletedAt: null },
+      data: { ...dataOf(input), ...(await recipientColumns(input.notifyEmails)) },
+    });
     if (r.count === 0) return null;
     return { ok: true, link: await db().intakeLink.findUniqueOrThrow({ where: { id } }) };
   } catch (err) {

@@ -13,14 +13,15 @@ export async function formContext() {
   const albums = await albumsByConnection(rows);
   // Only names and ids go to the browser, never the credentials.
   const connections = rows.map((c) => ({ id: c.id, name: c.name, isDefault: c.isDefault }));
-  // Team members who can be e-mailed about a link's uploads (names and addresses only).
-  const members = await db().user.findMany({ where: { disabled: false }, select: { email: true, name: true }, orderBy: { email: "asc" }, take: 200 });
+  // Team members who can be e-mailed about a link's uploads (ids, names and addresses only).
+  const members = await db().user.findMany({ where: { disabled: false }, select: { id: true, email: true, name: true }, orderBy: { email: "asc" }, take: 200 });
   return { connections, albums, publicBase: env().appUrl, members };
 }
 
 const localDateTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
-export function defaultsFor(link: IntakeLink | null, connectionId: string): LinkFormDefaults {
+/** `members`: formContext's list, to show the link's member recipients (stored by id) by address. */
+export function defaultsFor(link: IntakeLink | null, connectionId: string, members: Array<{ id: string; email: string }> = []): LinkFormDefaults {
   if (!link)
     return {
       text: {
@@ -69,7 +70,7 @@ export function defaultsFor(link: IntakeLink | null, connectionId: string): Link
       maxDurationSeconds: link.maxDurationSeconds ? String(link.maxDurationSeconds) : "",
       uploadQuota: link.uploadQuota ? String(link.uploadQuota) : "",
       expiresAt: link.expiresAt ? localDateTime(link.expiresAt) : "",
-      notifyEmails: link.notifyEmails.join("\n"),
+      notifyEmails: [...members.filter((m) => link.notifyMemberIds.includes(m.id)).map((m) => m.email), ...link.notifyEmails].join("\n"),
       notifyMode: link.notifyMode,
       withdrawPolicy: link.withdrawPolicy,
     },

@@ -109,4 +109,24 @@ describe("team e-mail", () => {
     expect(digest?.subject).toMatch(/new uploads? on “/);
     expect(digest?.text).toContain("Katherine Johnson");
   });
+
+  it("a member recipient is stored by id and followed: after the member's address changes, the next mail goes to the new one", async () => {
+    const { recipientColumns } = await import("@/lib/links/recipients");
+    const member = await dbm.db().user.create({ data: { email: "dorothy@example.com", name: "Dorothy Vaughan" } });
+    // What the link form sends (member ticked + an address typed), stored as the save path stores it.
+    const columns = await recipientColumns(["dorothy@example.com", "press@example.com"]);
+    expect(columns).toEqual({ notifyEmails: ["press@example.com"], notifyMemberIds: [member.id] });
+    await dbm.db().intakeLink.update({ where: { slug: "demo" }, data: { ...columns, notifyMode: "EACH" } });
+
+    const first = await confirmedUpload("Mary Jackson");
+    for (const m of await outbox.queueUploadMail("new_upload", first)) expect(await outbox.deliverMail(m)).toBe("sent");
+    const toFirst = catcher.messages.filter((m) => m.subject === "New upload: Mary Jackson's story").map((m) => m.to[0]);
+    expect(toFirst.sort()).toEqual(["dorothy@example.com", "press@example.com"]);
+
+    await dbm.db().user.update({ where: { id: member.id }, data: { email: "dorothy.vaughan@example.com" } });
+    const second = await confirmedUpload("Christine Darden");
+    for (const m of await outbox.queueUploadMail("new_upload", second)) expect(await outbox.deliverMail(m)).toBe("sent");
+    const toSecond = catcher.messages.filter((m) => m.subject === "New upload: Christine Darden's story").map((m) => m.to[0]);
+    expect(toSecond.sort()).toEqual(["dorothy.vaughan@example.com", "press@example.com"]);
+  });
 });

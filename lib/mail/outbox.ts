@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { MAIL_MAX_ATTEMPTS } from "@/lib/jobs/queue";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { recipientAddresses } from "@/lib/links/recipients";
 import { frameUrl } from "@/lib/twentythree";
 import { formatLength } from "@/lib/uploads/format-length";
 import { invitationMail, isInvitationMail, noteInvitationMail } from "@/lib/invitations/mail";
@@ -19,7 +20,7 @@ export type UploadMailKind = "new_upload" | "ready";
 
 async function mailUpload(
   uploadId: string,
-): Promise<{ u: MailUpload; linkId: string; link: { notifyEmails: string[]; notifyMode: string; notifyReady: boolean } } | null> {
+): Promise<{ u: MailUpload; linkId: string; link: { notifyEmails: string[]; notifyMemberIds: string[]; notifyMode: string; notifyReady: boolean } } | null> {
   const row = await db().upload.findUnique({ where: { id: uploadId }, include: { link: true, connection: { select: { apiUrl: true } } } });
   if (!row || !row.verifiedAt || row.state === "DISOWNED") return null; // only what TwentyThree confirmed
   const thumb =
@@ -39,12 +40,13 @@ async function mailUpload(
 /** Queue the link's e-mails for an upload event; returns the new messages' ids (to send). */
 export async function queueUploadMail(kind: UploadMailKind, uploadId: string): Promise<string[]> {
   const m = await mailUpload(uploadId);
-  if (!m || m.link.notifyMode !== "EACH" || m.link.notifyEmails.length === 0) return [];
+  if (!m || m.link.notifyMode !== "EACH") return [];
   if (kind === "ready" && !m.link.notifyReady) return [];
+  // Members by their address today (stored by id), then the typed addresses.
+  const to = await recipientAddresses(m.link);
+  if (!to.length) return [];
   const subject = (await (kind === "ready" ? readyMail(m.u) : newUploadMail(m.u))).subject;
-  return insertMessages(
-    m.link.notifyEmails.map((to) => ({ dedupeKey: `${kind}:${uploadId}:${to.toLowerCase()}`, kind, linkId: m.linkId, uploadId, to, subject })),
-  );
+  return insertMessages(to.map((to) => ({ dedupeKey: `${kind}:${uploadId}:${to.toLowerCase()}`, kind, linkId: m.linkId, uploadId, to, subject })));
 }
 
 export async function insertMessages(
@@ -158,13 +160,17 @@ export async function queueDigests(now = new Date()): Promise<string[]> {
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1));
   const key = day.toISOString().slice(0, 10);
   const ids: string[] = [];
-  for (const link of await db().intakeLink.findMany({ where: { notifyMode: "DIGEST", NOT: { notifyEmails: { isEmpty: true } } } })) {
+  const links = await db().intakeLink.findMany({
+    where: { notifyMode: "DIGEST", OR: [{ NOT: { notifyEmails: { isEmpty: true } } }, { NOT: { notifyMemberIds: { isEmpty: true } } }] },
+  });
+  for (const link of links) {
     const uploads = await digestUploads(link.id, day);
-    if (!uploads.length) continue;
+    const recipients = uploads.length ? await recipientAddresses(link) : [];
+    if (!recipients.length) continue;
     const subject = (await digestMail(link.title, uploads)).subject;
     ids.push(
       ...(await insertMessages(
-        link.notifyEmails.map((to) => ({
+        recipients.map((to) => ({
           dedupeKey: `digest:${link.id}:${key}:${to.toLowerCase()}`,
           kind: "digest",
           linkId: link.id,

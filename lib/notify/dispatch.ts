@@ -1,6 +1,9 @@
-// Fans one upload event out to its listeners. Each listener queues its own deliveries (rows with
-// a dedupe key, each sent by its own job with its own retries), so this job can be retried
-// safely and a failing webhook endpoint never makes an e-mail go out twice, or the reverse.
+// Fans upload events out to their listeners. Events come from the outbox (upload_events, written
+// with the state change: lib/processing/events.ts). Each listener queues its own deliveries (rows
+// with a dedupe key: the mail's kind + upload + address, the webhook's endpoint + event id), each
+// sent by its own job with its own retries, so dispatching an event twice queues nothing new and
+// a failing webhook endpoint never makes an e-mail go out twice, or the reverse.
+import { db } from "@/lib/db";
 import { recordInvitationUpload } from "@/lib/invitations/access";
 import { log } from "@/lib/log";
 import { queueReceipt } from "@/lib/contributor/mail";
@@ -10,12 +13,49 @@ import type { UploadEventType } from "@/lib/processing/event-types";
 
 export async function dispatchUploadEvent(type: UploadEventType, uploadId: string, eventId: string): Promise<void> {
   const { enqueueMail, enqueueWebhook } = await import("@/lib/jobs/queue");
+  const { enqueueChapters } = await import("@/lib/jobs/queue");
+  // Queueing the sends is a nudge: the rows are stored, and the mail and webhook sweeps send
+  // whatever is still pending should a job not get queued.
+  const nudge = (p: Promise<void>) => p.catch((err: Error) => log.warn("events: could not queue a send; the sweep sends it", { error: err.message }));
   await recordInvitationUpload(type, uploadId); // an invitee's upload: funnel step, and no more reminders
+  // Every way an upload gets confirmed (job, reconcile, thank-you page) emits upload.verified: a one-take recording's chapters follow (#15).
+  if (type === "upload.verified") await nudge(enqueueChapters(uploadId));
   // The team hears of uploads TwentyThree confirmed (a forged callback sends nobody mail).
   const mailKind = type === "upload.verified" ? "new_upload" : type === "upload.ready" ? "ready" : null;
-  if (mailKind) for (const id of await queueUploadMail(mailKind, uploadId)) await enqueueMail(id);
+  if (mailKind) for (const id of await queueUploadMail(mailKind, uploadId)) await nudge(enqueueMail(id));
   // The contributor's receipt with the link to their own page (issue #17), if they gave an address.
-  if (type === "upload.verified") for (const id of await queueReceipt(uploadId, insertMessages)) await enqueueMail(id);
-  for (const id of await queueWebhooks(type, uploadId, eventId)) await enqueueWebhook(id);
+  if (type === "upload.verified") for (const id of await queueReceipt(uploadId, insertMessages)) await nudge(enqueueMail(id));
+  for (const id of await queueWebhooks(type, uploadId, eventId)) await nudge(enqueueWebhook(id));
   log.debug("event dispatched", { type, uploadId, eventId });
+}
+
+/**
+ * Dispatch recorded events not dispatched yet, oldest first: one upload's (the job queued after
+ * the state change) or, for the sweep, every one older than `olderThanMs` (younger ones are left
+ * to their own job). Rows are locked SKIP LOCKED, so the job and the sweep never dispatch the
+ * same row at once, and each is marked in the transaction that locked it.
+ */
+export async function dispatchPendingEvents(opts: { uploadId?: string; olderThanMs?: number; limit?: number } = {}): Promise<number> {
+  const before = new Date(Date.now() - (opts.olderThanMs ?? 0));
+  return db().$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<Array<{ id: string; type: UploadEventType; upload_id: string }>>`
+        SELECT id::text, type, upload_id::text FROM upload_events
+        WHERE dispatched_at IS NULL AND created_at <= ${before}
+          AND (${opts.uploadId ?? null}::uuid IS NULL OR upload_id = ${opts.uploadId ?? null}::uuid)
+        ORDER BY created_at, id LIMIT ${opts.limit ?? 100} FOR UPDATE SKIP LOCKED`;
+      for (const e of rows) {
+        await dispatchUploadEvent(e.type, e.upload_id, e.id);
+        await tx.uploadEvent.update({ where: { id: e.id }, data: { dispatchedAt: new Date() } });
+      }
+      return rows.length;
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/** Dispatched events are kept 30 days (their deliveries and mails carry the record), then removed. */
+export async function pruneDispatchedEvents(now = new Date()): Promise<number> {
+  const r = await db().uploadEvent.deleteMany({ where: { dispatchedAt: { lt: new Date(now.getTime() - 30 * 86_400_000) } } });
+  return r.count;
 }

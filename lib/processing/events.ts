@@ -1,18 +1,31 @@
 // What the rest of the portal hears about an upload's life (issue #16): the event names are the
-// webhook event names. Events are queued as jobs (lib/jobs) and fanned out there to e-mail and
-// webhooks, so a slow recipient never holds up a callback, a pingback or a processing check.
-import type { ProcessingState } from "@/generated/prisma/client";
-
-import { enqueueUploadEvent } from "@/lib/jobs/queue";
+// webhook event names. The event outbox: a state change writes its event row (upload_events) in
+// the same transaction (recordUploadEvent, or the callback claim's SQL function), and only after
+// the commit asks for it to be dispatched (announceUploadEvents). If that request is lost (pg-boss
+// or the database unreachable at that instant), the minute sweep (lib/notify/dispatch.ts)
+// dispatches the row anyway, so no event is lost and none is sent twice.
+import type { Prisma, ProcessingState } from "@/generated/prisma/client";
+import { enqueueUploadEvents } from "@/lib/jobs/queue";
+import { log } from "@/lib/log";
 import type { UploadEventType } from "./event-types";
 
 export { UPLOAD_EVENTS, type UploadEventType } from "./event-types";
 
-export async function emitUploadEvent(type: UploadEventType, uploadId: string): Promise<void> {
-  await enqueueUploadEvent(type, uploadId).catch(() => {});
+/** Write the event in the caller's transaction (the one that changes the upload's state). */
+export async function recordUploadEvent(tx: Prisma.TransactionClient, type: UploadEventType, uploadId: string): Promise<void> {
+  await tx.uploadEvent.create({ data: { type, uploadId } });
 }
 
-export async function emitProcessingChange(uploadId: string, state: ProcessingState): Promise<void> {
-  if (state === "READY") await emitUploadEvent("upload.ready", uploadId);
-  else if (state === "FAILED" || state === "TIMED_OUT") await emitUploadEvent("upload.failed", uploadId);
+/** After the commit: dispatch the upload's recorded events now. Never throws: the sweep is the net. */
+export async function announceUploadEvents(uploadId: string): Promise<void> {
+  await enqueueUploadEvents(uploadId).catch((err: Error) =>
+    log.warn("events: could not queue the dispatch; the sweep sends it", { uploadId, error: err.message }),
+  );
+}
+
+/** The event a change of processing state announces, if any. */
+export function processingEvent(state: ProcessingState): UploadEventType | null {
+  if (state === "READY") return "upload.ready";
+  if (state === "FAILED" || state === "TIMED_OUT") return "upload.failed";
+  return null;
 }

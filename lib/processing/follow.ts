@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { listTokenObjects } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
 import { frameUrl, originOf } from "@/lib/twentythree";
+import { announceUploadEvents, processingEvent, recordUploadEvent } from "./events";
 
 export type FollowResult =
   { kind: "skipped" } | { kind: "unavailable" } | { kind: "followed"; state: ProcessingState; percent: number; changedTo: ProcessingState | null };
@@ -62,22 +63,29 @@ export async function followProcessing(uploadId: string, opts: { now?: Date; tim
     return { kind: "unavailable" };
   }
 
-  // Only a row still not final moves: a job and a pingback racing cannot take READY back.
-  const changed = await db().upload.updateMany({
-    where: { id: upload.id, OR: [{ processing: null }, { processing: "PROCESSING" }] },
-    data: {
-      ...data,
-      processing: state,
-      processingPercent: percent,
-      processingSince: since,
-      ...(state === "READY" ? { readyAt: now, processingError: null } : {}),
-    },
-  });
   // Rows confirmed long before anyone followed them (data from before processing was followed)
   // are filled in quietly: no "ready" e-mail or webhook about an old video.
   const backfill =
     upload.processing === null && upload.processingSince === null && upload.verifiedAt!.getTime() < now.getTime() - env().PROCESSING_TIMEOUT_MINUTES * 60_000;
-  const changedTo = changed.count && upload.processing !== state && !backfill ? state : null;
+  const event = upload.processing !== state && !backfill ? processingEvent(state) : null;
+  // Only a row still not final moves: a job and a pingback racing cannot take READY back. The
+  // event it announces commits with it (the outbox): both or neither.
+  const changed = await db().$transaction(async (tx) => {
+    const r = await tx.upload.updateMany({
+      where: { id: upload.id, OR: [{ processing: null }, { processing: "PROCESSING" }] },
+      data: {
+        ...data,
+        processing: state,
+        processingPercent: percent,
+        processingSince: since,
+        ...(state === "READY" ? { readyAt: now, processingError: null } : {}),
+      },
+    });
+    if (r.count && event) await recordUploadEvent(tx, event, upload.id);
+    return r.count;
+  });
+  const changedTo = changed && upload.processing !== state && !backfill ? state : null;
+  if (event && changed) await announceUploadEvents(upload.id);
   if (changedTo) log.info("processing: state changed", { uploadId, state, percent });
   return { kind: "followed", state, percent, changedTo };
 }
@@ -102,6 +110,3 @@ export async function pendingProcessing(limit = 200): Promise<string[]> {
   });
   return rows.map((r) => r.id);
 }
-
-/** Seconds until the job looks again: 2, 4, 8 … capped at 5 minutes. */
-export const followDelaySeconds = (attempt: number) => Math.min(300, 2 ** Math.min(attempt + 1, 9));

@@ -7,7 +7,6 @@ import { z } from "zod";
 import { consume } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { db } from "@/lib/db";
-import { emitProcessingChange } from "@/lib/processing/events";
 import { followableWhere, followProcessing } from "./follow";
 
 export const PINGBACK_LIMIT = { max: 120, windowMs: 60_000 };
@@ -29,8 +28,8 @@ export async function receivePingback(params: Record<string, string>, ip: string
     take: 10,
   });
   for (const r of rows) {
-    const result = await followProcessing(r.id, { timeoutMs: 5000 });
-    if (result.kind === "followed" && result.changedTo) await emitProcessingChange(r.id, result.changedTo);
+    // A change it finds is recorded and announced by followProcessing (the event outbox).
+    await followProcessing(r.id, { timeoutMs: 5000 });
   }
   if (rows.length) log.info("pingback: re-read uploads", { photoId: parsed.data.photo_id, rows: rows.length });
   // The same answer whether or not the object is ours: a pingback learns nothing.

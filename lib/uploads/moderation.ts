@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { overrideReasonSchema } from "@/lib/contributor/schema";
 import { isConfirmed } from "@/lib/intake/ownership";
 import { log } from "@/lib/log";
-import { emitUploadEvent } from "@/lib/processing/events";
+import { announceUploadEvents } from "@/lib/processing/events";
 import { safeMessageOf, twentyThreeErrorOf } from "@/lib/twentythree";
 import { MAX_BULK, type BulkActionName, type EditInput, type ModerationActionName } from "@/lib/uploads/schema";
 
@@ -106,13 +106,16 @@ export async function moderate(input: ModerateInput): Promise<ModerationResult> 
     action === "edit"
       ? { to: state, ...input.edit }
       : { to: state, ...(alreadyGone ? { alreadyGone } : {}), ...(override?.success ? { override: override.data } : {}) };
+  // Webhooks hear of it (dismissing an unconfirmed claim is local bookkeeping, not an event); the
+  // event is written with the change (the outbox) and dispatched after the commit.
+  const event = action === "dismiss" ? null : state === "DELETED" ? "upload.deleted" : "upload.moderated";
   await db().$transaction([
     db().upload.update({ where: { id: uploadId }, data: { state, ...(action === "edit" ? { title: input.edit!.title } : {}) } }),
     db().moderationAction.create({ data: { uploadId, userId, action, ok: true, detail: { from: upload.state, ...detail } as object } }),
+    ...(event ? [db().uploadEvent.create({ data: { type: event, uploadId } })] : []),
   ]);
   log.info("upload moderated", { uploadId, action, userId, state });
-  // Webhooks hear of it (dismissing an unconfirmed claim is local bookkeeping, not an event).
-  if (action !== "dismiss") await emitUploadEvent(state === "DELETED" ? "upload.deleted" : "upload.moderated", uploadId);
+  if (event) await announceUploadEvents(uploadId);
   return { ok: true, state, message: alreadyGone ? "It was already gone from TwentyThree; marked as deleted." : DONE[action] };
 }
 

@@ -17,13 +17,23 @@ const endpointId = z.object({ endpointId: z.uuid() });
 const readEndpoint = (f: FormData) => ({ endpointId: field(f, "endpointId") });
 
 // createEndpoint checks the connection, the URL (https, no private targets) and the events itself.
-const newEndpoint = z.object({ connectionId: z.string().max(100), url: z.string().trim().max(2000), events: z.array(z.string().max(50)).max(20) });
+const newEndpoint = z.object({
+  connectionId: z.string().max(100),
+  url: z.string().trim().max(2000),
+  events: z.array(z.string().max(50)).max(20),
+  format: z.string().max(10).optional(),
+});
 
 export const addEndpoint = formAction({
   name: "addWebhookEndpoint",
   who: "admin",
   schema: newEndpoint,
-  read: (f) => ({ connectionId: field(f, "connectionId"), url: field(f, "url"), events: f.getAll("events").map(String) }),
+  read: (f) => ({
+    connectionId: field(f, "connectionId"),
+    url: field(f, "url"),
+    events: f.getAll("events").map(String),
+    format: field(f, "format") || undefined,
+  }),
   invalid: (_e, f) => ({ ok: false, message: "Check the address and the events.", values: { url: field(f, "url") } }),
   run: async (input, _actor, f) => {
     const r = await createEndpoint(input);

@@ -18,10 +18,14 @@ export const endpointSchema = z.object({
     .max(2000)
     .refine((u) => /^https?:\/\//i.test(u), "Webhook URLs start with https:// (or http://)."),
   events: z.array(z.enum(UPLOAD_EVENTS)).min(1, "Choose at least one event."),
+  /** "auto": a Slack message for hooks.slack.com, signed JSON elsewhere; "slack" for Slack-compatible
+   * receivers on other hosts (Mattermost, Rocket.Chat, a proxy); "json" always the signed event. */
+  format: z.enum(["auto", "json", "slack"], { error: "Choose a message format." }).default("auto"),
 });
 
 export const newSecret = () => `whsec_${randomBytes(24).toString("base64")}`;
 export const isSlackUrl = (url: string) => new URL(url).hostname === "hooks.slack.com";
+export const slackFormat = (format: "auto" | "json" | "slack", url: string) => format === "slack" || (format === "auto" && isSlackUrl(url));
 
 /** Why this URL may not be called, or undefined. */
 export function refusedTarget(url: string): string | undefined {
@@ -40,7 +44,13 @@ export async function createEndpoint(input: unknown): Promise<CreateResult> {
     return { ok: false, message: "That connection no longer exists." };
   const secret = newSecret();
   const row = await db().webhookEndpoint.create({
-    data: { connectionId: p.data.connectionId, url: p.data.url, events: p.data.events, secretEnc: encryptJson({ secret }), slack: isSlackUrl(p.data.url) },
+    data: {
+      connectionId: p.data.connectionId,
+      url: p.data.url,
+      events: p.data.events,
+      secretEnc: encryptJson({ secret }),
+      slack: slackFormat(p.data.format, p.data.url),
+    },
   });
   return { ok: true, id: row.id, secret };
 }

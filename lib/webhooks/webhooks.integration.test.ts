@@ -19,7 +19,7 @@ let dbm: typeof import("@/lib/db");
 let endpoints: typeof import("@/lib/webhooks/endpoints");
 let deliver: typeof import("@/lib/webhooks/deliver");
 
-type Got = { headers: Record<string, string>; body: string };
+type Got = { url?: string; headers: Record<string, string>; body: string };
 const got: Got[] = [];
 let failWith = 0; // 0 = answer 204
 const receiver = http.createServer((req, res) => {
@@ -27,7 +27,7 @@ const receiver = http.createServer((req, res) => {
   req.on("data", (c: Buffer) => (body += c.toString()));
   req.on("end", () => {
     if (failWith) return void res.writeHead(failWith).end("down");
-    got.push({ headers: req.headers as Record<string, string>, body });
+    got.push({ url: req.url, headers: req.headers as Record<string, string>, body });
     res.writeHead(204).end();
   });
 });
@@ -174,5 +174,26 @@ describe("signed webhooks", () => {
       data: { title: "Ada's story", contributor: { name: "Ada" }, link: { title: "Testimonials" }, review_url: "https://p/admin/uploads/1" },
     }).text;
     expect(text).toBe("*Ready to watch*: “Ada's story” from Ada on “Testimonials” — <https://p/admin/uploads/1|Review>");
+  });
+
+  it("a Slack-format endpoint gets Slack's readable message over real HTTP; an automatic one off hooks.slack.com gets the signed event", async () => {
+    // A local receiver stands in for Slack (the format is chosen, so no request goes to slack.com).
+    const slack = await endpoints.createEndpoint({ connectionId, url: `${receiverUrl}/slack`, events: ["upload.verified"], format: "slack" });
+    const auto = await endpoints.createEndpoint({ connectionId, url: `${receiverUrl}/auto`, events: ["upload.verified"] });
+    if (!slack.ok || !auto.ok) throw new Error("endpoint refused");
+    const uploadId = await confirmedUpload("Katherine Johnson");
+    await deliver.queueWebhooks("upload.verified", uploadId, "evt-slack");
+    const mine = await dbm.db().webhookDelivery.findMany({ where: { uploadId, endpointId: { in: [slack.id, auto.id] } } });
+    expect(mine).toHaveLength(2);
+    for (const d of mine) expect(await deliver.deliverWebhook(d.id)).toEqual({ kind: "delivered" });
+
+    const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+    const toSlack = got.find((g) => g.url === "/hooks/slack")!;
+    expect(toSlack.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(toSlack.body)).toEqual({
+      text: `*New upload confirmed*: “Katherine Johnson's story” from Katherine Johnson on “${link.title}” — <http://localhost:3994/admin/uploads/${uploadId}|Review>`,
+    });
+    const toAuto = got.find((g) => g.url === "/hooks/auto")!;
+    expect(verifyWith(auto.secret, toAuto)).toMatchObject({ type: "upload.verified", data: { upload_id: uploadId } });
   });
 });

@@ -31,6 +31,12 @@ export default async function SettingsPage() {
           </a>{" "}
           — signed events for Slack, Zapier or a CRM.
         </p>
+        <p className="mt-1">
+          <a href="/admin/settings/mail" className="font-semibold text-blue-800 underline">
+            E-mail
+          </a>{" "}
+          — team e-mails and digests that failed or are waiting, with “Send again”.
+        </p>
       </div>
       <section aria-labelledby="connections-heading" className="space-y-4">
         <h2 id="connections-heading" className="text-lg font-semibold">

@@ -27,6 +27,11 @@ export function EndpointForm({ connections }: { connections: { id: string; name:
         defaultValue={state.values?.url ?? ""}
         hint="A Slack incoming-webhook URL (hooks.slack.com) gets a readable message; anything else gets the signed JSON event."
       />
+      <SelectField label="Message format" name="format" defaultValue="auto" hint="Choose Slack message for a Slack-compatible receiver on another address.">
+        <option value="auto">Automatic (Slack message for hooks.slack.com)</option>
+        <option value="json">Signed JSON event</option>
+        <option value="slack">Slack message</option>
+      </SelectField>
       <fieldset className="space-y-1">
         <legend className="font-medium">Events</legend>
         {EVENTS.map((e) => (

@@ -22,7 +22,7 @@ export default async function EditLinkPage({ params, searchParams }: { params: P
           This is a copy and is not active yet. Adjust it, tick “Active” and save.
         </p>
       ) : null}
-      <LinkForm defaults={defaultsFor(link, link.connectionId)} {...ctx} />
+      <LinkForm defaults={defaultsFor(link, link.connectionId, ctx.members)} {...ctx} />
     </div>
   );
 }

@@ -1,0 +1,144 @@
+// Issue #16: the event outbox. When queueing work fails at the moment an upload's state changes
+// (here pg-boss's pool is closed, as when its database connection drops), the event is still
+// stored with the change, and the minute sweep later sends its mail and webhook exactly once.
+// Real Postgres and pg-boss, the emulator over HTTP, the mail catcher over SMTP, a real receiver.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chmodSync, mkdtempSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import PgBoss from "pg-boss";
+import { startEmulator } from "@/emulator/server";
+import { startMailCatcher, type MailCatcher } from "@/mailcatcher/catcher";
+import { createTestDatabase } from "@/test/db";
+import { readFixture } from "@/test/fixtures";
+
+const clip = readFixture("clip.mp4");
+let emu: Awaited<ReturnType<typeof startEmulator>>;
+let catcher: MailCatcher;
+let drop: () => Promise<void>;
+let dbUrl: string;
+let dbm: typeof import("@/lib/db");
+let jobs: typeof import("@/lib/jobs");
+let queue: typeof import("@/lib/jobs/queue");
+
+const hooks: Array<{ id: string; body: string }> = [];
+const receiver = http.createServer((req, res) => {
+  let body = "";
+  req.on("data", (c: Buffer) => (body += c.toString()));
+  req.on("end", () => {
+    hooks.push({ id: String(req.headers["webhook-id"]), body });
+    res.writeHead(204).end();
+  });
+});
+
+beforeAll(async () => {
+  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "outbox-emu-"));
+  chmodSync(dir, 0o755);
+  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true, transcodeSeconds: 0 });
+  catcher = await startMailCatcher({ smtpPort: 0, webPort: 0 });
+  const t = await createTestDatabase();
+  drop = t.drop;
+  dbUrl = t.url;
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    EMULATOR_PORT: String(emu.port),
+    APP_URL: "http://localhost:3993",
+    AUTH_SECRET: "outbox-test-secret-0123456789abcdef012345",
+    LOG_LEVEL: "error",
+    SMTP_URL: `smtp://localhost:${catcher.smtpPort}`,
+    MAIL_FROM: "Portal <portal@example.com>",
+  });
+  dbm = await import("@/lib/db");
+  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
+  jobs = await import("@/lib/jobs");
+  queue = await import("@/lib/jobs/queue");
+  const link = await dbm.db().intakeLink.update({ where: { slug: "demo" }, data: { notifyEmails: ["team@example.com"], notifyMode: "EACH" } });
+  const { createEndpoint } = await import("@/lib/webhooks/endpoints");
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  const created = await createEndpoint({ connectionId: link.connectionId, url, events: ["upload.verified"] });
+  if (!created.ok) throw new Error(created.message);
+});
+afterAll(async () => {
+  await jobs?.stopJobs();
+  await dbm?.db().$disconnect();
+  await catcher?.close();
+  await emu?.close();
+  await drop?.();
+  receiver.close();
+});
+
+/** A visitor's upload reaches TwentyThree, calls back and is verified (the verify job's work). */
+async function uploadAndVerify(who: string): Promise<string> {
+  const { mintToken } = await import("@/lib/intake/mint");
+  const { receiveCallback } = await import("@/lib/intake/receive");
+  const { verifyUpload } = await import("@/lib/intake/verify");
+  const link = await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
+  const minted = await mintToken({ link, details: { name: who, email: "v@example.com", title: `${who}'s story`, description: undefined, consent: true } });
+  if (!minted.ok) throw new Error(minted.message);
+  const form = new FormData();
+  form.set("upload_token", minted.uploadToken);
+  form.set("file", new Blob([new Uint8Array(clip)], { type: "video/mp4" }), "clip.mp4");
+  const res = await fetch(`${emu.url}/api/photo/redeem-upload-token`, { method: "POST", body: form, redirect: "manual" });
+  const params = Object.fromEntries(new URL(res.headers.get("location")!).searchParams.entries());
+  expect((await receiveCallback("GET", params, "198.51.100.20")).status).toBe(303);
+  const row = await dbm.db().upload.findFirstOrThrow({ where: { contributorName: who } });
+  expect(await verifyUpload(row.id)).toBe("verified");
+  return row.id;
+}
+
+async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe("event outbox", () => {
+  it("an event whose job could not be queued is stored with the change, and the sweep sends its mail and webhook exactly once", async () => {
+    // pg-boss started, then its pool closed: every send at the state change fails.
+    const broken = new PgBoss({ connectionString: dbUrl, schema: "pgboss", max: 1 });
+    await broken.start();
+    await broken.stop({ graceful: false, wait: true });
+    queue.setRunningBoss(broken);
+    await expect(queue.enqueueUploadEvents("00000000-0000-4000-8000-000000000000")).rejects.toThrow();
+
+    const id = await uploadAndVerify("Mary Jackson");
+    const stored = await dbm.db().uploadEvent.findMany({ where: { uploadId: id }, orderBy: { createdAt: "asc" } });
+    expect(stored.map((e) => [e.type, e.dispatchedAt])).toEqual([
+      ["upload.received", null],
+      ["upload.verified", null],
+    ]);
+    expect(catcher.messages).toHaveLength(0);
+    expect(hooks).toHaveLength(0);
+
+    // The jobs come back; a minute later the sweep runs (its 30 s grace is moved past here).
+    queue.setRunningBoss(undefined);
+    const boss = await jobs.startJobs({ databaseUrl: dbUrl, schedule: false });
+    await dbm.db().uploadEvent.updateMany({ where: { uploadId: id }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    await boss.send(queue.QUEUES.eventSweep, {});
+    await until("the mail and the webhook", () => catcher.messages.length === 1 && hooks.length === 1);
+
+    const mail = catcher.messages[0]!;
+    expect(mail.to).toEqual(["team@example.com"]);
+    expect(mail.subject).toBe("New upload: Mary Jackson's story");
+    expect(mail.text).toContain(`http://localhost:3993/admin/uploads/${id}`);
+    const verified = stored[1]!;
+    expect(hooks[0]!.id).toBe(`msg_${verified.id}`); // the event row's id is the webhook-id
+    expect(JSON.parse(hooks[0]!.body)).toMatchObject({ type: "upload.verified", data: { upload_id: id } });
+
+    // The sweep again, and the upload's own dispatch job arriving late: nothing more is queued.
+    const { dispatchPendingEvents } = await import("@/lib/notify/dispatch");
+    expect(await dispatchPendingEvents()).toBe(0);
+    await dbm.db().uploadEvent.updateMany({ where: { uploadId: id }, data: { dispatchedAt: null } }); // as if the mark was lost
+    expect(await dispatchPendingEvents({ uploadId: id })).toBe(2);
+    await until("the outbox to be dispatched", async () => (await dbm.db().uploadEvent.count({ where: { uploadId: id, dispatchedAt: null } })) === 0);
+    expect(await dbm.db().mailMessage.count({ where: { uploadId: id } })).toBe(1);
+    expect(await dbm.db().webhookDelivery.count({ where: { uploadId: id } })).toBe(1);
+    expect(catcher.messages).toHaveLength(1);
+    expect(hooks).toHaveLength(1);
+  });
+});
