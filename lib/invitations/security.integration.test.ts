@@ -22,7 +22,11 @@ beforeAll(async () => {
   const demo = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
   linkId = demo.id;
   const { id: _id, slug: _s, createdAt: _c, updatedAt: _u, customVariables, questions, ...rest } = demo;
-  otherLinkId = (await portal.db.intakeLink.create({ data: { ...rest, customVariables: customVariables ?? {}, questions: questions ?? [], slug: "other-link", maxFileBytes: null } })).id;
+  otherLinkId = (
+    await portal.db.intakeLink.create({
+      data: { ...rest, customVariables: customVariables ?? {}, questions: questions ?? [], slug: "other-link", maxFileBytes: null },
+    })
+  ).id;
   const created = await sending.createInvitations(
     linkId,
     [
