@@ -261,3 +261,23 @@ test("axe finds no serious issue on the recorder, and at 360 px nothing scrolls 
   await check("review");
   await page.getByRole("button", { name: "Record again" }).click(); // leaves nothing saved behind
 });
+
+test("screen recording with the camera in a corner: sent as a screen recording", async ({ page }) => {
+  test.setTimeout(90_000);
+  await query(`UPDATE intake_links SET allow_screen = true WHERE slug = 'demo'`);
+  try {
+    const before = new Set((await emulatorObjects()).map((o) => o.photo_id));
+    const sent = recordingSent(page);
+    await openRecorder(page);
+    await page.getByLabel(/Record my screen too/).check();
+    await record(page, 2); // Chromium picks the screen itself (--auto-select-desktop-capture-source)
+    await page.getByRole("button", { name: "Use this recording" }).click();
+    await fillDetails(page, "Radia Perlman");
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 30_000 });
+    expect(sent[0]).toMatchObject({ kind: "take", source: "screen" });
+    expect(await objectsAfter(before)).toHaveLength(1);
+  } finally {
+    await query(`UPDATE intake_links SET allow_screen = false WHERE slug = 'demo'`);
+  }
+});
