@@ -120,9 +120,11 @@ describe("event outbox", () => {
     const boss = await jobs.startJobs({ databaseUrl: dbUrl, schedule: false });
     await dbm.db().uploadEvent.updateMany({ where: { uploadId: id }, data: { createdAt: new Date(Date.now() - 60_000) } });
     await boss.send(queue.QUEUES.eventSweep, {});
-    await until("the mail and the webhook", () => catcher.messages.length === 1 && hooks.length === 1);
+    // The team's mail, and the contributor's receipt (issue #17), each once.
+    const team = () => catcher.messages.filter((m) => m.to.includes("team@example.com"));
+    await until("the mails and the webhook", () => catcher.messages.length === 2 && team().length === 1 && hooks.length === 1);
 
-    const mail = catcher.messages[0]!;
+    const mail = team()[0]!;
     expect(mail.to).toEqual(["team@example.com"]);
     expect(mail.subject).toBe("New upload: Mary Jackson's story");
     expect(mail.text).toContain(`http://localhost:3993/admin/uploads/${id}`);
@@ -136,9 +138,10 @@ describe("event outbox", () => {
     await dbm.db().uploadEvent.updateMany({ where: { uploadId: id }, data: { dispatchedAt: null } }); // as if the mark was lost
     expect(await dispatchPendingEvents({ uploadId: id })).toBe(2);
     await until("the outbox to be dispatched", async () => (await dbm.db().uploadEvent.count({ where: { uploadId: id, dispatchedAt: null } })) === 0);
-    expect(await dbm.db().mailMessage.count({ where: { uploadId: id } })).toBe(1);
+    expect(await dbm.db().mailMessage.count({ where: { uploadId: id, kind: "new_upload" } })).toBe(1);
+    expect(await dbm.db().mailMessage.count({ where: { uploadId: id, kind: "receipt" } })).toBe(1);
     expect(await dbm.db().webhookDelivery.count({ where: { uploadId: id } })).toBe(1);
-    expect(catcher.messages).toHaveLength(1);
+    expect(catcher.messages).toHaveLength(2);
     expect(hooks).toHaveLength(1);
   });
 });
