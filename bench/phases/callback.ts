@@ -76,6 +76,8 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     const res = await runLoad({
       port,
       cpuPids: { server: pid, emulator: ctx.emulator.pid, bench: process.pid },
+      // Only the portal's own process is profiled: label its windows (portal and floor routes).
+      ...(port === ctx.portalPort ? { label: `callback ${mode}/${route.includes("bench-floor") ? "floor" : "portal"} c=${c}` } : {}),
       concurrency: c,
       maxRequests,
       maxSeconds,

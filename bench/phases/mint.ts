@@ -79,6 +79,7 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
       const portal = await runLoad({
         port: ctx.portalPort,
         cpuPids: { portal: ctx.portal.pid, emulator: ctx.emulator.pid, bench: process.pid },
+        label: `mint/portal c=${c}`,
         concurrency: c,
         maxRequests,
         maxSeconds,
@@ -123,6 +124,7 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
       const floor = await runLoad({
         port: ctx.portalPort,
         cpuPids: { portal: ctx.portal.pid, emulator: ctx.emulator.pid, bench: process.pid },
+        label: `mint/floor c=${c}`,
         concurrency: c,
         maxRequests,
         maxSeconds,
