@@ -35,6 +35,11 @@ export async function consume(limits: Limit[], now = new Date()): Promise<LimitR
       count = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN 1 ELSE rate_limits.count + 1 END,
       window_start = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN ${now} ELSE rate_limits.window_start END
     RETURNING key, count, window_start`;
+  return verdict(rows, limits, now);
+}
+
+/** The first limit (in the caller's order) whose counted row is over its maximum. */
+function verdict(rows: { key: string; count: number; window_start: Date }[], limits: Limit[], now: Date): LimitResult {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   for (const l of limits) {
     const row = byKey.get(l.key);
@@ -46,6 +51,38 @@ export async function consume(limits: Limit[], now = new Date()): Promise<LimitR
   return { ok: true };
 }
 
+/**
+ * `gate` first, then `limits` only while the gate is within its maximum, in one statement (issue
+ * #20: the intake gate's per-address limit for a JavaScript action call and the mint's limits in
+ * one round trip). Those beyond a spent gate are not counted, as when the gate refused before the
+ * action ran: an address over its POST budget cannot wear down a link's shared per-link budget.
+ * The gate's key sorts before the mint keys ("intake-post:" < "mint:") and is locked first, so the
+ * order of locks is still the order of keys and concurrent calls cannot deadlock.
+ */
+export async function consumeBehind(gate: Limit, limits: Limit[], now = new Date()): Promise<LimitResult> {
+  const sorted = [...new Map(limits.filter((l) => l.key !== gate.key).map((l) => [l.key, l])).values()].sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+  );
+  const cutoff = new Date(now.getTime() - gate.windowMs);
+  const rows = await db().$queryRaw<{ key: string; count: number; window_start: Date }[]>`
+    WITH g AS (
+      INSERT INTO rate_limits (key, window_start, count) VALUES (${gate.key}, ${now}, 1)
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN rate_limits.window_start <= ${cutoff} THEN 1 ELSE rate_limits.count + 1 END,
+        window_start = CASE WHEN rate_limits.window_start <= ${cutoff} THEN ${now} ELSE rate_limits.window_start END
+      RETURNING key, count, window_start),
+    input AS (SELECT * FROM unnest(${sorted.map((l) => l.key)}::text[], ${sorted.map((l) => l.windowMs)}::bigint[]) AS i(key, window_ms)
+      WHERE (SELECT count FROM g) <= ${gate.max}),
+    m AS (
+      INSERT INTO rate_limits (key, window_start, count) SELECT key, ${now}, 1 FROM input ORDER BY key
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN 1 ELSE rate_limits.count + 1 END,
+        window_start = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN ${now} ELSE rate_limits.window_start END
+      RETURNING key, count, window_start)
+    SELECT * FROM g UNION ALL SELECT * FROM m`;
+  return verdict(rows, [gate, ...limits], now);
+}
+
 export function describeWait(seconds: number): string {
   if (seconds < 90) return `${seconds} seconds`;
   const minutes = Math.ceil(seconds / 60);
@@ -54,6 +91,8 @@ export function describeWait(seconds: number): string {
 
 /** Posts to an intake page (the details form, server actions) per address (lib/security/gate.ts). */
 export const INTAKE_POST_LIMIT = { max: 60, windowMs: 10 * 60_000 };
+/** That limit for one address: counted by the proxy, or for a JavaScript action call by the action (lib/intake/request.ts). */
+export const intakePostLimit = (ip: string): Limit => ({ key: `intake-post:ip:${ip}`, ...INTAKE_POST_LIMIT });
 
 /** Limits on minting upload tokens (documented in README). */
 export const MINT_LIMITS = {

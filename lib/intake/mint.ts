@@ -10,9 +10,10 @@ import { env } from "@/lib/env";
 import { isReservedVariable } from "@/lib/links/reserved";
 import { log } from "@/lib/log";
 import { redeemUrl, twentyThreeErrorOf } from "@/lib/twentythree";
-import { consume, describeWait, MINT_LIMITS } from "@/lib/limits";
+import { consume, consumeBehind, MINT_LIMITS, type Limit } from "@/lib/limits";
 import type { Details } from "./details";
 import { loadedConnection } from "./links";
+import { tooManyStarted } from "./request";
 import { newStateNonce, signState, signTicket } from "./signing";
 
 export type Minted = {
@@ -49,6 +50,8 @@ export async function mintToken(input: {
   contributor?: { name?: string; email?: string };
   background?: boolean;
   maxUploads?: number;
+  /** The intake gate's limit when the action counts it (lib/intake/request.ts actionGate). */
+  gate?: Limit;
 }): Promise<Minted | MintFailure> {
   const { link, details } = input;
   // lookupLink already loaded the connection with the link (one round trip); look it up only for
@@ -60,16 +63,17 @@ export async function mintToken(input: {
 
   const name = input.contributor?.name ?? details.name;
   const email = input.contributor?.email ?? details.email;
-  const limited = await consume([
+  const limits = [
     ...(input.requesterIp ? [{ key: `mint:ip:${input.requesterIp}`, ...MINT_LIMITS.perIp }] : []),
     { key: `mint:link:${link.id}`, ...MINT_LIMITS.perLink },
     ...(email ? [{ key: `mint:visitor:${link.id}:${email.toLowerCase()}`, ...MINT_LIMITS.perVisitor }] : []),
-  ]);
+  ];
+  const limited = input.gate ? await consumeBehind(input.gate, limits) : await consume(limits);
   if (!limited.ok) {
     log.warn("minting refused: rate limit", { link: link.slug, limit: limited.key.split(":").slice(0, 2).join(":") });
     return {
       ok: false,
-      message: `Too many uploads were started from here in a short time. Please try again in ${describeWait(limited.retryAfterSeconds)}.`,
+      message: tooManyStarted(limited.retryAfterSeconds),
       retryable: true,
       retryAfterSeconds: limited.retryAfterSeconds,
     };
