@@ -40,7 +40,7 @@ describe("consumeBehind", () => {
     expect(await limits.consumeBehind(gate, mint)).toEqual({ ok: true });
     const refused = await limits.consumeBehind(gate, mint);
     expect(refused).toMatchObject({ ok: false, key: "mint:ip:192.0.2.2" });
-    expect(refused.ok === false && refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(!refused.ok && "retryAfterSeconds" in refused && refused.retryAfterSeconds).toBeGreaterThan(0);
   });
 
   it("stops at a spent gate without wearing down the shared limits behind it", async () => {
@@ -51,6 +51,17 @@ describe("consumeBehind", () => {
     // The attacker's address paid; the link's budget (everyone's) only saw the two that got through.
     expect(await count(shared.key)).toBe(2);
     expect(await count(gate.key)).toBe(7);
+  });
+
+  it("counts nothing behind the gate when its guard finds no row, and says so", async () => {
+    const gate = { key: "intake-post:ip:192.0.2.4", max: 10, windowMs: WINDOW };
+    const mint = [{ key: "mint:link:guarded", max: 10, windowMs: WINDOW }];
+    const { Prisma } = await import("@/generated/prisma/client");
+    expect(await limits.consumeBehind(gate, mint, { guard: Prisma.sql`SELECT 1 WHERE 1 = 2` })).toEqual({ ok: false, stale: true });
+    expect(await limits.consumeBehind(undefined, mint, { guard: Prisma.sql`SELECT 1 WHERE 1 = 2` })).toEqual({ ok: false, stale: true });
+    expect([await count(gate.key), await count("mint:link:guarded")]).toEqual([1, 0]);
+    expect(await limits.consumeBehind(undefined, mint, { guard: Prisma.sql`SELECT 1` })).toEqual({ ok: true });
+    expect(await count("mint:link:guarded")).toBe(1);
   });
 
   it("counts exactly under concurrency with overlapping keys (no deadlock, no lost update)", async () => {

@@ -1,5 +1,5 @@
 // Rate limits and quotas kept in Postgres (rate_limits), so they hold across portal instances.
-import type { PrismaClient } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
 export type Limit = { key: string; max: number; windowMs: number };
@@ -51,36 +51,51 @@ function verdict(rows: { key: string; count: number; window_start: Date }[], lim
   return { ok: true };
 }
 
+/** consumeBehind's answer: a limit's verdict, or "stale" when its guard no longer held (nothing behind the gate was counted). */
+export type GuardedResult = LimitResult | { ok: false; stale: true };
+
 /**
- * `gate` first, then `limits` only while the gate is within its maximum, in one statement (issue
- * #20: the intake gate's per-address limit for a JavaScript action call and the mint's limits in
- * one round trip). Those beyond a spent gate are not counted, as when the gate refused before the
- * action ran: an address over its POST budget cannot wear down a link's shared per-link budget.
- * The gate's key sorts before the mint keys ("intake-post:" < "mint:") and is locked first, so the
- * order of locks is still the order of keys and concurrent calls cannot deadlock.
+ * `gate` first, then `limits` only while the gate is within its maximum and `guard` (a SELECT)
+ * finds a row, all in one statement (issue #20: the intake gate's per-address limit for a
+ * JavaScript action call, the check that a cached link still holds, and the mint's limits in one
+ * round trip). Nothing behind a spent gate is counted, as when the gate refused before the action
+ * ran: an address over its POST budget cannot wear down a link's shared per-link budget. The
+ * gate's key sorts before the mint keys ("intake-post:" < "mint:") and is locked first, so locks
+ * are still taken in key order and concurrent calls cannot deadlock.
  */
-export async function consumeBehind(gate: Limit, limits: Limit[], now = new Date()): Promise<LimitResult> {
-  const sorted = [...new Map(limits.filter((l) => l.key !== gate.key).map((l) => [l.key, l])).values()].sort((a, b) =>
+export async function consumeBehind(gate: Limit | undefined, limits: Limit[], opts: { now?: Date; guard?: Prisma.Sql } = {}): Promise<GuardedResult> {
+  const now = opts.now ?? new Date();
+  const sorted = [...new Map(limits.filter((l) => l.key !== gate?.key).map((l) => [l.key, l])).values()].sort((a, b) =>
     a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
   );
-  const cutoff = new Date(now.getTime() - gate.windowMs);
-  const rows = await db().$queryRaw<{ key: string; count: number; window_start: Date }[]>`
-    WITH g AS (
-      INSERT INTO rate_limits (key, window_start, count) VALUES (${gate.key}, ${now}, 1)
+  const cutoff = new Date(now.getTime() - (gate?.windowMs ?? 0));
+  const g = gate
+    ? Prisma.sql`INSERT INTO rate_limits (key, window_start, count) VALUES (${gate.key}, ${now}, 1)
       ON CONFLICT (key) DO UPDATE SET
         count = CASE WHEN rate_limits.window_start <= ${cutoff} THEN 1 ELSE rate_limits.count + 1 END,
         window_start = CASE WHEN rate_limits.window_start <= ${cutoff} THEN ${now} ELSE rate_limits.window_start END
-      RETURNING key, count, window_start),
+      RETURNING key, count, window_start`
+    : Prisma.sql`SELECT NULL::text AS key, 0 AS count, NULL::timestamptz AS window_start WHERE false`;
+  const rows = await db().$queryRaw<{ key: string | null; count: number; window_start: Date; guard: boolean | null }[]>`
+    WITH ok AS (SELECT ${opts.guard ? Prisma.sql`EXISTS (${opts.guard})` : Prisma.sql`true`} AS v),
+    g AS (${g}),
     input AS (SELECT * FROM unnest(${sorted.map((l) => l.key)}::text[], ${sorted.map((l) => l.windowMs)}::bigint[]) AS i(key, window_ms)
-      WHERE (SELECT count FROM g) <= ${gate.max}),
+      WHERE (SELECT v FROM ok) AND COALESCE((SELECT count FROM g), 0) <= ${gate?.max ?? 0}),
     m AS (
       INSERT INTO rate_limits (key, window_start, count) SELECT key, ${now}, 1 FROM input ORDER BY key
       ON CONFLICT (key) DO UPDATE SET
         count = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN 1 ELSE rate_limits.count + 1 END,
         window_start = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN ${now} ELSE rate_limits.window_start END
       RETURNING key, count, window_start)
-    SELECT * FROM g UNION ALL SELECT * FROM m`;
-  return verdict(rows, [gate, ...limits], now);
+    SELECT key, count, window_start, NULL::boolean AS guard FROM g UNION ALL SELECT key, count, window_start, NULL FROM m
+    UNION ALL SELECT NULL, NULL, NULL, v FROM ok`;
+  const counted = verdict(
+    rows.filter((r): r is typeof r & { key: string } => r.key !== null),
+    gate ? [gate, ...limits] : limits,
+    now,
+  );
+  if (!counted.ok) return counted;
+  return rows.find((r) => r.key === null)?.guard ? counted : { ok: false, stale: true };
 }
 
 export function describeWait(seconds: number): string {

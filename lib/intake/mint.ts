@@ -3,7 +3,7 @@
 // the server.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { IntakeLink } from "@/generated/prisma/client";
+import type { IntakeLink, Prisma } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -25,7 +25,7 @@ export type Minted = {
   validUntil: Date;
   maxUploads: number;
 };
-export type MintFailure = { ok: false; message: string; retryable: boolean; retryAfterSeconds?: number };
+export type MintFailure = { ok: false; message: string; retryable: boolean; retryAfterSeconds?: number; stale?: true };
 
 export function callbackUrl(): string {
   return `${env().appUrl}/api/twentythree/callback`;
@@ -52,6 +52,8 @@ export async function mintToken(input: {
   maxUploads?: number;
   /** The intake gate's limit when the action counts it (lib/intake/request.ts actionGate). */
   gate?: Limit;
+  /** For a link from link-cache.ts: the check that it still holds, made with the limits. */
+  guard?: Prisma.Sql;
 }): Promise<Minted | MintFailure> {
   const { link, details } = input;
   // lookupLink already loaded the connection with the link (one round trip); look it up only for
@@ -68,7 +70,9 @@ export async function mintToken(input: {
     { key: `mint:link:${link.id}`, ...MINT_LIMITS.perLink },
     ...(email ? [{ key: `mint:visitor:${link.id}:${email.toLowerCase()}`, ...MINT_LIMITS.perVisitor }] : []),
   ];
-  const limited = input.gate ? await consumeBehind(input.gate, limits) : await consume(limits);
+  const limited = input.gate || input.guard ? await consumeBehind(input.gate, limits, { guard: input.guard }) : await consume(limits);
+  // The cached link no longer holds: nothing behind the gate was counted; the caller looks it up afresh.
+  if ("stale" in limited) return { ok: false, stale: true, message: "This upload link has changed. Please try again.", retryable: true };
   if (!limited.ok) {
     log.warn("minting refused: rate limit", { link: link.slug, limit: limited.key.split(":").slice(0, 2).join(":") });
     return {
