@@ -1,6 +1,7 @@
 // Rate limits and quotas kept in Postgres (rate_limits), so they hold across portal instances.
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { directQuery } from "@/lib/db-direct";
 
 export type Limit = { key: string; max: number; windowMs: number };
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; key: string };
@@ -76,7 +77,8 @@ export async function consumeBehind(gate: Limit | undefined, limits: Limit[], op
         window_start = CASE WHEN rate_limits.window_start <= ${cutoff} THEN ${now} ELSE rate_limits.window_start END
       RETURNING key, count, window_start`
     : Prisma.sql`SELECT NULL::text AS key, 0 AS count, NULL::timestamptz AS window_start WHERE false`;
-  const rows = await db().$queryRaw<{ key: string | null; count: number; window_start: Date; guard: boolean | null }[]>`
+  // Sent on the direct pool (lib/db-direct.ts): this runs on every mint.
+  const rows = await directQuery<{ key: string | null; count: number; window_start: Date; guard: boolean | null }>(Prisma.sql`
     WITH ok AS (SELECT ${opts.guard ? Prisma.sql`EXISTS (${opts.guard})` : Prisma.sql`true`} AS v),
     g AS (${g}),
     input AS (SELECT * FROM unnest(${sorted.map((l) => l.key)}::text[], ${sorted.map((l) => l.windowMs)}::bigint[]) AS i(key, window_ms)
@@ -88,7 +90,7 @@ export async function consumeBehind(gate: Limit | undefined, limits: Limit[], op
         window_start = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN ${now} ELSE rate_limits.window_start END
       RETURNING key, count, window_start)
     SELECT key, count, window_start, NULL::boolean AS guard FROM g UNION ALL SELECT key, count, window_start, NULL FROM m
-    UNION ALL SELECT NULL, NULL, NULL, v FROM ok`;
+    UNION ALL SELECT NULL, NULL, NULL, v FROM ok`);
   const counted = verdict(
     rows.filter((r): r is typeof r & { key: string } => r.key !== null),
     gate ? [gate, ...limits] : limits,
@@ -96,6 +98,12 @@ export async function consumeBehind(gate: Limit | undefined, limits: Limit[], op
   );
   if (!counted.ok) return counted;
   return rows.find((r) => r.key === null)?.guard ? counted : { ok: false, stale: true };
+}
+
+/** bump() on the direct pool, for the callback's fast path (lib/intake/callback.ts): the repeat is
+ * counted on the same pool, in the same order, as the claims it follows. */
+export async function bumpDirect(key: string, windowMs: number, now = new Date()): Promise<void> {
+  await consumeBehind(undefined, [{ key, max: Number.MAX_SAFE_INTEGER, windowMs }], { now });
 }
 
 export function describeWait(seconds: number): string {

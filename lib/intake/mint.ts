@@ -3,9 +3,10 @@
 // the server.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { IntakeLink, Prisma } from "@/generated/prisma/client";
+import { Prisma, type IntakeLink } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
+import { directQuery } from "@/lib/db-direct";
 import { env } from "@/lib/env";
 import { isReservedVariable } from "@/lib/links/reserved";
 import { log } from "@/lib/log";
@@ -103,14 +104,14 @@ export async function mintToken(input: {
       ...params,
       extra: { state: signState(id, nonce) },
     });
-    // One plain INSERT (issue #20): Prisma's create would also read the whole row back.
+    // One plain INSERT on the direct pool (issue #20, lib/db-direct.ts): Prisma's create would also read the whole row back.
     const consentAt = details.consent ? new Date() : null;
-    await db().$executeRaw`
+    await directQuery(Prisma.sql`
       INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, user_id, requester_ip, contributor_name, contributor_email,
         title, description, consent_text, consent_at, params, max_uploads, background_return, valid_until)
       VALUES (${id}::uuid, ${connection.id}::uuid, ${link.id}::uuid, ${token.uploadToken}, ${nonce}, ${input.userId ?? null}::uuid, ${input.requesterIp ?? null},
         ${name ?? null}, ${email ?? null}, ${params.title}, ${params.description || null}, ${details.consent ? link.consentText : null}, ${consentAt}::timestamptz,
-        ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz)`;
+        ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz)`);
     log.info("upload token minted", { link: link.slug, tokenId: id, maxUploads });
     return {
       ok: true,
