@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { isReservedVariable } from "@/lib/links/reserved";
 import { log } from "@/lib/log";
 import { redeemUrl, twentyThreeErrorOf } from "@/lib/twentythree";
-import { consume, consumeBehind, MINT_LIMITS, type Limit } from "@/lib/limits";
+import { consumeBehind, MINT_LIMITS, type Limit } from "@/lib/limits";
 import type { Details } from "./details";
 import { loadedConnection } from "./links";
 import { tooManyStarted } from "./request";
@@ -71,7 +71,7 @@ export async function mintToken(input: {
     { key: `mint:link:${link.id}`, ...MINT_LIMITS.perLink },
     ...(email ? [{ key: `mint:visitor:${link.id}:${email.toLowerCase()}`, ...MINT_LIMITS.perVisitor }] : []),
   ];
-  const limited = input.gate || input.guard ? await consumeBehind(input.gate, limits, { guard: input.guard }) : await consume(limits);
+  const limited = await consumeBehind(input.gate, limits, { guard: input.guard });
   // The cached link no longer holds: nothing behind the gate was counted; the caller looks it up afresh.
   if ("stale" in limited) return { ok: false, stale: true, message: "This upload link has changed. Please try again.", retryable: true };
   if (!limited.ok) {
