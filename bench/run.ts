@@ -16,6 +16,7 @@ import pg from "pg";
 import { freePort, startCluster, type Cluster } from "../scripts/lib/pg-cluster";
 import { migrate } from "../lib/migrate";
 import { actionIds } from "./lib/action";
+import { windows } from "./lib/load";
 import type { Ctx } from "./lib/context";
 import { startCountingProxy, type CountingProxy } from "./lib/net";
 import { emulatorNodeArgs } from "../scripts/lib/emulator-process";
@@ -220,6 +221,13 @@ async function main() {
   await phase("upload", () => benchUpload(ctx));
   await phase("dashboard", () => benchDashboard(ctx));
 
+  if (process.env.BENCH_CPU_PROF) {
+    // The labelled load windows, beside the profile the portal writes when it stops (its file name
+    // carries the pid): bench/profile-summary.ts splits the samples by them.
+    const dir = path.resolve(process.env.BENCH_CPU_PROF);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `windows-${portal.pid}.json`), JSON.stringify(windows, null, 2) + "\n");
+  }
   const summary = buildSummary(results);
   const report = {
     generatedAt: new Date().toISOString(),

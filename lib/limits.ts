@@ -1,5 +1,7 @@
 // Rate limits and quotas kept in Postgres (rate_limits), so they hold across portal instances.
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { directQuery } from "@/lib/db-direct";
 
 export type Limit = { key: string; max: number; windowMs: number };
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; key: string };
@@ -29,6 +31,11 @@ export async function consume(limits: Limit[], now = new Date()): Promise<LimitR
       count = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN 1 ELSE rate_limits.count + 1 END,
       window_start = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN ${now} ELSE rate_limits.window_start END
     RETURNING key, count, window_start`;
+  return verdict(rows, limits, now);
+}
+
+/** The first limit (in the caller's order) whose counted row is over its maximum. */
+function verdict(rows: { key: string; count: number; window_start: Date }[], limits: Limit[], now: Date): LimitResult {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   for (const l of limits) {
     const row = byKey.get(l.key);
@@ -40,6 +47,60 @@ export async function consume(limits: Limit[], now = new Date()): Promise<LimitR
   return { ok: true };
 }
 
+/** consumeBehind's answer: a limit's verdict, or "stale" when its guard no longer held (nothing behind the gate was counted). */
+export type GuardedResult = LimitResult | { ok: false; stale: true };
+
+/**
+ * `gate` first, then `limits` only while the gate is within its maximum and `guard` (a SELECT)
+ * finds a row, all in one statement (issue #20: the intake gate's per-address limit for a
+ * JavaScript action call, the check that a cached link still holds, and the mint's limits in one
+ * round trip). Nothing behind a spent gate is counted, as when the gate refused before the action
+ * ran: an address over its POST budget cannot wear down a link's shared per-link budget. The
+ * gate's key sorts before the mint keys ("intake-post:" < "mint:") and is locked first, so locks
+ * are still taken in key order and concurrent calls cannot deadlock.
+ */
+export async function consumeBehind(gate: Limit | undefined, limits: Limit[], opts: { now?: Date; guard?: Prisma.Sql } = {}): Promise<GuardedResult> {
+  const now = opts.now ?? new Date();
+  const sorted = [...new Map(limits.filter((l) => l.key !== gate?.key).map((l) => [l.key, l])).values()].sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+  );
+  const cutoff = new Date(now.getTime() - (gate?.windowMs ?? 0));
+  const g = gate
+    ? Prisma.sql`INSERT INTO rate_limits (key, window_start, count) VALUES (${gate.key}, ${now}, 1)
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN rate_limits.window_start <= ${cutoff} THEN 1 ELSE rate_limits.count + 1 END,
+        window_start = CASE WHEN rate_limits.window_start <= ${cutoff} THEN ${now} ELSE rate_limits.window_start END
+      RETURNING key, count, window_start`
+    : Prisma.sql`SELECT NULL::text AS key, 0 AS count, NULL::timestamptz AS window_start WHERE false`;
+  // Sent on the direct pool (lib/db-direct.ts): this runs on every mint.
+  const rows = await directQuery<{ key: string | null; count: number; window_start: Date; guard: boolean | null }>(Prisma.sql`
+    WITH ok AS (SELECT ${opts.guard ? Prisma.sql`EXISTS (${opts.guard})` : Prisma.sql`true`} AS v),
+    g AS (${g}),
+    input AS (SELECT * FROM unnest(${sorted.map((l) => l.key)}::text[], ${sorted.map((l) => l.windowMs)}::bigint[]) AS i(key, window_ms)
+      WHERE (SELECT v FROM ok) AND COALESCE((SELECT count FROM g), 0) <= ${gate?.max ?? 0}),
+    m AS (
+      INSERT INTO rate_limits (key, window_start, count) SELECT key, ${now}, 1 FROM input ORDER BY key
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN 1 ELSE rate_limits.count + 1 END,
+        window_start = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN ${now} ELSE rate_limits.window_start END
+      RETURNING key, count, window_start)
+    SELECT key, count, window_start, NULL::boolean AS guard FROM g UNION ALL SELECT key, count, window_start, NULL FROM m
+    UNION ALL SELECT NULL, NULL, NULL, v FROM ok`);
+  const counted = verdict(
+    rows.filter((r): r is typeof r & { key: string } => r.key !== null),
+    gate ? [gate, ...limits] : limits,
+    now,
+  );
+  if (!counted.ok) return counted;
+  return rows.find((r) => r.key === null)?.guard ? counted : { ok: false, stale: true };
+}
+
+/** bump() on the direct pool, for the callback's fast path (lib/intake/callback.ts): the repeat is
+ * counted on the same pool, in the same order, as the claims it follows. */
+export async function bumpDirect(key: string, windowMs: number, now = new Date()): Promise<void> {
+  await consumeBehind(undefined, [{ key, max: Number.MAX_SAFE_INTEGER, windowMs }], { now });
+}
+
 export function describeWait(seconds: number): string {
   if (seconds < 90) return `${seconds} seconds`;
   const minutes = Math.ceil(seconds / 60);
@@ -48,6 +109,8 @@ export function describeWait(seconds: number): string {
 
 /** Posts to an intake page (the details form, server actions) per address (lib/security/gate.ts). */
 export const INTAKE_POST_LIMIT = { max: 60, windowMs: 10 * 60_000 };
+/** That limit for one address: counted by the proxy, or for a JavaScript action call by the action (lib/intake/request.ts). */
+export const intakePostLimit = (ip: string): Limit => ({ key: `intake-post:ip:${ip}`, ...INTAKE_POST_LIMIT });
 
 /** Limits on minting upload tokens (documented in README). */
 export const MINT_LIMITS = {

@@ -62,6 +62,12 @@ export function request(agent: http.Agent, port: number, r: Req, timeoutMs = 30_
   });
 }
 
+/** Timed windows of the labelled runs (start/end on CLOCK_MONOTONIC in µs, the clock V8's CPU
+ * profiles use on Linux), so bench/profile-summary.ts can attribute the portal's profile samples
+ * to the path being measured (issue #20: one profile per scenario, not one for the whole run). */
+export const windows: Array<{ label: string; startUs: number; endUs: number; ok: number }> = [];
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -86,6 +92,8 @@ export async function runLoad(opts: {
   onDone?: (i: number, ok: boolean) => void;
   /** Processes whose CPU time over the timed window is reported per successful request. */
   cpuPids?: Record<string, number>;
+  /** Names the timed window for the per-path profile (e.g. "mint/portal c=16"). */
+  label?: string;
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   try {
@@ -125,6 +133,7 @@ export async function runLoad(opts: {
     next = 0;
     const cpu0 = Object.fromEntries(Object.entries(opts.cpuPids ?? {}).map(([k, pid]) => [k, cpuSecondsOf(pid)]));
     const start = performance.now();
+    const startUs = monotonicUs();
     const deadline = start + opts.maxSeconds * 1000;
     await Promise.all(
       Array.from({ length: opts.concurrency }, async () => {
@@ -132,6 +141,7 @@ export async function runLoad(opts: {
       }),
     );
     const seconds = (performance.now() - start) / 1000;
+    if (opts.label) windows.push({ label: opts.label, startUs, endUs: monotonicUs(), ok });
     const cpuMsPerOk = Object.fromEntries(
       Object.entries(opts.cpuPids ?? {}).map(([k, pid]) => [k, round(((cpuSecondsOf(pid) - cpu0[k]!) * 1000) / Math.max(1, ok), 1)]),
     );

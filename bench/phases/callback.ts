@@ -9,6 +9,7 @@ import type { Ctx } from "../lib/context";
 import { runLoad, round, type LoadResult } from "../lib/load";
 import { freePort } from "../../scripts/lib/pg-cluster";
 import { spawnChild, waitForHttp } from "../lib/procs";
+import { pairedCpu, type Paired } from "../lib/paired";
 
 type Side = LoadResult & { expectedRows: number; rows: number; lost: number; doubled: number };
 export type CallbackResult = {
@@ -27,6 +28,8 @@ export type CallbackResult = {
   }>;
   lostTotal: number;
   doubledTotal: number;
+  /** CPU per callback, portal vs floor, in alternating blocks at c=1 (bench/lib/paired.ts). */
+  paired: Paired;
 };
 
 const LEVELS = [1, 16, 64];
@@ -76,6 +79,8 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     const res = await runLoad({
       port,
       cpuPids: { server: pid, emulator: ctx.emulator.pid, bench: process.pid },
+      // Only the portal's own process is profiled: label its windows (portal and floor routes).
+      ...(port === ctx.portalPort ? { label: `callback ${mode}/${route.includes("bench-floor") ? "floor" : "portal"} c=${c}` } : {}),
       concurrency: c,
       maxRequests,
       maxSeconds,
@@ -109,6 +114,34 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     return { ...res, expectedRows: ids.length, rows: found, lost: ids.length - found, doubled };
   }
 
+  // Portal vs floor CPU per callback (unique, c=1) in alternating blocks (bench/lib/paired.ts).
+  const pairedToks = await makeTokens(2 * ((ctx.quick ? 6 : 12) * 20 + 3));
+  let pk = 0;
+  const pairedReq = (route: string) => () => {
+    const t = pairedToks[pk]!;
+    const photo = 2_000_000_000 + pk++;
+    const q = new URLSearchParams({
+      domain: `localhost:${ctx.emulatorPort}`,
+      upload_token: t.ut,
+      photo_id: String(photo),
+      tree_id: "1",
+      token: `tok${photo.toString(36)}abc`,
+      state: t.state,
+    });
+    return { path: `${route}?${q}`, headers: { "x-forwarded-for": "192.0.2.11" } };
+  };
+  const paired = await pairedCpu({
+    port: ctx.portalPort,
+    pid: ctx.portal.pid,
+    rounds: ctx.quick ? 6 : 12,
+    block: 20,
+    a: pairedReq("/api/twentythree/callback"),
+    b: pairedReq("/api/bench-floor/callback"),
+    ok: (res) => res.status === 303,
+  });
+  ctx.log(
+    `  paired CPU per callback (unique, c=1, ${paired.requestsEach} each, alternating blocks): portal ${paired.aCpuMs} ms, floor ${paired.bCpuMs} ms, ratio ${paired.ratio}×${paired.failed ? ` (${paired.failed} failed)` : ""}`,
+  );
   try {
     for (const mode of ["unique", "duplicated"] as const) {
       for (const c of LEVELS) {
@@ -129,6 +162,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     await base.stop();
   }
   return {
+    paired,
     levels,
     lostTotal: levels.reduce((s, l) => s + l.portal.lost + l.floor.lost + l.baseline.lost, 0),
     doubledTotal: levels.reduce((s, l) => s + l.portal.doubled + l.floor.doubled + l.baseline.doubled, 0),

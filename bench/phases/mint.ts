@@ -12,7 +12,8 @@ import { runLoad, round, type LoadResult } from "../lib/load";
 import { freePort } from "../../scripts/lib/pg-cluster";
 import { cpuSecondsOf, spawnChild, waitForHttp } from "../lib/procs";
 import http from "node:http";
-import { request } from "../lib/load";
+import { request, type Req } from "../lib/load";
+import { pairedCpu, type Paired } from "../lib/paired";
 
 export type MintResult = {
   action: string;
@@ -20,6 +21,8 @@ export type MintResult = {
    * path, sequential (c=1): the public page render, and the same action refused at validation
    * (action dispatch without minting or rendering the next step). */
   breakdown: { pageRenderCpuMs: number; actionRefusedCpuMs: number; mintCpuMs: number };
+  /** CPU per mint, portal vs floor, in alternating blocks at c=1 (bench/lib/paired.ts). */
+  paired: Paired;
   /** Per level: the portal, the floor (minimal server action in the same build, lib/bench-floor.ts)
    * and the bare node:http baseline; throughput ratios and p99 ratios against both. */
   levels: Array<{
@@ -73,6 +76,48 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
   const maxSeconds = ctx.quick ? 3 : 6;
   const maxRequests = ctx.quick ? 300 : 2000;
   let verified = true;
+  const portalMake = (i: number): Req => {
+    const n = ++visitor;
+    const slug = ctx.benchSlugs[i % ctx.benchSlugs.length]!;
+    if (prepareId) {
+      // encodeReply of plain arguments is their JSON, sent as text/plain.
+      const values = { name: `Visitor ${n}`, email: `visitor${n}@bench.example`, title: "", description: "", consent: "on" };
+      return {
+        method: "POST",
+        path: `/u/${slug}`,
+        headers: {
+          "next-action": prepareId,
+          accept: "text/x-component",
+          origin: `http://127.0.0.1:${ctx.portalPort}`,
+          "content-type": "text/plain;charset=UTF-8",
+          "x-forwarded-for": ip(n),
+        },
+        body: JSON.stringify([slug, values, { fileCount: 1, background: true }]),
+      };
+    }
+    return actionRequest({
+      port: ctx.portalPort,
+      path: `/u/${slug}`,
+      actionId,
+      fields: { slug, name: `Visitor ${n}`, email: `visitor${n}@bench.example`, title: "", description: "", consent: "on" },
+      headers: { "x-forwarded-for": ip(n) },
+    });
+  };
+  const floorMake = (): Req => {
+    const n = ++visitor;
+    return {
+      method: "POST",
+      path: "/bench-floor",
+      headers: {
+        "next-action": floorId,
+        accept: "text/x-component",
+        origin: `http://127.0.0.1:${ctx.portalPort}`,
+        "content-type": "text/plain;charset=UTF-8",
+        "x-forwarded-for": ip(n),
+      },
+      body: JSON.stringify([`Visitor ${n}`, `visitor${n}@bench.example`]),
+    };
+  };
   try {
     for (const c of LEVELS) {
       await ctx.pool.query("DELETE FROM rate_limits");
@@ -80,37 +125,12 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
       const portal = await runLoad({
         port: ctx.portalPort,
         cpuPids: { portal: ctx.portal.pid, emulator: ctx.emulator.pid, bench: process.pid },
+        label: `mint/portal c=${c}`,
         concurrency: c,
         maxRequests,
         maxSeconds,
         warmup: Math.max(4, c),
-        make: (i) => {
-          const n = ++visitor;
-          const slug = ctx.benchSlugs[i % ctx.benchSlugs.length]!;
-          if (prepareId) {
-            // encodeReply of plain arguments is their JSON, sent as text/plain.
-            const values = { name: `Visitor ${n}`, email: `visitor${n}@bench.example`, title: "", description: "", consent: "on" };
-            return {
-              method: "POST",
-              path: `/u/${slug}`,
-              headers: {
-                "next-action": prepareId,
-                accept: "text/x-component",
-                origin: `http://127.0.0.1:${ctx.portalPort}`,
-                "content-type": "text/plain;charset=UTF-8",
-                "x-forwarded-for": ip(n),
-              },
-              body: JSON.stringify([slug, values, { fileCount: 1, background: true }]),
-            };
-          }
-          return actionRequest({
-            port: ctx.portalPort,
-            path: `/u/${slug}`,
-            actionId,
-            fields: { slug, name: `Visitor ${n}`, email: `visitor${n}@bench.example`, title: "", description: "", consent: "on" },
-            headers: { "x-forwarded-for": ip(n) },
-          });
-        },
+        make: portalMake,
         check: (res) =>
           (
             prepareId
@@ -124,25 +144,12 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
       const floor = await runLoad({
         port: ctx.portalPort,
         cpuPids: { portal: ctx.portal.pid, emulator: ctx.emulator.pid, bench: process.pid },
+        label: `mint/floor c=${c}`,
         concurrency: c,
         maxRequests,
         maxSeconds,
         warmup: Math.max(4, c),
-        make: () => {
-          const n = ++visitor;
-          return {
-            method: "POST",
-            path: "/bench-floor",
-            headers: {
-              "next-action": floorId,
-              accept: "text/x-component",
-              origin: `http://127.0.0.1:${ctx.portalPort}`,
-              "content-type": "text/plain;charset=UTF-8",
-              "x-forwarded-for": ip(n),
-            },
-            body: JSON.stringify([`Visitor ${n}`, `visitor${n}@bench.example`]),
-          };
-        },
+        make: floorMake,
         check: (res) => (/"ok":true/.test(res.body) && res.body.includes('"uploadToken"') ? true : `status ${res.status}`),
       });
       const before2 = await countTokens();
@@ -180,6 +187,21 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
   } finally {
     await base.stop();
   }
+  // Portal vs floor CPU per mint in alternating blocks (bench/lib/paired.ts): the ratio to read on a busy machine.
+  await ctx.pool.query("DELETE FROM rate_limits");
+  let pv = 1_000_000;
+  const paired = await pairedCpu({
+    port: ctx.portalPort,
+    pid: ctx.portal.pid,
+    rounds: ctx.quick ? 6 : 12,
+    block: 20,
+    a: () => portalMake(pv++),
+    b: floorMake,
+    ok: (res) => /"ok":true/.test(res.body),
+  });
+  ctx.log(
+    `  paired CPU per mint (c=1, ${paired.requestsEach} each, alternating blocks): portal ${paired.aCpuMs} ms, floor ${paired.bCpuMs} ms, ratio ${paired.ratio}×${paired.failed ? ` (${paired.failed} failed)` : ""}`,
+  );
   // Diagnostic: CPU per request of the pieces, sequentially.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const cpuPer = async (n: number, make: () => Parameters<typeof request>[2]) => {
@@ -208,5 +230,5 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
   ctx.log(
     `  portal CPU per request: page render ${breakdown.pageRenderCpuMs} ms, action refused at validation ${breakdown.actionRefusedCpuMs} ms, mint ${breakdown.mintCpuMs} ms`,
   );
-  return { action, breakdown, levels, verified };
+  return { action, breakdown, paired, levels, verified };
 }

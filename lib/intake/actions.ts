@@ -1,18 +1,15 @@
 "use server";
 // The public intake actions, declared through lib/server/action.ts. Anyone may call them; the
-// link itself decides (open? members only?) in resolveVisitor, checked in every action.
+// link itself decides (open? members only?) in lib/intake/visitor.ts, checked in every action.
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import type { FieldErrors } from "@/lib/field-errors";
-import { parseDetails } from "@/lib/intake/details";
-import { closedMessages, lookupLink } from "@/lib/intake/links";
-import { mintToken } from "@/lib/intake/mint";
+import { closedMessages } from "@/lib/intake/links";
 import { requesterIp } from "@/lib/intake/request";
+import { mintForVisitor } from "@/lib/intake/visitor";
 import { applyDetailsFor, type ApplyResult } from "@/lib/intake/apply-details";
 import { applyDetailsSchema, DETAIL_KEYS, prepareUploadSchema, startUploadSchema } from "@/lib/intake/schema";
-import { checkRecording, recordingSettings } from "@/lib/recording/settings";
 import type { RecordingMeta } from "@/lib/recording/types";
-import { inviteForMint, markStarted } from "@/lib/invitations/access";
 import { defineAction, formAction } from "@/lib/server/action";
 
 export type DetailsState = {
@@ -32,23 +29,6 @@ function formValues(formData: FormData): Record<string, string> {
   return out;
 }
 
-type Visitor = {
-  ok: true;
-  link: Extract<Awaited<ReturnType<typeof lookupLink>>, { kind: "open" }>["link"];
-  userId?: string;
-  contributor?: { name?: string; email?: string };
-};
-
-/** The open link and, for members-only links, the signed-in member; checked in every action. */
-async function resolveVisitor(slug: string): Promise<Visitor | { ok: false; message: string }> {
-  const r = await lookupLink(slug);
-  if (r.kind !== "open") return { ok: false, message: closedMessages[r.kind].title + "." };
-  if (!r.link.membersOnly) return { ok: true, link: r.link };
-  const session = await auth();
-  if (!session?.user?.id) return { ok: false, message: "Please sign in to upload to this link." };
-  return { ok: true, link: r.link, userId: session.user.id, contributor: { name: session.user.name ?? undefined, email: session.user.email ?? undefined } };
-}
-
 /** Step one without JavaScript: validate the visitor's details, mint a token, go to the upload step. */
 export const startUpload = formAction<"anyone", typeof startUploadSchema, DetailsState>({
   name: "startUpload",
@@ -58,19 +38,8 @@ export const startUpload = formAction<"anyone", typeof startUploadSchema, Detail
   // A malformed slug names no link: the same answer as an unknown one.
   invalid: (_error, f) => ({ message: closedMessages.unknown.title + ".", values: formValues(f) }),
   run: async ({ slug, values }) => {
-    const visitor = await resolveVisitor(slug);
-    if (!visitor.ok) return { message: visitor.message, values };
-    const { link, userId, contributor } = visitor;
-    // Without JavaScript only a file can be sent: refused on a link that takes recordings only.
-    const files = checkRecording(recordingSettings(link), undefined, 1);
-    if (!files.ok) return { message: files.message, values };
-    const parsed = parseDetails(link, values, { member: Boolean(userId) });
-    if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields.", values };
-    const invite = await inviteForMint(link.id, values.invite);
-    if (!invite.ok) return { message: invite.message, values };
-    const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor, invitationId: invite.invitationId });
-    if (!minted.ok) return { message: minted.message, retryable: minted.retryable, values };
-    if (invite.invitationId) await markStarted(invite.invitationId);
+    const minted = await mintForVisitor(slug, values);
+    if (!minted.ok) return { fieldErrors: minted.fieldErrors, message: minted.message, retryable: minted.retryable, values };
     redirect(`/u/${slug}/upload?ticket=${encodeURIComponent(minted.ticket)}`);
   },
 });
@@ -84,35 +53,13 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
   schema: prepareUploadSchema,
   invalid: () => ({ ok: false, message: "Something went wrong while preparing your upload. Please reload the page and try again." }),
   run: async (input) => {
-    const visitor = await resolveVisitor(input.slug);
-    if (!visitor.ok) return { ok: false, message: visitor.message };
-    const { link, userId, contributor } = visitor;
-    // Issue #15: a recording must be one the link asks for; a file, one the link takes.
-    const recorded = checkRecording(recordingSettings(link), input.recording, input.fileCount);
-    if (!recorded.ok) return { ok: false, message: recorded.message };
-    if (input.deferDetails && !input.recording) return { ok: false, message: "Please fill in your details before uploading." };
-    const parsed = input.deferDetails
-      ? { ok: true as const, details: { name: undefined, email: undefined, title: undefined, description: undefined, consent: false } }
-      : parseDetails(link, input.values, { member: Boolean(userId) });
-    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
-    const invite = await inviteForMint(link.id, input.values.invite);
-    if (!invite.ok) return { ok: false, message: invite.message };
-    const maxUploads = Math.min(input.fileCount, link.maxUploads);
-    const minted = await mintToken({
-      invitationId: invite.invitationId,
-      link,
-      details: parsed.details,
-      requesterIp: await requesterIp(),
-      userId,
-      contributor,
+    const minted = await mintForVisitor(input.slug, input.values, {
+      fileCount: input.fileCount,
       background: input.background,
-      maxUploads,
       recording: input.recording,
-      question: recorded.question,
       deferDetails: input.deferDetails,
     });
-    if (!minted.ok) return { ok: false, message: minted.message, retryable: minted.retryable };
-    if (invite.invitationId) await markStarted(invite.invitationId);
+    if (!minted.ok) return minted;
     return {
       ok: true,
       token: {

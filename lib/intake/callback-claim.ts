@@ -4,7 +4,8 @@
 // max_uploads checks, the insert and the audit row. It answers 'fallback' for anything it would
 // refuse; lib/intake/callback.ts then takes its TypeScript path, which words and audits every
 // refusal exactly as before, so the fast path can only accept what that path would accept.
-import { db } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
+import { directQuery } from "@/lib/db-direct";
 import { env } from "@/lib/env";
 import { CALLBACK_LIMITS } from "@/lib/limits";
 import { digest, excerpt } from "./callback-audit";
@@ -27,14 +28,15 @@ export async function claimCallback(input: {
   now: Date;
 }): Promise<Claim> {
   const { params, now } = input;
-  const [row] = await db().$queryRaw<{ r: Row }[]>`
+  // On the direct pool (lib/db-direct.ts): this is every callback's one statement.
+  const [row] = await directQuery<{ r: Row }>(Prisma.sql`
     SELECT intake_callback_claim(
       ${input.tokenId}::uuid, ${input.nonce}, ${params.upload_token ?? ""}, ${(params.domain ?? "").toLowerCase()},
       ${params.photo_id}, ${params.tree_id}, ${params.token},
       ${input.clientKey}, ${CALLBACK_LIMITS.perClient.max}::int, ${CALLBACK_LIMITS.perClient.windowMs}::bigint,
       ${CALLBACK_LIMITS.perToken.max}::int, ${CALLBACK_LIMITS.perToken.windowMs}::bigint, ${env().CALLBACK_GRACE_MINUTES * 60_000}::bigint, ${now}::timestamptz,
       ${input.method}, ${input.ip ?? null}, ${JSON.stringify(params)}::jsonb, ${digest(input.raw)}, ${excerpt(input.raw)}
-    ) AS r`;
+    ) AS r`);
   const r = row?.r;
   if (!r) return { outcome: "fallback" };
   if (r.outcome === "limited") return { outcome: "limited", retryAfterSeconds: Math.max(1, Math.ceil(Number(r.retry_after_ms) / 1000)) };

@@ -6,7 +6,7 @@ import "server-only";
 import type { Connection } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { bump, CALLBACK_LIMITS, overLimit } from "@/lib/limits";
+import { bump, bumpDirect, CALLBACK_LIMITS, overLimit } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { recordUploadEvent } from "@/lib/processing/events";
 import { audit, storable, type AuditInput } from "./callback-audit";
@@ -63,7 +63,8 @@ export async function handleCallback(input: { method: string; params: Record<str
       if (claim.outcome === "accepted") log.info("upload received", { link: claim.slug, uploadId: claim.uploadId });
       // A repeat is spent against its token after it was answered for (a second round trip on
       // this rare path only), as below: copies arriving together all see the budget they arrived to.
-      else await bump(`callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now);
+      // On the claim's own pool (lib/db-direct.ts), queued behind claims already waiting, as before.
+      else await bumpDirect(`callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now);
       return { kind: claim.outcome, slug: claim.slug, ticket: signTicket(state.tokenId), background: claim.background, uploadId: claim.uploadId };
     }
   }

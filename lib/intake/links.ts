@@ -1,5 +1,5 @@
 // Loading an intake link for a visitor, and deciding whether it still takes uploads.
-import type { Connection, IntakeLink } from "@/generated/prisma/client";
+import { Prisma, type Connection, type IntakeLink } from "@/generated/prisma/client";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { SLUG } from "@/lib/intake/schema";
@@ -34,14 +34,26 @@ export async function quotaUsed(linkId: string): Promise<number> {
 const connections = new WeakMap<IntakeLink, LinkConnection>();
 export const loadedConnection = (link: IntakeLink): LinkConnection | undefined => connections.get(link);
 
-type Row = Omit<IntakeLink, "maxFileBytes"> & { maxFileBytes: string | null; cApiUrl: string | null; cCredentialsEnc: string | null; quotaUsed: number | null };
+type Row = Omit<IntakeLink, "maxFileBytes"> & {
+  maxFileBytes: string | null;
+  cApiUrl: string | null;
+  cCredentialsEnc: string | null;
+  quotaUsed: number | null;
+  rowHash: string;
+};
+
+/** The quota count of link `l` (same rule as quotaUsed), for the lookup and for link-cache.ts's check. */
+export const quotaUsedSql = Prisma.sql`(SELECT count(*) FROM uploads u WHERE u.link_id = l.id AND u.photo_id IS NOT NULL AND u.verified_at IS NOT NULL AND u.state <> 'DISOWNED')::int
+        + LEAST((SELECT count(*) FROM uploads u WHERE u.link_id = l.id AND u.photo_id IS NOT NULL AND u.state = 'RECEIVED')::int, ${QUOTA_IN_FLIGHT_MAX}::int)`;
+/** A digest of the link's row and its connection's row as stored (l, c as in the lookup): any change to either changes it. */
+export const rowHashSql = Prisma.sql`md5(l::text || '|' || COALESCE(c::text, ''))`;
 
 /**
  * One round trip for everything a visitor's request needs (issue #20): the link, its connection,
  * and, only for links with a quota, the quota count (same rule as quotaUsed, which stays the
  * readable reference; lib/intake/ownership.integration.test.ts checks both agree on "full").
  */
-async function loadLink(slug: string): Promise<{ link: IntakeLink; quotaUsed: number } | null> {
+export async function loadLink(slug: string): Promise<{ link: IntakeLink; quotaUsed: number; rowHash: string } | null> {
   const rows = await db().$queryRaw<Row[]>`
     SELECT l.id::text AS "id", l.slug, l.title, l.instructions, l.connection_id::text AS "connectionId",
       l.name_field::text AS "nameField", l.email_field::text AS "emailField", l.title_field::text AS "titleField",
@@ -51,31 +63,36 @@ async function loadLink(slug: string): Promise<{ link: IntakeLink; quotaUsed: nu
       l.members_only AS "membersOnly", l.active, l.expires_at AS "expiresAt", l.deleted_at AS "deletedAt",
       l.created_by_id::text AS "createdById", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
       l.allow_record AS "allowRecord", l.allow_upload AS "allowUpload", l.allow_screen AS "allowScreen", l.record_mode::text AS "recordMode", l.questions, l.max_record_seconds AS "maxRecordSeconds",
+      l.notify_emails AS "notifyEmails", l.notify_mode::text AS "notifyMode", l.notify_ready AS "notifyReady", l.notify_member_ids::text[] AS "notifyMemberIds",
+      l.withdraw_policy AS "withdrawPolicy", l.invite_subject AS "inviteSubject", l.invite_body AS "inviteBody", l.invite_valid_days AS "inviteValidDays",
+      l.reminder_count AS "reminderCount", l.reminder_interval_hours AS "reminderIntervalHours",
       c.api_url AS "cApiUrl", c.credentials_enc AS "cCredentialsEnc",
-      CASE WHEN l.upload_quota IS NULL OR l.deleted_at IS NOT NULL OR NOT l.active THEN NULL ELSE
-        (SELECT count(*) FROM uploads u WHERE u.link_id = l.id AND u.photo_id IS NOT NULL AND u.verified_at IS NOT NULL AND u.state <> 'DISOWNED')::int
-        + LEAST((SELECT count(*) FROM uploads u WHERE u.link_id = l.id AND u.photo_id IS NOT NULL AND u.state = 'RECEIVED')::int, ${QUOTA_IN_FLIGHT_MAX}::int)
-      END AS "quotaUsed"
+      CASE WHEN l.upload_quota IS NULL OR l.deleted_at IS NOT NULL OR NOT l.active THEN NULL ELSE ${quotaUsedSql} END AS "quotaUsed",
+      ${rowHashSql} AS "rowHash"
     FROM intake_links l LEFT JOIN connections c ON c.id = l.connection_id
     WHERE l.slug = ${slug}`;
   const row = rows[0];
   if (!row) return null;
-  const { cApiUrl, cCredentialsEnc, quotaUsed: used, maxFileBytes, ...rest } = row;
+  const { cApiUrl, cCredentialsEnc, quotaUsed: used, maxFileBytes, rowHash, ...rest } = row;
   const link: IntakeLink = { ...rest, maxFileBytes: maxFileBytes === null ? null : BigInt(maxFileBytes) };
   if (cApiUrl !== null && cCredentialsEnc !== null) connections.set(link, { id: link.connectionId, apiUrl: cApiUrl, credentialsEnc: cCredentialsEnc });
-  return { link, quotaUsed: Number(used ?? 0) };
+  return { link, quotaUsed: Number(used ?? 0), rowHash };
 }
 
-/** Memoised per request (React cache): one public page view asks from its metadata, page and actions. */
-export const lookupLink = cache(async (slug: string, now = new Date()): Promise<LinkLookup> => {
-  if (!SLUG.test(slug)) return { kind: "unknown" };
-  const found = await loadLink(slug);
+/** What a loaded link says to a visitor now. */
+export function judgeLink(found: Awaited<ReturnType<typeof loadLink>>, now: Date): LinkLookup {
   const link = found?.link;
   if (!found || !link || link.deletedAt) return { kind: "unknown" };
   if (!link.active) return { kind: "inactive", link };
   if (link.expiresAt && link.expiresAt <= now) return { kind: "expired", link };
   if (link.uploadQuota !== null && found.quotaUsed >= link.uploadQuota) return { kind: "full", link };
   return { kind: "open", link };
+}
+
+/** Memoised per request (React cache): one public page view asks from its metadata, page and actions. */
+export const lookupLink = cache(async (slug: string, now = new Date()): Promise<LinkLookup> => {
+  if (!SLUG.test(slug)) return { kind: "unknown" };
+  return judgeLink(await loadLink(slug), now);
 });
 
 /** The TwentyThree address a link's uploads are redeemed at (public: the no-JS form posts there). */

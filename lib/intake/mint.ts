@@ -3,19 +3,21 @@
 // the server.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { IntakeLink } from "@/generated/prisma/client";
+import { Prisma, type IntakeLink } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
+import { directQuery } from "@/lib/db-direct";
 import { env } from "@/lib/env";
 import { isReservedVariable } from "@/lib/links/reserved";
 import { log } from "@/lib/log";
 import { redeemUrl, twentyThreeErrorOf } from "@/lib/twentythree";
-import { consume, describeWait, MINT_LIMITS } from "@/lib/limits";
+import { consumeBehind, MINT_LIMITS, type Limit } from "@/lib/limits";
 import { videoTitle } from "@/lib/recording/settings";
 import type { Question, RecordingMeta } from "@/lib/recording/types";
 import type { Details } from "./details";
 import { withConsent } from "@/lib/contributor/consent";
 import { loadedConnection } from "./links";
+import { tooManyStarted } from "./request";
 import { newStateNonce, signState, signTicket } from "./signing";
 
 export type Minted = {
@@ -27,7 +29,7 @@ export type Minted = {
   validUntil: Date;
   maxUploads: number;
 };
-export type MintFailure = { ok: false; message: string; retryable: boolean; retryAfterSeconds?: number };
+export type MintFailure = { ok: false; message: string; retryable: boolean; retryAfterSeconds?: number; stale?: true };
 
 export function callbackUrl(): string {
   return `${env().appUrl}/api/twentythree/callback`;
@@ -71,6 +73,10 @@ export async function mintToken(input: {
   deferDetails?: boolean;
   /** The personal invitation (issue #17) the visitor came with, already checked. */
   invitationId?: string;
+  /** The intake gate's limit when the action counts it (lib/intake/request.ts actionGate). */
+  gate?: Limit;
+  /** For a link from link-cache.ts: the check that it still holds, made with the limits. */
+  guard?: Prisma.Sql;
 }): Promise<Minted | MintFailure> {
   const { link, details } = input;
   // lookupLink already loaded the connection with the link (one round trip); look it up only for
@@ -82,16 +88,19 @@ export async function mintToken(input: {
 
   const name = input.contributor?.name ?? details.name;
   const email = input.contributor?.email ?? details.email;
-  const limited = await consume([
+  const limits = [
     ...(input.requesterIp ? [{ key: `mint:ip:${input.requesterIp}`, ...MINT_LIMITS.perIp }] : []),
     { key: `mint:link:${link.id}`, ...MINT_LIMITS.perLink },
     ...(email ? [{ key: `mint:visitor:${link.id}:${email.toLowerCase()}`, ...MINT_LIMITS.perVisitor }] : []),
-  ]);
+  ];
+  const limited = await consumeBehind(input.gate, limits, { guard: input.guard });
+  // The cached link no longer holds: nothing behind the gate was counted; the caller looks it up afresh.
+  if ("stale" in limited) return { ok: false, stale: true, message: "This upload link has changed. Please try again.", retryable: true };
   if (!limited.ok) {
     log.warn("minting refused: rate limit", { link: link.slug, limit: limited.key.split(":").slice(0, 2).join(":") });
     return {
       ok: false,
-      message: `Too many uploads were started from here in a short time. Please try again in ${describeWait(limited.retryAfterSeconds)}.`,
+      message: tooManyStarted(limited.retryAfterSeconds),
       retryable: true,
       retryAfterSeconds: limited.retryAfterSeconds,
     };
@@ -117,17 +126,17 @@ export async function mintToken(input: {
       ...params,
       extra: { state: signState(id, nonce) },
     });
-    // One plain INSERT (issue #20): Prisma's create would also read the whole row back.
+    // One plain INSERT on the direct pool (issue #20, lib/db-direct.ts): Prisma's create would also read the whole row back.
     const consentAt = details.consent ? new Date() : null;
     const recording = recordingRecord(input.recording, input.question, link);
-    await db().$executeRaw`
+    await directQuery(Prisma.sql`
       INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, user_id, requester_ip, contributor_name, contributor_email,
         title, description, consent_text, consent_at, consent_version_id, consent_ip, params, max_uploads, background_return, valid_until, recording, response_id, details_deferred, invitation_id)
       VALUES (${id}::uuid, ${connection.id}::uuid, ${link.id}::uuid, ${token.uploadToken}, ${nonce}, ${input.userId ?? null}::uuid, ${input.requesterIp ?? null},
         ${name ?? null}, ${email ?? null}, ${params.title}, ${params.description || null}, ${details.consent ? link.consentText : null}, ${consentAt}::timestamptz,
         consent_version_for(${link.id}::uuid, ${details.consent ? link.consentText : null}::text), ${details.consent && env().CONSENT_STORE_IP ? (input.requesterIp ?? null) : null},
         ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz,
-        ${recording}::jsonb, ${input.recording?.responseId ?? null}::uuid, ${input.deferDetails ?? false}, ${input.invitationId ?? null}::uuid)`;
+        ${recording}::jsonb, ${input.recording?.responseId ?? null}::uuid, ${input.deferDetails ?? false}, ${input.invitationId ?? null}::uuid)`);
     log.info("upload token minted", { link: link.slug, tokenId: id, maxUploads });
     return {
       ok: true,

@@ -3,8 +3,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { htmlPage } from "@/lib/http/html-page";
-import { enqueueVerification } from "@/lib/jobs/queue";
-import { announceUploadEvents } from "@/lib/processing/events";
+import { enqueueReceived } from "@/lib/jobs/queue";
 import { describeWait } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { handleCallback } from "./callback";
@@ -54,9 +53,9 @@ export async function receiveCallback(method: string, params: Record<string, str
     // queued without waiting for it (the verify sweep finds any row whose job was never queued).
     // A visitor's browser goes on to the thank-you page, which asks TwentyThree briefly about its
     // own rows (lib/intake/confirm.ts) and says "being confirmed" until they are.
-    void enqueueVerification(outcome.uploadId).catch(() => {});
-    // Its "upload.received" event was written with the claim (the outbox); dispatch it now.
-    void announceUploadEvents(outcome.uploadId);
+    // Its "upload.received" event was written with the claim (the outbox); the ownership check and the
+    // event's dispatch go out batched with other callbacks' (lib/jobs/queue.ts enqueueReceived).
+    enqueueReceived(outcome.uploadId);
   }
   if (outcome.background) return new Response("ok\n", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
   const done = new URL(`/u/${encodeURIComponent(outcome.slug)}/done`, env().appUrl);

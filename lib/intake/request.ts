@@ -3,7 +3,30 @@
 import "server-only";
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/http/client-ip";
+import { consume, describeWait, intakePostLimit, type Limit } from "@/lib/limits";
 
 export async function requesterIp(): Promise<string> {
   return clientIp(await headers());
 }
+
+/**
+ * The intake gate's per-address POST limit for a server action called by JavaScript: proxy.ts
+ * leaves such calls (Next-Action header) to the action, which counts it with its own limits in one
+ * statement (lib/limits.ts consumeBehind). A form posted without JavaScript carries no such header:
+ * the proxy counted it, and this answers undefined.
+ */
+export async function actionGate(): Promise<Limit | undefined> {
+  const h = await headers();
+  return h.has("next-action") ? intakePostLimit(clientIp(h)) : undefined;
+}
+
+/** For an action that mints nothing (closed link, invalid details): count the gate on its own;
+ * the refusal the proxy would have given, as the action's message, when it is spent. */
+export async function gateRefusal(gate: Limit | undefined): Promise<string | undefined> {
+  if (!gate) return undefined;
+  const r = await consume([gate]);
+  return r.ok ? undefined : tooManyStarted(r.retryAfterSeconds);
+}
+
+export const tooManyStarted = (retryAfterSeconds: number) =>
+  `Too many uploads were started from here in a short time. Please try again in ${describeWait(retryAfterSeconds)}.`;

@@ -3,6 +3,7 @@
 // is the one lib/jobs/index.ts started in this process; without one (tests, scripts) nothing is
 // queued and the sweeps pick the work up later.
 import type PgBoss from "pg-boss";
+import { log } from "@/lib/log";
 
 export const QUEUES = {
   verify: "verify-upload",
@@ -37,10 +38,37 @@ export const setRunningBoss = (boss: PgBoss | undefined) => {
   globalForJobs.portalBoss = boss;
 };
 
+// singletonKey: one pending verification per upload, however many callbacks repeat.
+const verifyJob = (uploadId: string) => ({ singletonKey: uploadId, retryLimit: 8, retryDelay: 15, retryBackoff: true });
+const eventJob = { retryLimit: 8, retryDelay: 15, retryBackoff: true };
+
 export async function enqueueVerification(uploadId: string, boss = runningBoss()): Promise<void> {
   if (!boss) return; // no workers in this process (tests, scripts): the sweep picks it up later
-  // singletonKey: one pending verification per upload, however many callbacks repeat.
-  await boss.send(QUEUES.verify, { uploadId }, { singletonKey: uploadId, retryLimit: 8, retryDelay: 15, retryBackoff: true });
+  await boss.send(QUEUES.verify, { uploadId }, verifyJob(uploadId));
+}
+
+// Jobs queued from the callback's hot path (issue #20), sent together: whatever accepted callbacks
+// queue within BATCH_MS goes to PostgreSQL as one boss.insert (one statement for many jobs, where
+// each boss.send was a statement of its own). insert writes the same rows as send (same table,
+// same ON CONFLICT DO NOTHING, so singletonKey holds). Not awaited by the request, as before; a
+// crash inside the window loses what a lost fire-and-forget send lost: the verify sweep queues
+// any verification again.
+const BATCH_MS = 5;
+let pending: PgBoss.JobInsert[] = [];
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function flush(boss: PgBoss) {
+  const jobs = pending;
+  pending = [];
+  timer = undefined;
+  boss.insert(jobs).catch((err: Error) => log.warn("jobs: queueing after callbacks failed", { jobs: jobs.length, error: err.message.slice(0, 200) }));
+}
+
+/** An accepted callback's follow-up: its ownership check and the upload.received event (lib/intake/receive.ts). */
+export function enqueueReceived(uploadId: string, boss = runningBoss()): void {
+  if (!boss) return; // no workers here: the verify sweep picks it up
+  pending.push({ name: QUEUES.verify, data: { uploadId }, ...verifyJob(uploadId) }, { name: EVENT_QUEUE, data: { uploadId }, ...eventJob });
+  timer ??= setTimeout(() => flush(boss), BATCH_MS);
 }
 
 /** Follow an upload's processing on TwentyThree, after `attempt` looks (0 = now). */
@@ -56,7 +84,7 @@ export async function enqueueFollow(uploadId: string, attempt = 0, boss = runnin
 /** Dispatch an upload's undispatched events now (they are stored: without a job, the event sweep does it). */
 export async function enqueueUploadEvents(uploadId: string, boss = runningBoss()): Promise<void> {
   if (!boss) return;
-  await boss.send(EVENT_QUEUE, { uploadId }, { retryLimit: 8, retryDelay: 15, retryBackoff: true });
+  await boss.send(EVENT_QUEUE, { uploadId }, eventJob);
 }
 
 export async function enqueueMail(messageId: string, boss = runningBoss()): Promise<void> {

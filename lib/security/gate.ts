@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { htmlPage } from "@/lib/http/html-page";
 import { closedMessages, lookupLink } from "@/lib/intake/links";
-import { consume, describeWait, INTAKE_POST_LIMIT } from "@/lib/limits";
+import { consume, describeWait, intakePostLimit } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { buildCsp, connectionOrigins } from "./csp";
 import { frameAncestorsFor } from "./frame-ancestors";
@@ -15,9 +15,11 @@ export async function intakeGate(req: NextRequest): Promise<Response | null> {
   const m = INTAKE.exec(req.nextUrl.pathname);
   if (!m) return null;
   try {
-    if (req.method === "POST") {
-      const ip = clientIp(req.headers);
-      const r = await consume([{ key: `intake-post:ip:${ip}`, ...INTAKE_POST_LIMIT }]);
+    // A server action called by JavaScript (Next-Action header) counts this same limit itself, in
+    // the mint's own limit statement (lib/intake/request.ts; issue #20: one round trip fewer per
+    // mint). Both sides decide by the same header of the same request, so each POST counts once.
+    if (req.method === "POST" && !req.headers.has("next-action")) {
+      const r = await consume([intakePostLimit(clientIp(req.headers))]);
       if (!r.ok) {
         log.warn("intake: too many requests", { path: req.nextUrl.pathname });
         return htmlPage(

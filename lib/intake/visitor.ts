@@ -1,0 +1,89 @@
+// One press of Upload, shared by both intake actions (lib/intake/actions.ts): the link (open?
+// members only?), the visitor's details, the limits and the token. Issue #20 shaped it: the link
+// may come from this instance's cache (link-cache.ts) and is then re-checked inside the mint's
+// limits statement, together with the intake gate's limit for a JavaScript call (request.ts), so
+// a mint costs that statement and the token's INSERT. When the cached link no longer holds, the
+// press is judged again on a fresh lookup, once; the gate was already counted by then.
+import "server-only";
+import type { IntakeLink } from "@/generated/prisma/client";
+import { auth } from "@/auth";
+import type { FieldErrors } from "@/lib/field-errors";
+import { inviteForMint, markStarted } from "@/lib/invitations/access";
+import { checkRecording, recordingSettings } from "@/lib/recording/settings";
+import type { RecordingMeta } from "@/lib/recording/types";
+import { parseDetails } from "./details";
+import { closedMessages } from "./links";
+import { freshLink, linkForAction } from "./link-cache";
+import { mintToken, type Minted } from "./mint";
+import { actionGate, gateRefusal, requesterIp } from "./request";
+
+type Visitor = { ok: true; link: IntakeLink; userId?: string; contributor?: { name?: string; email?: string } };
+export type Refused = { ok: false; message: string; retryable?: boolean; fieldErrors?: FieldErrors };
+
+/** The open link and, for members-only links, the signed-in member; checked in every action. */
+async function resolveVisitor(lookup: Awaited<ReturnType<typeof freshLink>>): Promise<Visitor | { ok: false; message: string }> {
+  if (lookup.kind !== "open") return { ok: false, message: closedMessages[lookup.kind].title + "." };
+  if (!lookup.link.membersOnly) return { ok: true, link: lookup.link };
+  const session = await auth();
+  if (!session?.user?.id) return { ok: false, message: "Please sign in to upload to this link." };
+  return {
+    ok: true,
+    link: lookup.link,
+    userId: session.user.id,
+    contributor: { name: session.user.name ?? undefined, email: session.user.email ?? undefined },
+  };
+}
+
+export async function mintForVisitor(
+  slug: string,
+  values: Record<string, string>,
+  opts: { fileCount?: number; background?: boolean; recording?: RecordingMeta; deferDetails?: boolean } = {},
+): Promise<Refused | (Minted & { link: IntakeLink })> {
+  let gate = await actionGate();
+  let { lookup, guard } = await linkForAction(slug);
+  for (;;) {
+    const visitor = await resolveVisitor(lookup);
+    // A press that mints nothing still counts against the gate, on its own.
+    if (!visitor.ok) return { ok: false, message: (await gateRefusal(gate)) ?? visitor.message };
+    const { link, userId, contributor } = visitor;
+    // Issue #15: a recording must be one the link asks for; a file (always, without JavaScript), one the link takes.
+    const recorded = checkRecording(recordingSettings(link), opts.recording, opts.fileCount ?? 1);
+    if (!recorded.ok) return { ok: false, message: (await gateRefusal(gate)) ?? recorded.message };
+    if (opts.deferDetails && !opts.recording) return { ok: false, message: (await gateRefusal(gate)) ?? "Please fill in your details before uploading." };
+    // A recording may start uploading before its details (applyDetails sends them later).
+    const parsed = opts.deferDetails
+      ? { ok: true as const, details: { name: undefined, email: undefined, title: undefined, description: undefined, consent: false } }
+      : parseDetails(link, values, { member: Boolean(userId) });
+    if (!parsed.ok) {
+      const refused = await gateRefusal(gate);
+      return refused
+        ? { ok: false, message: refused, retryable: true }
+        : { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
+    }
+    // Issue #17: a personal invitation, checked against the database (signature, link, revoked, expired).
+    const invite = await inviteForMint(link.id, values.invite);
+    if (!invite.ok) return { ok: false, message: (await gateRefusal(gate)) ?? invite.message };
+    const minted = await mintToken({
+      invitationId: invite.invitationId,
+      recording: opts.recording,
+      question: recorded.question,
+      deferDetails: opts.deferDetails,
+      link,
+      details: parsed.details,
+      requesterIp: await requesterIp(),
+      userId,
+      contributor,
+      background: opts.background,
+      maxUploads: opts.fileCount === undefined ? undefined : Math.min(opts.fileCount, link.maxUploads),
+      gate,
+      guard,
+    });
+    if (minted.ok) {
+      if (invite.invitationId) await markStarted(invite.invitationId);
+      return { ...minted, link };
+    }
+    if (!("stale" in minted) || !guard) return { ok: false, message: minted.message, retryable: minted.retryable };
+    // The cached link changed since (or its quota filled): judge this press on the link as it is now.
+    [lookup, guard, gate] = [await freshLink(slug), undefined, undefined];
+  }
+}
