@@ -1,4 +1,5 @@
 "use client";
+// Over 200 lines: one form for every link setting; each feature's fields live in their own component, this file lays them out.
 import { useActionState, useState } from "react";
 import { createLinkAction, updateLinkAction } from "@/lib/links/actions";
 import { AlbumPicker } from "@/components/admin/album-picker";

@@ -1,4 +1,5 @@
 "use client";
+// Over 200 lines: the one place the reducer meets the network (mint, CORS probe, sends, status polls, recordings).
 // Running a batch: the state lives in batch-state.ts's reducer; this hook only wires the effects.
 // It probes CORS, mints one token for the batch (re-minted when it expired or was refused), sends
 // files one after the other, feeds progress to the reducer (throttled) and warns before the page

@@ -1,6 +1,7 @@
 // The contributor's page against the real emulator over HTTP and a real PostgreSQL (issue #17):
 // receipt links (and their refusals), withdraw, replace (with its callback's checks), the data
 // download and consent versions. Nothing of ours is faked.
+// Over 200 lines: the emulator, database and signed receipt set up once for the journey and all its refusals.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFixture } from "@/test/fixtures";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";

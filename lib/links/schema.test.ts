@@ -1,3 +1,4 @@
+// Over 200 lines: one table of cases for the one link schema every link form and action shares.
 import { describe, expect, it } from "vitest";
 import { linkFormInput, linkSchema, RESERVED_SLUGS, slugify, slugSchema } from "@/lib/links/schema";
 

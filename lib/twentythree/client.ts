@@ -1,4 +1,5 @@
 // Typed TwentyThree API client: the only code in the portal that talks to TwentyThree.
+// Over 200 lines: one small method per TwentyThree endpoint the portal calls, all on one transport and one envelope check.
 import type { z } from "zod";
 import { TwentyThreeBadResponseError, TwentyThreeError } from "./errors";
 import type { Envelope } from "./response";
