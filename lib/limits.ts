@@ -1,5 +1,5 @@
 // Rate limits and quotas kept in Postgres (rate_limits), so they hold across portal instances.
-import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { directQuery } from "@/lib/db-direct";
 
