@@ -28,9 +28,9 @@ test("receipt link → replace → withdraw; the admin sees it withdrawn and mus
   const visitorCtx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const visitor = await visitorCtx.newPage();
   await visitor.goto("/u/demo");
-  await visitor.getByLabel("Your name").fill("Grace Hopper");
+  await visitor.getByLabel("Your name").fill("Ida Rhodes");
   await visitor.getByLabel("Email address").fill(email);
-  await visitor.getByLabel("Title of your video").fill("Grace's story");
+  await visitor.getByLabel("Title of your video").fill("Ida's story");
   await visitor.getByLabel(/I agree/).check();
   await visitor.getByLabel("Choose your video").setInputFiles(path.join(FIXTURES_DIR, "clip.mp4"));
   await visitor.getByRole("button", { name: "Upload", exact: true }).click();
@@ -47,17 +47,17 @@ test("receipt link → replace → withdraw; the admin sees it withdrawn and mus
   await expect(visitor.getByTestId("receipt-refused")).toContainText("This link does not work");
   await visitor.goto(`/c/${crypto.randomUUID()}.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG`);
   await expect(visitor.getByTestId("receipt-refused")).toBeVisible();
-  await expect(visitor.getByText("Grace's story")).toHaveCount(0);
+  await expect(visitor.getByText("Ida's story")).toHaveCount(0);
 
   await visitor.goto(link!);
-  await expect(visitor.getByRole("heading", { name: "Hello, Grace Hopper" })).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Hello, Ida Rhodes" })).toBeVisible();
   const card = visitor.getByTestId("contributor-video");
-  await expect(card).toContainText("Grace's story");
+  await expect(card).toContainText("Ida's story");
   await expect(visitor.getByTestId("consent-record")).toContainText("SHA-256");
   const photoId = (await card.getAttribute("data-photo-id"))!;
   // "Download my data": their own record, nobody else's.
   const data = await (await visitor.request.get(`${link}/data`)).json();
-  expect(data.contributor).toEqual({ name: "Grace Hopper", email });
+  expect(data.contributor).toEqual({ name: "Ida Rhodes", email });
   expect(data.uploads.map((u: { photoId: string }) => u.photoId)).toEqual([photoId]);
   expect(data.consent.sha256).toMatch(/^[0-9a-f]{64}$/);
   const before = (await emulatorObjects()).find((o) => o.photo_id === photoId) as unknown as Obj;
@@ -74,7 +74,7 @@ test("receipt link → replace → withdraw; the admin sees it withdrawn and mus
   expect(after).toMatchObject({ photo_id: photoId, token: before.token, replaced_count: 1, video_encoded_p: "0" });
   expect(Number(after.size)).not.toBe(Number(before.size));
   await expect
-    .poll(async () => (await caughtMail()).some((m) => m.to.includes("team@example.com") && m.subject === "Video replaced: Grace's story"), { timeout: 30_000 })
+    .poll(async () => (await caughtMail()).some((m) => m.to.includes("team@example.com") && m.subject === "Video replaced: Ida's story"), { timeout: 30_000 })
     .toBe(true);
 
   // Withdraw: one confirmed click, unpublished on TwentyThree at once.
@@ -114,7 +114,7 @@ test("receipt link → replace → withdraw; the admin sees it withdrawn and mus
   await expect(admin.getByTestId("receipt-status")).toContainText("revoked");
   await visitor.goto(link!);
   await expect(visitor.getByTestId("receipt-refused")).toContainText("This link was switched off");
-  await expect(visitor.getByText("Grace's story")).toHaveCount(0);
+  await expect(visitor.getByText("Ida's story")).toHaveCount(0);
   expect((await visitor.request.get(`${link}/data`)).status()).toBe(410);
 
   await adminCtx.close();

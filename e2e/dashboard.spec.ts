@@ -121,7 +121,7 @@ test("bulk approve a selection, then export it as CSV", async ({ page, browser }
   const csv = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   const lines = csv.trimEnd().split("\r\n");
   expect(lines[0]).toBe(
-    "id,created_at,state,contributor_name,contributor_email,title,link_slug,link_title,photo_id,size_bytes,verified_at,source,error_message",
+    "id,created_at,state,contributor_name,contributor_email,title,link_slug,link_title,photo_id,size_bytes,verified_at,source,error_message,consent_version,consent_sha256,consent_at,withdrawn_at",
   );
   expect(lines).toHaveLength(3);
   for (const n of names) expect(csv).toContain(n);

@@ -137,7 +137,7 @@ test("a three-question take, recorded again, watched and uploaded: one WebM of t
   await page.getByRole("button", { name: "Use this recording" }).click();
   await expect(page.getByTestId("file-item")).toHaveCount(1);
   await expect(page.getByTestId("file-item")).toContainText("Recording.webm");
-  await fillDetails(page, "Grace Hopper");
+  await fillDetails(page, "Mary Somerville");
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 30_000 });
 

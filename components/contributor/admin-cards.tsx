@@ -27,7 +27,7 @@ export async function ContributorAdminCards({ uploadId }: { uploadId: string }) 
         {token.consentAt ? (
           <div data-testid="consent-version">
             <blockquote className="border-l-4 border-slate-300 pl-3 whitespace-pre-wrap">{v?.text ?? token.consentText}</blockquote>
-            <p className="mt-2 text-sm text-slate-700">
+            <p className="mt-2 text-sm break-words text-slate-700 [overflow-wrap:anywhere]">
               Agreed {formatWhen(token.consentAt)}
               {token.consentIp ? ` from ${token.consentIp}` : ""}.
               {v ? ` Version ${v.version} of this link's text (SHA-256 ${v.sha256}), written ${formatWhen(v.createdAt)}.` : ""}

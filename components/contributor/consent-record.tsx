@@ -6,7 +6,7 @@ export function ConsentRecord({ consent }: { consent: ContributorView["consent"]
   return (
     <div className="space-y-2" data-testid="consent-record">
       <blockquote className="whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-sm text-slate-800 ring-1 ring-slate-200">{consent.text}</blockquote>
-      <p className="text-xs text-slate-600">
+      <p className="text-xs text-slate-600 [overflow-wrap:anywhere]">
         You agreed on {consent.agreedAt.toUTCString()}
         {consent.ip ? ` from ${consent.ip}` : ""}
         {consent.version ? ` · version ${consent.version}` : ""}
