@@ -42,27 +42,53 @@ export async function mintForVisitor(
   let gate = await actionGate();
   let { lookup, guard } = await linkForAction(slug);
   for (;;) {
+    // A refusal is never judged on a cached link: the link may have changed since it was cached
+    // (another instance, or an admin a moment ago), so the press is judged again on a fresh lookup.
+    // The gate has not been counted yet, so it stays for that second judgement.
+    const refuse = async (r: Refused): Promise<Refused | null> => {
+      if (guard) {
+        [lookup, guard] = [await freshLink(slug), undefined];
+        return null;
+      }
+      // A press that mints nothing still counts against the gate, on its own.
+      const limited = await gateRefusal(gate);
+      return limited ? { ok: false, message: limited, retryable: true } : r;
+    };
     const visitor = await resolveVisitor(lookup);
-    // A press that mints nothing still counts against the gate, on its own.
-    if (!visitor.ok) return { ok: false, message: (await gateRefusal(gate)) ?? visitor.message };
+    if (!visitor.ok) {
+      const r = await refuse({ ok: false, message: visitor.message });
+      if (r) return r;
+      continue;
+    }
     const { link, userId, contributor } = visitor;
     // Issue #15: a recording must be one the link asks for; a file (always, without JavaScript), one the link takes.
     const recorded = checkRecording(recordingSettings(link), opts.recording, opts.fileCount ?? 1);
-    if (!recorded.ok) return { ok: false, message: (await gateRefusal(gate)) ?? recorded.message };
-    if (opts.deferDetails && !opts.recording) return { ok: false, message: (await gateRefusal(gate)) ?? "Please fill in your details before uploading." };
+    if (!recorded.ok) {
+      const r = await refuse({ ok: false, message: recorded.message });
+      if (r) return r;
+      continue;
+    }
+    if (opts.deferDetails && !opts.recording) {
+      const r = await refuse({ ok: false, message: "Please fill in your details before uploading." });
+      if (r) return r;
+      continue;
+    }
     // A recording may start uploading before its details (applyDetails sends them later).
     const parsed = opts.deferDetails
       ? { ok: true as const, details: { name: undefined, email: undefined, title: undefined, description: undefined, consent: false } }
       : parseDetails(link, values, { member: Boolean(userId) });
     if (!parsed.ok) {
-      const refused = await gateRefusal(gate);
-      return refused
-        ? { ok: false, message: refused, retryable: true }
-        : { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
+      const r = await refuse({ ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." });
+      if (r) return r;
+      continue;
     }
     // Issue #17: a personal invitation, checked against the database (signature, link, revoked, expired).
     const invite = await inviteForMint(link.id, values.invite);
-    if (!invite.ok) return { ok: false, message: (await gateRefusal(gate)) ?? invite.message };
+    if (!invite.ok) {
+      const r = await refuse({ ok: false, message: invite.message });
+      if (r) return r;
+      continue;
+    }
     const minted = await mintToken({
       invitationId: invite.invitationId,
       recording: opts.recording,
