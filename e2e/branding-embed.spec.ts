@@ -69,7 +69,8 @@ test.describe("admin", () => {
     await form.getByRole("button", { name: "Save branding" }).click();
     await expect(page.getByText("Branding saved.")).toBeVisible();
     // The preview is the real public page, framed by the portal, at a phone's and a desktop's width.
-    for (const name of ["Phone preview", "Desktop preview"]) await expect(page.frameLocator(`iframe[title="${name}"]`).getByTestId("brand-logo")).toBeVisible();
+    for (const name of ["Phone preview", "Desktop preview"])
+      await expect(page.frameLocator(`iframe[title="${name}"]`).getByTestId("brand-logo")).toBeVisible({ timeout: 30_000 }); // the frames reload after the save; slow on a busy machine
     snippet = (await page.getByTestId("embed-snippet").textContent()) ?? "";
     expect(snippet).toContain(`src="${baseURL}/u/${SLUG}"`);
     expect(snippet).toContain('allow="camera; microphone; display-capture"');
