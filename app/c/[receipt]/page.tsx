@@ -43,6 +43,12 @@ export default async function ContributorPage({ params, searchParams }: Props) {
             Your video was not changed. Check that you picked a video file and try again.
           </Notice>
         </div>
+      ) : replaced === "unconfirmed" ? (
+        <div className="mt-4">
+          <Notice tone="error" title="We could not confirm the replacement">
+            The video library does not show a new file for this video, so nothing was changed here. If you did send one, please try again.
+          </Notice>
+        </div>
       ) : null}
       <h2 className="mt-6 text-lg font-semibold">Your videos</h2>
       {view.uploads.length ? (
