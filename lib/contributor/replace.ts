@@ -15,7 +15,7 @@ import { enqueueFollow, enqueueMail } from "@/lib/jobs/queue";
 import { consume, describeWait } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { insertMessages } from "@/lib/mail/outbox";
-import { twentyThreeErrorOf } from "@/lib/twentythree";
+import { redeemReplaceUrl, twentyThreeErrorOf } from "@/lib/twentythree";
 import { queueTeamNotice } from "./mail";
 import { isPrint, readObject, replacedSince, type ObjectPrint } from "./replace-check";
 import { signReceipt, signReplaceState, verifyReplaceState } from "./receipt";
@@ -67,6 +67,23 @@ export async function startReplace(input: { receiptId: string; uploadId: string;
     log.warn("replace token not minted", { uploadId: upload.id, code: twentyThreeErrorOf(err)?.code ?? (err as Error).name });
     return { ok: false, message: "The video library could not prepare the replacement right now. Please try again in a minute." };
   }
+}
+
+export type ReplaceUpload =
+  { ok: true; token: { uploadToken: string; redeemUrl: string; ticket: string; validUntil: string; maxUploads: number } } | { ok: false; message: string };
+
+/** What the browser's uploader needs of a minted replacement (the ticket names the replacement). */
+export async function replacementToken(receiptId: string, replacementId: string): Promise<ReplaceUpload> {
+  const r = await pendingReplacement(receiptId, replacementId);
+  if (!r) return { ok: false, message: "The replacement could not be prepared. Please try again." };
+  const redeemUrl = redeemReplaceUrl(r.upload.connection.apiUrl);
+  return { ok: true, token: { uploadToken: r.replaceToken, redeemUrl, ticket: r.id, validUntil: r.validUntil.toISOString(), maxUploads: 1 } };
+}
+
+/** pending | done | failed, for this receipt's own replacement only. */
+export async function replacementStatus(receiptId: string, replacementId: string): Promise<string | null> {
+  const r = await db().replacement.findFirst({ where: { id: replacementId, receiptId }, select: { status: true } });
+  return r?.status ?? null;
 }
 
 /** A pending replacement of this receipt, for its upload form. */
