@@ -8,7 +8,10 @@ import { env } from "@/lib/env";
 import { redeemReplaceUrl } from "@/lib/twentythree";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Replace your video", robots: { index: false }, referrer: "no-referrer" };
+// same-origin, not no-referrer: the private link still never reaches another site, but the page's
+// own forms keep a real Origin (under no-referrer Chromium sends "Origin: null", and Next refuses
+// the no-JavaScript server action posts, replace and withdraw, as forged).
+export const metadata: Metadata = { title: "Replace your video", robots: { index: false }, referrer: "same-origin" };
 
 type Props = { params: Promise<{ receipt: string; id: string }> };
 
