@@ -2,6 +2,7 @@
 // (lib/mail/outbox.ts: one row per recipient, a dedupe key, sent by the mail job).
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { recipientAddresses } from "@/lib/links/recipients";
 import type { MailContent } from "@/lib/mail/templates";
 import { receiptMail, teamNoticeMail, type TeamNotice } from "./mail-templates";
 import { ensureReceipt, receiptUrl } from "./receipt";
@@ -50,13 +51,19 @@ async function noticeOf(kind: TeamNotice["kind"], uploadId: string, actionId: st
   };
 }
 
-/** The team hears of a withdrawal or replacement (one message per recipient per action). */
+/** The team hears of a withdrawal or replacement (one message per recipient per action), as the
+ * link's mode says: EACH at once; DIGEST in the next daily digest (lib/contributor/digest.ts); OFF never. */
 export async function queueTeamNotice(kind: TeamNotice["kind"], uploadId: string, actionId: string, insert: Insert): Promise<string[]> {
-  const u = await db().upload.findUnique({ where: { id: uploadId }, include: { link: { select: { notifyEmails: true, notifyMode: true } } } });
+  const u = await db().upload.findUnique({
+    where: { id: uploadId },
+    include: { link: { select: { notifyEmails: true, notifyMemberIds: true, notifyMode: true } } },
+  });
   const notice = await noticeOf(kind, uploadId, actionId);
-  if (!u || !notice || u.link.notifyMode === "OFF") return [];
+  if (!u || !notice || u.link.notifyMode !== "EACH") return [];
   const subject = (await teamNoticeMail(notice)).subject;
-  return insert(u.link.notifyEmails.map((to) => ({ dedupeKey: `${kind}:${actionId}:${to.toLowerCase()}`, kind, linkId: u.linkId, uploadId, to, subject })));
+  // Members by their address today (stored by id), then the typed addresses, as for uploads.
+  const to = await recipientAddresses(u.link);
+  return insert(to.map((to) => ({ dedupeKey: `${kind}:${actionId}:${to.toLowerCase()}`, kind, linkId: u.linkId, uploadId, to, subject })));
 }
 
 /** The content of a queued contributor message when the mail job sends it. */

@@ -1,5 +1,6 @@
-// A replace callback is believed only when TwentyThree shows the object changed, and the agreed
-// consent lands on the object as custom variables (issue #17). Real emulator over HTTP, real
+// A replace callback is believed only when TwentyThree shows the object changed, the agreed
+// consent lands on the object as custom variables, and a DIGEST link hears of contributors'
+// changes in its digest instead of at once (issue #17). Real emulator over HTTP, real
 // PostgreSQL; the attacker uses only what a contributor holds: their receipt link, the replace
 // token the replace page shows, the public photo_id, and the redirect of a redeem they abort.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -98,5 +99,28 @@ describe("consent on the object", () => {
     // The stored agreement names the same version the object carries.
     const token = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: a.upload.tokenId }, include: { consentVersion: true } });
     expect(token.consentVersion).toMatchObject({ text, sha256: consentSha256(text) });
+  });
+});
+
+describe("team notices follow the link's mail mode", () => {
+  it("a DIGEST link gets no notice per withdrawal; the next day's digest carries it, with the reason", async () => {
+    await portal.db.intakeLink.update({ where: { slug: "demo" }, data: { notifyMode: "DIGEST", notifyEmails: ["digest@example.com"] } });
+    try {
+      const a = await visit(portal, "Pia");
+      const { withdrawConsent } = await import("./withdraw");
+      expect((await withdrawConsent({ receiptId: a.receiptId, uploadId: a.upload.id, reason: "New employer" })).ok).toBe(true);
+      expect(await portal.db.mailMessage.count({ where: { uploadId: a.upload.id, kind: "withdrawn" } })).toBe(0);
+
+      const { queueDigests } = await import("@/lib/mail/outbox");
+      await queueDigests(new Date(Date.now() + 86_400_000));
+      const digest = await portal.db.mailMessage.findFirstOrThrow({ where: { kind: "digest", to: "digest@example.com" } });
+      expect(digest.subject).toMatch(/\d+ changes? by (a )?contributors?/); // earlier tests in this file replaced a video today too
+      const { digestChanges } = await import("./digest");
+      const day = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+      const changes = await digestChanges(a.upload.linkId, day);
+      expect(changes).toContainEqual(expect.objectContaining({ kind: "withdrawn", title: "Pia's story", contributor: "Pia", reason: "New employer" }));
+    } finally {
+      await portal.db.intakeLink.update({ where: { slug: "demo" }, data: { notifyMode: "EACH", notifyEmails: ["team@example.com"] } });
+    }
   });
 });
