@@ -7,7 +7,7 @@ import type { PortalWithEmulator } from "@/test/integration";
 export const mp4 = readFixture("clip.mp4");
 export const webm = readFixture("clip.webm");
 
-export async function contribute(portal: PortalWithEmulator, name: string, ip = "203.0.113.7") {
+export async function contribute(portal: PortalWithEmulator, name: string, ip = "203.0.113.7", opts: { queueReceipt?: boolean } = {}) {
   const { mintToken } = await import("@/lib/intake/mint");
   const { handleCallback } = await import("@/lib/intake/callback");
   const { verifyUpload } = await import("@/lib/intake/verify");
@@ -28,7 +28,11 @@ export async function contribute(portal: PortalWithEmulator, name: string, ip = 
   const outcome = await handleCallback({ method: "GET", params: Object.fromEntries(new URL(res.headers.get("location")!).searchParams) });
   if (outcome.kind !== "accepted") throw new Error(`callback ${outcome.kind}`);
   expect(await verifyUpload(outcome.uploadId)).toBe("verified");
-  expect(await queueReceipt(outcome.uploadId, insertMessages)).toHaveLength(1);
+  if (opts.queueReceipt !== false) expect(await queueReceipt(outcome.uploadId, insertMessages)).toHaveLength(1);
+  else {
+    const { ensureReceipt } = await import("@/lib/contributor/receipt");
+    await ensureReceipt((await portal.db.upload.findUniqueOrThrow({ where: { id: outcome.uploadId } })).tokenId);
+  }
   const upload = await portal.db.upload.findUniqueOrThrow({ where: { id: outcome.uploadId }, include: { token: { include: { receipt: true } } } });
   return { upload, receipt: signReceipt(upload.token.receipt!.id), receiptId: upload.token.receipt!.id };
 }

@@ -6,6 +6,7 @@ import { recipientAddresses } from "@/lib/links/recipients";
 import type { MailContent } from "@/lib/mail/templates";
 import { receiptMail, teamNoticeMail, type TeamNotice } from "./mail-templates";
 import { ensureReceipt, receiptUrl } from "./receipt";
+import { visitTokenIds } from "./visit";
 
 export const CONTRIBUTOR_MAIL_KINDS = ["receipt", "withdrawn", "replaced"] as const;
 type Row = { dedupeKey: string; kind: string; linkId: string; uploadId: string | null; to: string; subject: string };
@@ -15,7 +16,11 @@ async function receiptContent(uploadId: string): Promise<MailContent | null> {
   const u = await db().upload.findUnique({ where: { id: uploadId }, include: { link: { select: { title: true } }, token: { include: { receipt: true } } } });
   const receipt = u?.token.receipt;
   if (!u || !receipt || receipt.revokedAt) return null;
-  const titles = await db().upload.findMany({ where: { tokenId: u.tokenId, verifiedAt: { not: null }, state: { not: "DISOWNED" } }, select: { title: true } });
+  const titles = await db().upload.findMany({
+    where: { tokenId: { in: await visitTokenIds(u.tokenId) }, verifiedAt: { not: null }, state: { not: "DISOWNED" } },
+    select: { title: true },
+    orderBy: { createdAt: "asc" },
+  });
   return receiptMail({
     name: u.token.contributorName,
     linkTitle: u.link.title,
@@ -25,14 +30,16 @@ async function receiptContent(uploadId: string): Promise<MailContent | null> {
   });
 }
 
-/** After TwentyThree confirmed an upload: the contributor's receipt, once per visit (token). */
+/** After TwentyThree confirmed an upload: the contributor's receipt, once per visit (its first
+ * token's, so every clip of a recorded response shares one message and one link). */
 export async function queueReceipt(uploadId: string, insert: Insert): Promise<string[]> {
   const u = await db().upload.findUnique({ where: { id: uploadId }, include: { token: { select: { id: true, contributorEmail: true } } } });
   if (!u || !u.verifiedAt || u.state === "DISOWNED" || !u.token.contributorEmail) return [];
   await ensureReceipt(u.token.id);
   const content = await receiptContent(uploadId);
   if (!content) return [];
-  return insert([{ dedupeKey: `receipt:${u.token.id}`, kind: "receipt", linkId: u.linkId, uploadId, to: u.token.contributorEmail, subject: content.subject }]);
+  const visit = (await visitTokenIds(u.token.id))[0] ?? u.token.id; // the visit's first token names it
+  return insert([{ dedupeKey: `receipt:${visit}`, kind: "receipt", linkId: u.linkId, uploadId, to: u.token.contributorEmail, subject: content.subject }]);
 }
 
 async function noticeOf(kind: TeamNotice["kind"], uploadId: string, actionId: string): Promise<TeamNotice | null> {

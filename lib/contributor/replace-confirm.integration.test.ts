@@ -124,3 +124,24 @@ describe("team notices follow the link's mail mode", () => {
     }
   });
 });
+
+describe("one visit, several tokens (a clip-mode recording mints one per clip)", () => {
+  it("the receipt page shows every clip of the response, one receipt mail is sent, and a stranger's token never joins", async () => {
+    const a = await visit(portal, "Quinn");
+    const b = await visit(portal, "Quinn", "203.0.113.7", { queueReceipt: false });
+    const stranger = await visit(portal, "Rex");
+    // What the mint stores for clips of one response: the browser's response id on each token.
+    const responseId = crypto.randomUUID();
+    await portal.db.uploadToken.updateMany({ where: { id: { in: [a.upload.tokenId, b.upload.tokenId, stranger.upload.tokenId] } }, data: { responseId } });
+
+    const { contributorView } = await import("./view");
+    const ids = (await contributorView(a.receiptId))!.uploads.map((u) => u.id);
+    expect(ids).toEqual([a.upload.id, b.upload.id]); // Rex typed another address: not Quinn's visit
+    const { queueReceipt } = await import("./mail");
+    const { insertMessages } = await import("@/lib/mail/outbox");
+    expect(await queueReceipt(b.upload.id, insertMessages)).toEqual([]); // the visit's receipt was already queued with the first clip
+    const { startReplace } = await import("./replace");
+    expect(await startReplace({ receiptId: a.receiptId, uploadId: b.upload.id })).toMatchObject({ ok: true });
+    expect(await startReplace({ receiptId: a.receiptId, uploadId: stranger.upload.id })).toEqual({ ok: false, message: "That video is not on your page." });
+  });
+});
