@@ -1,14 +1,14 @@
 // Issue #17, replacing through the same resumable uploader as the intake page: a large new file
 // goes to redeem-replace-token in chunks with visible progress, survives a dropped chunk (retry),
 // and the contributor is back on their page once TwentyThree shows the new file; without
-// JavaScript the plain form still replaces the video.
+// JavaScript the plain form still replaces the video; a forged callback changes nothing.
 import { test, expect, type Browser } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
-import { caughtMail, emulatorObjects, emulatorUrl } from "./db";
+import { caughtMail, emulatorObjects, emulatorUrl, query } from "./db";
 
 const redeemReplace = `${emulatorUrl}/api/photo/redeem-replace-token`;
 const CHUNK = 256 * 1024; // UPLOAD_CHUNK_BYTES set by e2e/server.ts (threshold 2 MB)
@@ -91,4 +91,42 @@ test("without JavaScript the plain form replaces the video and comes back to the
   await expect(page.getByText("Your new file has arrived")).toBeVisible({ timeout: 30_000 });
   const after = (await emulatorObjects()).find((o) => o.photo_id === photoId)! as typeof before & { replaced_count: number };
   expect(after).toMatchObject({ photo_id: photoId, token: before.token, replaced_count: 1 });
+});
+
+test("a forged replace callback (state read off an aborted redeem, public photo_id) changes nothing and mails nobody", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page, photoId } = await contributorLink(browser, "Eve");
+  await page.getByRole("button", { name: "Replace with a new file" }).click();
+  await expect(page.getByRole("heading", { name: /Replace/ })).toBeVisible();
+  // The attacker's real means: the replace token in their own page, a refused file sent by hand,
+  // and TwentyThree's redirect read without following it.
+  const replaceToken = await page.locator("input[name=replace_token]").inputValue();
+  const refused = await page.request.post(redeemReplace, {
+    multipart: { replace_token: replaceToken, file: { name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("not a video") } },
+    maxRedirects: 0,
+  });
+  const location = new URL(refused.headers()["location"]!);
+  expect(location.searchParams.get("error_message")).toBeTruthy();
+  location.searchParams.delete("error_message");
+  location.searchParams.set("photo_id", photoId);
+  location.searchParams.set("tree_id", "1");
+  const before = (await emulatorObjects()).find((o) => o.photo_id === photoId)!;
+  const followed = () => query<{ since: Date | null }>(`SELECT processing_since AS since FROM uploads WHERE photo_id = $1`, [photoId]);
+  const followedBefore = await followed();
+
+  await page.goto(location.toString());
+  await expect(page.getByText("We could not confirm the replacement")).toBeVisible();
+  await expect(page.getByText("Your new file has arrived")).toHaveCount(0);
+  await expect(page.getByTestId("replaced-note")).toHaveCount(0);
+  expect(await followed()).toEqual(followedBefore); // processing was not restarted for a file that never came
+  const after = (await emulatorObjects()).find((o) => o.photo_id === photoId)! as typeof before & { replaced_count: number };
+  expect(after).toMatchObject({ replaced_count: 0, size: before.size });
+  // A notice would be queued before the callback answers: the outbox holds none, nor any record.
+  const rows = await query<{ n: string }>(
+    `SELECT (SELECT count(*) FROM mail_messages m WHERE m.upload_id = u.id AND m.kind = 'replaced')
+          + (SELECT count(*) FROM moderation_actions a WHERE a.upload_id = u.id AND a.action = 'replace') AS n
+       FROM uploads u WHERE u.photo_id = $1`,
+    [photoId],
+  );
+  expect(rows.map((r) => Number(r.n))).toEqual([0]);
 });
