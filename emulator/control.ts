@@ -61,6 +61,7 @@ export async function handleControl(emu: Emu, req: IncomingMessage, res: ServerR
         height: o.height,
         resumable_id: o.resumable_id,
         replaced_count: o.replaced_count,
+        variables: JSON.parse(o.variables) as Record<string, string>,
         sections: sections.all(o.photo_id),
       })),
     );

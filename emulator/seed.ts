@@ -32,7 +32,8 @@ export const SEED = {
     { album_id: "1002", title: "Team media" },
     { album_id: "1003", title: "Events" },
   ],
-  customVariables: ["customer_id", "campaign"],
+  // consent_text and consent_sha256: the site declares them so the portal can write the agreed consent onto the object (#17).
+  customVariables: ["customer_id", "campaign", "consent_text", "consent_sha256"],
   users: [
     { user_id: "17488", username: "owner" },
     { user_id: "17489", username: "editor" },

@@ -3,10 +3,10 @@
 // first in each) and the staff's revocation of such a link.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { field, formAction } from "@/lib/server/action";
+import { defineAction, field, formAction } from "@/lib/server/action";
 import { checkReceipt, revokeReceipt } from "./receipt";
-import { startReplace } from "./replace";
-import { replaceSchema, revokeReceiptSchema, withdrawSchema } from "./schema";
+import { pendingReplacement, replacementToken, replacementStatus, startReplace, type ReplaceUpload } from "./replace";
+import { replaceSchema, replaceUploadSchema, revokeReceiptSchema, withdrawSchema } from "./schema";
 import { withdrawConsent } from "./withdraw";
 
 const REFUSED = "This private link is no longer valid, so nothing was changed.";
@@ -40,6 +40,45 @@ export const replaceAction = formAction({
     redirect(`/c/${receipt}/replace/${r.replacementId}`);
   },
 });
+
+const prepareReplace = defineAction<"anyone", typeof replaceUploadSchema, ReplaceUpload>({
+  name: "prepareReplaceUpload",
+  who: "anyone",
+  schema: replaceUploadSchema,
+  invalid: () => ({ ok: false, message: "That action is not available." }),
+  run: async ({ receipt, replacementId }) => {
+    const check = await checkReceipt(receipt);
+    if (!check.ok) return { ok: false, message: REFUSED };
+    const page = await pendingReplacement(check.receipt.id, replacementId);
+    if (!page) return { ok: false, message: "This replacement form has expired. Please go back to your page and start again." };
+    // TwentyThree calls the callback itself and answers the upload in text (background_return_p).
+    const r = await startReplace({ receiptId: check.receipt.id, uploadId: page.uploadId, background: true });
+    return r.ok ? replacementToken(check.receipt.id, r.replacementId) : r;
+  },
+});
+
+/** A replace token for the page's resumable uploader (the page's own token is the no-JavaScript form's). */
+export async function prepareReplaceUpload(receipt: string, replacementId: string): Promise<ReplaceUpload> {
+  return prepareReplace({ receipt, replacementId }, undefined);
+}
+
+const statusOf = defineAction<"anyone", typeof replaceUploadSchema, { ok: boolean; message?: string; status?: string }>({
+  name: "replacementStatus",
+  who: "anyone",
+  schema: replaceUploadSchema,
+  invalid: () => ({ ok: false, message: "That action is not available." }),
+  run: async ({ receipt, replacementId }) => {
+    const check = await checkReceipt(receipt);
+    if (!check.ok) return { ok: false, message: REFUSED };
+    const status = await replacementStatus(check.receipt.id, replacementId);
+    return status ? { ok: true, status } : { ok: false, message: "That replacement is not on your page." };
+  },
+});
+
+/** Whether the portal recorded the replacement (TwentyThree confirmed it) after the upload finished. */
+export async function replacementStatusOf(receipt: string, replacementId: string) {
+  return statusOf({ receipt, replacementId }, undefined);
+}
 
 export const revokeReceiptAction = formAction({
   name: "revokeReceipt",

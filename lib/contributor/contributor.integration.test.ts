@@ -3,12 +3,9 @@
 // download and consent versions. Nothing of ours is faked.
 // Over 200 lines: the emulator, database and signed receipt set up once for the journey and all its refusals.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFixture } from "@/test/fixtures";
+import { contribute as visit, redeemReplace as redeem, webm } from "@/test/contributor";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 import type { TestEmulator } from "@/test/emulator";
-
-const mp4 = readFixture("clip.mp4");
-const webm = readFixture("clip.webm");
 
 let portal: PortalWithEmulator;
 let emu: TestEmulator;
@@ -30,42 +27,9 @@ afterAll(async () => {
 });
 
 type EmuObject = { photo_id: string; token: string; published_p: string; replaced_count: number; size: number; video_encoded_p: string };
+const contribute = (name: string, ip?: string) => visit(portal, name, ip);
+const redeemReplace = (token: string) => redeem(portal, token);
 const emuObject = async (photoId: string | null) => (await emu.objects<EmuObject>()).find((o) => o.photo_id === photoId);
-
-/** A contributor's real visit: minted, redeemed on the emulator, called back, verified, receipt queued. */
-async function contribute(name: string, ip = "203.0.113.7") {
-  const { mintToken } = await import("@/lib/intake/mint");
-  const { handleCallback } = await import("@/lib/intake/callback");
-  const { verifyUpload } = await import("@/lib/intake/verify");
-  const { queueReceipt } = await import("./mail");
-  const { insertMessages } = await import("@/lib/mail/outbox");
-  const link = await portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "demo" } });
-  const minted = await mintToken({
-    link,
-    requesterIp: ip,
-    details: { name, email: `${name.toLowerCase()}@example.com`, title: `${name}'s story`, description: undefined, consent: true },
-  });
-  if (!minted.ok) throw new Error(minted.message);
-  const form = new FormData();
-  form.set("upload_token", minted.uploadToken);
-  form.set("file", new Blob([new Uint8Array(mp4)], { type: "video/mp4" }), "clip.mp4");
-  const res = await fetch(`${emu.url}/api/photo/redeem-upload-token`, { method: "POST", body: form, redirect: "manual" });
-  const outcome = await handleCallback({ method: "GET", params: Object.fromEntries(new URL(res.headers.get("location")!).searchParams) });
-  if (outcome.kind !== "accepted") throw new Error(`callback ${outcome.kind}`);
-  expect(await verifyUpload(outcome.uploadId)).toBe("verified");
-  expect(await queueReceipt(outcome.uploadId, insertMessages)).toHaveLength(1);
-  const upload = await portal.db.upload.findUniqueOrThrow({ where: { id: outcome.uploadId }, include: { token: { include: { receipt: true } } } });
-  return { upload, receipt: receipts.signReceipt(upload.token.receipt!.id), receiptId: upload.token.receipt!.id };
-}
-
-/** The browser's part of a replacement: the new file to TwentyThree, which answers with the callback's redirect. */
-async function redeemReplace(replaceToken: string, file = webm) {
-  const form = new FormData();
-  form.set("replace_token", replaceToken);
-  form.set("file", new Blob([new Uint8Array(file)], { type: "video/webm" }), "new.webm");
-  const res = await fetch(`${emu.url}/api/photo/redeem-replace-token`, { method: "POST", body: form, redirect: "manual" });
-  return Object.fromEntries(new URL(res.headers.get("location")!).searchParams) as Record<string, string>;
-}
 
 describe("receipt link", () => {
   it("is queued once per visit to the address given, and opens only that visit's page", async () => {

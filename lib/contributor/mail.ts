@@ -2,9 +2,11 @@
 // (lib/mail/outbox.ts: one row per recipient, a dedupe key, sent by the mail job).
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { recipientAddresses } from "@/lib/links/recipients";
 import type { MailContent } from "@/lib/mail/templates";
 import { receiptMail, teamNoticeMail, type TeamNotice } from "./mail-templates";
 import { ensureReceipt, receiptUrl } from "./receipt";
+import { visitTokenIds } from "./visit";
 
 export const CONTRIBUTOR_MAIL_KINDS = ["receipt", "withdrawn", "replaced"] as const;
 type Row = { dedupeKey: string; kind: string; linkId: string; uploadId: string | null; to: string; subject: string };
@@ -14,7 +16,11 @@ async function receiptContent(uploadId: string): Promise<MailContent | null> {
   const u = await db().upload.findUnique({ where: { id: uploadId }, include: { link: { select: { title: true } }, token: { include: { receipt: true } } } });
   const receipt = u?.token.receipt;
   if (!u || !receipt || receipt.revokedAt) return null;
-  const titles = await db().upload.findMany({ where: { tokenId: u.tokenId, verifiedAt: { not: null }, state: { not: "DISOWNED" } }, select: { title: true } });
+  const titles = await db().upload.findMany({
+    where: { tokenId: { in: await visitTokenIds(u.tokenId) }, verifiedAt: { not: null }, state: { not: "DISOWNED" } },
+    select: { title: true },
+    orderBy: { createdAt: "asc" },
+  });
   return receiptMail({
     name: u.token.contributorName,
     linkTitle: u.link.title,
@@ -24,14 +30,16 @@ async function receiptContent(uploadId: string): Promise<MailContent | null> {
   });
 }
 
-/** After TwentyThree confirmed an upload: the contributor's receipt, once per visit (token). */
+/** After TwentyThree confirmed an upload: the contributor's receipt, once per visit (its first
+ * token's, so every clip of a recorded response shares one message and one link). */
 export async function queueReceipt(uploadId: string, insert: Insert): Promise<string[]> {
   const u = await db().upload.findUnique({ where: { id: uploadId }, include: { token: { select: { id: true, contributorEmail: true } } } });
   if (!u || !u.verifiedAt || u.state === "DISOWNED" || !u.token.contributorEmail) return [];
   await ensureReceipt(u.token.id);
   const content = await receiptContent(uploadId);
   if (!content) return [];
-  return insert([{ dedupeKey: `receipt:${u.token.id}`, kind: "receipt", linkId: u.linkId, uploadId, to: u.token.contributorEmail, subject: content.subject }]);
+  const visit = (await visitTokenIds(u.token.id))[0] ?? u.token.id; // the visit's first token names it
+  return insert([{ dedupeKey: `receipt:${visit}`, kind: "receipt", linkId: u.linkId, uploadId, to: u.token.contributorEmail, subject: content.subject }]);
 }
 
 async function noticeOf(kind: TeamNotice["kind"], uploadId: string, actionId: string): Promise<TeamNotice | null> {
@@ -50,13 +58,19 @@ async function noticeOf(kind: TeamNotice["kind"], uploadId: string, actionId: st
   };
 }
 
-/** The team hears of a withdrawal or replacement (one message per recipient per action). */
+/** The team hears of a withdrawal or replacement (one message per recipient per action), as the
+ * link's mode says: EACH at once; DIGEST in the next daily digest (lib/contributor/digest.ts); OFF never. */
 export async function queueTeamNotice(kind: TeamNotice["kind"], uploadId: string, actionId: string, insert: Insert): Promise<string[]> {
-  const u = await db().upload.findUnique({ where: { id: uploadId }, include: { link: { select: { notifyEmails: true, notifyMode: true } } } });
+  const u = await db().upload.findUnique({
+    where: { id: uploadId },
+    include: { link: { select: { notifyEmails: true, notifyMemberIds: true, notifyMode: true } } },
+  });
   const notice = await noticeOf(kind, uploadId, actionId);
-  if (!u || !notice || u.link.notifyMode === "OFF") return [];
+  if (!u || !notice || u.link.notifyMode !== "EACH") return [];
   const subject = (await teamNoticeMail(notice)).subject;
-  return insert(u.link.notifyEmails.map((to) => ({ dedupeKey: `${kind}:${actionId}:${to.toLowerCase()}`, kind, linkId: u.linkId, uploadId, to, subject })));
+  // Members by their address today (stored by id), then the typed addresses, as for uploads.
+  const to = await recipientAddresses(u.link);
+  return insert(to.map((to) => ({ dedupeKey: `${kind}:${actionId}:${to.toLowerCase()}`, kind, linkId: u.linkId, uploadId, to, subject })));
 }
 
 /** The content of a queued contributor message when the mail job sends it. */

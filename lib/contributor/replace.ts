@@ -4,6 +4,8 @@
 // callback: the signed state names one replacement row, whose replace token, photo_id and the
 // connection's domain must all match. So a replace callback can never move to another video,
 // even with a genuine replace token of the contributor's own. photo_id and embeds stay the same.
+// None of that is secret from the contributor, though, so the portal finally asks TwentyThree
+// whether the object really changed (replace-check.ts) before it records, notifies or follows.
 import { randomBytes, randomUUID } from "node:crypto";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
@@ -13,8 +15,9 @@ import { enqueueFollow, enqueueMail } from "@/lib/jobs/queue";
 import { consume, describeWait } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { insertMessages } from "@/lib/mail/outbox";
-import { twentyThreeErrorOf } from "@/lib/twentythree";
+import { redeemReplaceUrl, twentyThreeErrorOf } from "@/lib/twentythree";
 import { queueTeamNotice } from "./mail";
+import { isPrint, readObject, replacedSince, type ObjectPrint } from "./replace-check";
 import { signReceipt, signReplaceState, verifyReplaceState } from "./receipt";
 import { ownUpload } from "./withdraw";
 
@@ -23,7 +26,9 @@ export const replaceCallbackUrl = () => `${env().appUrl}/api/twentythree/replace
 
 export type StartReplace = { ok: true; replacementId: string } | { ok: false; message: string };
 
-export async function startReplace(input: { receiptId: string; uploadId: string; timeoutMs?: number }): Promise<StartReplace> {
+/** `background`: TwentyThree calls the callback itself and answers the browser's upload in text
+ * (the page's resumable uploader); otherwise it redirects the browser (the no-JavaScript form). */
+export async function startReplace(input: { receiptId: string; uploadId: string; background?: boolean; timeoutMs?: number }): Promise<StartReplace> {
   const upload = await ownUpload(input.receiptId, input.uploadId);
   if (!upload || !upload.photoId) return { ok: false, message: "That video is not on your page." };
   if (upload.withdrawnAt) return { ok: false, message: "You withdrew your consent for this video, so it can no longer be replaced." };
@@ -34,15 +39,27 @@ export async function startReplace(input: { receiptId: string; uploadId: string;
   const id = randomUUID();
   const nonce = randomBytes(12).toString("base64url");
   try {
-    const client = clientFor(upload.connection, { timeoutMs: input.timeoutMs ?? 10_000 });
-    const t = await client.getReplaceToken({
+    const timeoutMs = input.timeoutMs ?? 10_000;
+    // What the object is now: the callback must find it changed from this.
+    const before = await readObject(upload.connection, upload.photoId, timeoutMs);
+    if (!before) return { ok: false, message: "This video is no longer in the video library, so it can no longer be replaced." };
+    const t = await clientFor(upload.connection, { timeoutMs }).getReplaceToken({
       photoId: upload.photoId,
       returnUrl: replaceCallbackUrl(),
+      backgroundReturn: input.background ?? false,
       validMinutes: 180,
       extra: { state: signReplaceState(id, nonce) },
     });
     await db().replacement.create({
-      data: { id, uploadId: upload.id, receiptId: input.receiptId, replaceToken: t.replaceToken, stateNonce: nonce, validUntil: t.validUntil },
+      data: {
+        id,
+        uploadId: upload.id,
+        receiptId: input.receiptId,
+        replaceToken: t.replaceToken,
+        stateNonce: nonce,
+        validUntil: t.validUntil,
+        objectBefore: before,
+      },
     });
     log.info("replace token minted", { uploadId: upload.id, replacementId: id });
     return { ok: true, replacementId: id };
@@ -50,6 +67,23 @@ export async function startReplace(input: { receiptId: string; uploadId: string;
     log.warn("replace token not minted", { uploadId: upload.id, code: twentyThreeErrorOf(err)?.code ?? (err as Error).name });
     return { ok: false, message: "The video library could not prepare the replacement right now. Please try again in a minute." };
   }
+}
+
+export type ReplaceUpload =
+  { ok: true; token: { uploadToken: string; redeemUrl: string; ticket: string; validUntil: string; maxUploads: number } } | { ok: false; message: string };
+
+/** What the browser's uploader needs of a minted replacement (the ticket names the replacement). */
+export async function replacementToken(receiptId: string, replacementId: string): Promise<ReplaceUpload> {
+  const r = await pendingReplacement(receiptId, replacementId);
+  if (!r) return { ok: false, message: "The replacement could not be prepared. Please try again." };
+  const redeemUrl = redeemReplaceUrl(r.upload.connection.apiUrl);
+  return { ok: true, token: { uploadToken: r.replaceToken, redeemUrl, ticket: r.id, validUntil: r.validUntil.toISOString(), maxUploads: 1 } };
+}
+
+/** pending | done | failed, for this receipt's own replacement only. */
+export async function replacementStatus(receiptId: string, replacementId: string): Promise<string | null> {
+  const r = await db().replacement.findFirst({ where: { id: replacementId, receiptId }, select: { status: true } });
+  return r?.status ?? null;
 }
 
 /** A pending replacement of this receipt, for its upload form. */
@@ -61,7 +95,18 @@ export async function pendingReplacement(receiptId: string, replacementId: strin
   return r && !r.upload.withdrawnAt ? r : null;
 }
 
-export type ReplaceOutcome = { kind: "replaced" | "duplicate" | "failed"; receipt: string; message?: string } | { kind: "rejected"; reason: string };
+export type ReplaceOutcome =
+  { kind: "replaced" | "duplicate" | "failed" | "unconfirmed"; receipt: string; message?: string } | { kind: "rejected"; reason: string };
+
+/** What the object looked like last: this replacement's mint, or a later confirmed replacement. */
+async function baselineOf(r: { id: string; uploadId: string; createdAt: Date; objectBefore: unknown }): Promise<ObjectPrint | null> {
+  const later = await db().replacement.findFirst({
+    where: { uploadId: r.uploadId, status: "done", completedAt: { gt: r.createdAt }, NOT: { id: r.id } },
+    orderBy: { completedAt: "desc" },
+  });
+  const base = later?.objectAfter ?? r.objectBefore;
+  return isPrint(base) ? base : null;
+}
 
 export async function handleReplaceCallback(params: Record<string, string>, now = new Date()): Promise<ReplaceOutcome> {
   const reject = (reason: string, replacementId?: string): ReplaceOutcome => {
@@ -83,9 +128,21 @@ export async function handleReplaceCallback(params: Record<string, string>, now 
   if (!params.photo_id || params.photo_id !== r.upload.photoId) return reject("photo_id is not the video this replace token was made for", r.id);
   if (!connectionDomains(r.upload.connection).includes((params.domain ?? "").toLowerCase())) return reject("domain is not this connection's site", r.id);
   if (r.upload.withdrawnAt) return reject("consent was withdrawn for this video", r.id);
+  if (r.status !== "pending") return { kind: "duplicate", receipt };
+
+  // Everything above can be forged by the contributor; TwentyThree's object cannot.
+  const baseline = await baselineOf(r);
+  const current = await readObject(r.upload.connection, r.upload.photoId).catch(() => undefined);
+  if (!baseline || !current || !replacedSince(baseline, current)) {
+    log.warn("replace callback not confirmed by TwentyThree", { replacementId: r.id, reachable: current !== undefined });
+    return { kind: "unconfirmed", receipt };
+  }
 
   const done = await db().$transaction(async (tx) => {
-    const claimed = await tx.replacement.updateMany({ where: { id: r.id, status: "pending" }, data: { status: "done", completedAt: now } });
+    const claimed = await tx.replacement.updateMany({
+      where: { id: r.id, status: "pending" },
+      data: { status: "done", completedAt: now, objectAfter: current },
+    });
     if (claimed.count === 0) return null;
     // TwentyThree transcodes the new file: follow it again from the start.
     await tx.upload.update({

@@ -13,6 +13,9 @@ export const withdrawSchema = z.object({
 
 export const replaceSchema = z.object({ receipt, uploadId: z.uuid() });
 
+/** The page's resumable uploader: a replacement of the same video as the page's pending one. */
+export const replaceUploadSchema = z.object({ receipt, replacementId: z.uuid() });
+
 export const revokeReceiptSchema = z.object({ receiptId: z.uuid() });
 
 /** Staff publishing a withdrawn video again: the override needs a reason, recorded with it. */

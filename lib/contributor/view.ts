@@ -3,6 +3,7 @@
 // confirmed, or one it disowned) are not theirs to see as videos.
 import { db } from "@/lib/db";
 import { playerUrl } from "@/lib/twentythree";
+import { visitTokenIds } from "./visit";
 
 const CONTRIBUTOR_ACTIONS = ["withdraw", "replace"];
 
@@ -15,21 +16,22 @@ export async function contributorView(receiptId: string) {
           link: { select: { title: true, slug: true, withdrawPolicy: true } },
           connection: { select: { apiUrl: true } },
           consentVersion: true,
-          uploads: {
-            where: { verifiedAt: { not: null }, state: { not: "DISOWNED" } },
-            orderBy: { createdAt: "asc" },
-            include: {
-              replacements: { orderBy: { createdAt: "desc" }, take: 20 },
-              moderation: { where: { action: { in: CONTRIBUTOR_ACTIONS }, ok: true }, orderBy: { createdAt: "desc" }, take: 20 },
-            },
-          },
         },
       },
     },
   });
   if (!receipt) return null;
   const { token } = receipt;
-  const uploads = token.uploads.map((u) => ({
+  // Every token of the visit (a clip-mode recording has one per clip): see visit.ts.
+  const visit = await db().upload.findMany({
+    where: { tokenId: { in: await visitTokenIds(token.id) }, verifiedAt: { not: null }, state: { not: "DISOWNED" } },
+    orderBy: { createdAt: "asc" },
+    include: {
+      replacements: { orderBy: { createdAt: "desc" }, take: 20 },
+      moderation: { where: { action: { in: CONTRIBUTOR_ACTIONS }, ok: true }, orderBy: { createdAt: "desc" }, take: 20 },
+    },
+  });
+  const uploads = visit.map((u) => ({
     id: u.id,
     title: u.title,
     photoId: u.photoId,
@@ -71,10 +73,17 @@ export type ContributorView = NonNullable<Awaited<ReturnType<typeof contributorV
 export async function contributorData(receiptId: string) {
   const receipt = await db().receipt.findUnique({
     where: { id: receiptId },
-    include: { token: { include: { consentVersion: true, link: { select: { title: true } }, uploads: { include: { replacements: true } } } } },
+    include: { token: { include: { consentVersion: true, link: { select: { title: true } } } } },
   });
   if (!receipt) return null;
-  const t = receipt.token;
+  const t = {
+    ...receipt.token,
+    uploads: await db().upload.findMany({
+      where: { tokenId: { in: await visitTokenIds(receipt.tokenId) } },
+      include: { replacements: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  };
   const mail = await db().mailMessage.findMany({
     // Only messages to them about their own uploads (the team's notifications go to the team).
     where: { to: { equals: t.contributorEmail ?? "", mode: "insensitive" }, uploadId: { in: t.uploads.map((u) => u.id) } },

@@ -5,6 +5,7 @@
 import type { UploadState } from "@/generated/prisma/client";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
+import { receiptTokenIds } from "./visit";
 import { enqueueMail } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
 import { insertMessages } from "@/lib/mail/outbox";
@@ -16,8 +17,9 @@ export type ContributorResult = { ok: boolean; message: string };
 
 /** The upload, only if it belongs to this receipt's visit and TwentyThree confirmed it. */
 export async function ownUpload(receiptId: string, uploadId: string) {
+  const tokenIds = await receiptTokenIds(receiptId);
   return db().upload.findFirst({
-    where: { id: uploadId, verifiedAt: { not: null }, state: { not: "DISOWNED" }, token: { receipt: { id: receiptId } } },
+    where: { id: uploadId, verifiedAt: { not: null }, state: { not: "DISOWNED" }, tokenId: { in: tokenIds } },
     include: { connection: true, link: { select: { withdrawPolicy: true } } },
   });
 }

@@ -2,6 +2,7 @@
 // (dedupe_key: the same event, job retry or digest run never queues a second one), and the mail
 // job sends each and marks it sent. A message is only ever sent by the job holding its row lock,
 // and never again once marked, so a stopped SMTP server delays mail but loses and doubles none.
+import { digestChanges } from "@/lib/contributor/digest";
 import { CONTRIBUTOR_MAIL_KINDS, contributorMailContent } from "@/lib/contributor/mail";
 import { db } from "@/lib/db";
 import { MAIL_MAX_ATTEMPTS } from "@/lib/jobs/queue";
@@ -70,7 +71,8 @@ async function contentFor(msg: { kind: string; uploadId: string | null; linkId: 
     const day = msg.dedupeKey.split(":")[2] ?? "";
     const link = await db().intakeLink.findUnique({ where: { id: msg.linkId } });
     const uploads = await digestUploads(msg.linkId, new Date(`${day}T00:00:00Z`));
-    return link && uploads.length ? digestMail(link.title, uploads) : null;
+    const changes = await digestChanges(msg.linkId, new Date(`${day}T00:00:00Z`));
+    return link && (uploads.length || changes.length) ? digestMail(link.title, uploads, changes) : null;
   }
   if ((CONTRIBUTOR_MAIL_KINDS as readonly string[]).includes(msg.kind)) return contributorMailContent(msg);
   const m = msg.uploadId ? await mailUpload(msg.uploadId) : null;
@@ -155,7 +157,7 @@ async function digestUploads(linkId: string, day: Date): Promise<MailUpload[]> {
   return out;
 }
 
-/** Queue yesterday's digest (UTC) for every DIGEST link that had uploads. Safe to run repeatedly. */
+/** Queue yesterday's digest (UTC) for every DIGEST link that had uploads or contributor changes. Safe to run repeatedly. */
 export async function queueDigests(now = new Date()): Promise<string[]> {
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1));
   const key = day.toISOString().slice(0, 10);
@@ -165,9 +167,10 @@ export async function queueDigests(now = new Date()): Promise<string[]> {
   });
   for (const link of links) {
     const uploads = await digestUploads(link.id, day);
-    const recipients = uploads.length ? await recipientAddresses(link) : [];
+    const changes = await digestChanges(link.id, day);
+    const recipients = uploads.length || changes.length ? await recipientAddresses(link) : [];
     if (!recipients.length) continue;
-    const subject = (await digestMail(link.title, uploads)).subject;
+    const subject = (await digestMail(link.title, uploads, changes)).subject;
     ids.push(
       ...(await insertMessages(
         recipients.map((to) => ({

@@ -34,7 +34,19 @@ function UploadCard({ u }: { u: MailUpload }) {
   );
 }
 
-function UploadMail({ heading, intro, uploads }: { heading: string; intro: string; uploads: MailUpload[] }) {
+/** A contributor's withdrawal or replacement in a digest (lib/contributor/digest.ts). */
+export type MailChange = { kind: "withdrawn" | "replaced"; title: string; contributor: string; reason: string | null; reviewUrl: string };
+
+function ChangeLine({ c }: { c: MailChange }) {
+  const what = c.kind === "withdrawn" ? "withdrew consent for" : "replaced the file of";
+  return (
+    <Text style={{ margin: "4px 0" }}>
+      {c.contributor} {what} “{c.title}”{c.reason ? ` (“${c.reason}”)` : ""}. <Link href={c.reviewUrl}>Review</Link>
+    </Text>
+  );
+}
+
+function UploadMail({ heading, intro, uploads, changes = [] }: { heading: string; intro: string; uploads: MailUpload[]; changes?: MailChange[] }) {
   return (
     <Html lang="en">
       <Head />
@@ -48,10 +60,20 @@ function UploadMail({ heading, intro, uploads }: { heading: string; intro: strin
           {uploads.map((u) => (
             <UploadCard key={u.reviewUrl} u={u} />
           ))}
+          {changes.length ? (
+            <Section>
+              <Heading as="h2" style={{ fontSize: "16px" }}>
+                Changes by contributors
+              </Heading>
+              {changes.map((c, i) => (
+                <ChangeLine key={i} c={c} />
+              ))}
+            </Section>
+          ) : null}
           <Hr />
           <Text style={{ color: "#475569", fontSize: "12px" }}>
-            You get this because your address is on the link&apos;s notification list. <Link href={uploads[0]?.reviewUrl ?? "#"}>Open the portal</Link> to
-            change it.
+            You get this because your address is on the link&apos;s notification list.{" "}
+            <Link href={uploads[0]?.reviewUrl ?? changes[0]?.reviewUrl ?? "#"}>Open the portal</Link> to change it.
           </Text>
         </Container>
       </Body>
@@ -75,12 +97,21 @@ export const readyMail = (u: MailUpload) =>
     <UploadMail heading="Ready to watch" intro={`TwentyThree has finished processing “${u.title}” from ${u.contributor}.`} uploads={[u]} />,
   );
 
-export const digestMail = (linkTitle: string, uploads: MailUpload[]) =>
-  both(
-    `${uploads.length} new ${uploads.length === 1 ? "upload" : "uploads"} on “${linkTitle}”`,
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The day's uploads, and what contributors withdrew or replaced (a DIGEST link gets no notice per change). */
+export const digestMail = (linkTitle: string, uploads: MailUpload[], changes: MailChange[] = []) => {
+  const parts = [
+    ...(uploads.length ? [count(uploads.length, "new upload", "new uploads")] : []),
+    ...(changes.length ? [count(changes.length, "change by a contributor", "changes by contributors")] : []),
+  ].join(" and ");
+  return both(
+    `${parts} on “${linkTitle}”`,
     <UploadMail
-      heading={`New uploads on “${linkTitle}”`}
-      intro={`${uploads.length} new ${uploads.length === 1 ? "upload" : "uploads"} in the last day.`}
+      heading={uploads.length ? `New uploads on “${linkTitle}”` : `Changes on “${linkTitle}”`}
+      intro={`${parts} in the last day.`}
       uploads={uploads}
+      changes={changes}
     />,
   );
+};

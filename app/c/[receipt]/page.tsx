@@ -7,7 +7,10 @@ import { Notice } from "@/components/ui/notice";
 import { loadContributorPage } from "@/lib/contributor/queries";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Your video", robots: { index: false }, referrer: "no-referrer" };
+// same-origin, not no-referrer: the private link still never reaches another site, but the page's
+// own forms keep a real Origin (under no-referrer Chromium sends "Origin: null", and Next refuses
+// the no-JavaScript server action posts, replace and withdraw, as forged).
+export const metadata: Metadata = { title: "Your video", robots: { index: false }, referrer: "same-origin" };
 
 type Props = { params: Promise<{ receipt: string }>; searchParams: Promise<{ replaced?: string }> };
 
@@ -41,6 +44,12 @@ export default async function ContributorPage({ params, searchParams }: Props) {
         <div className="mt-4">
           <Notice tone="error" title="The replacement did not go through">
             Your video was not changed. Check that you picked a video file and try again.
+          </Notice>
+        </div>
+      ) : replaced === "unconfirmed" ? (
+        <div className="mt-4">
+          <Notice tone="error" title="We could not confirm the replacement">
+            The video library does not show a new file for this video, so nothing was changed here. If you did send one, please try again.
           </Notice>
         </div>
       ) : null}

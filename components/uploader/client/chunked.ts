@@ -18,11 +18,15 @@ export class ChunkFailedError extends Error {
   override name = "ChunkFailedError";
 }
 
+export type TokenField = "upload_token" | "replace_token";
+
 export type ChunkedUpload = {
   file: Blob;
   fileName: string;
   url: string;
   uploadToken: string;
+  /** The token's field: replace_token when the file replaces an existing video (protocol §7). */
+  tokenField?: TokenField;
   identifier: string;
   chunkSize: number;
   /** Chunk numbers the server already holds (resume). */
@@ -37,10 +41,14 @@ export type ChunkedUpload = {
   wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 };
 
-export function chunkForm(u: Pick<ChunkedUpload, "file" | "fileName" | "uploadToken" | "identifier" | "chunkSize">, c: Chunk, total: number): FormData {
+export function chunkForm(
+  u: Pick<ChunkedUpload, "file" | "fileName" | "uploadToken" | "tokenField" | "identifier" | "chunkSize">,
+  c: Chunk,
+  total: number,
+): FormData {
   const f = new FormData();
-  // upload_token first: TwentyThree checks the token before reading the file.
-  f.append("upload_token", u.uploadToken);
+  // The token first: TwentyThree checks it before reading the file.
+  f.append(u.tokenField ?? "upload_token", u.uploadToken);
   f.append("resumableChunkNumber", String(c.number));
   f.append("resumableChunkSize", String(u.chunkSize));
   f.append("resumableTotalSize", String(u.file.size));
@@ -52,12 +60,12 @@ export function chunkForm(u: Pick<ChunkedUpload, "file" | "fileName" | "uploadTo
 }
 
 export function testChunkUrl(
-  u: Pick<ChunkedUpload, "url" | "file" | "fileName" | "uploadToken" | "identifier" | "chunkSize">,
+  u: Pick<ChunkedUpload, "url" | "file" | "fileName" | "uploadToken" | "tokenField" | "identifier" | "chunkSize">,
   c: Chunk,
   total: number,
 ): string {
   const q = new URLSearchParams({
-    upload_token: u.uploadToken,
+    [u.tokenField ?? "upload_token"]: u.uploadToken,
     resumableChunkNumber: String(c.number),
     resumableChunkSize: String(u.chunkSize),
     resumableTotalSize: String(u.file.size),

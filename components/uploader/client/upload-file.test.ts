@@ -48,6 +48,29 @@ describe("uploadFile", () => {
     expect(sent).toEqual(["tok1"]);
   });
 
+  it("a replacement names its token replace_token, whole and in every chunk (redeem-replace-token)", async () => {
+    const fields: string[] = [];
+    const send: Send = async (_u, body) => {
+      fields.push([...body.keys()].filter((k) => k.endsWith("_token")).join(",") + "=" + String(body.get("replace_token")));
+      return body.get("resumableChunkNumber") && body.get("resumableChunkNumber") !== "2" ? { status: 200, text: "ok" } : { status: 200, text: "ok d 1 7 t u" };
+    };
+    const whole = await uploadFile({
+      file: file(10),
+      slug: "r",
+      getToken,
+      tokenField: "replace_token",
+      chunkSize: 100,
+      chunkThreshold: 1000,
+      send,
+      wait: noWait,
+    });
+    expect(whole.answer).toMatchObject({ kind: "ok", photoId: "7" });
+    expect(fields).toEqual(["replace_token=tok1"]);
+    fields.length = 0;
+    await uploadFile({ file: file(250), slug: "r", getToken, tokenField: "replace_token", chunkSize: 100, chunkThreshold: 200, send, wait: noWait });
+    expect(fields).toEqual(["replace_token=tok2", "replace_token=tok2"]);
+  });
+
   it("re-mints once when redeem refuses the token (expired) before storing anything", async () => {
     const send: Send = async (_u, body) =>
       body.get("upload_token") === "tok1" ? { status: 400, text: "The upload token has expired" } : { status: 200, text: "ok d 1 2 t u" };

@@ -2,7 +2,7 @@
 // above the threshold (resuming from localStorage). Tokens come from `getToken`, which mints
 // (or re-mints) through the portal; the file itself only ever goes to the redeem URL.
 import { fileIdentifier, planChunks, totalChunks } from "./chunk-plan";
-import { ChunkFailedError, TokenRejectedError, UploadRejectedError, testChunkUrl, uploadChunked } from "./chunked";
+import { ChunkFailedError, TokenRejectedError, UploadRejectedError, testChunkUrl, uploadChunked, type TokenField } from "./chunked";
 import { parseRedeemAnswer, type RedeemAnswer } from "./redeem-answer";
 import { clearResume, loadResume, saveResume, type ResumeRecord } from "./resume-store";
 import { AbortedError, backoffMs, sleep } from "./retry";
@@ -20,8 +20,11 @@ export class UploadFailedError extends Error {
 
 type Options = {
   file: File;
+  /** Names the resume records (the link's slug, or the video a replacement is for). */
   slug: string;
   getToken: GetToken;
+  /** replace_token: the file replaces an existing video (redeem-replace-token); default upload_token. */
+  tokenField?: TokenField;
   chunkSize: number;
   chunkThreshold: number;
   signal?: AbortSignal;
@@ -44,7 +47,7 @@ async function uploadWhole(o: Options): Promise<UploadOutcome> {
   let reminted = false;
   for (let attempt = 0; ; attempt++) {
     const form = new FormData();
-    form.append("upload_token", token.uploadToken);
+    form.append(o.tokenField ?? "upload_token", token.uploadToken);
     form.append("file", o.file, o.file.name);
     let reason: string;
     try {
@@ -75,7 +78,15 @@ async function confirmStored(o: Options, rec: ResumeRecord): Promise<number[]> {
   const fetchFn = o.fetchFn ?? fetch;
   const chunks = planChunks(o.file.size, rec.chunkSize);
   const total = chunks.length;
-  const u = { url: rec.redeemUrl, file: o.file, fileName: o.file.name, uploadToken: rec.uploadToken, identifier: rec.identifier, chunkSize: rec.chunkSize };
+  const u = {
+    url: rec.redeemUrl,
+    file: o.file,
+    fileName: o.file.name,
+    uploadToken: rec.uploadToken,
+    tokenField: o.tokenField,
+    identifier: rec.identifier,
+    chunkSize: rec.chunkSize,
+  };
   const kept: number[] = [];
   const queue = rec.done.filter((n) => n >= 1 && n < total);
   const worker = async () => {
@@ -119,6 +130,7 @@ async function uploadInChunks(o: Options): Promise<UploadOutcome> {
         fileName: o.file.name,
         url: current.redeemUrl,
         uploadToken: current.uploadToken,
+        tokenField: o.tokenField,
         identifier,
         chunkSize: o.chunkSize,
         done: acknowledged,
