@@ -111,3 +111,22 @@ test("the link's length cap stops the take by itself and says so", async ({ page
   await expect(page.getByTestId("take-review")).toContainText("The time for this recording is up.");
   await expect(page.getByTestId("recorder-status")).toHaveText("Recording stopped. 2 seconds recorded. You can watch it now.");
 });
+
+test("the link's size limit stops the take before it is reached, and the take is still accepted", async ({ page }) => {
+  test.setTimeout(60_000);
+  await query(`UPDATE intake_links SET max_file_bytes = 400000 WHERE slug = 'demo'`);
+  try {
+    await openRecorder(page);
+    await page.getByRole("button", { name: "Start recording" }).click();
+    await expect(page.getByRole("button", { name: "Stop recording" })).toBeVisible({ timeout: 6000 });
+    await expect(page.getByTestId("take-review")).toBeVisible({ timeout: 30_000 }); // nobody pressed Stop
+    await expect(page.getByTestId("take-review")).toContainText("The recording stopped before reaching this link's size limit.");
+    await page.getByRole("button", { name: "Use this recording" }).click();
+    const row = page.getByTestId("file-item");
+    await expect(row).toHaveCount(1);
+    await expect(row).not.toContainText("this link takes files up to");
+    await expect(page.getByTestId("details-while-uploading")).toBeVisible(); // under the limit: it went up
+  } finally {
+    await query(`UPDATE intake_links SET max_file_bytes = NULL WHERE slug = 'demo'`);
+  }
+});
