@@ -89,7 +89,7 @@ describe("clips and deferred details", () => {
     // Checked exactly like the details form at the mint: the demo link requires a name and consent.
     expect(await t.applyDetails(r.ticket, { email: "ada@example.com" })).toMatchObject({
       ok: false,
-      fieldErrors: { name: expect.any(String), consent: expect.any(String) },
+      fieldErrors: { name: [expect.any(String)], consent: [expect.any(String)] },
     });
     // A forged ticket (the token id is guessable from nothing, but try the real one unsigned) changes nothing.
     expect(await t.applyDetails(`${r.upload.tokenId}.forged`, { ...contact, title: "Hijacked" })).toMatchObject({ ok: false });
