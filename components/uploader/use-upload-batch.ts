@@ -12,7 +12,7 @@ import { createMeter } from "@/components/uploader/client/meter";
 import { loadResume, pruneResume } from "@/components/uploader/client/resume-store";
 import { uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/components/uploader/client/upload-file";
 import { earlyTakes, newEarlyState } from "./early-takes";
-import { batchReducer, initialBatch, pace, planAdd, resumingIds, stillToSend, tokenUsable, type Pace } from "./batch-state";
+import { batchReducer, initialBatch, needsDetails, pace, planAdd, resumingIds, stillToSend, tokenUsable, type Pace } from "./batch-state";
 import type { Item, PrepareResult, UploaderProps } from "./types";
 import type { RecordingMeta } from "@/lib/recording/types";
 
@@ -37,7 +37,8 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
   const earlyState = useRef(newEarlyState());
 
   useEffect(() => pruneResume(), []);
-  const busy = items.some((i) => i.phase === "uploading" || i.phase === "queued");
+  // A take that went up early without its details is not done either: leaving would drop them.
+  const busy = items.some((i) => i.phase === "uploading" || i.phase === "queued" || needsDetails(i));
   useEffect(() => {
     if (!busy) return;
     const warn = (e: BeforeUnloadEvent) => {
