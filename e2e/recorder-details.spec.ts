@@ -63,15 +63,15 @@ test("details refused while the take uploads: the fields say why, and a correcte
   await openRecorder(page);
   await record(page, 1.5);
   await page.getByRole("button", { name: "Use this recording" }).click();
-  await page.getByLabel("Your name").fill("Katherine Johnson");
+  await page.getByLabel("Your name").fill("Evelyn Boyd Granville");
   await page.getByRole("button", { name: "Upload", exact: true }).click(); // no address, no consent
   await expect(page.getByText("Please tick the box to give your consent before uploading")).toBeVisible();
-  await fillDetails(page, "Katherine Johnson");
+  await fillDetails(page, "Evelyn Boyd Granville");
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 30_000 });
   const added = await objectsAfter(before);
   expect(added).toHaveLength(1);
-  expect(added[0]!.title).toContain("Katherine Johnson's story");
+  expect(added[0]!.title).toContain("Evelyn Boyd Granville's story");
 });
 
 test("a record-only link without CORS on TwentyThree: the take goes by the plain form with its recording meta", async ({ page }) => {
@@ -83,12 +83,12 @@ test("a record-only link without CORS on TwentyThree: the take goes by the plain
   await record(page, 1.5);
   await page.getByRole("button", { name: "Use this recording" }).click();
   await expect(page.getByTestId("file-item")).toHaveCount(1);
-  await fillDetails(page, "Dorothy Vaughan");
+  await fillDetails(page, "Mae Jemison");
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page).toHaveURL(/\/u\/demo\/done\?ticket=/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   expect(await objectsAfter(before)).toHaveLength(1);
-  const rows = await query<{ kind: string }>(`SELECT recording->>'kind' AS kind FROM upload_tokens WHERE contributor_name = 'Dorothy Vaughan'`);
+  const rows = await query<{ kind: string }>(`SELECT recording->>'kind' AS kind FROM upload_tokens WHERE contributor_name = 'Mae Jemison'`);
   expect(rows).toEqual([{ kind: "take" }]);
 });
 
