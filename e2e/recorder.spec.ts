@@ -66,7 +66,7 @@ test("a three-question take, recorded again, watched and uploaded: one WebM of t
   await page.getByRole("button", { name: "Use this recording" }).click();
   await expect(page.getByTestId("file-item")).toHaveCount(1);
   await expect(page.getByTestId("file-item")).toContainText("Recording.webm");
-  await fillDetails(page, "Grace Hopper");
+  await fillDetails(page, "Lynn Conway");
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 30_000 });
 
@@ -114,7 +114,7 @@ test("clip mode: one clip per question, one re-recorded, three videos arrive as 
     await page.getByRole("button", { name: i < QUESTIONS.length - 1 ? "Keep it, next question" : "Use these answers" }).click();
   }
   await expect(page.getByTestId("file-item")).toHaveCount(3);
-  await fillDetails(page, "Annie Easley");
+  await fillDetails(page, "Frances Spence");
   await page.getByRole("button", { name: "Upload", exact: true }).click(); // the clips are already on their way: this sends the details
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 45_000 });
 
@@ -201,7 +201,7 @@ test("screen recording with the camera in a corner: sent as a screen recording",
     await page.getByLabel(/Record my screen too/).check();
     await record(page, 2); // Chromium picks the screen itself (--auto-select-desktop-capture-source)
     await page.getByRole("button", { name: "Use this recording" }).click();
-    await fillDetails(page, "Radia Perlman");
+    await fillDetails(page, "Barbara Liskov");
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 30_000 });
     expect(sent[0]).toMatchObject({ kind: "take", source: "screen" });
