@@ -22,7 +22,7 @@ const chromiumArgs = [
 // The recorder specs only: Chromium's fake camera and microphone (a test pattern and a beep),
 // permission granted without a prompt, or refused for the fallback spec.
 const fakeMedia = ["--use-fake-device-for-media-stream", "--auto-select-desktop-capture-source=Entire screen"];
-const recorderSpecs = /recorder(-denied)?\.spec\.ts/;
+const recorderSpecs = /recorder(-denied|-details)?\.spec\.ts/;
 
 export const emulatorUrl = `http://localhost:${process.env.E2E_EMULATOR_PORT ?? 4123}`;
 
@@ -49,7 +49,7 @@ export default defineConfig({
     {
       name: "recorder",
       dependencies: ["setup"],
-      testMatch: /recorder\.spec\.ts/,
+      testMatch: /recorder(-details)?\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: [...chromiumArgs, ...fakeMedia, "--use-fake-ui-for-media-stream"] } },
     },
     {

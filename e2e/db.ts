@@ -24,6 +24,7 @@ export type EmulatorObject = {
   token: string;
   upload_token: string;
   title: string;
+  description?: string;
   size: number | string;
   published_p: string | boolean;
 };

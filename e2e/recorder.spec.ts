@@ -2,85 +2,14 @@
 // "recorder" in playwright.config.ts): record, record again, watch, upload through the normal
 // uploader to the emulator; a reload mid-recording keeps the take; axe and a 360 px screen.
 // Over 200 lines: the journeys share the link settings and recording helpers; split, they would repeat them.
-import { test, expect, type Page, type Request } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { emulatorObjects, query } from "./db";
 
-type Obj = Awaited<ReturnType<typeof emulatorObjects>>[number] & {
-  video_length?: number | null;
-  sections?: { start_time: number | string; title: string }[];
-};
-const QUESTIONS = [
-  { id: "q-why", text: "Why did you choose us?" },
-  { id: "q-best", text: "What do you like best?", note: "One thing is enough." },
-  { id: "q-tip", text: "What would you tell a friend?" },
-];
-
-/** The demo link's recording settings (the link form's Recording section, written directly). */
-async function linkRecords(mode: "ONE_TAKE" | "CLIPS", questions: object[] = QUESTIONS) {
-  await query(`UPDATE intake_links SET allow_record = true, allow_upload = true, record_mode = $1::"RecordMode", questions = $2::jsonb WHERE slug = 'demo'`, [
-    mode,
-    JSON.stringify(questions),
-  ]);
-}
+import { fillDetails, linkFilesOnly, linkRecords, objectsAfter, openRecorder, QUESTIONS, record, recordingSent, type Obj } from "./recording";
 
 test.beforeEach(async () => linkRecords("ONE_TAKE"));
-// Other specs use the demo link as it was seeded: files only.
-test.afterAll(async () => {
-  await query(`UPDATE intake_links SET allow_record = false, record_mode = 'ONE_TAKE', questions = '[]'::jsonb WHERE slug = 'demo'`);
-});
-
-async function fillDetails(page: Page, who: string) {
-  await page.getByLabel("Your name").fill(who);
-  await page.getByLabel("Email address").fill(`${who.toLowerCase().replace(/\W+/g, ".")}@example.com`);
-  await page.getByLabel("Title of your video").fill(`${who}'s story`);
-  await page.getByLabel(/I agree/).check();
-}
-
-async function openRecorder(page: Page) {
-  await page.goto("/u/demo");
-  await expect(page.getByTestId("uploader")).toBeVisible();
-  await page.getByRole("button", { name: "Record a video" }).click();
-  await expect(page.getByText("Your browser will now ask to use your camera and microphone.")).toBeVisible();
-  await page.getByRole("button", { name: "Turn on camera" }).click();
-  await expect(page.getByRole("button", { name: "Start recording" })).toBeVisible();
-}
-
-/** Records about `seconds` seconds (after the 3-2-1) and stops; returns the wall-clock recorded time. */
-async function record(page: Page, seconds: number): Promise<number> {
-  await page.getByRole("button", { name: "Start recording" }).click();
-  await expect(page.getByTestId("countdown")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Stop recording" })).toBeVisible({ timeout: 6000 });
-  const started = Date.now();
-  await page.waitForTimeout(seconds * 1000);
-  await page.getByRole("button", { name: "Stop recording" }).click();
-  const took = (Date.now() - started) / 1000;
-  await expect(page.getByTestId("take-review")).toBeVisible();
-  return took;
-}
-
-/** The RecordingMeta the page sent with prepareUpload (a server action: its arguments are the JSON body). */
-type Sent = {
-  durationSeconds: number;
-  kind: string;
-  source: string;
-  responseId: string;
-  questionId?: string;
-  marks?: { questionId: string; startSeconds: number }[];
-};
-function recordingSent(page: Page): Sent[] {
-  const sent: Sent[] = [];
-  page.on("request", (r: Request) => {
-    const body = r.method() === "POST" ? r.postData() : null;
-    const m = body?.match(/"recording":(\{[^{}]*(?:\[[^\]]*\])?[^{}]*\})/);
-    if (m) sent.push(JSON.parse(m[1]!));
-  });
-  return sent;
-}
-
-async function objectsAfter(before: Set<string>): Promise<Obj[]> {
-  return ((await emulatorObjects()) as Obj[]).filter((o) => !before.has(o.photo_id));
-}
+test.afterAll(linkFilesOnly);
 
 test("a three-question take, recorded again, watched and uploaded: one WebM of the recorded length with a chapter per question", async ({ page }) => {
   test.setTimeout(120_000);
@@ -137,7 +66,7 @@ test("a three-question take, recorded again, watched and uploaded: one WebM of t
   await page.getByRole("button", { name: "Use this recording" }).click();
   await expect(page.getByTestId("file-item")).toHaveCount(1);
   await expect(page.getByTestId("file-item")).toContainText("Recording.webm");
-  await fillDetails(page, "Mary Somerville");
+  await fillDetails(page, "Lynn Conway");
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 30_000 });
 
@@ -185,8 +114,8 @@ test("clip mode: one clip per question, one re-recorded, three videos arrive as 
     await page.getByRole("button", { name: i < QUESTIONS.length - 1 ? "Keep it, next question" : "Use these answers" }).click();
   }
   await expect(page.getByTestId("file-item")).toHaveCount(3);
-  await fillDetails(page, "Annie Easley");
-  await page.getByRole("button", { name: "Upload 3 files" }).click();
+  await fillDetails(page, "Frances Spence");
+  await page.getByRole("button", { name: "Upload", exact: true }).click(); // the clips are already on their way: this sends the details
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 45_000 });
 
   expect(sent.map((r) => r.questionId)).toEqual(QUESTIONS.map((q) => q.id));
@@ -272,7 +201,7 @@ test("screen recording with the camera in a corner: sent as a screen recording",
     await page.getByLabel(/Record my screen too/).check();
     await record(page, 2); // Chromium picks the screen itself (--auto-select-desktop-capture-source)
     await page.getByRole("button", { name: "Use this recording" }).click();
-    await fillDetails(page, "Radia Perlman");
+    await fillDetails(page, "Barbara Liskov");
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 30_000 });
     expect(sent[0]).toMatchObject({ kind: "take", source: "screen" });

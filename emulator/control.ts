@@ -49,6 +49,7 @@ export async function handleControl(emu: Emu, req: IncomingMessage, res: ServerR
         token: o.token,
         upload_token: o.upload_token,
         title: o.title,
+        description: o.description,
         size: o.size,
         published_p: String(o.published),
         content_type: o.content_type,

@@ -13,7 +13,7 @@ import { checkSupport, type Unavailable } from "./availability";
 import { composeScreen, type Composition } from "./compose";
 import { DeviceControls } from "./device-controls";
 import { pickFormat } from "./format";
-import { capMs, toUpload, type RecordedTake } from "./handover";
+import { recordingCapMs, toUpload, type RecordedTake } from "./handover";
 import { LevelMeter } from "./level-meter";
 import { RecorderIntro, RecorderUnavailable } from "./recorder-intro";
 import { RecordingStage } from "./recording-stage";
@@ -83,8 +83,13 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
   }, [unavailable, onUnavailable]);
 
   const usedMs = takes.reduce((sum, t, i) => (t && i !== slot ? sum + t.durationMs : sum), 0);
-  const overall = capMs(settings.maxSeconds, maxDurationSeconds);
-  const cap = clips ? capMs(questions[clip]?.limitSeconds, overall === null ? null : Math.max(1, (overall - usedMs) / 1000)) : overall;
+  const cap = recordingCapMs({
+    clips,
+    questionSeconds: questions[clip]?.limitSeconds,
+    linkSeconds: settings.maxSeconds,
+    fileSeconds: maxDurationSeconds,
+    usedMs,
+  });
 
   const turnOn = async () => {
     setSay("Asking your browser for the camera and microphone…");

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RecordingMeta } from "@/lib/recording/types";
 import { containerOf, type RecordingFormat } from "./format";
+import { capReached, nearSizeLimit } from "./handover";
 import { appendChunk, createTake, setTakeDuration } from "./take-store";
 import { nextQuestion, pauseTimeline, recordedMs, resumeTimeline, startTimeline, stopTimeline, timelineMarks, type Timeline } from "./timeline";
 
@@ -73,7 +74,7 @@ export function useTake(onFinished: (take: FinishedTake) => void) {
         setBytes(r.bytes);
         const ms = tl.current ? recordedMs(tl.current, performance.now()) : 0;
         if (r.saved) r.writes = r.writes.then(() => appendChunk(takeId, seq, e.data, ms)).catch(() => void (r.saved = false));
-        if (info.maxBytes !== null && r.bytes + 2 * e.data.size >= info.maxBytes) stop("size");
+        if (nearSizeLimit(r.bytes, e.data.size, info.maxBytes)) stop("size");
       };
       mr.onstop = () => {
         const t = tl.current!;
@@ -132,7 +133,7 @@ export function useTake(onFinished: (take: FinishedTake) => void) {
       const n = performance.now();
       setNow(n);
       const cap = run.current?.info.capMs ?? null;
-      if (t && cap !== null && recordedMs(t, n) >= cap) stop("time");
+      if (t && capReached(recordedMs(t, n), cap)) stop("time");
     }, 250);
     return () => window.clearInterval(timer);
   }, [active, stop]);

@@ -57,9 +57,9 @@ describe("adding and checking files", () => {
   });
 
   it("planSubmit waits for checks, refuses an empty or all-invalid choice, else sends the ready files", () => {
-    expect(planSubmit([item("a", "checking")])).toEqual({ error: "Still checking your files — press Upload again in a moment.", focusPicker: false });
-    expect(planSubmit([])).toEqual({ error: "Please choose a video or photo to upload.", focusPicker: true });
-    expect(planSubmit([item("a", "invalid")])).toEqual({ error: "None of the chosen files can be sent. Please choose another one.", focusPicker: true });
+    expect(planSubmit([item("a", "checking")])).toEqual({ error: "Still checking your files — press Upload again in a moment.", focus: null });
+    expect(planSubmit([])).toEqual({ error: "Please choose a video or photo to upload.", focus: "picker" });
+    expect(planSubmit([item("a", "invalid")])).toEqual({ error: "None of the chosen files can be sent. Please choose another one.", focus: "picker" });
     expect(planSubmit([item("a", "ready"), item("b", "invalid"), item("c", "ready")])).toEqual({ ids: ["a", "c"] });
   });
 });

@@ -26,6 +26,9 @@ export type BatchAction =
   | { type: "cancelled"; id: string }
   | { type: "settled"; id: string; ok: boolean; text: string }
   | { type: "retry"; id: string }
+  | { type: "early"; id: string }
+  | { type: "earlyFailed"; id: string; notice?: Notice }
+  | { type: "detailsApplied"; id: string }
   | { type: "finished" };
 
 export const initialBatch: BatchState = { items: [], running: false, announcement: "" };
@@ -122,6 +125,15 @@ export function batchReducer(s: BatchState, a: BatchAction): BatchState {
       return { ...s, items: patch(s.items, a.id, { phase: "ready", message: undefined, reading: undefined }) };
     case "finished":
       return { ...s, running: false };
+    case "early":
+      return { ...s, items: patch(s.items, a.id, { phase: "queued", deferred: true, detailsApplied: false, message: undefined, reading: undefined }) };
+    case "earlyFailed": {
+      // Not minted early (no CORS, or the mint was refused): it waits for Upload, sent with the details like a file.
+      const items = patch(s.items, a.id, { phase: "ready", deferred: false }, isQueued);
+      return a.notice ? { ...s, items, notice: a.notice, announcement: a.notice.text } : { ...s, items };
+    }
+    case "detailsApplied":
+      return { ...s, items: patch(s.items, a.id, { detailsApplied: true }) };
   }
 }
 
@@ -133,14 +145,24 @@ export function planAdd(items: Item[], adding: number, maxUploads: number): { ke
   return { keep, take, error };
 }
 
-/** What pressing Upload does: the files to send, or why nothing can be sent yet. */
-export function planSubmit(items: Item[]): { ids: string[] } | { error: string; focusPicker: boolean } {
-  if (items.some((i) => i.phase === "checking")) return { error: "Still checking your files — press Upload again in a moment.", focusPicker: false };
+/** A take already on its way (or arrived) whose details the visitor has not sent yet. */
+export function needsDetails(i: Item): boolean {
+  return Boolean(i.deferred && !i.detailsApplied && !["failed", "cancelled", "invalid"].includes(i.phase));
+}
+
+/**
+ * What pressing Upload does: the files to send (takes already on their way only need the
+ * details), or why nothing can be sent yet. `canPick`: the file picker is on the page; on a
+ * link that takes recordings only it is not, so the visitor is pointed at the recorder instead.
+ */
+export function planSubmit(items: Item[], canPick = true): { ids: string[] } | { error: string; focus: "picker" | "record" | null } {
+  if (items.some((i) => i.phase === "checking")) return { error: "Still checking your files — press Upload again in a moment.", focus: null };
   const ids = items.filter((i) => i.phase === "ready").map((i) => i.id);
-  if (ids.length) return { ids };
+  if (ids.length || items.some(needsDetails)) return { ids };
+  if (!canPick) return { error: items.length ? "This recording cannot be sent. Please record again." : "Please record a video first.", focus: "record" };
   return {
     error: items.length ? "None of the chosen files can be sent. Please choose another one." : "Please choose a video or photo to upload.",
-    focusPicker: true,
+    focus: "picker",
   };
 }
 
@@ -164,10 +186,10 @@ export function tokenUsable(t: { validUntil: string } | null, usesLeft: number, 
   return t !== null && usesLeft > 0 && Date.parse(t.validUntil) - now > 60_000;
 }
 
-/** True when the whole batch has ended with at least one file through. */
+/** True when the whole batch has ended with at least one file through (and its details sent). */
 export function isFinished(s: BatchState): boolean {
   const endings = ["done", "failed", "cancelled", "invalid"];
-  return !s.running && s.items.some((i) => i.phase === "done") && s.items.every((i) => endings.includes(i.phase));
+  return !s.running && s.items.some((i) => i.phase === "done") && s.items.every((i) => endings.includes(i.phase) && !needsDetails(i));
 }
 
 export type Pace = { paintedAt: number; spoken: { step: number; at: number } };

@@ -9,7 +9,7 @@ import { RecordEntry } from "@/components/recorder/record-entry";
 import { QueryProvider } from "@/components/ui/query-provider";
 import type { FieldErrors } from "@/lib/field-errors";
 import { formatBytes, formatDuration } from "@/lib/format";
-import { isFinished, planSubmit } from "./batch-state";
+import { isFinished, needsDetails, planSubmit } from "./batch-state";
 import { AfterUpload } from "./after-upload";
 import { DetailsFields } from "./details-fields";
 import { useEmbedEvents } from "./embed-events";
@@ -34,26 +34,26 @@ function Uploader(props: UploaderProps) {
   const onCannotRecord = useCallback(() => setCannotRecord(true), []);
   const detailsRef = useRef<HTMLFormElement>(null);
   const thanksRef = useRef<HTMLHeadingElement>(null);
-  const batch = useUploadBatch({ ...props, onFieldErrors: setFieldErrors });
-  const { items, running, notice, announcement } = batch.state;
-  useEmbedEvents(items, props.brand);
-
-  const addFiles = (files: File[]) => setPickerError(batch.addFiles(files));
-
   const values = useCallback((): Record<string, string> => {
     const out: Record<string, string> = {};
     if (!detailsRef.current) return out;
     for (const [k, v] of new FormData(detailsRef.current)) if (typeof v === "string") out[k] = v;
     return out;
   }, []);
+  const batch = useUploadBatch({ ...props, onFieldErrors: setFieldErrors, readValues: values });
+  const { items, running, notice, announcement } = batch.state;
+  useEmbedEvents(items, props.brand);
+
+  const addFiles = (files: File[]) => setPickerError(batch.addFiles(files));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (running) return;
-    const plan = planSubmit(items);
+    const plan = planSubmit(items, canPick);
     if ("error" in plan) {
       setPickerError(plan.error);
-      if (plan.focusPicker) document.querySelector<HTMLInputElement>("[data-testid=drop-zone] input[type=file]")?.focus();
+      if (plan.focus === "picker") document.querySelector<HTMLInputElement>("[data-testid=drop-zone] input[type=file]")?.focus();
+      if (plan.focus === "record") document.querySelector<HTMLButtonElement>("[data-testid=record-button]")?.focus();
       return;
     }
     setPickerError(undefined);
@@ -68,11 +68,19 @@ function Uploader(props: UploaderProps) {
   }, [fieldErrors]);
 
   const finished = isFinished(batch.state);
+  // A record-only link shows no file picker (unless recording is impossible here).
+  const canPick = link.recording.allowUpload || !link.recording.allowRecord || cannotRecord;
+  // A take on its way or waiting for its details: recording again would replace it, so not now.
+  const takeGoing = items.some((i) => i.recording && (needsDetails(i) || ["queued", "uploading", "confirming"].includes(i.phase)));
+  const waitingForDetails = items.some(needsDetails);
+  const readyCount = items.filter((i) => i.phase === "ready").length;
+  // Details sent for every early take and nothing else to send: the form has done its part.
+  const detailsDone = !waitingForDetails && readyCount === 0 && items.some((i) => i.detailsApplied);
+  const locked = running || detailsDone;
   useEffect(() => {
     if (finished) thanksRef.current?.focus();
   }, [finished]);
 
-  const readyCount = items.filter((i) => i.phase === "ready").length;
   const hint = [
     "Videos or photos.",
     link.maxFileBytes !== null ? `Up to ${formatBytes(link.maxFileBytes)} each.` : null,
@@ -106,7 +114,7 @@ function Uploader(props: UploaderProps) {
       ) : null}
 
       <form ref={detailsRef} id="intake-details" onSubmit={submit} noValidate className={finished ? "hidden" : "space-y-4"}>
-        <fieldset disabled={running} className="space-y-4">
+        <fieldset disabled={locked} className="space-y-4">
           <legend className="sr-only">Your details</legend>
           <DetailsFields link={link} errors={fieldErrors} />
         </fieldset>
@@ -118,15 +126,23 @@ function Uploader(props: UploaderProps) {
           settings={link.recording}
           maxFileBytes={link.maxFileBytes}
           maxDurationSeconds={link.maxDurationSeconds}
-          disabled={running}
-          onTakes={batch.addTakes}
+          disabled={running || takeGoing}
+          onTakes={(takes) => {
+            setPickerError(undefined);
+            batch.addTakes(takes);
+          }}
           onUnavailable={onCannotRecord}
         />
       ) : null}
 
       {/* Outside every portal form: file bytes never go to the portal. */}
-      {!finished && (link.recording.allowUpload || !link.recording.allowRecord || cannotRecord) ? (
+      {!finished && canPick ? (
         <FilePicker multiple={link.maxUploads > 1} maxFiles={link.maxUploads} disabled={running} hint={hint} error={pickerError} onFiles={addFiles} />
+      ) : null}
+      {!finished && !canPick && pickerError ? (
+        <p role="alert" className="text-sm text-red-700" data-testid="record-error">
+          {pickerError}
+        </p>
       ) : null}
 
       {items.length ? (
@@ -137,13 +153,19 @@ function Uploader(props: UploaderProps) {
         </ul>
       ) : null}
 
+      {!finished && waitingForDetails ? (
+        <p className="text-sm text-slate-700" data-testid="details-while-uploading">
+          Your recording is already uploading. Fill in your details above and press Upload to finish.
+        </p>
+      ) : null}
+
       {finished ? (
         <Button variant="ghost" size="sm" onClick={() => window.location.reload()} className="px-0">
           Send another
         </Button>
       ) : (
-        <Button type="submit" form="intake-details" disabled={running} size="lg" className="w-full">
-          {running ? "Uploading…" : readyCount > 1 ? `Upload ${readyCount} files` : "Upload"}
+        <Button type="submit" form="intake-details" disabled={locked} size="lg" className="w-full">
+          {locked ? "Uploading…" : readyCount > 1 ? `Upload ${readyCount} files` : "Upload"}
         </Button>
       )}
       <p className="text-xs text-slate-500">Keep this page open until every file says it was received.</p>

@@ -3,7 +3,8 @@
 // Running a batch: the state lives in batch-state.ts's reducer; this hook only wires the effects.
 // It probes CORS, mints one token for the batch (re-minted when it expired or was refused), sends
 // files one after the other, feeds progress to the reducer (throttled) and warns before the page
-// is closed mid-upload. Without CORS, one plain form post to TwentyThree instead.
+// is closed mid-upload. Without CORS, one plain form post to TwentyThree instead. A recorded take
+// goes up at once, minted without details (issue #15); Upload then sends the details to its ticket.
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { FieldErrors } from "@/lib/field-errors";
 import { checkFile } from "@/components/uploader/client/checks";
@@ -11,7 +12,8 @@ import { canUploadCrossOrigin } from "@/components/uploader/client/cors";
 import { createMeter } from "@/components/uploader/client/meter";
 import { loadResume, pruneResume } from "@/components/uploader/client/resume-store";
 import { uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/components/uploader/client/upload-file";
-import { batchReducer, initialBatch, pace, planAdd, resumingIds, stillToSend, tokenUsable, type Pace } from "./batch-state";
+import { earlyTakes, newEarlyState } from "./early-takes";
+import { batchReducer, initialBatch, needsDetails, pace, planAdd, resumingIds, stillToSend, tokenUsable, type Pace } from "./batch-state";
 import type { Item, PrepareResult, UploaderProps } from "./types";
 import type { RecordingMeta } from "@/lib/recording/types";
 
@@ -21,10 +23,10 @@ class PrepareError extends Error {
   }
 }
 
-type Args = UploaderProps & { onFieldErrors: (e: FieldErrors) => void };
+type Args = UploaderProps & { onFieldErrors: (e: FieldErrors) => void; readValues: () => Record<string, string> };
 let nextId = 0;
 
-export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdBytes, prepare, onFieldErrors }: Args) {
+export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdBytes, prepare, applyDetails, onFieldErrors, readValues }: Args) {
   const [state, dispatch] = useReducer(batchReducer, initialBatch);
   const { items } = state;
   // The running batch reads the latest items (a file may be cancelled while it waits its turn).
@@ -33,9 +35,11 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
   const controllers = useRef(new Map<string, AbortController>());
   const fallbackRef = useRef<HTMLFormElement>(null);
   const leaving = useRef(false);
+  const earlyState = useRef(newEarlyState());
 
   useEffect(() => pruneResume(), []);
-  const busy = items.some((i) => i.phase === "uploading" || i.phase === "queued");
+  // A take that went up early without its details is not done either: leaving would drop them.
+  const busy = items.some((i) => i.phase === "uploading" || i.phase === "queued" || needsDetails(i));
   useEffect(() => {
     if (!busy) return;
     const warn = (e: BeforeUnloadEvent) => {
@@ -71,7 +75,11 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
     }));
     dispatch({ type: "add", items: added, keepIds: plan.keep.filter((i) => !i.recording).map((i) => i.id) });
     const limits = { maxFileBytes: link.maxFileBytes, maxDurationSeconds: link.maxDurationSeconds };
-    for (const item of added) void checkFile(item.file, limits).then((problem) => dispatch({ type: "checked", id: item.id, problem }));
+    for (const item of added)
+      void checkFile(item.file, limits).then((problem) => {
+        dispatch({ type: "checked", id: item.id, problem });
+        if (!problem) void early.send(item);
+      });
   };
 
   const remove = (id: string) => {
@@ -90,7 +98,8 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
     const first = itemsRef.current.find((i) => i.id === ids[0]);
     const form = fallbackRef.current;
     if (!first || !form) return;
-    const r = await prepare(link.slug, values, { fileCount: 1, background: false });
+    // A take keeps its RecordingMeta on this path too: a record-only link takes nothing else.
+    const r = await prepare(link.slug, values, { fileCount: 1, background: false, recording: first.recording });
     if (!r.ok) return failPrepare(ids, new PrepareError(r));
     onFieldErrors({});
     (form.elements.namedItem("upload_token") as HTMLInputElement).value = r.token.uploadToken;
@@ -145,9 +154,18 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
     }
   };
 
+  const early = earlyTakes(earlyState.current, { slug: link.slug, redeemUrl, prepare, applyDetails, readValues, dispatch, sendOne });
+
   const run = async (ids: string[], values: Record<string, string>, fresh: boolean) => {
     dispatch({ type: "start", ids });
     try {
+      const refused = await early.applyPending(itemsRef.current, values);
+      if (refused) return failPrepare(ids, new PrepareError(refused));
+      // Takes whose early mint did not happen while this waited go now, with the details.
+      const late = itemsRef.current.filter((i) => i.recording && i.phase === "ready" && !ids.includes(i.id)).map((i) => i.id);
+      if (late.length) dispatch({ type: "start", ids: late });
+      ids = [...ids, ...late];
+      if (!ids.length) return onFieldErrors({});
       if (!(await canUploadCrossOrigin(redeemUrl))) return await fallback(ids, values);
       const resuming = resumingIds(itemsRef.current, ids, chunkThresholdBytes, (f) => loadResume(link.slug, f) !== null);
       let token: UploadTokenInfo | null = null;
@@ -198,7 +216,10 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
   };
 
   const retry = (id: string, values: Record<string, string>) => {
+    const item = itemsRef.current.find((i) => i.id === id);
     dispatch({ type: "retry", id });
+    // A take whose details were not sent yet goes up early again (new token, new ticket).
+    if (item && item.deferred && !item.detailsApplied) return void early.send(item);
     void run([id], values, true);
   };
 

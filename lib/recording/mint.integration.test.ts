@@ -126,3 +126,26 @@ describe("clips and deferred details", () => {
     expect(await t.prepare("clips", {}, { fileCount: 1, background: false, deferDetails: true })).toMatchObject({ ok: false });
   }, 60_000);
 });
+
+describe("a recording from a personal invitation, details deferred", () => {
+  it("the early mint is tied to the invitation; an altered invite mints nothing", async () => {
+    const sending = await import("@/lib/invitations/sending");
+    const signing = await import("@/lib/invitations/signing");
+    const link = await t.portal.db.intakeLink.findUniqueOrThrow({ where: { slug: "take" } });
+    const created = await sending.createInvitations(link.id, [{ line: 1, name: "Grace", email: "grace@example.com", fields: {} }], null);
+    if (!created.ok) throw new Error("setup");
+    const [id] = created.ids as [string];
+    const invite = signing.signInvite(id);
+    const before = await t.portal.db.uploadToken.count();
+    const altered = `${invite.slice(0, -1)}${invite.endsWith("A") ? "B" : "A"}`;
+    expect(await t.prepare("take", { invite: altered }, { fileCount: 1, background: true, recording: take([["q1", 0]]), deferDetails: true })).toMatchObject({
+      ok: false,
+    });
+    expect(await t.portal.db.uploadToken.count()).toBe(before);
+
+    const r = await t.prepare("take", { invite }, { fileCount: 1, background: true, recording: take([["q1", 0]]), deferDetails: true });
+    if (!r.ok) throw new Error(r.message);
+    const row = await t.portal.db.uploadToken.findFirstOrThrow({ where: { uploadToken: r.token.uploadToken } });
+    expect(row).toMatchObject({ invitationId: id, detailsDeferred: true });
+  }, 60_000);
+});

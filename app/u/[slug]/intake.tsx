@@ -4,10 +4,10 @@
 // page's first-load JavaScript stays small and a failed chunk load leaves the plain flow working.
 import { useEffect, useState, type ComponentType } from "react";
 import type { UploaderProps } from "@/components/uploader/types";
-import { prepareUpload } from "@/lib/intake/actions";
+import { applyDetails, prepareUpload } from "@/lib/intake/actions";
 import { DetailsForm } from "./details-form";
 
-export function Intake(props: Omit<UploaderProps, "prepare">) {
+export function Intake(props: Omit<UploaderProps, "prepare" | "applyDetails">) {
   const [Uploader, setUploader] = useState<ComponentType<UploaderProps> | null>(null);
   useEffect(() => {
     let live = true;
@@ -16,5 +16,5 @@ export function Intake(props: Omit<UploaderProps, "prepare">) {
       live = false;
     };
   }, []);
-  return Uploader ? <Uploader {...props} prepare={prepareUpload} /> : <DetailsForm link={props.link} />;
+  return Uploader ? <Uploader {...props} prepare={prepareUpload} applyDetails={applyDetails} /> : <DetailsForm link={props.link} />;
 }
