@@ -129,3 +129,19 @@ test("a forged callback creates nothing and gets a clear 400 page", async ({ req
   );
   expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(1);
 });
+
+test("details typed before the uploader loads are kept when it takes the plain form's place", async ({ page }) => {
+  // A slow connection: every script arrives 2 s late, so the visitor types into the server-rendered form first.
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await new Promise((r) => setTimeout(r, 2000));
+    await route.continue();
+  });
+  await page.goto("/u/demo");
+  await page.getByLabel("Your name").fill("Radia Perlman");
+  await page.getByLabel("Email address").fill("radia@example.com");
+  await page.getByLabel(/I agree/).check();
+  await expect(page.getByTestId("uploader")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel("Your name")).toHaveValue("Radia Perlman");
+  await expect(page.getByLabel("Email address")).toHaveValue("radia@example.com");
+  await expect(page.getByLabel(/I agree/)).toBeChecked();
+});

@@ -116,7 +116,7 @@ function Uploader(props: UploaderProps) {
       <form ref={detailsRef} id="intake-details" onSubmit={submit} noValidate className={finished ? "hidden" : "space-y-4"}>
         <fieldset disabled={locked} className="space-y-4">
           <legend className="sr-only">Your details</legend>
-          <DetailsFields link={link} errors={fieldErrors} />
+          <DetailsFields link={link} errors={fieldErrors} values={props.initialValues} />
         </fieldset>
       </form>
 

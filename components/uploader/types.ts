@@ -47,6 +47,8 @@ export type UploaderProps = {
   applyDetails: ApplyDetails;
   /** Branding and embedding (issue #18): sanitised thank-you HTML, the "go to" URL, embed origins. */
   brand?: UploaderBrand;
+  /** What the visitor already typed into the plain form before this uploader took its place. */
+  initialValues?: Record<string, string>;
 };
 
 export type UploaderBrand = { thanksHtml: string; afterUrl: string | null; embedOrigins: string[] };
