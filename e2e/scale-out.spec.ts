@@ -198,11 +198,17 @@ test("limits, callbacks, jobs and quotas hold across two instances", async () =>
     })
     .toBe(6);
   const { rows: ups } = await sql.query<{ id: string }>("SELECT id::text FROM uploads WHERE photo_id = ANY($1)", [photoIds]);
-  const { rows: jobs } = await sql.query<{ upload_id: string; state: string; retry_count: number }>(
-    `SELECT data->>'uploadId' AS upload_id, state::text, retry_count FROM pgboss.job WHERE name = 'verify-upload' AND data->>'uploadId' = ANY($1)`,
-    [ups.map((u) => u.id)],
-  );
-  expect(jobs.map((j) => [j.upload_id, j.state, j.retry_count]).sort()).toEqual(ups.map((u) => [u.id, "completed", 0]).sort());
+  // The job marks itself completed just after its last write (the outbox's dispatch is queued after the state change): wait for that.
+  const verifyJobs = async () =>
+    (
+      await sql.query<{ upload_id: string; state: string; retry_count: number }>(
+        `SELECT data->>'uploadId' AS upload_id, state::text, retry_count FROM pgboss.job WHERE name = 'verify-upload' AND data->>'uploadId' = ANY($1)`,
+        [ups.map((u) => u.id)],
+      )
+    ).rows
+      .map((j) => [j.upload_id, j.state, j.retry_count])
+      .sort();
+  await expect.poll(verifyJobs, { timeout: 30_000 }).toEqual(ups.map((u) => [u.id, "completed", 0]).sort());
   const ran = ups.map((u) => instances.reduce((n, i) => n + i.out.filter((l) => l.includes('"jobs: verification"') && l.includes(u.id)).length, 0));
   expect(ran).toEqual(ups.map(() => 1));
 
