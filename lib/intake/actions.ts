@@ -14,6 +14,7 @@ import { checkRecording, recordingSettings } from "@/lib/recording/settings";
 import type { RecordingMeta } from "@/lib/recording/types";
 import { inviteForMint, markStarted } from "@/lib/invitations/access";
 import { defineAction, formAction } from "@/lib/server/action";
+import { visitorWords } from "@/lib/intake/words";
 
 export type DetailsState = {
   ok?: boolean;
@@ -42,10 +43,10 @@ type Visitor = {
 /** The open link and, for members-only links, the signed-in member; checked in every action. */
 async function resolveVisitor(slug: string): Promise<Visitor | { ok: false; message: string }> {
   const r = await lookupLink(slug);
-  if (r.kind !== "open") return { ok: false, message: closedMessages[r.kind].title + "." };
+  if (r.kind !== "open") return { ok: false, message: (await visitorWords()).closed(r.kind) };
   if (!r.link.membersOnly) return { ok: true, link: r.link };
   const session = await auth();
-  if (!session?.user?.id) return { ok: false, message: "Please sign in to upload to this link." };
+  if (!session?.user?.id) return { ok: false, message: (await visitorWords(r.link.language)).t("signIn") };
   return { ok: true, link: r.link, userId: session.user.id, contributor: { name: session.user.name ?? undefined, email: session.user.email ?? undefined } };
 }
 
@@ -56,20 +57,22 @@ export const startUpload = formAction<"anyone", typeof startUploadSchema, Detail
   schema: startUploadSchema,
   read: (f) => ({ slug: String(f.get("slug") ?? ""), values: formValues(f) }),
   // A malformed slug names no link: the same answer as an unknown one.
+  // Only a forged request gets here (the page always sends a slug): English, like the admin.
   invalid: (_error, f) => ({ message: closedMessages.unknown.title + ".", values: formValues(f) }),
   run: async ({ slug, values }) => {
     const visitor = await resolveVisitor(slug);
     if (!visitor.ok) return { message: visitor.message, values };
     const { link, userId, contributor } = visitor;
+    const words = await visitorWords(link.language);
     // Without JavaScript only a file can be sent: refused on a link that takes recordings only.
     const files = checkRecording(recordingSettings(link), undefined, 1);
     if (!files.ok) return { message: files.message, values };
-    const parsed = parseDetails(link, values, { member: Boolean(userId) });
-    if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields.", values };
+    const parsed = parseDetails(link, values, { member: Boolean(userId) }, words.details);
+    if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, message: words.t("checkFields"), values };
     const invite = await inviteForMint(link.id, values.invite);
     if (!invite.ok) return { message: invite.message, values };
     const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor, invitationId: invite.invitationId });
-    if (!minted.ok) return { message: minted.message, retryable: minted.retryable, values };
+    if (!minted.ok) return { message: words.mint(minted), retryable: minted.retryable, values };
     if (invite.invitationId) await markStarted(invite.invitationId);
     redirect(`/u/${slug}/upload?ticket=${encodeURIComponent(minted.ticket)}`);
   },
@@ -87,14 +90,15 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
     const visitor = await resolveVisitor(input.slug);
     if (!visitor.ok) return { ok: false, message: visitor.message };
     const { link, userId, contributor } = visitor;
+    const words = await visitorWords(link.language);
     // Issue #15: a recording must be one the link asks for; a file, one the link takes.
     const recorded = checkRecording(recordingSettings(link), input.recording, input.fileCount);
     if (!recorded.ok) return { ok: false, message: recorded.message };
-    if (input.deferDetails && !input.recording) return { ok: false, message: "Please fill in your details before uploading." };
+    if (input.deferDetails && !input.recording) return { ok: false, message: words.t("detailsFirst") };
     const parsed = input.deferDetails
       ? { ok: true as const, details: { name: undefined, email: undefined, title: undefined, description: undefined, consent: false } }
-      : parseDetails(link, input.values, { member: Boolean(userId) });
-    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
+      : parseDetails(link, input.values, { member: Boolean(userId) }, words.details);
+    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: words.t("checkFields") };
     const invite = await inviteForMint(link.id, input.values.invite);
     if (!invite.ok) return { ok: false, message: invite.message };
     const maxUploads = Math.min(input.fileCount, link.maxUploads);
@@ -111,7 +115,7 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
       question: recorded.question,
       deferDetails: input.deferDetails,
     });
-    if (!minted.ok) return { ok: false, message: minted.message, retryable: minted.retryable };
+    if (!minted.ok) return { ok: false, message: words.mint(minted), retryable: minted.retryable };
     if (invite.invitationId) await markStarted(invite.invitationId);
     return {
       ok: true,

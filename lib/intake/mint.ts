@@ -27,7 +27,9 @@ export type Minted = {
   validUntil: Date;
   maxUploads: number;
 };
-export type MintFailure = { ok: false; message: string; retryable: boolean; retryAfterSeconds?: number };
+/** `code` names the refusal in the visitor's catalogue (messages/*.json "refusals"); `message` is the English. */
+export type MintRefusal = "notConnected" | "tooMany" | "unavailable" | "refused" | "failed";
+export type MintFailure = { ok: false; code: MintRefusal; message: string; retryable: boolean; retryAfterSeconds?: number };
 
 export function callbackUrl(): string {
   return `${env().appUrl}/api/twentythree/callback`;
@@ -78,7 +80,13 @@ export async function mintToken(input: {
   const connection =
     loadedConnection(link) ??
     (await db().connection.findUnique({ where: { id: link.connectionId }, select: { id: true, apiUrl: true, credentialsEnc: true } }));
-  if (!connection) return { ok: false, message: "This upload link is not connected to a video library. Please tell the team that sent it.", retryable: false };
+  if (!connection)
+    return {
+      ok: false,
+      code: "notConnected",
+      message: "This upload link is not connected to a video library. Please tell the team that sent it.",
+      retryable: false,
+    };
 
   const name = input.contributor?.name ?? details.name;
   const email = input.contributor?.email ?? details.email;
@@ -91,6 +99,7 @@ export async function mintToken(input: {
     log.warn("minting refused: rate limit", { link: link.slug, limit: limited.key.split(":").slice(0, 2).join(":") });
     return {
       ok: false,
+      code: "tooMany",
       message: `Too many uploads were started from here in a short time. Please try again in ${describeWait(limited.retryAfterSeconds)}.`,
       retryable: true,
       retryAfterSeconds: limited.retryAfterSeconds,
@@ -145,6 +154,7 @@ export async function mintToken(input: {
       log.warn("minting failed: TwentyThree unavailable", { link: link.slug, code: tt.code });
       return {
         ok: false,
+        code: "unavailable",
         message: "The video platform is not answering right now, so the upload cannot start. Please try again in a minute.",
         retryable: true,
       };
@@ -153,11 +163,12 @@ export async function mintToken(input: {
       log.error("minting refused by TwentyThree", { link: link.slug, code: tt.code, message: tt.safeMessage });
       return {
         ok: false,
+        code: "refused",
         message: "The video platform refused to prepare this upload. The team behind this link has been told; please try again later.",
         retryable: false,
       };
     }
     log.error("minting failed", { link: link.slug, error: (err as Error).message });
-    return { ok: false, message: "Something went wrong while preparing your upload. Please try again.", retryable: true };
+    return { ok: false, code: "failed", message: "Something went wrong while preparing your upload. Please try again.", retryable: true };
   }
 }
