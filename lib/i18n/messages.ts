@@ -15,7 +15,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
 export async function translatorFor<N extends keyof Messages>(stored: string | null | undefined, namespace: N) {
   const locale = isLocale(stored) ? stored : defaultLocale;
   const messages = await loadMessages(locale);
-  return { locale, t: createTranslator({ locale, messages, namespace }) };
+  return { locale, t: createTranslator({ locale, messages, namespace, timeZone: "UTC" }) };
 }
 
 /** Only the namespaces a client component needs, so the page does not ship every catalogue entry. */

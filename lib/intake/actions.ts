@@ -71,7 +71,15 @@ export const startUpload = formAction<"anyone", typeof startUploadSchema, Detail
     if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, message: words.t("checkFields"), values };
     const invite = await inviteForMint(link.id, values.invite);
     if (!invite.ok) return { message: invite.message, values };
-    const minted = await mintToken({ link, details: parsed.details, requesterIp: await requesterIp(), userId, contributor, invitationId: invite.invitationId });
+    const minted = await mintToken({
+      link,
+      details: parsed.details,
+      requesterIp: await requesterIp(),
+      userId,
+      contributor,
+      invitationId: invite.invitationId,
+      locale: words.locale,
+    });
     if (!minted.ok) return { message: words.mint(minted), retryable: minted.retryable, values };
     if (invite.invitationId) await markStarted(invite.invitationId);
     redirect(`/u/${slug}/upload?ticket=${encodeURIComponent(minted.ticket)}`);
@@ -114,6 +122,7 @@ const prepare = defineAction<"anyone", typeof prepareUploadSchema, PrepareResult
       recording: input.recording,
       question: recorded.question,
       deferDetails: input.deferDetails,
+      locale: words.locale,
     });
     if (!minted.ok) return { ok: false, message: words.mint(minted), retryable: minted.retryable };
     if (invite.invitationId) await markStarted(invite.invitationId);

@@ -73,6 +73,8 @@ export async function mintToken(input: {
   deferDetails?: boolean;
   /** The personal invitation (issue #17) the visitor came with, already checked. */
   invitationId?: string;
+  /** Issue #18: the language the visitor saw, for the mail they get later (receipt, reminders). */
+  locale?: string;
 }): Promise<Minted | MintFailure> {
   const { link, details } = input;
   // lookupLink already loaded the connection with the link (one round trip); look it up only for
@@ -131,12 +133,12 @@ export async function mintToken(input: {
     const recording = recordingRecord(input.recording, input.question, link);
     await db().$executeRaw`
       INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, user_id, requester_ip, contributor_name, contributor_email,
-        title, description, consent_text, consent_at, consent_version_id, consent_ip, params, max_uploads, background_return, valid_until, recording, response_id, details_deferred, invitation_id)
+        title, description, consent_text, consent_at, consent_version_id, consent_ip, params, max_uploads, background_return, valid_until, recording, response_id, details_deferred, invitation_id, locale)
       VALUES (${id}::uuid, ${connection.id}::uuid, ${link.id}::uuid, ${token.uploadToken}, ${nonce}, ${input.userId ?? null}::uuid, ${input.requesterIp ?? null},
         ${name ?? null}, ${email ?? null}, ${params.title}, ${params.description || null}, ${details.consent ? link.consentText : null}, ${consentAt}::timestamptz,
         consent_version_for(${link.id}::uuid, ${details.consent ? link.consentText : null}::text), ${details.consent && env().CONSENT_STORE_IP ? (input.requesterIp ?? null) : null},
         ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz,
-        ${recording}::jsonb, ${input.recording?.responseId ?? null}::uuid, ${input.deferDetails ?? false}, ${input.invitationId ?? null}::uuid)`;
+        ${recording}::jsonb, ${input.recording?.responseId ?? null}::uuid, ${input.deferDetails ?? false}, ${input.invitationId ?? null}::uuid, ${input.locale ?? null})`;
     log.info("upload token minted", { link: link.slug, tokenId: id, maxUploads });
     return {
       ok: true,

@@ -17,6 +17,7 @@ export async function visitorWords(linkLanguage?: string | null) {
   ]);
   const details: DetailsWords = (key, values) => td(key, values);
   return {
+    locale,
     t,
     details,
     closed: (kind: ClosedKind) => `${tc(`${kind}Title`)}.`,
