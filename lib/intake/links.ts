@@ -51,6 +51,7 @@ async function loadLink(slug: string): Promise<{ link: IntakeLink; quotaUsed: nu
       l.members_only AS "membersOnly", l.active, l.expires_at AS "expiresAt", l.deleted_at AS "deletedAt",
       l.created_by_id::text AS "createdById", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
       l.allow_record AS "allowRecord", l.allow_upload AS "allowUpload", l.allow_screen AS "allowScreen", l.record_mode::text AS "recordMode", l.questions, l.max_record_seconds AS "maxRecordSeconds",
+      l.language,
       c.api_url AS "cApiUrl", c.credentials_enc AS "cCredentialsEnc",
       CASE WHEN l.upload_quota IS NULL OR l.deleted_at IS NOT NULL OR NOT l.active THEN NULL ELSE
         (SELECT count(*) FROM uploads u WHERE u.link_id = l.id AND u.photo_id IS NOT NULL AND u.verified_at IS NOT NULL AND u.state <> 'DISOWNED')::int

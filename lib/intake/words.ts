@@ -1,7 +1,9 @@
 // The public actions' answers in the visitor's language (issue #18): the same decision as the
-// page (lib/i18n/server.ts), so a refusal reads like the form it answers.
+// page (lib/i18n/server.ts), so a refusal reads like the form it answers. createTranslator
+// rather than getTranslations: the same code runs in actions and in the integration tests.
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/messages";
 import { visitorLocale } from "@/lib/i18n/server";
 import type { DetailsWords } from "./details";
 import type { MintFailure } from "./mint";
@@ -10,11 +12,10 @@ export type ClosedKind = "unknown" | "inactive" | "expired" | "full";
 
 export async function visitorWords(linkLanguage?: string | null) {
   const locale = await visitorLocale(linkLanguage);
-  const [t, td, tc] = await Promise.all([
-    getTranslations({ locale, namespace: "refusals" }),
-    getTranslations({ locale, namespace: "details" }),
-    getTranslations({ locale, namespace: "closed" }),
-  ]);
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages, namespace: "refusals" });
+  const td = createTranslator({ locale, messages, namespace: "details" });
+  const tc = createTranslator({ locale, messages, namespace: "closed" });
   const details: DetailsWords = (key, values) => td(key, values);
   return {
     locale,
