@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
-import { pick, type Messages } from "@/lib/i18n/messages";
+import { loadMessages, pick } from "@/lib/i18n/messages";
+import { visitorLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,12 +23,17 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The browser gets only what the shell and the error page need; a public page adds its own
-  // namespaces (the uploader's, the recorder's) with a nested provider.
-  const messages = pick((await getMessages()) as Messages, ["shell", "errors"]);
+  // namespaces (the uploader's, the recorder's) with a nested provider. Every prop is given, so
+  // the layout never asks next-intl's request config: a page's setPublicLocale() (the link's own
+  // language) must be the first to decide it for the request.
+  const locale = await visitorLocale();
+  const messages = pick(await loadMessages(locale), ["shell", "errors"]);
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider locale={locale} messages={messages} formats={{}} timeZone="UTC" now={new Date()}>
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -8,11 +8,11 @@ import { PublicShell } from "@/components/public/shell";
 import { Notice } from "@/components/ui/notice";
 import { loadContributorPage } from "@/lib/contributor/queries";
 import { loadMessages, pick } from "@/lib/i18n/messages";
-import { setPublicLocale } from "@/lib/i18n/server";
+import { setPublicLocale, visitorLocale } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: await setPublicLocale(), namespace: "contributor" });
+  const t = await getTranslations({ locale: await visitorLocale(), namespace: "contributor" });
   return { title: t("pageTitle"), robots: { index: false }, referrer: "no-referrer" };
 }
 

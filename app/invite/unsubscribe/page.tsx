@@ -4,12 +4,12 @@ import { getTranslations } from "next-intl/server";
 import { PublicShell } from "@/components/public/shell";
 import { UnsubscribeForm } from "@/components/public/unsubscribe-form";
 import { loadMessages, pick } from "@/lib/i18n/messages";
-import { setPublicLocale } from "@/lib/i18n/server";
+import { setPublicLocale, visitorLocale } from "@/lib/i18n/server";
 import { unsubscribeTarget } from "@/lib/invitations/access";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: await setPublicLocale(), namespace: "unsubscribe" });
+  const t = await getTranslations({ locale: await visitorLocale(), namespace: "unsubscribe" });
   return { title: t("pageTitle"), robots: { index: false } };
 }
 

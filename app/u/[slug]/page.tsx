@@ -8,7 +8,7 @@ import { PublicShell } from "@/components/public/shell";
 import { brandingForLink } from "@/lib/branding/queries";
 import { env } from "@/lib/env";
 import { loadMessages, pick } from "@/lib/i18n/messages";
-import { setPublicLocale } from "@/lib/i18n/server";
+import { setPublicLocale, visitorLocale } from "@/lib/i18n/server";
 import { openInvite } from "@/lib/invitations/access";
 import { lookupLink, redeemApiUrl } from "@/lib/intake/links";
 import { publicLinkView } from "@/lib/intake/view";
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const r = await lookupLink(slug);
   if (r.kind === "open") return { title: r.link.title, robots: { index: false } };
-  const t = await getTranslations({ locale: await setPublicLocale(), namespace: "intake" });
+  const t = await getTranslations({ locale: await visitorLocale(), namespace: "intake" });
   return { title: t("defaultTitle"), robots: { index: false } };
 }
 

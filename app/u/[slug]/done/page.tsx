@@ -7,7 +7,7 @@ import { PublicShell } from "@/components/public/shell";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { brandingForLink } from "@/lib/branding/queries";
-import { setPublicLocale } from "@/lib/i18n/server";
+import { setPublicLocale, visitorLocale } from "@/lib/i18n/server";
 import { visitorStateKey } from "@/lib/uploads/states";
 import { confirmReceived } from "@/lib/intake/confirm";
 import { verifyTicket } from "@/lib/intake/signing";
@@ -15,7 +15,7 @@ import { loadTicket } from "@/lib/intake/tickets";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: await setPublicLocale(), namespace: "done" });
+  const t = await getTranslations({ locale: await visitorLocale(), namespace: "done" });
   return { title: t("pageTitle"), robots: { index: false } };
 }
 

@@ -6,13 +6,13 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { brandingForLink } from "@/lib/branding/queries";
-import { setPublicLocale } from "@/lib/i18n/server";
+import { setPublicLocale, visitorLocale } from "@/lib/i18n/server";
 import { loadTicket } from "@/lib/intake/tickets";
 import { redeemUrl } from "@/lib/twentythree";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: await setPublicLocale(), namespace: "uploadStep" });
+  const t = await getTranslations({ locale: await visitorLocale(), namespace: "uploadStep" });
   return { title: t("pageTitle"), robots: { index: false } };
 }
 
