@@ -2,6 +2,7 @@
 // effects (minting, sending, polling and timers live in use-upload-batch.ts). The small pure
 // helpers below it decide what the hook does next (which files resume, whether a token is still
 // usable, when to repaint or speak progress), so each rule is unit-tested on its own.
+import { englishUploaderWords, type UploaderWords } from "./words";
 import type { Reading } from "@/components/uploader/client/meter";
 import type { Item } from "./types";
 
@@ -126,20 +127,25 @@ export function batchReducer(s: BatchState, a: BatchAction): BatchState {
 }
 
 /** Which of the chosen files stay when more are added, and how many new ones fit. */
-export function planAdd(items: Item[], adding: number, maxUploads: number): { keep: Item[]; take: number; error?: string } {
+export function planAdd(
+  items: Item[],
+  adding: number,
+  maxUploads: number,
+  w: UploaderWords = englishUploaderWords,
+): { keep: Item[]; take: number; error?: string } {
   const keep = maxUploads === 1 ? [] : items.filter((i) => i.phase !== "invalid");
   const take = Math.min(adding, Math.max(0, maxUploads - keep.length));
-  const error = adding > take ? `This link takes up to ${maxUploads} file${maxUploads === 1 ? "" : "s"} at a time; the extra ones were left out.` : undefined;
+  const error = adding > take ? w("tooManyFiles", { max: maxUploads }) : undefined;
   return { keep, take, error };
 }
 
 /** What pressing Upload does: the files to send, or why nothing can be sent yet. */
-export function planSubmit(items: Item[]): { ids: string[] } | { error: string; focusPicker: boolean } {
-  if (items.some((i) => i.phase === "checking")) return { error: "Still checking your files — press Upload again in a moment.", focusPicker: false };
+export function planSubmit(items: Item[], w: UploaderWords = englishUploaderWords): { ids: string[] } | { error: string; focusPicker: boolean } {
+  if (items.some((i) => i.phase === "checking")) return { error: w("stillChecking"), focusPicker: false };
   const ids = items.filter((i) => i.phase === "ready").map((i) => i.id);
   if (ids.length) return { ids };
   return {
-    error: items.length ? "None of the chosen files can be sent. Please choose another one." : "Please choose a video or photo to upload.",
+    error: items.length ? w("noneSendable") : w("chooseFile"),
     focusPicker: true,
   };
 }

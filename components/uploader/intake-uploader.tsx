@@ -53,7 +53,7 @@ function Uploader(props: UploaderProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (running) return;
-    const plan = planSubmit(items);
+    const plan = planSubmit(items, (key, values) => t(key, values));
     if ("error" in plan) {
       setPickerError(plan.error);
       if (plan.focusPicker) document.querySelector<HTMLInputElement>("[data-testid=drop-zone] input[type=file]")?.focus();
