@@ -133,7 +133,7 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
         chunkThreshold: chunkThresholdBytes,
         signal: ctrl.signal,
         onEvent: (e) => {
-          if (e.kind === "retrying") return dispatch({ type: "note", id, note: "Connection trouble — trying again…" });
+          if (e.kind === "retrying") return dispatch({ type: "note", id, note: words("retrying") });
           if (e.kind === "resuming") return dispatch({ type: "note", id, note: `Resuming: ${e.chunksStored} of ${e.chunksTotal} parts were already sent.` });
           const reading = meter.update(e.bytes);
           const step = pace(p, reading.percent, Date.now());
@@ -151,7 +151,7 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
       if ((err as Error).name === "AbortError") dispatch({ type: "cancelled", id });
       else {
         const known = err instanceof PrepareError || err instanceof UploadFailedError;
-        dispatch({ type: "failed", id, message: known ? err.message : "Something went wrong while sending this file. Please try again." });
+        dispatch({ type: "failed", id, message: known ? err.message : words("sendFailed") });
       }
     } finally {
       controllers.current.delete(id);

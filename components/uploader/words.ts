@@ -12,7 +12,9 @@ export type UploaderWordKey =
   | "tooManyFiles"
   | "recordingUnsendable"
   | "recordFirst"
-  | "earlyFailed";
+  | "earlyFailed"
+  | "retrying"
+  | "sendFailed";
 export type UploaderWords = (key: UploaderWordKey, values?: Record<string, string | number>) => string;
 
 const ENGLISH: Record<UploaderWordKey, (v: Record<string, string | number>) => string> = {
@@ -26,6 +28,8 @@ const ENGLISH: Record<UploaderWordKey, (v: Record<string, string | number>) => s
   recordingUnsendable: () => "This recording cannot be sent. Please record again.",
   recordFirst: () => "Please record a video first.",
   earlyFailed: () => "Your recording could not start uploading yet.",
+  retrying: () => "Connection trouble — trying again…",
+  sendFailed: () => "Something went wrong while sending this file. Please try again.",
   tooManyFiles: (v) => `This link takes up to ${v.max} file${v.max === 1 ? "" : "s"} at a time; the extra ones were left out.`,
 };
 
