@@ -3,6 +3,7 @@
 // Once hydrated, the one-page uploader is loaded as its own chunk and takes its place, so the
 // page's first-load JavaScript stays small and a failed chunk load leaves the plain flow working.
 import { useEffect, useRef, useState, type ComponentType } from "react";
+import { flushSync } from "react-dom";
 import type { UploaderProps } from "@/components/uploader/types";
 import { applyDetails, prepareUpload } from "@/lib/intake/actions";
 import { DetailsForm } from "./details-form";
@@ -20,8 +21,11 @@ export function Intake(props: Omit<UploaderProps, "prepare" | "applyDetails">) {
         const form = plain.current?.querySelector("form");
         const values: Record<string, string> = {};
         if (form) for (const [k, v] of new FormData(form)) if (typeof v === "string" && k !== "slug" && !k.startsWith("$")) values[k] = v;
-        setTyped(values);
-        setUploader(() => m.IntakeUploader);
+        // Read and swap in one synchronous step, so no keystroke lands between the two.
+        flushSync(() => {
+          setTyped(values);
+          setUploader(() => m.IntakeUploader);
+        });
       })
       .catch(() => undefined); // stay on the plain two-step form
     return () => {
