@@ -9,7 +9,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
-import { intakeGate, withCsp } from "@/lib/security/gate";
+import { intakeGate, linkLanguageFor, withCsp } from "@/lib/security/gate";
 
 async function hasSession(req: NextRequest): Promise<boolean> {
   const secret = env().authSecret;
@@ -28,7 +28,7 @@ export async function proxy(req: NextRequest) {
     login.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
     return NextResponse.redirect(login);
   }
-  return withCsp(req, env().NODE_ENV === "development");
+  return withCsp(req, env().NODE_ENV === "development", await linkLanguageFor(req.nextUrl.pathname));
 }
 
 export const config = {

@@ -1,4 +1,7 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { loadMessages, pick } from "@/lib/i18n/messages";
+import { visitorLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,10 +21,20 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The browser gets only what the shell and the error page need; a public page adds its own
+  // namespaces (the uploader's, the recorder's) with a nested provider. Every prop is given, so
+  // the layout never asks next-intl's request config: a page's setPublicLocale() (the link's own
+  // language) must be the first to decide it for the request.
+  const locale = await visitorLocale();
+  const messages = pick(await loadMessages(locale), ["shell", "errors"]);
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <NextIntlClientProvider locale={locale} messages={messages} formats={{}} timeZone="UTC" now={new Date()}>
+          {children}
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -5,6 +5,7 @@ import { createLinkAction, updateLinkAction } from "@/lib/links/actions";
 import { AlbumPicker } from "@/components/admin/album-picker";
 import { LinkRecordingFields } from "@/components/admin/link-recording-fields";
 import { VariablesEditor } from "@/components/admin/variables-editor";
+import { LinkLanguageField } from "@/components/admin/link-language-field";
 import { ContributorLinkFields } from "@/components/contributor/link-fields";
 import { CheckboxField, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -106,6 +107,7 @@ export function LinkForm({ defaults, connections, albums, publicBase, members = 
         </SelectField>
         <CheckboxField label="Also e-mail when a video is ready to watch" name="notifyReady" defaultChecked={flag("notifyReady")} />
         <ContributorLinkFields value={v("withdrawPolicy")} errors={e.withdrawPolicy} />
+        <LinkLanguageField value={v("language")} errors={e.language} />
       </Section>
       <Section title="Destination">
         <SelectField

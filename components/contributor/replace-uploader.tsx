@@ -7,6 +7,7 @@
 // JavaScript, or when TwentyThree does not allow this origin (CORS), the form posts the page's own
 // redirect token the plain way.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { canUploadCrossOrigin } from "@/components/uploader/client/cors";
 import { createMeter } from "@/components/uploader/client/meter";
@@ -34,6 +35,7 @@ export function ReplaceUploader(p: Props) {
   const plain = useRef(false);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const router = useRouter();
+  const t = useTranslations("replace");
 
   const run = async (file: File) => {
     if (!(await canUploadCrossOrigin(p.redeemUrl))) {
@@ -59,25 +61,21 @@ export function ReplaceUploader(p: Props) {
         chunkSize: p.chunkBytes,
         chunkThreshold: p.chunkThresholdBytes,
         onEvent: (e) => {
-          if (e.kind === "retrying")
-            setPhase((s) => ({ kind: "sending", percent: s.kind === "sending" ? s.percent : 0, note: "Connection trouble — trying again…" }));
-          else if (e.kind === "resuming")
-            setPhase({ kind: "sending", percent: 0, note: `Resuming: ${e.chunksStored} of ${e.chunksTotal} parts were already sent.` });
+          if (e.kind === "retrying") setPhase((s) => ({ kind: "sending", percent: s.kind === "sending" ? s.percent : 0, note: t("retrying") }));
+          else if (e.kind === "resuming") setPhase({ kind: "sending", percent: 0, note: t("resuming", { stored: e.chunksStored, total: e.chunksTotal }) });
           else setPhase((s) => ({ kind: "sending", percent: meter.update(e.bytes).percent, note: s.kind === "sending" ? s.note : undefined }));
         },
       });
-      if (out.answer.kind === "error") return setPhase({ kind: "error", message: `The video library refused the file: ${out.answer.message}` });
+      if (out.answer.kind === "error") return setPhase({ kind: "error", message: t("refusedFile", { message: out.answer.message }) });
       setPhase({ kind: "checking" });
       const status = await replacementStatusOf(p.receipt, out.ticket);
       if (status.ok && status.status === "done") return router.push(`/c/${p.receipt}?replaced=1`);
       setPhase({
         kind: "error",
-        message: status.ok
-          ? "The file was sent, but the video library does not show it on your video yet. Please open your page again in a few minutes, or try again."
-          : (status.message ?? "Something went wrong."),
+        message: status.ok ? t("notShown") : (status.message ?? t("somethingWrong")),
       });
     } catch (err) {
-      setPhase({ kind: "error", message: err instanceof UploadFailedError ? err.message : "Something went wrong while sending the file. Please try again." });
+      setPhase({ kind: "error", message: err instanceof UploadFailedError ? err.message : t("sendFailed") });
     }
   };
 
@@ -92,18 +90,18 @@ export function ReplaceUploader(p: Props) {
   return (
     <form ref={formRef} action={p.redeemUrl} method="post" encType="multipart/form-data" className="mt-6 space-y-4" onSubmit={onSubmit}>
       <input type="hidden" name="replace_token" value={p.replaceToken} />
-      <TextField id="file" label="Choose the new video" name="file" type="file" required accept="video/*" hint={`This form works until ${p.validUntil}.`} />
+      <TextField id="file" label={t("chooseLabel")} name="file" type="file" required accept="video/*" hint={t("worksUntil", { until: p.validUntil })} />
       {phase.kind === "sending" ? (
         <div className="space-y-1">
-          <ProgressBar percent={phase.percent} label="Sending the new file" valueText={`${phase.percent} percent sent`} />
+          <ProgressBar percent={phase.percent} label={t("sendingLabel")} valueText={t("percentSent", { percent: phase.percent })} />
           <p className="text-sm text-slate-700" role="status">
-            {phase.note ?? `${phase.percent}% sent`}
+            {phase.note ?? t("percentShort", { percent: phase.percent })}
           </p>
         </div>
       ) : null}
       {phase.kind === "checking" ? (
         <p className="text-sm text-slate-700" role="status">
-          Sent. Checking with the video library…
+          {t("checking")}
         </p>
       ) : null}
       {phase.kind === "error" ? (
@@ -112,9 +110,9 @@ export function ReplaceUploader(p: Props) {
         </p>
       ) : null}
       <Button type="submit" size="lg" className="w-full" disabled={busy}>
-        {phase.kind === "error" ? "Try again" : "Upload the new file"}
+        {phase.kind === "error" ? t("tryAgain") : t("uploadNew")}
       </Button>
-      <p className="text-xs text-slate-500">Large files can take a while: keep this page open until you are back on your page.</p>
+      <p className="text-xs text-slate-500">{t("keepOpen")}</p>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // Withdraw consent: one click after ticking the confirmation. What happens on TwentyThree (unpublish
 // or delete) is said before, since it cannot be undone from this page.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextArea } from "@/components/ui/field";
@@ -10,16 +11,17 @@ import { withdrawAction } from "@/lib/contributor/actions";
 
 export function WithdrawForm({ receipt, uploadId, policy }: { receipt: string; uploadId: string; policy: string }) {
   const [state, action, pending] = useActionState(withdrawAction, initialState);
-  const what = policy === "delete" ? "The video will be deleted from the video library at once." : "The video will stop being public at once.";
+  const t = useTranslations("contributor");
+  const optional = useTranslations("details")("optional");
   return (
     <form action={action} className="mt-3 space-y-3 rounded-lg bg-red-50 p-3">
       <input type="hidden" name="receipt" value={receipt} />
       <input type="hidden" name="uploadId" value={uploadId} />
-      <p className="text-sm text-red-900">{what} You cannot undo this from this page.</p>
-      <TextArea id={`reason-${uploadId}`} label="Why (optional)" name="reason" rows={2} maxLength={500} markOptional />
-      <CheckboxField id={`confirm-${uploadId}`} label="Yes, I withdraw my consent for this video" name="confirm" value="yes" required />
+      <p className="text-sm text-red-900">{policy === "delete" ? t("willDelete") : t("willHide")}</p>
+      <TextArea id={`reason-${uploadId}`} label={t("why")} name="reason" rows={2} maxLength={500} markOptional={optional} />
+      <CheckboxField id={`confirm-${uploadId}`} label={t("confirm")} name="confirm" value="yes" required />
       <Button type="submit" variant="danger" disabled={pending}>
-        Withdraw consent
+        {t("withdraw")}
       </Button>
       <FormMessage state={state} />
     </form>

@@ -1,6 +1,7 @@
 // The organisation's look on a public page (issue #18): its logo above the card and its colour
 // for buttons and links (a CSS variable read by the rules under [data-brand] in app/globals.css).
 // Server components only: branding adds no JavaScript to the page.
+import { useTranslations } from "next-intl";
 import type { BrandView } from "@/lib/branding/schema";
 
 export type BrandLook = Pick<BrandView, "logoUrl" | "color">;
@@ -10,11 +11,17 @@ export function brandStyle(brand?: BrandLook | null): React.CSSProperties | unde
 }
 
 export function BrandLogo({ brand, title }: { brand?: BrandLook | null; title?: string }) {
+  const t = useTranslations("shell");
   if (!brand?.logoUrl) return null;
   return (
     <div className="mb-6 flex justify-center">
       {/* eslint-disable-next-line @next/next/no-img-element -- a stored, hash-addressed logo; next/image would add a loader for one small file */}
-      <img src={brand.logoUrl} alt={title ? `${title} logo` : "Logo"} className="max-h-16 w-auto max-w-[60%] object-contain" data-testid="brand-logo" />
+      <img
+        src={brand.logoUrl}
+        alt={title ? t("logo", { name: title }) : t("logoPlain")}
+        className="max-h-16 w-auto max-w-[60%] object-contain"
+        data-testid="brand-logo"
+      />
     </div>
   );
 }

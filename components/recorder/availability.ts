@@ -1,4 +1,4 @@
-// Why recording cannot start, in words a visitor understands, decided from what the browser
+// Why recording cannot start (its words are in the catalogues, messages/*.json), decided from what the browser
 // reports (pure, so each case is unit-tested). Every case offers the file picker instead.
 export type Unavailable = "insecure" | "unsupported" | "denied" | "no-camera" | "busy" | "failed";
 
@@ -20,29 +20,12 @@ export function classifyMediaError(err: unknown): Unavailable {
   return "failed";
 }
 
-export const unavailableText: Record<Unavailable, { title: string; body: string }> = {
-  insecure: {
-    title: "Recording needs a secure page",
-    body: "Your browser only allows the camera on pages opened with https://. You can still send a video you already have.",
-  },
-  unsupported: {
-    title: "This browser cannot record here",
-    body: "Your browser does not support recording video on a web page. Please use a recent Chrome, Edge, Firefox or Safari, or send a video you already have.",
-  },
-  denied: {
-    title: "Camera or microphone access was blocked",
-    body: "To record, allow the camera and microphone for this site in your browser's address bar or settings, then try again. Or send a video you already have.",
-  },
-  "no-camera": {
-    title: "No camera or microphone found",
-    body: "We could not find a camera and microphone on this device. Connect one and try again, or send a video you already have.",
-  },
-  busy: {
-    title: "The camera is in use",
-    body: "Another app or tab may be using your camera or microphone. Close it and try again, or send a video you already have.",
-  },
-  failed: {
-    title: "The camera could not start",
-    body: "Something went wrong while starting the camera. Try again, or send a video you already have.",
-  },
+/** Each reason's words in the catalogue (messages/*.json "recorder": <key>Title, <key>Body). */
+export const unavailableKey: Record<Unavailable, "insecure" | "unsupported" | "denied" | "noCamera" | "busy" | "failed"> = {
+  insecure: "insecure",
+  unsupported: "unsupported",
+  denied: "denied",
+  "no-camera": "noCamera",
+  busy: "busy",
+  failed: "failed",
 };

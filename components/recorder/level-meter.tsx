@@ -1,9 +1,11 @@
 "use client";
 // The microphone level, so the visitor sees they are heard before recording: an AudioContext
 // analyser on the microphone track, read a few times a second into a native <meter>.
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 export function LevelMeter({ stream }: { stream: MediaStream | null }) {
+  const t = useTranslations("recorder");
   const [level, setLevel] = useState(0);
   useEffect(() => {
     if (!stream || !stream.getAudioTracks().length || typeof AudioContext === "undefined") return;
@@ -27,7 +29,7 @@ export function LevelMeter({ stream }: { stream: MediaStream | null }) {
   }, [stream]);
   return (
     <label className="flex items-center gap-2 text-sm text-slate-700">
-      <span className="shrink-0">Microphone</span>
+      <span className="shrink-0">{t("microphone")}</span>
       <meter min={0} max={1} low={0.05} high={0.9} optimum={0.5} value={level} className="h-3 w-full" data-testid="mic-level" />
     </label>
   );

@@ -2,6 +2,7 @@
 // The uploader's way into recording: a "Record a video" button that loads the recorder on demand
 // (its own chunk, so neither the public page nor the uploader grows), and, after a reload or a
 // crash, the offer to upload or delete a take saved on this device (also loaded on demand).
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState, type ComponentType } from "react";
 import { Button } from "@/components/ui/button";
 import type { RecordingSettings } from "@/lib/recording/types";
@@ -21,6 +22,7 @@ type Props = {
 };
 
 export function RecordEntry(p: Props) {
+  const t = useTranslations("recorder");
   const [Recorder, setRecorder] = useState<ComponentType<RecorderProps> | null>(null);
   const [Saved, setSaved] = useState<ComponentType<SavedTakesProps> | null>(null);
   const [open, setOpen] = useState(false);
@@ -64,16 +66,14 @@ export function RecordEntry(p: Props) {
         />
       ) : open && !loadError ? (
         <p role="status" className="text-slate-700">
-          Loading the recorder…
+          {t("loading")}
         </p>
       ) : (
         <Button size="lg" className="w-full" onClick={start} disabled={p.disabled} data-testid="record-button">
-          Record a video
+          {t("record")}
         </Button>
       )}
-      {loadError ? (
-        <p className="text-sm text-red-700">The recorder could not be loaded. Check your connection and reload the page, or send a video you already have.</p>
-      ) : null}
+      {loadError ? <p className="text-sm text-red-700">{t("loadFailed")}</p> : null}
     </div>
   );
 }

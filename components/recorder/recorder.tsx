@@ -6,6 +6,7 @@
 // recording per question, each re-recordable before moving on. Every chunk is kept in IndexedDB
 // until the upload is confirmed (use-take.ts, take-store.ts). Over 200 lines: the phases and their
 // hand-offs read as one flow; the views are in their own files.
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { RecordingSettings } from "@/lib/recording/types";
@@ -34,13 +35,10 @@ export type RecorderProps = {
 };
 type Phase = "intro" | "ready" | "countdown" | "recording" | "review";
 
-const stopWords = {
-  time: "The time for this recording is up.",
-  size: "The recording stopped before reaching this link's size limit.",
-  ended: "The camera or screen share ended.",
-};
+const stopWords = { time: "stopTime", size: "stopSize", ended: "stopEnded" } as const;
 
 export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onTakes, onUnavailable, onClose }: RecorderProps) {
+  const t = useTranslations("recorder");
   const cam = useCamera();
   const format = useMemo(() => (typeof MediaRecorder === "undefined" ? null : pickFormat((t) => MediaRecorder.isTypeSupported(t))), []);
   const [phase, setPhase] = useState<Phase>("intro");
@@ -57,13 +55,13 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
   const clips = settings.mode === "CLIPS" && settings.questions.length > 0;
   const questions = settings.questions;
   const slot = clips ? clip : 0;
-  const take = useTake((t) => {
+  const take = useTake((done) => {
     composition.current?.stop();
     composition.current = null;
-    setTakes((all) => Object.assign([...all], { [slot]: t }));
-    setStopNote(t.stoppedBy === "visitor" ? undefined : stopWords[t.stoppedBy]);
+    setTakes((all) => Object.assign([...all], { [slot]: done }));
+    setStopNote(done.stoppedBy === "visitor" ? undefined : t(stopWords[done.stoppedBy]));
     setPhase("review");
-    setSay(`Recording stopped. ${Math.round(t.durationMs / 1000)} seconds recorded. You can watch it now.`);
+    setSay(t("saidStopped", { seconds: Math.round(done.durationMs / 1000) }));
   });
 
   useEffect(() => {
@@ -92,10 +90,10 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
   });
 
   const turnOn = async () => {
-    setSay("Asking your browser for the camera and microphone…");
+    setSay(t("saidAsking"));
     if (await cam.start()) {
       setPhase("ready");
-      setSay("Camera on. Check your picture and sound, then press Start recording.");
+      setSay(t("saidOn"));
     }
   };
 
@@ -107,7 +105,7 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
         composition.current = await composeScreen(cam.stream, () => take.stop("ended"));
         stream = composition.current.stream;
       } catch {
-        setSay("Screen sharing was not started. Recording the camera only.");
+        setSay(t("saidNoScreen"));
       }
     }
     setStopNote(undefined);
@@ -129,7 +127,7 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
       maxBytes: maxFileBytes,
     });
     setPhase("recording");
-    setSay(q ? `Recording. Question ${slot + 1} of ${questions.length}: ${q.text}` : "Recording.");
+    setSay(q ? t("saidRecordingQuestion", { n: slot + 1, total: questions.length, text: q.text }) : t("saidRecording"));
   };
 
   const retake = () => {
@@ -137,13 +135,13 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
     if (old?.saved) void deleteTake(old.takeId).catch(() => undefined);
     setTakes((all) => Object.assign([...all], { [slot]: undefined }));
     setPhase("ready");
-    setSay("The recording was deleted. Press Start recording when you are ready.");
+    setSay(t("saidDeleted"));
   };
 
   const nextClip = () => {
     setClip((c) => c + 1);
     setPhase("ready");
-    setSay(`Question ${clip + 2} of ${questions.length}: ${questions[clip + 1]?.text}. Press Start recording when you are ready.`);
+    setSay(t("saidNext", { n: clip + 2, total: questions.length, text: questions[clip + 1]?.text ?? "" }));
   };
 
   const send = async () => {
@@ -180,7 +178,7 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
 
   const current = takes[slot];
   return (
-    <section aria-label="Record a video" data-testid="recorder" data-phase={phase} className="space-y-4 rounded-xl p-3 ring-1 ring-slate-200 sm:p-4">
+    <section aria-label={t("introTitle")} data-testid="recorder" data-phase={phase} className="space-y-4 rounded-xl p-3 ring-1 ring-slate-200 sm:p-4">
       <p role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="recorder-status">
         {say}
       </p>
@@ -213,9 +211,9 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
           onNext={() => {
             take.next();
             const n = (take.timeline?.nextAt.length ?? 0) + 1;
-            setSay(`Question ${n + 1} of ${questions.length}: ${questions[n]?.text ?? ""}`);
+            setSay(t("questionSay", { n: n + 1, total: questions.length, text: questions[n]?.text ?? "" }));
           }}
-          onPause={() => (take.paused ? (take.resume(), setSay("Recording again.")) : (take.pause(), setSay("Paused.")))}
+          onPause={() => (take.paused ? (take.resume(), setSay(t("recordingAgain"))) : (take.pause(), setSay(t("pausedSay"))))}
           onStop={() => take.stop()}
         >
           {phase === "ready" ? (
@@ -234,7 +232,7 @@ export function Recorder({ slug, settings, maxFileBytes, maxDurationSeconds, onT
                 onScreen={setScreen}
               />
               <Button variant="ghost" onClick={close} className="px-0">
-                Cancel recording
+                {t("cancelRecording")}
               </Button>
             </>
           ) : null}

@@ -2,6 +2,7 @@
 // The live part: the mirrored preview (only the preview: the file is recorded as the camera sees),
 // the 3-2-1 countdown over it, the current question large, time recorded and left, and the
 // controls. Every control is a real button, so the recorder works by keyboard.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Question } from "@/lib/recording/types";
@@ -27,6 +28,7 @@ type Props = {
 };
 
 export function RecordingStage(p: Props) {
+  const t = useTranslations("recorder");
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (video.current && video.current.srcObject !== p.stream) video.current.srcObject = p.stream;
@@ -37,9 +39,7 @@ export function RecordingStage(p: Props) {
     <div className="space-y-3">
       {p.question ? (
         <div data-testid="recorder-question">
-          <p className="text-sm font-medium text-slate-600">
-            Question {p.questionNumber} of {p.questionCount}
-          </p>
+          <p className="text-sm font-medium text-slate-600">{t("questionOf", { n: p.questionNumber, total: p.questionCount })}</p>
           <p className="text-2xl font-bold leading-tight sm:text-3xl">{p.question.text}</p>
           {p.question.note ? <p className="mt-1 text-slate-700">{p.question.note}</p> : null}
         </div>
@@ -51,7 +51,7 @@ export function RecordingStage(p: Props) {
           muted
           playsInline
           className={`aspect-video w-full object-cover ${p.mirror ? "-scale-x-100" : ""}`}
-          aria-label="Your camera"
+          aria-label={t("yourCamera")}
         />
         {p.phase === "countdown" ? (
           <div
@@ -67,8 +67,8 @@ export function RecordingStage(p: Props) {
             <span aria-hidden="true" className={p.take.paused ? "" : "text-red-400"}>
               ●{" "}
             </span>
-            {p.take.paused ? "Paused" : "Recording"} {clock(p.take.elapsedMs)}
-            {left !== null ? ` · ${clock(left)} left` : ""}
+            {p.take.paused ? t("paused") : t("recording")} {clock(p.take.elapsedMs)}
+            {left !== null ? ` · ${t("left", { time: clock(left) })}` : null}
           </p>
         ) : null}
       </div>
@@ -76,19 +76,19 @@ export function RecordingStage(p: Props) {
         <div className="flex flex-wrap gap-3">
           {p.canNext ? (
             <Button size="lg" onClick={p.onNext} className="grow">
-              Next question
+              {t("nextQuestion")}
             </Button>
           ) : null}
           <Button size="lg" variant="secondary" onClick={p.onPause}>
-            {p.take.paused ? "Resume" : "Pause"}
+            {p.take.paused ? t("resume") : t("pause")}
           </Button>
           <Button size="lg" variant="danger" onClick={p.onStop}>
-            Stop recording
+            {t("stop")}
           </Button>
         </div>
       ) : p.phase === "ready" ? (
         <Button size="lg" onClick={p.onStart} className="w-full">
-          Start recording
+          {t("start")}
         </Button>
       ) : null}
       {p.children}

@@ -1,6 +1,7 @@
 "use client";
 // After a reload, a crash or a closed tab: recordings saved on this device for this link are
 // offered for upload or deletion. Clips of one response are offered together.
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/lib/format";
@@ -16,6 +17,8 @@ function byResponse(takes: SavedTake[]): SavedTake[][] {
 }
 
 export function SavedTakes({ slug, onTakes }: SavedTakesProps) {
+  const t = useTranslations("recorder");
+  const format = useFormatter();
   const [groups, setGroups] = useState<SavedTake[][]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -52,26 +55,30 @@ export function SavedTakes({ slug, onTakes }: SavedTakesProps) {
       {groups.map((group) => {
         const ms = group.reduce((s, t) => s + t.durationMs, 0);
         const bytes = group.reduce((s, t) => s + t.bytes, 0);
-        const when = new Date(Math.max(...group.map((t) => t.updatedAt))).toLocaleString();
+        const when = new Date(Math.max(...group.map((g) => g.updatedAt)));
         return (
           <div
             key={group[0]!.id}
             role="region"
-            aria-label="Saved recording"
+            aria-label={t("savedLabel")}
             className="rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200"
             data-testid="saved-take"
           >
-            <p className="font-semibold">You have a recording that was not sent yet</p>
+            <p className="font-semibold">{t("savedTitle")}</p>
             <p className="mt-1 text-sm text-slate-700">
-              {group.length > 1 ? `${group.length} answers, ` : ""}
-              {clock(ms)} long ({formatBytes(bytes)}), saved on this device {when}. Upload it, or delete it from this device.
+              {t("savedBody", {
+                answers: group.length,
+                length: clock(ms),
+                size: formatBytes(bytes),
+                when: format.dateTime(when, { dateStyle: "medium", timeStyle: "short" }),
+              })}
             </p>
             <div className="mt-3 flex flex-wrap gap-3">
               <Button onClick={() => void upload(group)} disabled={busy}>
-                Upload saved recording
+                {t("savedUpload")}
               </Button>
               <Button variant="danger" onClick={() => void remove(group)} disabled={busy}>
-                Delete it
+                {t("savedDelete")}
               </Button>
             </div>
           </div>

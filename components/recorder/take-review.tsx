@@ -1,6 +1,7 @@
 "use client";
 // After a recording: watch it (not mirrored: as it will be sent), then record it again or use
 // it. In clip mode one answer at a time, re-recordable before moving on to the next question.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -20,6 +21,7 @@ type Props = {
 };
 
 export function TakeReview({ take, question, note, clips, isLastClip, onRetake, onNext, onUse }: Props) {
+  const t = useTranslations("recorder");
   const [url, setUrl] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -31,21 +33,21 @@ export function TakeReview({ take, question, note, clips, isLastClip, onRetake, 
   return (
     <div className="space-y-3" data-testid="take-review">
       <h2 ref={heading} tabIndex={-1} className="text-xl font-bold outline-none">
-        {question ? `Your answer to “${question.text}”` : "Your recording"} ({clock(take.durationMs)})
+        {question ? t("answerTo", { question: question.text, length: clock(take.durationMs) }) : t("yourRecording", { length: clock(take.durationMs) })}
       </h2>
-      {note ? <Notice title={note}>You can use what was recorded or record it again.</Notice> : null}
+      {note ? <Notice title={note}>{t("useOrAgain")}</Notice> : null}
       {url ? <video src={url} controls playsInline className="aspect-video w-full rounded-lg bg-black" data-testid="take-playback" /> : null}
       <div className="flex flex-wrap gap-3">
         <Button size="lg" variant="secondary" onClick={onRetake}>
-          {clips ? "Record this answer again" : "Record again"}
+          {clips ? t("againAnswer") : t("again")}
         </Button>
         {clips && !isLastClip ? (
           <Button size="lg" onClick={onNext} className="grow">
-            Keep it, next question
+            {t("keepNext")}
           </Button>
         ) : (
           <Button size="lg" onClick={onUse} className="grow">
-            {clips ? "Use these answers" : "Use this recording"}
+            {clips ? t("useAnswers") : t("useRecording")}
           </Button>
         )}
       </div>

@@ -2,10 +2,11 @@
 // and errors are tied to it by aria-describedby, aria-invalid marks it while it has errors, and
 // its id is `field-<name>` unless given (the visitor uploader focuses the first refused field by
 // that id). Required fields show a "*" hidden from screen readers (the `required` attribute
-// already says it); `markOptional` writes "(optional)" on the others, for forms mostly required.
+// already says it); `markOptional` writes "(optional)" on the others, for forms mostly required
+// (a string instead of `true` is that word in the visitor's language).
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-type Common = { label: ReactNode; name: string; hint?: ReactNode; errors?: string[]; markOptional?: boolean };
+type Common = { label: ReactNode; name: string; hint?: ReactNode; errors?: string[]; markOptional?: boolean | string };
 
 const control =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid=true]:border-red-600 disabled:bg-slate-100";
@@ -38,12 +39,14 @@ export function FieldErrorList({ id, errors }: { id: string; errors?: string[] }
 
 // The "*" stands beside the label, not inside it: the accessible name (and a test's exact label
 // match) stays the label's own words; the `required` attribute tells assistive technology.
-function Label({ id, label, required, markOptional }: { id: string; label: ReactNode; required?: boolean; markOptional?: boolean }) {
+function Label({ id, label, required, markOptional }: { id: string; label: ReactNode; required?: boolean; markOptional?: boolean | string }) {
   return (
     <div className="text-sm font-medium text-slate-800">
       <label htmlFor={id}>
         {label}
-        {!required && markOptional ? <span className="font-normal text-slate-500"> (optional)</span> : null}
+        {!required && markOptional ? (
+          <span className="font-normal text-slate-500"> ({typeof markOptional === "string" ? markOptional : "optional"})</span>
+        ) : null}
       </label>
       {required ? (
         <span aria-hidden="true" className="text-red-700">

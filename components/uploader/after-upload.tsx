@@ -2,12 +2,14 @@
 // sanitised on the server) and its "go to" address. On its own the page goes there by itself
 // after a few seconds; embedded, it offers a link that opens in the host's window instead of
 // navigating the frame away.
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { UploaderBrand } from "./types";
 
 const AFTER_SECONDS = 5;
 
 export function AfterUpload({ brand }: { brand?: UploaderBrand }) {
+  const t = useTranslations("uploader");
   const [embedded] = useState(() => typeof window !== "undefined" && window.parent !== window);
   const afterUrl = brand?.afterUrl ?? null;
   useEffect(() => {
@@ -23,9 +25,9 @@ export function AfterUpload({ brand }: { brand?: UploaderBrand }) {
       ) : null}
       {afterUrl ? (
         <p className="mt-3 text-slate-700" data-testid="after-upload">
-          {embedded ? null : `Taking you to ${new URL(afterUrl).host} in a few seconds. `}
+          {embedded ? null : `${t("takingYou", { host: new URL(afterUrl).host })} `}
           <a href={afterUrl} target="_top" className="font-semibold text-blue-800 underline">
-            Continue to {new URL(afterUrl).host}
+            {t("continueTo", { host: new URL(afterUrl).host })}
           </a>
         </p>
       ) : null}

@@ -2,6 +2,7 @@
 // effects (minting, sending, polling and timers live in use-upload-batch.ts). The small pure
 // helpers below it decide what the hook does next (which files resume, whether a token is still
 // usable, when to repaint or speak progress), so each rule is unit-tested on its own.
+import { englishUploaderWords, type UploaderWords } from "./words";
 import type { Reading } from "@/components/uploader/client/meter";
 import type { Item } from "./types";
 
@@ -138,10 +139,15 @@ export function batchReducer(s: BatchState, a: BatchAction): BatchState {
 }
 
 /** Which of the chosen files stay when more are added, and how many new ones fit. */
-export function planAdd(items: Item[], adding: number, maxUploads: number): { keep: Item[]; take: number; error?: string } {
+export function planAdd(
+  items: Item[],
+  adding: number,
+  maxUploads: number,
+  w: UploaderWords = englishUploaderWords,
+): { keep: Item[]; take: number; error?: string } {
   const keep = maxUploads === 1 ? [] : items.filter((i) => i.phase !== "invalid");
   const take = Math.min(adding, Math.max(0, maxUploads - keep.length));
-  const error = adding > take ? `This link takes up to ${maxUploads} file${maxUploads === 1 ? "" : "s"} at a time; the extra ones were left out.` : undefined;
+  const error = adding > take ? w("tooManyFiles", { max: maxUploads }) : undefined;
   return { keep, take, error };
 }
 
@@ -155,13 +161,17 @@ export function needsDetails(i: Item): boolean {
  * details), or why nothing can be sent yet. `canPick`: the file picker is on the page; on a
  * link that takes recordings only it is not, so the visitor is pointed at the recorder instead.
  */
-export function planSubmit(items: Item[], canPick = true): { ids: string[] } | { error: string; focus: "picker" | "record" | null } {
-  if (items.some((i) => i.phase === "checking")) return { error: "Still checking your files — press Upload again in a moment.", focus: null };
+export function planSubmit(
+  items: Item[],
+  canPick = true,
+  w: UploaderWords = englishUploaderWords,
+): { ids: string[] } | { error: string; focus: "picker" | "record" | null } {
+  if (items.some((i) => i.phase === "checking")) return { error: w("stillChecking"), focus: null };
   const ids = items.filter((i) => i.phase === "ready").map((i) => i.id);
   if (ids.length || items.some(needsDetails)) return { ids };
-  if (!canPick) return { error: items.length ? "This recording cannot be sent. Please record again." : "Please record a video first.", focus: "record" };
+  if (!canPick) return { error: items.length ? w("recordingUnsendable") : w("recordFirst"), focus: "record" };
   return {
-    error: items.length ? "None of the chosen files can be sent. Please choose another one." : "Please choose a video or photo to upload.",
+    error: items.length ? w("noneSendable") : w("chooseFile"),
     focus: "picker",
   };
 }

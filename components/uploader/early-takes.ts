@@ -8,6 +8,7 @@ import { canUploadCrossOrigin } from "@/components/uploader/client/cors";
 import type { GetToken, UploadTokenInfo } from "@/components/uploader/client/upload-file";
 import { needsDetails, tokenUsable, type BatchAction } from "./batch-state";
 import type { ApplyDetails, ApplyResult, Item, Prepare } from "./types";
+import type { UploaderWords } from "./words";
 
 /** Per page: the ticket each early take is going up with, and its first mint to wait for. */
 export type EarlyState = { tickets: Map<string, string>; firstMint: Map<string, Promise<void>> };
@@ -21,6 +22,8 @@ type Deps = {
   readValues: () => Record<string, string>;
   dispatch: Dispatch<BatchAction>;
   sendOne: (item: Item, getToken: GetToken, onSent: () => void) => Promise<void>;
+  /** The visitor's words (the "uploader" catalogue). */
+  words: UploaderWords;
 };
 type Refusal = Extract<ApplyResult, { ok: false }>;
 
@@ -48,7 +51,7 @@ export function earlyTakes(st: EarlyState, d: Deps) {
         d.dispatch({
           type: "earlyFailed",
           id: item.id,
-          notice: { text: refused?.message ?? "Your recording could not start uploading yet.", retryable: true },
+          notice: { text: refused?.message ?? d.words("earlyFailed"), retryable: true },
         });
       }
     })();

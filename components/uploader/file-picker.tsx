@@ -2,12 +2,14 @@
 // Choosing files: a button (a real, keyboard-focusable file input behind a label), a drop zone,
 // and on touch devices an explicit "record with camera" option (the only input with `capture`).
 // None of these inputs is inside a form that posts to the portal.
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, type ChangeEvent, type DragEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
 
 type Props = { multiple: boolean; maxFiles: number; disabled: boolean; hint: string; error?: string; onFiles: (files: File[]) => void };
 
 export function FilePicker({ multiple, maxFiles, disabled, hint, error, onFiles }: Props) {
+  const t = useTranslations("uploader");
   const id = useId();
   const [over, setOver] = useState(false);
   const [touch, setTouch] = useState(false);
@@ -39,7 +41,7 @@ export function FilePicker({ multiple, maxFiles, disabled, hint, error, onFiles 
         data-testid="drop-zone"
         className={`rounded-xl border-2 border-dashed p-4 text-center ${over ? "border-blue-700 bg-blue-50" : error ? "border-red-600" : "border-slate-300"}`}
       >
-        <p className="text-sm text-slate-700">{multiple ? `Drop up to ${maxFiles} videos or photos here, or` : "Drop your video or photo here, or"}</p>
+        <p className="text-sm text-slate-700">{multiple ? t("dropMany", { count: maxFiles }) : t("dropOne")}</p>
         <div className="mt-3 flex flex-wrap justify-center gap-3">
           <span className="relative">
             <input
@@ -53,14 +55,14 @@ export function FilePicker({ multiple, maxFiles, disabled, hint, error, onFiles 
               aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
             />
             <label htmlFor={`${id}-file`} className={btn}>
-              {multiple ? "Choose your videos" : "Choose your video"}
+              {multiple ? t("chooseMany") : t("chooseOne")}
             </label>
           </span>
           {touch ? (
             <span className="relative">
               <input id={`${id}-camera`} type="file" accept="video/*" capture="environment" disabled={disabled} onChange={take} className="peer sr-only" />
               <label htmlFor={`${id}-camera`} className={btn}>
-                Record with camera
+                {t("camera")}
               </label>
             </span>
           ) : null}

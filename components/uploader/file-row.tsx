@@ -1,10 +1,11 @@
 "use client";
 // One chosen file: preview, checks, progress (percent, bytes, speed, time left), outcome.
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { formatBytes, formatDuration } from "@/lib/format";
 import { isVideo } from "@/components/uploader/client/checks";
-import { processingText, visitorStateText } from "@/lib/uploads/states";
+import { visitorStateKey } from "@/lib/uploads/states";
 import { ProgressBar } from "./progress-bar";
 import type { Item } from "./types";
 import { useUploadStatus } from "./use-upload-status";
@@ -18,27 +19,29 @@ type Props = {
 };
 
 export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props) {
+  const t = useTranslations("uploader");
+  const ts = useTranslations("states");
   const { file, phase, reading } = item;
   // Still followed once "done": TwentyThree's processing comes after the confirmation.
   const status = useUploadStatus(phase === "confirming" || phase === "done" ? item.ticket : undefined, item.photoId);
   const upload = status.data?.uploads.find((u) => u.photoId === item.photoId);
   useEffect(() => {
     if (phase !== "confirming" || !upload) return;
-    if (upload.state === "FAILED" || upload.state === "DISOWNED") onSettled(item.id, { ok: false, text: "The video library could not confirm this upload" });
-    else if (upload.state !== "RECEIVED") onSettled(item.id, { ok: true, text: visitorStateText(upload.state) });
-  }, [phase, upload, item.id, onSettled]);
+    if (upload.state === "FAILED" || upload.state === "DISOWNED") onSettled(item.id, { ok: false, text: t("notConfirmed") });
+    else if (upload.state !== "RECEIVED") onSettled(item.id, { ok: true, text: ts(visitorStateKey(upload.state)) });
+  }, [phase, upload, item.id, onSettled, t, ts]);
 
   const percent = reading?.percent ?? 0;
   const progressText = reading
     ? [
         `${percent} %`,
-        `${formatBytes(reading.bytes)} of ${formatBytes(reading.total)}`,
-        reading.bytesPerSecond ? `${formatBytes(reading.bytesPerSecond)}/s` : null,
-        reading.secondsLeft !== null && percent < 100 ? `about ${formatDuration(reading.secondsLeft)} left` : null,
+        t("bytesOf", { sent: formatBytes(reading.bytes), total: formatBytes(reading.total) }),
+        reading.bytesPerSecond ? t("perSecond", { size: formatBytes(reading.bytesPerSecond) }) : null,
+        reading.secondsLeft !== null && percent < 100 ? t("timeLeft", { duration: formatDuration(reading.secondsLeft) }) : null,
       ]
         .filter(Boolean)
         .join(" · ")
-    : "Waiting to start";
+    : t("waiting");
   const descId = `${item.id}-desc`;
 
   return (
@@ -49,16 +52,16 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
           <p className="text-xs text-slate-600">{formatBytes(file.size)}</p>
         </div>
         {phase === "ready" || phase === "invalid" ? (
-          <Button variant="ghost" size="sm" onClick={() => onRemove(item.id)} aria-label={`Remove ${file.name}`}>
-            Remove
+          <Button variant="ghost" size="sm" onClick={() => onRemove(item.id)} aria-label={t("removeLabel", { file: file.name })}>
+            {t("remove")}
           </Button>
         ) : phase === "uploading" || phase === "queued" ? (
-          <Button variant="dangerGhost" size="sm" onClick={() => onCancel(item.id)} aria-label={`Cancel upload of ${file.name}`}>
-            Cancel
+          <Button variant="dangerGhost" size="sm" onClick={() => onCancel(item.id)} aria-label={t("cancelLabel", { file: file.name })}>
+            {t("cancel")}
           </Button>
         ) : phase === "failed" || phase === "cancelled" ? (
-          <Button size="sm" onClick={() => onRetry(item.id)} aria-label={`Try again with ${file.name}`}>
-            Try again
+          <Button size="sm" onClick={() => onRetry(item.id)} aria-label={t("tryAgainLabel", { file: file.name })}>
+            {t("tryAgain")}
           </Button>
         ) : null}
       </div>
@@ -72,38 +75,38 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
             playsInline
             preload="metadata"
             className="max-h-48 w-full rounded-md bg-black"
-            aria-label={`Preview of ${file.name}`}
+            aria-label={t("preview", { file: file.name })}
           />
         ) : file.type.startsWith("image/") ? (
           // eslint-disable-next-line @next/next/no-img-element -- a local object URL, nothing to optimise
-          <img src={item.previewUrl} alt={`Preview of ${file.name}`} className="max-h-48 rounded-md" />
+          <img src={item.previewUrl} alt={t("preview", { file: file.name })} className="max-h-48 rounded-md" />
         ) : null
       ) : null}
 
-      {phase === "checking" ? <p className="text-sm text-slate-600">Checking the file…</p> : null}
+      {phase === "checking" ? <p className="text-sm text-slate-600">{t("checking")}</p> : null}
       {phase === "invalid" || phase === "failed" ? (
         <p role="alert" className="text-sm text-red-700" data-testid="file-error">
           {item.message}
         </p>
       ) : null}
-      {phase === "cancelled" ? <p className="text-sm text-slate-700">Upload cancelled.</p> : null}
+      {phase === "cancelled" ? <p className="text-sm text-slate-700">{t("cancelled")}</p> : null}
 
       {phase === "queued" || phase === "uploading" || phase === "confirming" ? (
         <div className="space-y-1">
           <ProgressBar
             percent={phase === "confirming" ? 100 : percent}
-            label={`Upload of ${file.name}`}
-            valueText={phase === "confirming" ? "100 percent, sent" : progressText}
+            label={t("progressLabel", { file: file.name })}
+            valueText={phase === "confirming" ? t("sentValue") : progressText}
           />
           <p id={descId} className="text-xs text-slate-700 tabular-nums" data-testid="progress-text">
-            {phase === "confirming" ? `100 % · ${formatBytes(file.size)} sent` : progressText}
+            {phase === "confirming" ? t("sentText", { size: formatBytes(file.size) }) : progressText}
           </p>
           {item.note && phase === "uploading" ? <p className="text-xs text-amber-800">{item.note}</p> : null}
         </div>
       ) : null}
       {phase === "confirming" ? (
         <p className="text-sm text-slate-700" data-testid="upload-state">
-          {upload ? visitorStateText(upload.state) : "Sent — waiting for the video library to confirm"}
+          {upload ? ts(visitorStateKey(upload.state)) : t("waitingConfirm")}
         </p>
       ) : null}
       {phase === "done" ? (
@@ -113,7 +116,13 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
       ) : null}
       {phase === "done" && upload?.processing ? (
         <p className="text-sm text-slate-700" data-testid="processing-state" aria-live="polite">
-          {processingText(upload.processing, upload.processingPercent)}
+          {upload.processing === "READY"
+            ? ts("ready")
+            : upload.processing === "PROCESSING"
+              ? upload.processingPercent
+                ? ts("processingPercent", { percent: upload.processingPercent })
+                : ts("processing")
+              : ts("processingFailed")}
         </p>
       ) : null}
     </li>

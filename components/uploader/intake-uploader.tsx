@@ -2,6 +2,7 @@
 // The one-page uploader (JavaScript on): details and files together, a token minted only when
 // the visitor presses Upload, files sent straight to TwentyThree with progress, then the
 // portal's record of each upload followed until TwentyThree confirms it.
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -28,6 +29,8 @@ export function IntakeUploader(props: UploaderProps) {
 
 function Uploader(props: UploaderProps) {
   const { link } = props;
+  const t = useTranslations("uploader");
+  const td = useTranslations("details");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pickerError, setPickerError] = useState<string>();
   const [cannotRecord, setCannotRecord] = useState(false);
@@ -49,7 +52,7 @@ function Uploader(props: UploaderProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (running) return;
-    const plan = planSubmit(items, canPick);
+    const plan = planSubmit(items, canPick, (key, values) => t(key, values));
     if ("error" in plan) {
       setPickerError(plan.error);
       if (plan.focus === "picker") document.querySelector<HTMLInputElement>("[data-testid=drop-zone] input[type=file]")?.focus();
@@ -82,10 +85,10 @@ function Uploader(props: UploaderProps) {
   }, [finished]);
 
   const hint = [
-    "Videos or photos.",
-    link.maxFileBytes !== null ? `Up to ${formatBytes(link.maxFileBytes)} each.` : null,
-    link.maxDurationSeconds !== null ? `Videos up to ${formatDuration(link.maxDurationSeconds)} long.` : null,
-    link.maxUploads > 1 ? `Up to ${link.maxUploads} files.` : null,
+    t("hintMedia"),
+    link.maxFileBytes !== null ? t("hintSize", { size: formatBytes(link.maxFileBytes) }) : null,
+    link.maxDurationSeconds !== null ? t("hintLength", { duration: formatDuration(link.maxDurationSeconds) }) : null,
+    link.maxUploads > 1 ? t("hintCount", { count: link.maxUploads }) : null,
   ]
     .filter(Boolean)
     .join(" ");
@@ -98,24 +101,25 @@ function Uploader(props: UploaderProps) {
       {finished ? (
         <div>
           <h2 ref={thanksRef} tabIndex={-1} className="text-2xl font-bold outline-none">
-            Thank you!
+            {t("thanks")}
           </h2>
           <p className="mt-2 text-slate-700">
-            {items.filter((i) => i.phase === "done").length === 1 ? "Your file has" : "Your files have"} reached {link.title ? `“${link.title}”` : "the team"}.
-            The team will review it; you do not need to do anything else.
+            {link.title
+              ? t("reached", { count: items.filter((i) => i.phase === "done").length, title: `“${link.title}”` })
+              : t("reachedTeam", { count: items.filter((i) => i.phase === "done").length })}
           </p>
           <AfterUpload brand={props.brand} />
         </div>
       ) : null}
       {notice ? (
         <Notice tone="error" title={notice.text}>
-          {notice.retryable ? "Your details and files are kept: press Upload again to retry." : null}
+          {notice.retryable ? t("retryKept") : null}
         </Notice>
       ) : null}
 
       <form ref={detailsRef} id="intake-details" onSubmit={submit} noValidate className={finished ? "hidden" : "space-y-4"}>
         <fieldset disabled={locked} className="space-y-4">
-          <legend className="sr-only">Your details</legend>
+          <legend className="sr-only">{td("yourDetails")}</legend>
           <DetailsFields link={link} errors={fieldErrors} values={props.initialValues} />
         </fieldset>
       </form>
@@ -146,7 +150,7 @@ function Uploader(props: UploaderProps) {
       ) : null}
 
       {items.length ? (
-        <ul aria-label="Chosen files" className="divide-y divide-slate-200 rounded-lg ring-1 ring-slate-200">
+        <ul aria-label={t("chosenFiles")} className="divide-y divide-slate-200 rounded-lg ring-1 ring-slate-200">
           {items.map((item) => (
             <FileRow key={item.id} item={item} onRemove={batch.remove} onCancel={batch.cancel} onRetry={onRetry} onSettled={batch.settle} />
           ))}
@@ -155,20 +159,20 @@ function Uploader(props: UploaderProps) {
 
       {!finished && waitingForDetails ? (
         <p className="text-sm text-slate-700" data-testid="details-while-uploading">
-          Your recording is already uploading. Fill in your details above and press Upload to finish.
+          {t("detailsWhileUploading")}
         </p>
       ) : null}
 
       {finished ? (
         <Button variant="ghost" size="sm" onClick={() => window.location.reload()} className="px-0">
-          Send another
+          {t("sendAnother")}
         </Button>
       ) : (
         <Button type="submit" form="intake-details" disabled={locked} size="lg" className="w-full">
-          {locked ? "Uploading…" : readyCount > 1 ? `Upload ${readyCount} files` : "Upload"}
+          {locked ? t("uploading") : readyCount > 1 ? t("uploadN", { count: readyCount }) : t("upload")}
         </Button>
       )}
-      <p className="text-xs text-slate-500">Keep this page open until every file says it was received.</p>
+      <p className="text-xs text-slate-500">{t("keepOpen")}</p>
 
       {/* The no-CORS fallback: a real form posting straight to TwentyThree (never to the portal). */}
       <form ref={batch.fallbackRef} action={props.redeemUrl} method="post" encType="multipart/form-data" hidden aria-hidden="true">

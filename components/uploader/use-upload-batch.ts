@@ -5,6 +5,8 @@
 // files one after the other, feeds progress to the reducer (throttled) and warns before the page
 // is closed mid-upload. Without CORS, one plain form post to TwentyThree instead. A recorded take
 // goes up at once, minted without details (issue #15); Upload then sends the details to its ticket.
+import { useTranslations } from "next-intl";
+import type { UploaderWords } from "./words";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { FieldErrors } from "@/lib/field-errors";
 import { checkFile } from "@/components/uploader/client/checks";
@@ -27,6 +29,8 @@ type Args = UploaderProps & { onFieldErrors: (e: FieldErrors) => void; readValue
 let nextId = 0;
 
 export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdBytes, prepare, applyDetails, onFieldErrors, readValues }: Args) {
+  const t = useTranslations("uploader");
+  const words: UploaderWords = (key, values) => t(key, values);
   const [state, dispatch] = useReducer(batchReducer, initialBatch);
   const { items } = state;
   // The running batch reads the latest items (a file may be cancelled while it waits its turn).
@@ -53,18 +57,18 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
 
   /** Adds files (checking each in the background); returns the picker's message, if any. */
   const addFiles = (files: File[]): string | undefined => {
-    const plan = planAdd(items, files.length, link.maxUploads);
+    const plan = planAdd(items, files.length, link.maxUploads, words);
     for (const i of items) if (!plan.keep.includes(i)) URL.revokeObjectURL(i.previewUrl);
     const added: Item[] = files.slice(0, plan.take).map((file) => ({ id: `file-${++nextId}`, file, previewUrl: URL.createObjectURL(file), phase: "checking" }));
     dispatch({ type: "add", items: added, keepIds: plan.keep.map((i) => i.id) });
     const limits = { maxFileBytes: link.maxFileBytes, maxDurationSeconds: link.maxDurationSeconds };
-    for (const item of added) void checkFile(item.file, limits).then((problem) => dispatch({ type: "checked", id: item.id, problem }));
+    for (const item of added) void checkFile(item.file, limits, undefined, words).then((problem) => dispatch({ type: "checked", id: item.id, problem }));
     return plan.error;
   };
 
   /** Takes from the recorder join the list like chosen files (same checks), keeping their meta. */
   const addTakes = (takes: { file: File; recording: RecordingMeta; takeId: string | null }[]) => {
-    const plan = planAdd(items, takes.length, Math.max(link.maxUploads, takes.length));
+    const plan = planAdd(items, takes.length, Math.max(link.maxUploads, takes.length), words);
     const added: Item[] = takes.map((t) => ({
       id: `file-${++nextId}`,
       file: t.file,
@@ -76,7 +80,7 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
     dispatch({ type: "add", items: added, keepIds: plan.keep.filter((i) => !i.recording).map((i) => i.id) });
     const limits = { maxFileBytes: link.maxFileBytes, maxDurationSeconds: link.maxDurationSeconds };
     for (const item of added)
-      void checkFile(item.file, limits).then((problem) => {
+      void checkFile(item.file, limits, undefined, words).then((problem) => {
         dispatch({ type: "checked", id: item.id, problem });
         if (!problem) void early.send(item);
       });
@@ -129,7 +133,7 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
         chunkThreshold: chunkThresholdBytes,
         signal: ctrl.signal,
         onEvent: (e) => {
-          if (e.kind === "retrying") return dispatch({ type: "note", id, note: "Connection trouble — trying again…" });
+          if (e.kind === "retrying") return dispatch({ type: "note", id, note: words("retrying") });
           if (e.kind === "resuming") return dispatch({ type: "note", id, note: `Resuming: ${e.chunksStored} of ${e.chunksTotal} parts were already sent.` });
           const reading = meter.update(e.bytes);
           const step = pace(p, reading.percent, Date.now());
@@ -147,14 +151,14 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
       if ((err as Error).name === "AbortError") dispatch({ type: "cancelled", id });
       else {
         const known = err instanceof PrepareError || err instanceof UploadFailedError;
-        dispatch({ type: "failed", id, message: known ? err.message : "Something went wrong while sending this file. Please try again." });
+        dispatch({ type: "failed", id, message: known ? err.message : words("sendFailed") });
       }
     } finally {
       controllers.current.delete(id);
     }
   };
 
-  const early = earlyTakes(earlyState.current, { slug: link.slug, redeemUrl, prepare, applyDetails, readValues, dispatch, sendOne });
+  const early = earlyTakes(earlyState.current, { slug: link.slug, redeemUrl, prepare, applyDetails, readValues, dispatch, sendOne, words });
 
   const run = async (ids: string[], values: Record<string, string>, fresh: boolean) => {
     dispatch({ type: "start", ids });

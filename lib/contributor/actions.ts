@@ -3,13 +3,22 @@
 // first in each) and the staff's revocation of such a link.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/messages";
+import { visitorLocale } from "@/lib/i18n/server";
 import { defineAction, field, formAction } from "@/lib/server/action";
 import { checkReceipt, revokeReceipt } from "./receipt";
 import { pendingReplacement, replacementToken, replacementStatus, startReplace, type ReplaceUpload } from "./replace";
 import { replaceSchema, replaceUploadSchema, revokeReceiptSchema, withdrawSchema } from "./schema";
 import { withdrawConsent } from "./withdraw";
 
-const REFUSED = "This private link is no longer valid, so nothing was changed.";
+/** The contributor's refusals in the language their page speaks (issue #18); English outside a
+ * request (the integration tests). A forged request's "not available" stays English. */
+async function words() {
+  const locale = await visitorLocale();
+  return createTranslator({ locale, messages: await loadMessages(locale), namespace: "replace" });
+}
+const refused = async () => ({ ok: false as const, message: (await words())("linkRefused") });
 
 export const withdrawAction = formAction({
   name: "withdrawConsent",
@@ -19,7 +28,7 @@ export const withdrawAction = formAction({
   invalid: (error) => ({ ok: false, message: error.issues[0]?.message ?? "That action is not available." }),
   run: async ({ receipt, uploadId, reason }) => {
     const check = await checkReceipt(receipt);
-    if (!check.ok) return { ok: false, message: REFUSED };
+    if (!check.ok) return refused();
     const result = await withdrawConsent({ receiptId: check.receipt.id, uploadId, reason });
     revalidatePath(`/c/${receipt}`);
     return result;
@@ -34,7 +43,7 @@ export const replaceAction = formAction({
   invalid: () => ({ ok: false, message: "That action is not available." }),
   run: async ({ receipt, uploadId }) => {
     const check = await checkReceipt(receipt);
-    if (!check.ok) return { ok: false, message: REFUSED };
+    if (!check.ok) return refused();
     const r = await startReplace({ receiptId: check.receipt.id, uploadId });
     if (!r.ok) return r;
     redirect(`/c/${receipt}/replace/${r.replacementId}`);
@@ -48,9 +57,9 @@ const prepareReplace = defineAction<"anyone", typeof replaceUploadSchema, Replac
   invalid: () => ({ ok: false, message: "That action is not available." }),
   run: async ({ receipt, replacementId }) => {
     const check = await checkReceipt(receipt);
-    if (!check.ok) return { ok: false, message: REFUSED };
+    if (!check.ok) return refused();
     const page = await pendingReplacement(check.receipt.id, replacementId);
-    if (!page) return { ok: false, message: "This replacement form has expired. Please go back to your page and start again." };
+    if (!page) return { ok: false, message: (await words())("formExpired") };
     // TwentyThree calls the callback itself and answers the upload in text (background_return_p).
     const r = await startReplace({ receiptId: check.receipt.id, uploadId: page.uploadId, background: true });
     return r.ok ? replacementToken(check.receipt.id, r.replacementId) : r;
@@ -69,9 +78,9 @@ const statusOf = defineAction<"anyone", typeof replaceUploadSchema, { ok: boolea
   invalid: () => ({ ok: false, message: "That action is not available." }),
   run: async ({ receipt, replacementId }) => {
     const check = await checkReceipt(receipt);
-    if (!check.ok) return { ok: false, message: REFUSED };
+    if (!check.ok) return refused();
     const status = await replacementStatus(check.receipt.id, replacementId);
-    return status ? { ok: true, status } : { ok: false, message: "That replacement is not on your page." };
+    return status ? { ok: true, status } : { ok: false, message: (await words())("notOnPage") };
   },
 });
 

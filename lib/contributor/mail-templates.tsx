@@ -1,15 +1,19 @@
 // The contributor's receipt and the team's "withdrawn" / "replaced" notices (issue #17), written
-// with React Email like lib/mail/templates.tsx. Visitor-facing text is plain English until #18.
+// with React Email like lib/mail/templates.tsx. The receipt is in the visitor's language (#18:
+// the locale their page was in, messages/*.json "mail"); the team's notices stay English.
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import { render } from "@react-email/render";
 import type { MailContent } from "@/lib/mail/templates";
+import { translatorFor } from "@/lib/i18n/messages";
 
 const box = { backgroundColor: "#ffffff", margin: "0 auto", padding: "24px", maxWidth: "560px", fontFamily: "Helvetica, Arial, sans-serif" };
 const button = { backgroundColor: "#1d4ed8", color: "#ffffff", borderRadius: "6px", padding: "12px 18px", fontWeight: 600, textDecoration: "none" };
 
-function Mail({ heading, intro, lines, href, cta, footer }: { heading: string; intro: string; lines: string[]; href: string; cta: string; footer: string }) {
+type MailProps = { heading: string; intro: string; lines: string[]; href: string; cta: string; footer: string; lang?: string };
+
+function Mail({ heading, intro, lines, href, cta, footer, lang = "en" }: MailProps) {
   return (
-    <Html lang="en">
+    <Html lang={lang}>
       <Head />
       <Preview>{intro}</Preview>
       <Body style={{ backgroundColor: "#f1f5f9" }}>
@@ -36,23 +40,23 @@ async function both(subject: string, el: React.ReactElement): Promise<MailConten
   return { subject, html: await render(el), text: await render(el, { plainText: true }) };
 }
 
-export type ReceiptMail = { name: string | null; linkTitle: string; titles: string[]; pageUrl: string; expiresAt: Date };
+export type ReceiptMail = { name: string | null; linkTitle: string; titles: (string | null)[]; pageUrl: string; expiresAt: Date; locale?: string | null };
 
-export const receiptMail = (r: ReceiptMail) =>
-  both(
-    `Your upload to “${r.linkTitle}” has arrived`,
+export async function receiptMail(r: ReceiptMail) {
+  const { locale, t } = await translatorFor(r.locale, "mail");
+  return both(
+    t("receiptSubject", { link: r.linkTitle }),
     <Mail
-      heading={r.name ? `Thank you, ${r.name}` : "Thank you"}
-      intro={`Your video reached “${r.linkTitle}”.`}
-      lines={[
-        ...r.titles.map((t) => `Received: ${t}`),
-        "Your private page shows your video, how far it has been processed and the exact consent you gave. From there you can replace the video with a new file, withdraw your consent, or download the data we keep about you.",
-      ]}
+      lang={locale}
+      heading={r.name ? t("receiptHeadingName", { name: r.name }) : t("receiptHeading")}
+      intro={t("receiptIntro", { link: r.linkTitle })}
+      lines={[...r.titles.map((title) => t("receiptReceived", { title: title || t("yourVideo") })), t("receiptBody")]}
       href={r.pageUrl}
-      cta="Open your page"
-      footer={`This link is personal: anyone who has it can see your page. It works until ${r.expiresAt.toUTCString()}.`}
+      cta={t("receiptCta")}
+      footer={t("receiptFooter", { until: r.expiresAt })}
     />,
   );
+}
 
 export type TeamNotice = {
   kind: "withdrawn" | "replaced";

@@ -24,9 +24,10 @@ async function receiptContent(uploadId: string): Promise<MailContent | null> {
   return receiptMail({
     name: u.token.contributorName,
     linkTitle: u.link.title,
-    titles: titles.map((t) => t.title || "Your video"),
+    titles: titles.map((t) => t.title),
     pageUrl: receiptUrl(receipt.id),
     expiresAt: receipt.expiresAt,
+    locale: u.token.locale,
   });
 }
 

@@ -36,6 +36,7 @@ export const startUpload = formAction<"anyone", typeof startUploadSchema, Detail
   schema: startUploadSchema,
   read: (f) => ({ slug: String(f.get("slug") ?? ""), values: formValues(f) }),
   // A malformed slug names no link: the same answer as an unknown one.
+  // Only a forged request gets here (the page always sends a slug): English, like the admin.
   invalid: (_error, f) => ({ message: closedMessages.unknown.title + ".", values: formValues(f) }),
   run: async ({ slug, values }) => {
     const minted = await mintForVisitor(slug, values);

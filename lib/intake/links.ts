@@ -66,6 +66,7 @@ export async function loadLink(slug: string): Promise<{ link: IntakeLink; quotaU
       l.notify_emails AS "notifyEmails", l.notify_mode::text AS "notifyMode", l.notify_ready AS "notifyReady", l.notify_member_ids::text[] AS "notifyMemberIds",
       l.withdraw_policy AS "withdrawPolicy", l.invite_subject AS "inviteSubject", l.invite_body AS "inviteBody", l.invite_valid_days AS "inviteValidDays",
       l.reminder_count AS "reminderCount", l.reminder_interval_hours AS "reminderIntervalHours",
+      l.language,
       c.api_url AS "cApiUrl", c.credentials_enc AS "cCredentialsEnc",
       CASE WHEN l.upload_quota IS NULL OR l.deleted_at IS NOT NULL OR NOT l.active THEN NULL ELSE ${quotaUsedSql} END AS "quotaUsed",
       ${rowHashSql} AS "rowHash"

@@ -29,7 +29,10 @@ export type Minted = {
   validUntil: Date;
   maxUploads: number;
 };
-export type MintFailure = { ok: false; message: string; retryable: boolean; retryAfterSeconds?: number; stale?: true };
+/** `code` names the refusal in the visitor's catalogue (messages/*.json "refusals"); `message` is the English. */
+export type MintRefusal = "notConnected" | "tooMany" | "changed" | "unavailable" | "refused" | "failed";
+/** `stale`: the cached link no longer holds (link-cache.ts); the press is judged again on a fresh one. */
+export type MintFailure = { ok: false; code: MintRefusal; message: string; retryable: boolean; retryAfterSeconds?: number; stale?: true };
 
 export function callbackUrl(): string {
   return `${env().appUrl}/api/twentythree/callback`;
@@ -77,6 +80,8 @@ export async function mintToken(input: {
   gate?: Limit;
   /** For a link from link-cache.ts: the check that it still holds, made with the limits. */
   guard?: Prisma.Sql;
+  /** Issue #18: the language the visitor saw, for the mail they get later (receipt, reminders). */
+  locale?: string;
 }): Promise<Minted | MintFailure> {
   const { link, details } = input;
   // lookupLink already loaded the connection with the link (one round trip); look it up only for
@@ -84,7 +89,13 @@ export async function mintToken(input: {
   const connection =
     loadedConnection(link) ??
     (await db().connection.findUnique({ where: { id: link.connectionId }, select: { id: true, apiUrl: true, credentialsEnc: true } }));
-  if (!connection) return { ok: false, message: "This upload link is not connected to a video library. Please tell the team that sent it.", retryable: false };
+  if (!connection)
+    return {
+      ok: false,
+      code: "notConnected",
+      message: "This upload link is not connected to a video library. Please tell the team that sent it.",
+      retryable: false,
+    };
 
   const name = input.contributor?.name ?? details.name;
   const email = input.contributor?.email ?? details.email;
@@ -95,11 +106,12 @@ export async function mintToken(input: {
   ];
   const limited = await consumeBehind(input.gate, limits, { guard: input.guard });
   // The cached link no longer holds: nothing behind the gate was counted; the caller looks it up afresh.
-  if ("stale" in limited) return { ok: false, stale: true, message: "This upload link has changed. Please try again.", retryable: true };
+  if ("stale" in limited) return { ok: false, stale: true, code: "changed", message: "This upload link has changed. Please try again.", retryable: true };
   if (!limited.ok) {
     log.warn("minting refused: rate limit", { link: link.slug, limit: limited.key.split(":").slice(0, 2).join(":") });
     return {
       ok: false,
+      code: "tooMany",
       message: tooManyStarted(limited.retryAfterSeconds),
       retryable: true,
       retryAfterSeconds: limited.retryAfterSeconds,
@@ -131,12 +143,12 @@ export async function mintToken(input: {
     const recording = recordingRecord(input.recording, input.question, link);
     await directQuery(Prisma.sql`
       INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, user_id, requester_ip, contributor_name, contributor_email,
-        title, description, consent_text, consent_at, consent_version_id, consent_ip, params, max_uploads, background_return, valid_until, recording, response_id, details_deferred, invitation_id)
+        title, description, consent_text, consent_at, consent_version_id, consent_ip, params, max_uploads, background_return, valid_until, recording, response_id, details_deferred, invitation_id, locale)
       VALUES (${id}::uuid, ${connection.id}::uuid, ${link.id}::uuid, ${token.uploadToken}, ${nonce}, ${input.userId ?? null}::uuid, ${input.requesterIp ?? null},
         ${name ?? null}, ${email ?? null}, ${params.title}, ${params.description || null}, ${details.consent ? link.consentText : null}, ${consentAt}::timestamptz,
         consent_version_for(${link.id}::uuid, ${details.consent ? link.consentText : null}::text), ${details.consent && env().CONSENT_STORE_IP ? (input.requesterIp ?? null) : null},
         ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz,
-        ${recording}::jsonb, ${input.recording?.responseId ?? null}::uuid, ${input.deferDetails ?? false}, ${input.invitationId ?? null}::uuid)`);
+        ${recording}::jsonb, ${input.recording?.responseId ?? null}::uuid, ${input.deferDetails ?? false}, ${input.invitationId ?? null}::uuid, ${input.locale ?? null})`);
     log.info("upload token minted", { link: link.slug, tokenId: id, maxUploads });
     return {
       ok: true,
@@ -154,6 +166,7 @@ export async function mintToken(input: {
       log.warn("minting failed: TwentyThree unavailable", { link: link.slug, code: tt.code });
       return {
         ok: false,
+        code: "unavailable",
         message: "The video platform is not answering right now, so the upload cannot start. Please try again in a minute.",
         retryable: true,
       };
@@ -162,11 +175,12 @@ export async function mintToken(input: {
       log.error("minting refused by TwentyThree", { link: link.slug, code: tt.code, message: tt.safeMessage });
       return {
         ok: false,
+        code: "refused",
         message: "The video platform refused to prepare this upload. The team behind this link has been told; please try again later.",
         retryable: false,
       };
     }
     log.error("minting failed", { link: link.slug, error: (err as Error).message });
-    return { ok: false, message: "Something went wrong while preparing your upload. Please try again.", retryable: true };
+    return { ok: false, code: "failed", message: "Something went wrong while preparing your upload. Please try again.", retryable: true };
   }
 }

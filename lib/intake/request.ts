@@ -22,10 +22,11 @@ export async function actionGate(): Promise<Limit | undefined> {
 
 /** For an action that mints nothing (closed link, invalid details): count the gate on its own;
  * the refusal the proxy would have given, as the action's message, when it is spent. */
-export async function gateRefusal(gate: Limit | undefined): Promise<string | undefined> {
+/** The seconds to wait when the gate refuses this press (the caller words it in the visitor's language). */
+export async function gateRefusal(gate: Limit | undefined): Promise<number | undefined> {
   if (!gate) return undefined;
   const r = await consume([gate]);
-  return r.ok ? undefined : tooManyStarted(r.retryAfterSeconds);
+  return r.ok ? undefined : r.retryAfterSeconds;
 }
 
 export const tooManyStarted = (retryAfterSeconds: number) =>

@@ -8,29 +8,31 @@ import type { MailContent } from "@/lib/mail/templates";
 const box = { backgroundColor: "#ffffff", margin: "0 auto", padding: "24px", maxWidth: "560px", fontFamily: "Helvetica, Arial, sans-serif" };
 const button = { backgroundColor: "#1d4ed8", color: "#ffffff", borderRadius: "6px", padding: "12px 18px", fontWeight: 600, textDecoration: "none" };
 
-type Props = { body: string; reminder: boolean; personalUrl: string; unsubscribeUrl: string };
+/** Issue #18: the fixed words in the invitee's language (messages/*.json "invite"). */
+export type InviteWords = { lang: string; preview: string; reminderNote: string; cta: string; orOpen: string; personal: string; unsubscribe: string };
+type Props = { body: string; reminder: boolean; personalUrl: string; unsubscribeUrl: string; words: InviteWords };
 
-function InviteMail({ body, reminder, personalUrl, unsubscribeUrl }: Props) {
+function InviteMail({ body, reminder, personalUrl, unsubscribeUrl, words }: Props) {
   const paragraphs = body.split(/\n\s*\n/).filter((p) => p.trim());
   return (
-    <Html lang="en">
+    <Html lang={words.lang}>
       <Head />
-      <Preview>{paragraphs[0]?.slice(0, 120) ?? "Your personal upload link"}</Preview>
+      <Preview>{paragraphs[0]?.slice(0, 120) ?? words.preview}</Preview>
       <Body style={{ backgroundColor: "#f1f5f9" }}>
         <Container style={box}>
-          {reminder ? <Text style={{ color: "#475569" }}>A friendly reminder: we have not received your video yet.</Text> : null}
+          {reminder ? <Text style={{ color: "#475569" }}>{words.reminderNote}</Text> : null}
           {paragraphs.map((p, i) => (
             <Text key={i} style={{ whiteSpace: "pre-line" }}>
               {p}
             </Text>
           ))}
           <Button href={personalUrl} style={button}>
-            Record or upload your video
+            {words.cta}
           </Button>
-          <Text style={{ fontSize: "12px", color: "#475569", wordBreak: "break-all" }}>Or open this address: {personalUrl}</Text>
+          <Text style={{ fontSize: "12px", color: "#475569", wordBreak: "break-all" }}>{words.orOpen}</Text>
           <Hr />
           <Text style={{ color: "#475569", fontSize: "12px" }}>
-            This link is personal: please do not forward it. Do not want these e-mails? <Link href={unsubscribeUrl}>Unsubscribe</Link> with one click.
+            {words.personal} <Link href={unsubscribeUrl}>{words.unsubscribe}</Link>
           </Text>
         </Container>
       </Body>

@@ -3,6 +3,7 @@
 // content is built when it is sent, so a revoke, an unsubscribe or an upload in between stops it.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { translatorFor } from "@/lib/i18n/messages";
 import type { MailContent } from "@/lib/mail/templates";
 import { renderInviteMail } from "./mail-template";
 import { signInvite, signUnsubscribe } from "./signing";
@@ -33,16 +34,29 @@ type InvitationForMail = {
   link: { slug: string; title: string; inviteSubject: string | null; inviteBody: string | null };
 };
 
+/** Issue #18: the default subject and text in the link's language, when the admin wrote none
+ * (an untouched English default, as the admin form pre-fills it, counts as none). */
+type Defaults = { subject: (v: { name: string; title: string }) => string; body: (v: { name: string; title: string; expires: Date }) => string };
+
 /** The subject and text of an invitee's e-mail: the link's template (or the default), filled in. */
-export function invitationText(inv: InvitationForMail, personalUrl: string): { subject: string; body: string } {
+export function invitationText(inv: InvitationForMail, personalUrl: string, defaults?: Defaults): { subject: string; body: string } {
   const custom = inv.fields && typeof inv.fields === "object" && !Array.isArray(inv.fields) ? (inv.fields as Record<string, string>) : {};
   const values = { ...custom, name: inv.name, email: inv.email, title: inv.link.title, link: personalUrl, expires: formatExpiry(inv.expiresAt) };
+  const own = (v: string | null, english: string) => (v && v !== english ? v : null);
+  const subject = own(inv.link.inviteSubject, DEFAULT_INVITE_SUBJECT);
+  const body = own(inv.link.inviteBody, DEFAULT_INVITE_BODY);
   return {
-    subject: fillTemplate(inv.link.inviteSubject || DEFAULT_INVITE_SUBJECT, values)
+    subject: (subject === null && defaults
+      ? defaults.subject({ name: inv.name, title: inv.link.title })
+      : fillTemplate(subject ?? DEFAULT_INVITE_SUBJECT, values)
+    )
       .replace(/\s+/g, " ")
       .trim()
       .slice(0, 250),
-    body: fillTemplate(inv.link.inviteBody || DEFAULT_INVITE_BODY, values),
+    body:
+      body === null && defaults
+        ? defaults.body({ name: inv.name, title: inv.link.title, expires: inv.expiresAt })
+        : fillTemplate(body ?? DEFAULT_INVITE_BODY, values),
   };
 }
 
@@ -50,13 +64,24 @@ export function invitationText(inv: InvitationForMail, personalUrl: string): { s
 export async function invitationMail(kind: string, dedupeKey: string, now = new Date()): Promise<MailContent | null> {
   const inv = await db().invitation.findUnique({
     where: { id: invitationIdOf(dedupeKey) },
-    include: { link: { select: { slug: true, title: true, inviteSubject: true, inviteBody: true, deletedAt: true } } },
+    include: { link: { select: { slug: true, title: true, inviteSubject: true, inviteBody: true, deletedAt: true, language: true } } },
   });
   if (!inv || inv.revokedAt || inv.unsubscribedAt || inv.expiresAt <= now || inv.link.deletedAt) return null;
   if (kind === "reminder" && inv.uploadedAt) return null;
   const urls = invitationUrls(inv.link.slug, inv.id);
-  const text = invitationText(inv, urls.personal);
-  const content = await renderInviteMail(kind === "reminder" ? `Reminder: ${text.subject}` : text.subject, {
+  const { locale, t } = await translatorFor(inv.link.language, "invite");
+  const text = invitationText(inv, urls.personal, { subject: (v) => t("subject", v), body: (v) => t("body", v) });
+  const words = {
+    lang: locale,
+    preview: t("preview"),
+    reminderNote: t("reminderNote"),
+    cta: t("cta"),
+    orOpen: t("orOpen", { url: urls.personal }),
+    personal: t("personal"),
+    unsubscribe: t("unsubscribe"),
+  };
+  const content = await renderInviteMail(kind === "reminder" ? t("reminderSubject", { subject: text.subject }) : text.subject, {
+    words,
     body: text.body,
     reminder: kind === "reminder",
     personalUrl: urls.personal,

@@ -1,6 +1,7 @@
 // Intake link rules, shared by the admin forms and the public intake page (field modes).
 import { z } from "zod";
 import { contributorLinkInput, contributorLinkSchema } from "@/lib/contributor/link-schema";
+import { languageLinkInput, languageLinkSchema } from "@/lib/i18n/link-schema";
 import { recordingLinkDefault, recordingFormInput, recordingLinkSchema, type RecordingFormDefaults } from "./recording-schema";
 import { isReservedVariable } from "./reserved";
 
@@ -120,6 +121,7 @@ export const linkSchema = z.object({
   notifyMode: z.enum(["EACH", "DIGEST", "OFF"], { error: "Choose when to send e-mail." }).default("EACH"),
   notifyReady: z.boolean().default(true),
   ...contributorLinkSchema.shape,
+  ...languageLinkSchema.shape,
   active: z.boolean(),
   expiresAt: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.date({ error: "Enter a valid date and time." }).nullable()),
   recording: recordingLinkSchema.default(recordingLinkDefault),
@@ -166,6 +168,7 @@ export function linkFormInput(f: FormData): Record<string, unknown> {
     notifyMode: s("notifyMode") || undefined,
     notifyReady: f.get("notifyReady") === "on",
     ...contributorLinkInput(f),
+    ...languageLinkInput(f),
     active: f.get("active") === "on",
     expiresAt: s("expiresAt"),
     recording: recordingFormInput(f),

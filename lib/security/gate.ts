@@ -3,13 +3,32 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { htmlPage } from "@/lib/http/html-page";
-import { closedMessages, lookupLink } from "@/lib/intake/links";
+import { createTranslator } from "next-intl";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { loadMessages } from "@/lib/i18n/messages";
+import { negotiateLocale } from "@/lib/i18n/negotiate";
+import { lookupLink } from "@/lib/intake/links";
 import { consume, describeWait, intakePostLimit } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { buildCsp, connectionOrigins } from "./csp";
 import { frameAncestorsFor } from "./frame-ancestors";
 
 const INTAKE = /^\/u\/([^/]+)\/?$/;
+const PUBLIC_LINK = /^\/u\/([^/]+)(?:\/|$)/;
+/** next-intl's request-locale header (its HEADER_LOCALE_NAME): the link's own language, see i18n/request.ts. */
+export const LINK_LOCALE_HEADER = "X-NEXT-INTL-LOCALE";
+
+/** Issue #18: the language a link's pages are fixed to (null: the visitor's browser decides). */
+export async function linkLanguageFor(pathname: string): Promise<string | null> {
+  const m = PUBLIC_LINK.exec(pathname);
+  if (!m) return null;
+  try {
+    const r = await lookupLink(decodeURIComponent(m[1]!));
+    return r.kind === "unknown" ? null : (r.link.language ?? null);
+  } catch {
+    return null; // the page decides without it
+  }
+}
 
 export async function intakeGate(req: NextRequest): Promise<Response | null> {
   const m = INTAKE.exec(req.nextUrl.pathname);
@@ -35,8 +54,11 @@ export async function intakeGate(req: NextRequest): Promise<Response | null> {
       const slug = decodeURIComponent(m[1]!);
       const link = await lookupLink(slug);
       if (link.kind === "inactive" || link.kind === "expired" || link.kind === "full") {
-        const msg = closedMessages[link.kind];
-        return htmlPage(msg.status, msg.title, msg.body);
+        // In the visitor's language, decided as on the pages (lib/i18n/server.ts).
+        const chosen = req.cookies.get(LOCALE_COOKIE)?.value;
+        const locale = isLocale(chosen) ? chosen : isLocale(link.link.language) ? link.link.language : negotiateLocale(req.headers.get("accept-language"));
+        const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "closed" });
+        return htmlPage(410, t(`${link.kind}Title`), t(`${link.kind}Body`), {}, locale);
       }
     }
   } catch (err) {
@@ -47,12 +69,15 @@ export async function intakeGate(req: NextRequest): Promise<Response | null> {
 }
 
 /** Pass the request on with a per-request nonce and the CSP that names TwentyThree's origins. */
-export async function withCsp(req: NextRequest, dev: boolean): Promise<NextResponse> {
+export async function withCsp(req: NextRequest, dev: boolean, linkLanguage: string | null = null): Promise<NextResponse> {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = buildCsp(nonce, await connectionOrigins(), { dev, frameAncestors: await frameAncestorsFor(req.nextUrl.pathname) });
   const headers = new Headers(req.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
+  // Only the proxy says which language a link is fixed to; a client's own header is dropped.
+  headers.delete(LINK_LOCALE_HEADER);
+  if (linkLanguage) headers.set(LINK_LOCALE_HEADER, linkLanguage);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);
   if (req.headers.get("x-forwarded-proto") === "https" || req.nextUrl.protocol === "https:") {

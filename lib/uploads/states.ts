@@ -16,6 +16,11 @@ export const STATE_TEXT: Record<UploadStateName, { staff: string; visitor: strin
 
 const isState = (s: string): s is UploadStateName => (UPLOAD_STATES as readonly string[]).includes(s);
 
+/** The catalogue key (messages/*.json "states") of the visitor's sentence; unknown reads "Received". */
+export function visitorStateKey(state: string): UploadStateName {
+  return isState(state) ? state : "REJECTED";
+}
+
 /** The visitor's sentence for a state read from the status API (a plain string there). */
 export function visitorStateText(state: string): string {
   return isState(state) ? STATE_TEXT[state].visitor : "Received";

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { ConsentRecord } from "@/components/contributor/consent-record";
 import { ReceiptRefusal } from "@/components/contributor/refusal";
 import { VideoCard } from "@/components/contributor/video-card";
 import { PublicShell } from "@/components/public/shell";
 import { Notice } from "@/components/ui/notice";
 import { loadContributorPage } from "@/lib/contributor/queries";
+import { loadMessages, pick } from "@/lib/i18n/messages";
+import { setPublicLocale, visitorLocale } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 // same-origin, not no-referrer: the private link still never reaches another site, but the page's
 // own forms keep a real Origin (under no-referrer Chromium sends "Origin: null", and Next refuses
 // the no-JavaScript server action posts, replace and withdraw, as forged).
-export const metadata: Metadata = { title: "Your video", robots: { index: false }, referrer: "same-origin" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await visitorLocale(), namespace: "contributor" });
+  return { title: t("pageTitle"), robots: { index: false }, referrer: "same-origin" };
+}
 
 type Props = { params: Promise<{ receipt: string }>; searchParams: Promise<{ replaced?: string }> };
 
@@ -19,10 +26,12 @@ export default async function ContributorPage({ params, searchParams }: Props) {
   const { receipt } = await params;
   const { replaced } = await searchParams;
   const page = await loadContributorPage(receipt);
+  const locale = await setPublicLocale();
+  const t = await getTranslations("contributor");
   if (!page.ok) {
     return (
       <PublicShell>
-        <h1 className="mb-4 text-2xl font-bold">Your video</h1>
+        <h1 className="mb-4 text-2xl font-bold">{t("pageTitle")}</h1>
         <ReceiptRefusal reason={page.reason} />
       </PublicShell>
     );
@@ -32,50 +41,51 @@ export default async function ContributorPage({ params, searchParams }: Props) {
   return (
     <PublicShell>
       {processing ? <meta httpEquiv="refresh" content="10" /> : null}
-      <h1 className="text-2xl font-bold">{view.contributor.name ? `Hello, ${view.contributor.name}` : "Your video"}</h1>
-      <p className="mt-2 text-slate-700">What you sent to “{view.link.title}”.</p>
+      <h1 className="text-2xl font-bold">{view.contributor.name ? t("hello", { name: view.contributor.name }) : t("pageTitle")}</h1>
+      <p className="mt-2 text-slate-700">{t("sentTo", { link: view.link.title })}</p>
       {replaced === "1" ? (
         <div className="mt-4">
-          <Notice tone="success" title="Your new file has arrived">
-            It replaces the old one everywhere the video is shown. The video library is processing it now.
+          <Notice tone="success" title={t("replacedTitle")}>
+            {t("replacedBody")}
           </Notice>
         </div>
       ) : replaced === "failed" ? (
         <div className="mt-4">
-          <Notice tone="error" title="The replacement did not go through">
-            Your video was not changed. Check that you picked a video file and try again.
+          <Notice tone="error" title={t("replaceFailedTitle")}>
+            {t("replaceFailedBody")}
           </Notice>
         </div>
       ) : replaced === "unconfirmed" ? (
         <div className="mt-4">
-          <Notice tone="error" title="We could not confirm the replacement">
-            The video library does not show a new file for this video, so nothing was changed here. If you did send one, please try again.
+          <Notice tone="error" title={t("replaceUnconfirmedTitle")}>
+            {t("replaceUnconfirmedBody")}
           </Notice>
         </div>
       ) : null}
-      <h2 className="mt-6 text-lg font-semibold">Your videos</h2>
+      <h2 className="mt-6 text-lg font-semibold">{t("videos")}</h2>
       {view.uploads.length ? (
-        <ul className="mt-2 divide-y divide-slate-200 rounded-lg ring-1 ring-slate-200">
-          {view.uploads.map((v) => (
-            <VideoCard key={v.id} v={v} receipt={receipt} policy={view.link.withdrawPolicy} />
-          ))}
-        </ul>
+        // The replace and withdraw forms are client components: only their words reach the browser.
+        <NextIntlClientProvider locale={locale} messages={pick(await loadMessages(locale), ["contributor", "details"])}>
+          <ul className="mt-2 divide-y divide-slate-200 rounded-lg ring-1 ring-slate-200">
+            {view.uploads.map((v) => (
+              <VideoCard key={v.id} v={v} receipt={receipt} policy={view.link.withdrawPolicy} />
+            ))}
+          </ul>
+        </NextIntlClientProvider>
       ) : (
-        <p className="mt-2 text-slate-600">The video library has not confirmed your upload yet. Come back in a few minutes.</p>
+        <p className="mt-2 text-slate-600">{t("notConfirmed")}</p>
       )}
-      <h2 className="mt-6 text-lg font-semibold">Your consent</h2>
+      <h2 className="mt-6 text-lg font-semibold">{t("consent")}</h2>
       <div className="mt-2">
         <ConsentRecord consent={view.consent} />
       </div>
-      <h2 className="mt-6 text-lg font-semibold">Your data</h2>
+      <h2 className="mt-6 text-lg font-semibold">{t("data")}</h2>
       <p className="mt-2 text-sm text-slate-700">
         <a className="font-medium text-blue-700 underline" href={`/c/${receipt}/data`} download="my-data.json">
-          Download what we store about you (JSON)
+          {t("download")}
         </a>
       </p>
-      <p className="mt-6 text-xs text-slate-500">
-        This page is private: anyone with its link can see it. It works until {view.receipt.expiresAt.toUTCString()}.
-      </p>
+      <p className="mt-6 text-xs text-slate-500">{t("private", { until: view.receipt.expiresAt })}</p>
     </PublicShell>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { DetailsFields } from "@/components/uploader/details-fields";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { startUpload, type DetailsState } from "@/lib/intake/actions";
 
 export function DetailsForm({ link }: { link: PublicLinkView }) {
   const [state, action, pending] = useActionState<DetailsState, FormData>(startUpload, {});
+  const t = useTranslations("details");
   const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
   return (
@@ -17,13 +19,13 @@ export function DetailsForm({ link }: { link: PublicLinkView }) {
       <div aria-live="polite">
         {state.message ? (
           <Notice tone="error" title={state.message}>
-            {state.retryable ? "Your details are kept: press the button again to retry." : null}
+            {state.retryable ? t("retryKept") : null}
           </Notice>
         ) : null}
       </div>
       <DetailsFields link={link} errors={e} values={v} />
       <Button type="submit" disabled={pending} size="lg" className="w-full">
-        {pending ? "Preparing your upload…" : "Continue to upload"}
+        {pending ? t("preparing") : t("continue")}
       </Button>
     </form>
   );

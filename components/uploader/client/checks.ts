@@ -1,6 +1,7 @@
 // Checks made in the browser before any byte is sent: type, the link's size limit, and its
 // duration limit (read from the file's own metadata by a <video> element).
 import { formatBytes, formatDuration } from "@/lib/format";
+import { englishUploaderWords, type UploaderWords } from "../words";
 
 export type Limits = { maxFileBytes: number | null; maxDurationSeconds: number | null };
 
@@ -11,12 +12,12 @@ export function isVideo(file: { type: string; name: string }): boolean {
 }
 
 /** The first problem that stops this file, in plain words, or null. */
-export function checkFileSync(file: { name: string; type: string; size: number }, limits: Limits): string | null {
+export function checkFileSync(file: { name: string; type: string; size: number }, limits: Limits, w: UploaderWords = englishUploaderWords): string | null {
   const media = file.type.startsWith("video/") || file.type.startsWith("image/") || (!file.type && MEDIA_EXTENSIONS.test(file.name));
-  if (!media) return "This is not a video or photo file. Please choose a video or a photo.";
-  if (file.size === 0) return "This file is empty. Please choose another one.";
+  if (!media) return w("notMedia");
+  if (file.size === 0) return w("empty");
   if (limits.maxFileBytes !== null && file.size > limits.maxFileBytes)
-    return `This file is ${formatBytes(file.size)}; this link takes files up to ${formatBytes(limits.maxFileBytes)}.`;
+    return w("tooBig", { size: formatBytes(file.size), max: formatBytes(limits.maxFileBytes) });
   return null;
 }
 
@@ -41,12 +42,17 @@ export function readDuration(file: Blob, timeoutMs = 8000): Promise<number | nul
   });
 }
 
-export async function checkFile(file: File, limits: Limits, duration: (f: File) => Promise<number | null> = readDuration): Promise<string | null> {
-  const problem = checkFileSync(file, limits);
+export async function checkFile(
+  file: File,
+  limits: Limits,
+  duration: (f: File) => Promise<number | null> = readDuration,
+  w: UploaderWords = englishUploaderWords,
+): Promise<string | null> {
+  const problem = checkFileSync(file, limits, w);
   if (problem || limits.maxDurationSeconds === null || !isVideo(file)) return problem;
   const seconds = await duration(file);
   // Unreadable metadata (a codec this browser lacks) is not the visitor's fault: let it through.
   if (seconds !== null && seconds > limits.maxDurationSeconds + 0.5)
-    return `This video is ${formatDuration(seconds)} long; this link takes videos up to ${formatDuration(limits.maxDurationSeconds)}.`;
+    return w("tooLong", { length: formatDuration(seconds), max: formatDuration(limits.maxDurationSeconds) });
   return null;
 }
