@@ -5,10 +5,11 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
-import da from "../messages/da.json";
+import { readFileSync } from "node:fs";
 import { FIXTURES_DIR } from "../test/fixtures/index";
 import { ADMIN_STATE, createLink, ensureEmulatorConnection } from "./admin-helpers";
 
+const da = JSON.parse(readFileSync(path.join(process.cwd(), "messages", "da.json"), "utf8")) as { done: { thanks: string } };
 const SLUG = "branded-live-e2e";
 const COLOUR = "#7c2d12";
 const RGB = "rgb(124, 45, 18)";
