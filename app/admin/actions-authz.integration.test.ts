@@ -108,6 +108,20 @@ describe("admin actions refuse anyone but an admin", () => {
     });
   }
 
+  it("the live preview's Markdown answers admins only, sanitised as on the public page", async () => {
+    const text = "**Hi** <script>alert(1)</script>";
+    expect(await asRequestFrom(null, SECRET, () => branding.previewBrandText(text, ""))).toEqual({
+      ok: false,
+      message: "Your session has ended. Sign in again.",
+    });
+    expect(await asRequestFrom(memberId, SECRET, () => branding.previewBrandText(text, ""))).toEqual({ ok: false, message: "Only admins can do that." });
+    const adminId = (await client.user.findUniqueOrThrow({ where: { email: "a@example.com" } })).id;
+    const r = await asRequestFrom(adminId, SECRET, () => branding.previewBrandText(text, ""));
+    expect(r).toMatchObject({ ok: true, thanksHtml: "" });
+    expect(r.welcomeHtml).toContain("<strong>Hi</strong>");
+    expect(r.welcomeHtml).not.toContain("script");
+  });
+
   it("admin: the same harness does change things (the refusals above are not vacuous)", async () => {
     const adminId = (await client.user.findUniqueOrThrow({ where: { email: "a@example.com" } })).id;
     expect(await asRequestFrom(adminId, SECRET, () => links.setActiveAction({ ok: false }, form({ id: linkId, active: "false" })))).toMatchObject({ ok: true });

@@ -2,30 +2,56 @@
 // Branding of the public pages (issue #18): the site default (settings) or one link's overrides.
 // The colour is checked as it is typed with the same rule the server applies; the "go to" address
 // is shown the way a visitor will read it; a link's form shows the real public page as a preview.
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { CheckboxField, TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialState } from "@/lib/auth/action-state";
 import { saveBrandingAction } from "@/lib/branding/actions";
 import { checkBrandColour } from "@/lib/branding/colour";
+import type { BrandingDraft } from "@/lib/branding/preview";
 import type { BrandingValues } from "@/lib/branding/schema";
 import { BrandPreview } from "./brand-preview";
 
-type Props = { scope: string; values: BrandingValues; publicPath?: string };
+type Props = { scope: string; values: BrandingValues; previewPath?: string; language?: string | null };
 
-export function BrandingForm({ scope, values, publicPath }: Props) {
+const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp"];
+
+export function BrandingForm({ scope, values, previewPath, language = null }: Props) {
   const [state, action] = useActionState(saveBrandingAction, initialState);
   const e = state.fieldErrors;
   const v = { ...values, ...state.values };
   const [colour, setColour] = useState(v.color);
   const [afterUrl, setAfterUrl] = useState(v.afterUrl);
   const check = colour.trim() ? checkBrandColour(colour) : null;
+  // The unsaved values, for the live preview. A picked logo is shown from a blob: address of the
+  // file itself (nothing is uploaded until Save; the server checks the bytes then).
+  const form = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<BrandingDraft | null>(null);
+  const logoUrl = useRef<{ file: File; url: string } | null>(null);
+  const readDraft = () => {
+    if (!form.current || !previewPath) return;
+    const f = new FormData(form.current);
+    const text = (k: string) => (typeof f.get(k) === "string" ? (f.get(k) as string) : "");
+    const file = f.get("logo");
+    let logo: string | null = null;
+    if (file instanceof File && file.size > 0 && file.size <= 200 * 1024 && LOGO_TYPES.includes(file.type)) {
+      if (logoUrl.current?.file !== file) {
+        if (logoUrl.current) URL.revokeObjectURL(logoUrl.current.url);
+        logoUrl.current = { file, url: URL.createObjectURL(file) };
+      }
+      logo = logoUrl.current.url;
+    }
+    setDraft({ color: colour, welcome: text("welcome"), thanks: text("thanks"), afterUrl, logo, removeLogo: f.get("removeLogo") === "on" });
+  };
+  // The colour and the address are controlled (the suggestion button sets the colour without typing).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- readDraft reads the form as it is now
+  useEffect(readDraft, [colour, afterUrl]);
   const isLink = scope !== "site";
   const inherit = isLink ? " Leave empty to use the site default." : "";
   return (
     <div className="space-y-6">
-      <form action={action} className="space-y-4" noValidate data-testid="branding-form">
+      <form ref={form} action={action} onInput={readDraft} onChange={readDraft} className="space-y-4" noValidate data-testid="branding-form">
         <input type="hidden" name="scope" value={scope} />
         <div>
           {values.logoUrl ? (
@@ -106,7 +132,7 @@ export function BrandingForm({ scope, values, publicPath }: Props) {
         <FormMessage state={state} />
         <SubmitButton pendingText="Saving…">Save branding</SubmitButton>
       </form>
-      {publicPath ? <BrandPreview path={publicPath} version={state.ok ? (state.message ?? "") + Date.now() : ""} /> : null}
+      {previewPath ? <BrandPreview path={previewPath} version={state.ok ? (state.message ?? "") + Date.now() : ""} draft={draft} language={language} /> : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { brandingValues } from "@/lib/branding/queries";
 import { BrandingForm } from "./branding-form";
 import { EmbedSnippet } from "./embed-snippet";
 
-export async function LinkBranding({ link, publicUrl }: { link: { id: string; slug: string; title: string }; publicUrl: string }) {
+export async function LinkBranding({ link, publicUrl }: { link: { id: string; slug: string; title: string; language: string | null }; publicUrl: string }) {
   const values = await brandingValues(link.id);
   return (
     <>
@@ -12,7 +12,7 @@ export async function LinkBranding({ link, publicUrl }: { link: { id: string; sl
         <EmbedSnippet publicUrl={publicUrl} title={link.title} origins={values.embedOrigins.split("\n").filter(Boolean)} />
       </Card>
       <Card title="Branding">
-        <BrandingForm scope={link.id} values={values} publicPath={`/u/${link.slug}`} />
+        <BrandingForm scope={link.id} values={values} previewPath={`/preview/links/${link.id}`} language={link.language} />
       </Card>
     </>
   );

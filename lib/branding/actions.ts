@@ -3,10 +3,12 @@ import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/lib/auth/action-state";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { log } from "@/lib/log";
-import { field, formAction } from "@/lib/server/action";
+import { defineAction, field, formAction } from "@/lib/server/action";
 import { saveBranding } from "./data";
+import { z } from "zod";
 import { checkLogo } from "./logo";
-import { brandingSchema, SITE_SCOPE } from "./schema";
+import { renderBrandText } from "./markdown";
+import { brandingSchema, SITE_SCOPE, TEXT_MAX } from "./schema";
 
 const TEXT_FIELDS = ["color", "welcome", "thanks", "afterUrl", "embedOrigins"] as const;
 const typed = (f: FormData) => Object.fromEntries(TEXT_FIELDS.map((k) => [k, field(f, k)]));
@@ -31,3 +33,18 @@ export const saveBrandingAction = formAction({
     return { ok: true, message: "Branding saved. The preview shows the page as visitors see it now." };
   },
 });
+
+const draftTexts = z.object({ welcome: z.string().max(TEXT_MAX), thanks: z.string().max(TEXT_MAX) });
+const renderDraft = defineAction<"admin", typeof draftTexts, { ok: boolean; message?: string; welcomeHtml?: string; thanksHtml?: string }>({
+  name: "previewBrandText",
+  who: "admin",
+  schema: draftTexts,
+  invalid: () => ({ ok: false, message: `Keep each text under ${TEXT_MAX} characters.` }),
+  // The link form's live preview (issue #18): the unsaved texts through the same Markdown subset
+  // and sanitiser as the public page. Nothing is stored; the answer goes only to the admin's preview.
+  run: async ({ welcome, thanks }) => ({ ok: true, welcomeHtml: renderBrandText(welcome), thanksHtml: renderBrandText(thanks) }),
+});
+
+export async function previewBrandText(welcome: string, thanks: string) {
+  return renderDraft({ welcome, thanks }, undefined);
+}

@@ -34,12 +34,20 @@ export async function quotaUsed(linkId: string): Promise<number> {
 const connections = new WeakMap<IntakeLink, LinkConnection>();
 export const loadedConnection = (link: IntakeLink): LinkConnection | undefined => connections.get(link);
 
+/** The link's logo and colour (its own, else the site default's), loaded with the link so the
+ * intake gate can brand a closed link's page without a second round trip (issue #18). */
+export type LinkLook = { logoHash: string | null; color: string | null };
+const looks = new WeakMap<IntakeLink, LinkLook>();
+export const loadedLook = (link: IntakeLink): LinkLook => looks.get(link) ?? { logoHash: null, color: null };
+
 type Row = Omit<IntakeLink, "maxFileBytes"> & {
   maxFileBytes: string | null;
   cApiUrl: string | null;
   cCredentialsEnc: string | null;
   quotaUsed: number | null;
   rowHash: string;
+  bLogoHash: string | null;
+  bColor: string | null;
 };
 
 /** The quota count of link `l` (same rule as quotaUsed), for the lookup and for link-cache.ts's check. */
@@ -69,14 +77,17 @@ export async function loadLink(slug: string): Promise<{ link: IntakeLink; quotaU
       l.language,
       c.api_url AS "cApiUrl", c.credentials_enc AS "cCredentialsEnc",
       CASE WHEN l.upload_quota IS NULL OR l.deleted_at IS NOT NULL OR NOT l.active THEN NULL ELSE ${quotaUsedSql} END AS "quotaUsed",
-      ${rowHashSql} AS "rowHash"
+      ${rowHashSql} AS "rowHash",
+      COALESCE(bl.logo_hash, bs.logo_hash) AS "bLogoHash", COALESCE(bl.color, bs.color) AS "bColor"
     FROM intake_links l LEFT JOIN connections c ON c.id = l.connection_id
+      LEFT JOIN brandings bl ON bl.scope = l.id::text LEFT JOIN brandings bs ON bs.scope = 'site'
     WHERE l.slug = ${slug}`;
   const row = rows[0];
   if (!row) return null;
-  const { cApiUrl, cCredentialsEnc, quotaUsed: used, maxFileBytes, rowHash, ...rest } = row;
+  const { cApiUrl, cCredentialsEnc, quotaUsed: used, maxFileBytes, rowHash, bLogoHash, bColor, ...rest } = row;
   const link: IntakeLink = { ...rest, maxFileBytes: maxFileBytes === null ? null : BigInt(maxFileBytes) };
   if (cApiUrl !== null && cCredentialsEnc !== null) connections.set(link, { id: link.connectionId, apiUrl: cApiUrl, credentialsEnc: cCredentialsEnc });
+  looks.set(link, { logoHash: bLogoHash, color: bColor });
   return { link, quotaUsed: Number(used ?? 0), rowHash };
 }
 

@@ -7,9 +7,12 @@ import { embedOriginsForSlug } from "@/lib/branding/embed";
 import { log } from "@/lib/log";
 
 const LINK_PAGE = /^\/u\/([^/]+)(?:\/(?:done|upload))?\/?$/;
+/** The admin's live preview of a link (app/preview/links/[id]): the portal's own pages only. */
+const PREVIEW = /^\/preview\/links\/[^/]+\/?$/;
 const ORIGIN = /^https?:\/\/(\[::1\]|[a-z0-9.-]+)(:\d{1,5})?$/i;
 
 export async function frameAncestorsFor(pathname: string): Promise<string[]> {
+  if (PREVIEW.test(pathname)) return ["'self'"];
   const m = LINK_PAGE.exec(pathname);
   if (!m) return [];
   try {

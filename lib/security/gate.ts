@@ -3,13 +3,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { htmlPage } from "@/lib/http/html-page";
-import { createTranslator } from "next-intl";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
-import { lookupLink } from "@/lib/intake/links";
+import { loadedLook, lookupLink } from "@/lib/intake/links";
 import { consume, describeWait, intakePostLimit } from "@/lib/limits";
 import { log } from "@/lib/log";
+import { closedPage } from "./closed-page";
 import { buildCsp, connectionOrigins } from "./csp";
 import { frameAncestorsFor } from "./frame-ancestors";
 
@@ -57,8 +56,10 @@ export async function intakeGate(req: NextRequest): Promise<Response | null> {
         // In the visitor's language, decided as on the pages (lib/i18n/server.ts).
         const chosen = req.cookies.get(LOCALE_COOKIE)?.value;
         const locale = isLocale(chosen) ? chosen : isLocale(link.link.language) ? link.link.language : negotiateLocale(req.headers.get("accept-language"));
-        const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "closed" });
-        return htmlPage(410, t(`${link.kind}Title`), t(`${link.kind}Body`), {}, locale);
+        // Branded from the same lookup; only a closed page asks who may frame it (an embedded link
+        // that closed shows this page inside the customer's site).
+        const frameAncestors = await frameAncestorsFor(req.nextUrl.pathname);
+        return closedPage(link.kind, { locale, name: link.link.title, look: loadedLook(link.link), frameAncestors });
       }
     }
   } catch (err) {

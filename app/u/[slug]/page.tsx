@@ -33,9 +33,13 @@ export default async function IntakePage({ params, searchParams }: Props) {
   if (r.kind === "unknown") notFound();
   const locale = await setPublicLocale(r.kind === "open" ? r.link.language : null);
   if (r.kind !== "open") {
+    // Normally the gate answers a closed link (410, branded the same way); this is its fallback.
     const t = await getTranslations("closed");
     return (
-      <PublicShell>
+      <PublicShell brand={await brandingForLink(r.link.id)}>
+        <p className="mb-2 text-sm text-slate-600" data-testid="link-name">
+          {r.link.title}
+        </p>
         <h1 className="text-2xl font-bold">{t(`${r.kind}Title`)}</h1>
         <p className="mt-3 text-slate-700">{t(`${r.kind}Body`)}</p>
       </PublicShell>
