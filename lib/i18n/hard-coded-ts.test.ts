@@ -33,6 +33,7 @@ const STAFF_ONLY = new Set([
   "lib/intake/ownership.ts", // the disowning reason on the admin's upload page
   "lib/intake/verify.ts",
   "lib/recording/chapters.ts", // a job's failure, shown to staff
+  "components/uploader/words.ts", // the English defaults of the pure functions' unit tests, read like messages/en.json
 ]);
 
 /**
@@ -42,18 +43,38 @@ const STAFF_ONLY = new Set([
 const ALLOWED: Record<string, string[]> = {
   "lib/contributor/actions.ts": ["That action is not available.", "The contributor's private link no longer works.", "That link was already revoked."],
   "lib/contributor/schema.ts": ["Say why you publish"], // the admin's override
-  "lib/contributor/replace.ts": ["state does not match", "replace_token does not", "photo_id is not", "domain is not", "consent was withdrawn", "The new file was uploaded"], // audit reasons, the admin's history
+  "lib/contributor/replace.ts": [
+    "state does not match",
+    "replace_token does not",
+    "photo_id is not",
+    "domain is not",
+    "consent was withdrawn",
+    "The new file was uploaded",
+  ], // audit reasons, the admin's history
   "lib/contributor/withdraw.ts": ["The video library could not be reached.", "The video was deleted", "The video was unpublished"], // the admin's history
   "lib/intake/actions.ts": ["Something went wrong while preparing", "The details of this upload"], // forged input (sync answer)
   "lib/intake/mint.ts": ["This upload link", "The video platform", "Something went wrong"], // the log's English; the visitor gets words.mint(code)
   "lib/intake/links.ts": ["This upload link", "Check the address", "The team behind", "It was only open", "Thank you for your"], // the API's English (pages use "closed")
-  "lib/invitations/schema.ts": ["Please write", "The subject", "The message", "Days must", "Reminders must", "Hours must", "The list is"], // the admin's form
+  "lib/invitations/schema.ts": [
+    "Please write",
+    "The subject",
+    "The message",
+    "Days must",
+    "Reminders must",
+    "Hours must",
+    "The list is",
+    "This unsubscribe link",
+  ], // the admin's form; the unsubscribe form words its refusal itself
+  "lib/intake/request.ts": ["Too many uploads were started"], // MintFailure.message, the log's; the visitor gets words.mint("tooMany")
   "lib/invitations/template.ts": ["{{name}}", "Hi {{name}}"], // the admin's default; untranslated defaults go out in the link's language (mail.ts)
   "components/uploader/client/chunk-plan.ts": ["chunk and file sizes"], // a programming error
+  // Causes kept in an Error's message for the console; the visitor reads the failure's code in words (upload-file.ts failureText).
+  "components/uploader/client/xhr.ts": ["The connection to the video library failed", "The video library took too long"],
+  "components/uploader/client/retry.ts": ["The upload was cancelled"], // an AbortError: the batch shows "cancelled" in words
+  "components/uploader/client/chunked.ts": ["The upload token was refused", "Chunk "],
 };
 
-const FUNCTION_WORDS =
-  /\b(the|a|an|is|are|was|this|that|your|you|of|to|be|can|cannot|not|no|please|for|with|on|in|it|its|could|again|here|try|has)\b/;
+const FUNCTION_WORDS = /\b(the|a|an|is|are|was|this|that|your|you|of|to|be|can|cannot|not|no|please|for|with|on|in|it|its|could|again|here|try|has)\b/;
 /** An English sentence: three words or more, one of them a small English word, not SQL. */
 export function looksEnglish(text: string): boolean {
   const words = text.replace(/\{[^}]*\}/g, " ").match(/[A-Za-z][A-Za-z']*/g) ?? [];
