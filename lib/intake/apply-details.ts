@@ -55,7 +55,8 @@ export async function applyDetailsFor(
   // A members-only link's ticket only works for the member who started the upload.
   if (token.userId && token.userId !== m?.id) return cannotChange();
   const who = { userId: m?.id, contributor: m ? { name: m.name, email: m.email } : undefined };
-  if (token.detailsAppliedAt || token.status === "EXPIRED" || token.validUntil <= now || token.uploads.some((u) => MODERATED.has(u.state))) return cannotChange();
+  if (token.detailsAppliedAt || token.status === "EXPIRED" || token.validUntil <= now || token.uploads.some((u) => MODERATED.has(u.state)))
+    return cannotChange();
 
   const words = await visitorWords(language);
   const parsed = parseDetails(token.link, values, { member: Boolean(who.userId) }, words.details, words.locale);

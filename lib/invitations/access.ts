@@ -75,7 +75,10 @@ export async function unsubscribe(token: string, now = new Date()): Promise<Unsu
 
 /** The invitation a mint is tied to: none without an invite, a refusal (and no token) for a bad one. */
 /** The refusal is named by reason; the mint words it in the visitor's language ("visitorRefusals" invalid/revoked/expired). */
-export async function inviteForMint(linkId: string, invite: string | undefined): Promise<{ ok: true; invitationId?: string } | { ok: false; reason: InviteRefusal }> {
+export async function inviteForMint(
+  linkId: string,
+  invite: string | undefined,
+): Promise<{ ok: true; invitationId?: string } | { ok: false; reason: InviteRefusal }> {
   if (!invite) return { ok: true };
   const r = await checkInvite(linkId, invite);
   if (!r.ok) return { ok: false, reason: r.reason };

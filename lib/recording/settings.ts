@@ -68,15 +68,13 @@ export function checkRecording(settings: RecordingSettings, meta: RecordingMeta 
   if (fileCount !== 1) return refuse("oneVideo");
   const byId = new Map(settings.questions.map((q) => [q.id, q]));
   const tooLong = (cap: number | null | undefined) => cap != null && meta.durationSeconds > cap + DURATION_SLACK_SECONDS;
-  if (tooLong(settings.maxSeconds))
-    return refuse("recordingTooLong", settings.maxSeconds!);
+  if (tooLong(settings.maxSeconds)) return refuse("recordingTooLong", settings.maxSeconds!);
 
   if (settings.mode === "CLIPS") {
     if (meta.kind !== "clip" || !meta.questionId || meta.marks?.length) return refuse("oneClipPerQuestion");
     const question = byId.get(meta.questionId);
     if (!question) return refuse("questionGone");
-    if (tooLong(question.limitSeconds))
-      return refuse("answerTooLong", question.limitSeconds!);
+    if (tooLong(question.limitSeconds)) return refuse("answerTooLong", question.limitSeconds!);
     return { ok: true, question };
   }
 
@@ -85,10 +83,8 @@ export function checkRecording(settings: RecordingSettings, meta: RecordingMeta 
   const used = new Set<string>();
   let last = -1;
   for (const m of marks) {
-    if (!byId.has(m.questionId) || used.has(m.questionId))
-      return refuse("questionGone");
-    if (m.startSeconds <= last || m.startSeconds > meta.durationSeconds)
-      return refuse("marksDoNotFit");
+    if (!byId.has(m.questionId) || used.has(m.questionId)) return refuse("questionGone");
+    if (m.startSeconds <= last || m.startSeconds > meta.durationSeconds) return refuse("marksDoNotFit");
     used.add(m.questionId);
     last = m.startSeconds;
   }

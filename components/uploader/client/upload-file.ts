@@ -178,8 +178,7 @@ async function uploadInChunks(o: Options): Promise<UploadOutcome> {
         clearResume(o.slug, o.file);
         throw failed("failRestart", err.message);
       }
-      if (err instanceof ChunkFailedError)
-        throw failed("failLost", err.message);
+      if (err instanceof ChunkFailedError) throw failed("failLost", err.message);
       throw err;
     }
   }
