@@ -7,6 +7,8 @@ import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
+// lib/branding is not scanned: its sentences answer the admin's branding form (the visitor only
+// reads the texts the admin wrote there).
 const ROOTS = [
   "lib/intake",
   "lib/contributor",
@@ -26,7 +28,7 @@ const ROOTS = [
 const STAFF_ONLY = new Set([
   "lib/contributor/admin.ts", // staff's revoke and override
   "lib/contributor/digest.ts", // the team's digest
-  "lib/invitations/actions.ts", // the admin's invitation forms (its unsubscribe answers are listed below)
+  "lib/invitations/actions.ts", // the admin's invitation forms; its one visitor action (unsubscribe) is worded by unsubscribe-form.tsx
   "lib/invitations/csv.ts", // the admin's CSV import
   "lib/invitations/sending.ts", // the admin's sending and resending
   "lib/intake/callback.ts", // reasons written to the callback audit, read by staff
@@ -54,7 +56,7 @@ const ALLOWED: Record<string, string[]> = {
   "lib/contributor/withdraw.ts": ["The video library could not be reached.", "The video was deleted", "The video was unpublished"], // the admin's history
   "lib/intake/actions.ts": ["Something went wrong while preparing", "The details of this upload"], // forged input (sync answer)
   "lib/intake/mint.ts": ["This upload link", "The video platform", "Something went wrong"], // the log's English; the visitor gets words.mint(code)
-  "lib/intake/links.ts": ["This upload link", "Check the address", "The team behind", "It was only open", "Thank you for your"], // the API's English (pages use "closed")
+  "lib/intake/links.ts": ["This upload link", "Check the address", "The team behind", "It was only open", "Thank you for your"], // a forged form's answer; pages and the gate use the "closed" namespace
   "lib/invitations/schema.ts": [
     "Please write",
     "The subject",
