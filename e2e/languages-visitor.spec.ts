@@ -1,12 +1,13 @@
 // Issue #18, the last English on visitor paths: the contributor's replace page (its uploader's
 // failure and a refusal from the server) in Danish, and the 429 page the intake gate writes in
-// German. Each check also proves it can see English: the same words in English are on the page
-// when the browser asks for English (so a pass means the page really changed language).
+// German, and a revoked personal invitation's refusal in German. The 429 check also proves it
+// can see English: the same refusal to an English browser is English (so a pass means something).
 import path from "node:path";
 import { test, expect, type Browser } from "@playwright/test";
 import { INTAKE_POST_LIMIT } from "../lib/limits";
 import { FIXTURES_DIR } from "../test/fixtures/index";
-import { caughtMail, emulatorUrl } from "./db";
+import { ADMIN_STATE, createLink, ensureEmulatorConnection } from "./admin-helpers";
+import { caughtMail, emulatorUrl, query } from "./db";
 import { englishPhrases, expectNoEnglish, message } from "./english";
 import { httpFrom } from "./net";
 
@@ -40,9 +41,7 @@ test("the contributor's replace page, its uploader's failure and a replace refus
 
   // The replace page; TwentyThree refuses the new file twice (a fresh token in between).
   await a.route(`${emulatorUrl}/api/photo/redeem-replace-token*`, (route) =>
-    route.request().method() === "POST"
-      ? route.fulfill({ status: 400, body: "", headers: { "access-control-allow-origin": "*" } })
-      : route.continue(),
+    route.request().method() === "POST" ? route.fulfill({ status: 400, body: "", headers: { "access-control-allow-origin": "*" } }) : route.continue(),
   );
   await a.getByRole("button", { name: da("contributor.replace") }).click();
   await expect(a.getByLabel(da("replace.chooseLabel"))).toBeVisible();
@@ -86,4 +85,39 @@ test("the 429 page of the intake gate speaks the browser's German, and English t
   for (let i = 0; i < INTAKE_POST_LIMIT.max; i++) await post("127.0.0.52", "en-US");
   const english = (await post("127.0.0.52", "en-US")).text.replace(/<[^>]+>/g, " ");
   expect(englishPhrases("de").filter((p) => english.includes(p)).length).toBeGreaterThan(0);
+});
+
+test("a personal invitation revoked while its page is open is refused in the browser's German", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const run = Date.now().toString(36);
+  const email = `greta.${run}@example.com`;
+  const adminCtx = await browser.newContext({ storageState: ADMIN_STATE });
+  const admin = await adminCtx.newPage();
+  await ensureEmulatorConnection(admin);
+  const slug = `sprache-${run}`;
+  await createLink(admin, { title: "Kundenstimmen", slug });
+  await admin.getByRole("link", { name: "Invitations" }).click();
+  await admin.getByLabel("Name and e-mail, one person per line").fill(`name,email\nGreta Garbo,${email}\n`);
+  await admin.getByRole("button", { name: "Check and preview" }).click();
+  await admin
+    .getByTestId("invite-preview")
+    .getByRole("button", { name: "Send the invitation" })
+    .click();
+  await expect.poll(async () => (await caughtMail()).filter((m) => m.to.includes(email)).length, { timeout: 20_000 }).toBe(1);
+  const mail = (await caughtMail()).find((m) => m.to.includes(email))!;
+  const invite = decodeURIComponent(/\/u\/[a-z0-9-]+\?i=([A-Za-z0-9%._-]+)/.exec(mail.text)![1]!);
+  await adminCtx.close();
+
+  const ctx = await browser.newContext({ locale: "de-DE", storageState: { cookies: [], origins: [] } });
+  const page = await ctx.newPage();
+  await page.goto(`/u/${slug}?i=${encodeURIComponent(invite)}`);
+  await expect(page.getByTestId("invite-greeting")).toBeVisible();
+  // The team withdraws the invitation while Greta is on her page.
+  await query(`UPDATE invitations SET revoked_at = now() WHERE email = $1`, [email]);
+  if (await page.getByLabel(/I agree/).count()) await page.getByLabel(/I agree/).check();
+  await page.getByTestId("drop-zone").locator("input[type=file]").first().setInputFiles(path.join(FIXTURES_DIR, "clip.mp4"));
+  await page.getByRole("button", { name: message("de", "uploader.upload"), exact: true }).click();
+  await expect(page.getByText(message("de", "visitorRefusals.invite_revoked"))).toBeVisible();
+  expectNoEnglish(await page.locator("body").innerText(), "de", "the invitation refusal");
+  await ctx.close();
 });
