@@ -26,7 +26,7 @@ test("rotating X-Forwarded-For does not buy more intake POSTs than one address g
   const refused = await post();
   expect(refused.status).toBe(429);
   expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
-  expect(refused.text).toMatch(/try again in \d+ (seconds|minutes)/);
+  expect(refused.text).toMatch(/try again in \d+ (seconds|minutes?)/);
   // Another address is not affected.
   const other = await httpFrom("127.0.0.22", {
     method: "POST",

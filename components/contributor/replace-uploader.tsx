@@ -11,7 +11,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { canUploadCrossOrigin } from "@/components/uploader/client/cors";
 import { createMeter } from "@/components/uploader/client/meter";
-import { uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/components/uploader/client/upload-file";
+import { failureText, uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/components/uploader/client/upload-file";
 import { ProgressBar } from "@/components/uploader/progress-bar";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -36,6 +36,7 @@ export function ReplaceUploader(p: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const router = useRouter();
   const t = useTranslations("replace");
+  const tn = useTranslations("uploaderNotes");
 
   const run = async (file: File) => {
     if (!(await canUploadCrossOrigin(p.redeemUrl))) {
@@ -75,7 +76,7 @@ export function ReplaceUploader(p: Props) {
         message: status.ok ? t("notShown") : (status.message ?? t("somethingWrong")),
       });
     } catch (err) {
-      setPhase({ kind: "error", message: err instanceof UploadFailedError ? err.message : t("sendFailed") });
+      setPhase({ kind: "error", message: err instanceof UploadFailedError ? failureText(err, (k, v) => tn(k, v)) : t("sendFailed") });
     }
   };
 

@@ -2,7 +2,7 @@
 // effects (minting, sending, polling and timers live in use-upload-batch.ts). The small pure
 // helpers below it decide what the hook does next (which files resume, whether a token is still
 // usable, when to repaint or speak progress), so each rule is unit-tested on its own.
-import { englishUploaderWords, type UploaderWords } from "./words";
+import { englishNotes, englishUploaderWords, type NoteWords, type UploaderWords } from "./words";
 import type { Reading } from "@/components/uploader/client/meter";
 import type { Item } from "./types";
 
@@ -34,22 +34,23 @@ export type BatchAction =
 
 export const initialBatch: BatchState = { items: [], running: false, announcement: "" };
 
-const FALLBACK_NOTE = "Sending with your browser's own upload: this page moves on by itself when the file has arrived.";
-const FALLBACK_ONE_AT_A_TIME = "This video library only takes one file at a time from this browser: send the others after this one.";
-
 function patch(items: Item[], id: string, p: Partial<Item>, only?: (i: Item) => boolean): Item[] {
   return items.map((i) => (i.id === id && (!only || only(i)) ? { ...i, ...p } : i));
 }
-const nameOf = (s: BatchState, id: string) => s.items.find((i) => i.id === id)?.file.name ?? "Your file";
 const isQueued = (i: Item) => i.phase === "queued";
 
-export function batchReducer(s: BatchState, a: BatchAction): BatchState {
+/** The reducer in the visitor's language: every note and announcement through `n` (the catalogue). */
+export const batchReducerWith = (n: NoteWords) => (s: BatchState, a: BatchAction) => reduce(s, a, n);
+export const batchReducer = batchReducerWith(englishNotes);
+
+function reduce(s: BatchState, a: BatchAction, n: NoteWords): BatchState {
+  const nameOf = (s: BatchState, id: string) => s.items.find((i) => i.id === id)?.file.name ?? n("yourFile");
   switch (a.type) {
     case "add":
       return { ...s, items: [...s.items.filter((i) => a.keepIds.includes(i.id)), ...a.items] };
     case "checked": {
       const items = patch(s.items, a.id, a.problem ? { phase: "invalid", message: a.problem } : { phase: "ready" }, (i) => i.phase === "checking");
-      return a.problem ? { ...s, items, announcement: `${nameOf(s, a.id)} cannot be sent: ${a.problem}` } : { ...s, items };
+      return a.problem ? { ...s, items, announcement: n("sayCannotSend", { file: nameOf(s, a.id), problem: a.problem }) } : { ...s, items };
     }
     case "remove":
       return { ...s, items: s.items.filter((i) => i.id !== a.id) };
@@ -71,17 +72,17 @@ export function batchReducer(s: BatchState, a: BatchAction): BatchState {
     case "fallback": {
       const [first, ...rest] = a.ids;
       const items = s.items.map((i) =>
-        i.id === first ? { ...i, phase: "uploading" as const, note: FALLBACK_NOTE } : rest.includes(i.id) ? { ...i, phase: "ready" as const } : i,
+        i.id === first ? { ...i, phase: "uploading" as const, note: n("fallbackNote") } : rest.includes(i.id) ? { ...i, phase: "ready" as const } : i,
       );
       return {
         ...s,
         items,
-        notice: rest.length ? { text: FALLBACK_ONE_AT_A_TIME, retryable: false } : s.notice,
-        announcement: first ? `Uploading ${nameOf(s, first)}. Keep this page open.` : s.announcement,
+        notice: rest.length ? { text: n("fallbackOneAtATime"), retryable: false } : s.notice,
+        announcement: first ? n("sayUploadingKeepOpen", { file: nameOf(s, first) }) : s.announcement,
       };
     }
     case "fileStarted":
-      return { ...s, items: patch(s.items, a.id, { phase: "uploading", reading: a.reading }), announcement: `Uploading ${nameOf(s, a.id)}.` };
+      return { ...s, items: patch(s.items, a.id, { phase: "uploading", reading: a.reading }), announcement: n("sayUploading", { file: nameOf(s, a.id) }) };
     case "progress":
       return { ...s, items: patch(s.items, a.id, { reading: a.reading }) };
     case "note":
@@ -92,29 +93,29 @@ export function batchReducer(s: BatchState, a: BatchAction): BatchState {
       return {
         ...s,
         items: patch(s.items, a.id, { phase: "confirming", ticket: a.ticket, photoId: a.photoId, note: undefined, reading: a.reading }),
-        announcement: `${nameOf(s, a.id)}: 100 percent sent. Waiting for the video library to confirm.`,
+        announcement: n("saySent100", { file: nameOf(s, a.id) }),
       };
     case "sentUnconfirmed":
       return {
         ...s,
-        items: patch(s.items, a.id, { phase: "done", stateText: "Sent — the team will confirm it shortly" }),
-        announcement: `${nameOf(s, a.id)} sent.`,
+        items: patch(s.items, a.id, { phase: "done", stateText: n("sentUnconfirmed") }),
+        announcement: n("saySent", { file: nameOf(s, a.id) }),
       };
     case "refused": {
-      const message = `The video library said: ${a.message}`;
-      return { ...s, items: patch(s.items, a.id, { phase: "failed", message }), announcement: `${nameOf(s, a.id)} was not accepted. ${message}` };
+      const message = n("librarySaid", { message: a.message });
+      return { ...s, items: patch(s.items, a.id, { phase: "failed", message }), announcement: n("sayNotAccepted", { file: nameOf(s, a.id), message }) };
     }
     case "failed":
       return {
         ...s,
         items: patch(s.items, a.id, { phase: "failed", message: a.message, note: undefined }),
-        announcement: `${nameOf(s, a.id)} could not be sent. ${a.message}`,
+        announcement: n("sayNotSent", { file: nameOf(s, a.id), message: a.message }),
       };
     case "cancelled": {
       const item = s.items.find((i) => i.id === a.id);
       // Only a file still on its way can be cancelled; a late abort must not undo a result.
       if (!item || (item.phase !== "queued" && item.phase !== "uploading")) return s;
-      return { ...s, items: patch(s.items, a.id, { phase: "cancelled", note: undefined }), announcement: `Upload of ${item.file.name} cancelled.` };
+      return { ...s, items: patch(s.items, a.id, { phase: "cancelled", note: undefined }), announcement: n("sayCancelled", { file: item.file.name }) };
     }
     case "settled":
       return {

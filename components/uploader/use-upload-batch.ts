@@ -6,16 +6,16 @@
 // is closed mid-upload. Without CORS, one plain form post to TwentyThree instead. A recorded take
 // goes up at once, minted without details (issue #15); Upload then sends the details to its ticket.
 import { useTranslations } from "next-intl";
-import type { UploaderWords } from "./words";
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { NoteWords, UploaderWords } from "./words";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { FieldErrors } from "@/lib/field-errors";
 import { checkFile } from "@/components/uploader/client/checks";
 import { canUploadCrossOrigin } from "@/components/uploader/client/cors";
 import { createMeter } from "@/components/uploader/client/meter";
 import { loadResume, pruneResume } from "@/components/uploader/client/resume-store";
-import { uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/components/uploader/client/upload-file";
+import { failureText, uploadFile, UploadFailedError, type GetToken, type UploadTokenInfo } from "@/components/uploader/client/upload-file";
 import { earlyTakes, newEarlyState } from "./early-takes";
-import { batchReducer, initialBatch, needsDetails, pace, planAdd, resumingIds, stillToSend, tokenUsable, type Pace } from "./batch-state";
+import { batchReducerWith, initialBatch, needsDetails, pace, planAdd, resumingIds, stillToSend, tokenUsable, type Pace } from "./batch-state";
 import type { Item, PrepareResult, UploaderProps } from "./types";
 import type { RecordingMeta } from "@/lib/recording/types";
 
@@ -31,7 +31,11 @@ let nextId = 0;
 export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdBytes, prepare, applyDetails, onFieldErrors, readValues }: Args) {
   const t = useTranslations("uploader");
   const words: UploaderWords = (key, values) => t(key, values);
-  const [state, dispatch] = useReducer(batchReducer, initialBatch);
+  const tn = useTranslations("uploaderNotes");
+  const notes: NoteWords = (key, values) => tn(key, values);
+  // The reducer keeps its words for the page's life: the language does not change under a running batch.
+  const [reducer] = useState(() => batchReducerWith(notes));
+  const [state, dispatch] = useReducer(reducer, initialBatch);
   const { items } = state;
   // The running batch reads the latest items (a file may be cancelled while it waits its turn).
   const itemsRef = useRef(items);
@@ -134,12 +138,12 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
         signal: ctrl.signal,
         onEvent: (e) => {
           if (e.kind === "retrying") return dispatch({ type: "note", id, note: words("retrying") });
-          if (e.kind === "resuming") return dispatch({ type: "note", id, note: `Resuming: ${e.chunksStored} of ${e.chunksTotal} parts were already sent.` });
+          if (e.kind === "resuming") return dispatch({ type: "note", id, note: notes("resuming", { stored: e.chunksStored, total: e.chunksTotal }) });
           const reading = meter.update(e.bytes);
           const step = pace(p, reading.percent, Date.now());
           p = step.next;
           if (step.paint) dispatch({ type: "progress", id, reading });
-          if (step.speak !== null) dispatch({ type: "say", text: `${file.name}: ${step.speak} percent sent.` });
+          if (step.speak !== null) dispatch({ type: "say", text: notes("sayPercent", { file: file.name, percent: step.speak }) });
         },
       });
       if (out.answer.kind === "ok") {
@@ -150,8 +154,8 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
     } catch (err) {
       if ((err as Error).name === "AbortError") dispatch({ type: "cancelled", id });
       else {
-        const known = err instanceof PrepareError || err instanceof UploadFailedError;
-        dispatch({ type: "failed", id, message: known ? err.message : words("sendFailed") });
+        const message = err instanceof UploadFailedError ? failureText(err, notes) : err instanceof PrepareError ? err.message : words("sendFailed");
+        dispatch({ type: "failed", id, message });
       }
     } finally {
       controllers.current.delete(id);

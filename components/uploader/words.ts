@@ -34,3 +34,52 @@ const ENGLISH: Record<UploaderWordKey, (v: Record<string, string | number>) => s
 };
 
 export const englishUploaderWords: UploaderWords = (key, values = {}) => ENGLISH[key](values);
+
+// The uploader's notes and screen-reader announcements about a file's journey, and the failures
+// the upload client names by code ("uploaderNotes" in messages/*.json): the reducer and the client
+// take these words, the English default reads like messages/en.json (for their unit tests).
+export type NoteKey =
+  | "yourFile"
+  | "fallbackNote"
+  | "fallbackOneAtATime"
+  | "sayCannotSend"
+  | "sayUploadingKeepOpen"
+  | "sayUploading"
+  | "sayPercent"
+  | "saySent100"
+  | "sentUnconfirmed"
+  | "saySent"
+  | "librarySaid"
+  | "sayNotAccepted"
+  | "sayNotSent"
+  | "sayCancelled"
+  | "resuming"
+  | "failIncomplete"
+  | "failLost"
+  | "failRestart"
+  | "failRefused";
+export type NoteWords = (key: NoteKey, values?: Record<string, string | number>) => string;
+
+const ENGLISH_NOTES: Record<NoteKey, string> = {
+  yourFile: "Your file",
+  fallbackNote: "Sending with your browser's own upload: this page moves on by itself when the file has arrived.",
+  fallbackOneAtATime: "This video library only takes one file at a time from this browser: send the others after this one.",
+  sayCannotSend: "{file} cannot be sent: {problem}",
+  sayUploadingKeepOpen: "Uploading {file}. Keep this page open.",
+  sayUploading: "Uploading {file}.",
+  sayPercent: "{file}: {percent} percent sent.",
+  saySent100: "{file}: 100 percent sent. Waiting for the video library to confirm.",
+  sentUnconfirmed: "Sent — the team will confirm it shortly",
+  saySent: "{file} sent.",
+  librarySaid: "The video library said: {message}",
+  sayNotAccepted: "{file} was not accepted. {message}",
+  sayNotSent: "{file} could not be sent. {message}",
+  sayCancelled: "Upload of {file} cancelled.",
+  resuming: "Resuming: {stored} of {total} parts were already sent.",
+  failIncomplete: "The upload could not be completed. Check your connection and try again.",
+  failLost: "The connection to the video library was lost. What was sent is kept: choose the same file again to continue where it stopped.",
+  failRestart: "The video library no longer takes this upload. Please start again.",
+  failRefused: "The video library refused the upload.",
+};
+
+export const englishNotes: NoteWords = (key, values = {}) => ENGLISH_NOTES[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));

@@ -9,7 +9,8 @@ import { visitorLocale } from "@/lib/i18n/server";
 import { defineAction, field, formAction } from "@/lib/server/action";
 import { checkReceipt, revokeReceipt } from "./receipt";
 import { pendingReplacement, replacementToken, replacementStatus, startReplace, type ReplaceUpload } from "./replace";
-import { replaceSchema, replaceUploadSchema, revokeReceiptSchema, withdrawSchema } from "./schema";
+import { isWithdrawFormKey, replaceSchema, replaceUploadSchema, revokeReceiptSchema, withdrawSchema } from "./schema";
+import { contributorWords } from "./words";
 import { withdrawConsent } from "./withdraw";
 
 /** The contributor's refusals in the language their page speaks (issue #18); English outside a
@@ -25,7 +26,10 @@ export const withdrawAction = formAction({
   who: "anyone",
   schema: withdrawSchema,
   read: (f) => ({ receipt: field(f, "receipt"), uploadId: field(f, "uploadId"), confirm: field(f, "confirm"), reason: field(f, "reason") }),
-  invalid: (error) => ({ ok: false, message: error.issues[0]?.message ?? "That action is not available." }),
+  invalid: async (error) => {
+    const key = error.issues[0]?.message;
+    return { ok: false, message: isWithdrawFormKey(key) ? (await contributorWords())(key) : "That action is not available." };
+  },
   run: async ({ receipt, uploadId, reason }) => {
     const check = await checkReceipt(receipt);
     if (!check.ok) return refused();

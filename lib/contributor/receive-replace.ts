@@ -2,27 +2,22 @@
 // the contributor's browser goes back to their page, with what happened.
 import { env } from "@/lib/env";
 import { htmlPage } from "@/lib/http/html-page";
+import { visitorTranslator } from "@/lib/i18n/server";
 import { log } from "@/lib/log";
 import { handleReplaceCallback } from "./replace";
 
 export async function receiveReplaceCallback(params: Record<string, string>): Promise<Response> {
   let outcome;
+  // The contributor's browser reads these answers (TwentyThree redirects it here).
+  const { locale, t } = await visitorTranslator("visitorRefusals");
   try {
     outcome = await handleReplaceCallback(params);
   } catch (err) {
     log.error("replace callback could not be recorded", { error: (err as Error).message.slice(0, 300) });
-    return htmlPage(
-      503,
-      "Temporarily unavailable",
-      "We cannot record this right now. Your new file reached the video library; please open your page again in a few minutes.",
-    );
+    return htmlPage(503, t("unavailableTitle"), t("replaceNotRecorded"), {}, locale, t("home"));
   }
   if (outcome.kind === "rejected") {
-    return htmlPage(
-      400,
-      "We could not match this replacement",
-      "This address only accepts replacements started from a contributor's own page, and this one does not match any of them.",
-    );
+    return htmlPage(400, t("replaceNoMatchTitle"), t("replaceNoMatchBody"), {}, locale, t("home"));
   }
   const page = new URL(`/c/${outcome.receipt}`, env().appUrl);
   page.searchParams.set("replaced", outcome.kind === "failed" || outcome.kind === "unconfirmed" ? outcome.kind : "1");

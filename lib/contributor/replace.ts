@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { connectionDomains } from "@/lib/intake/callback";
 import { enqueueFollow, enqueueMail } from "@/lib/jobs/queue";
-import { consume, describeWait } from "@/lib/limits";
+import { consume } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { insertMessages } from "@/lib/mail/outbox";
 import { redeemReplaceUrl, twentyThreeErrorOf } from "@/lib/twentythree";
@@ -20,6 +20,7 @@ import { queueTeamNotice } from "./mail";
 import { isPrint, readObject, replacedSince, type ObjectPrint } from "./replace-check";
 import { signReceipt, signReplaceState, verifyReplaceState } from "./receipt";
 import { ownUpload } from "./withdraw";
+import { contributorWords, waitMinutes } from "./words";
 
 export const REPLACE_LIMIT = { max: 10, windowMs: 60 * 60_000 };
 export const replaceCallbackUrl = () => `${env().appUrl}/api/twentythree/replace-callback`;
@@ -29,12 +30,12 @@ export type StartReplace = { ok: true; replacementId: string } | { ok: false; me
 /** `background`: TwentyThree calls the callback itself and answers the browser's upload in text
  * (the page's resumable uploader); otherwise it redirects the browser (the no-JavaScript form). */
 export async function startReplace(input: { receiptId: string; uploadId: string; background?: boolean; timeoutMs?: number }): Promise<StartReplace> {
-  const upload = await ownUpload(input.receiptId, input.uploadId);
-  if (!upload || !upload.photoId) return { ok: false, message: "That video is not on your page." };
-  if (upload.withdrawnAt) return { ok: false, message: "You withdrew your consent for this video, so it can no longer be replaced." };
-  if (upload.state === "DELETED") return { ok: false, message: "This video was removed, so it can no longer be replaced." };
+  const [upload, w] = await Promise.all([ownUpload(input.receiptId, input.uploadId), contributorWords()]);
+  if (!upload || !upload.photoId) return { ok: false, message: w("notOnPage") };
+  if (upload.withdrawnAt) return { ok: false, message: w("replaceWithdrawn") };
+  if (upload.state === "DELETED") return { ok: false, message: w("replaceRemoved") };
   const limited = await consume([{ key: `replace:${input.receiptId}`, ...REPLACE_LIMIT }]);
-  if (!limited.ok) return { ok: false, message: `Too many replacements were started. Please try again in ${describeWait(limited.retryAfterSeconds)}.` };
+  if (!limited.ok) return { ok: false, message: w("tooManyReplacements", { minutes: waitMinutes(limited.retryAfterSeconds) }) };
 
   const id = randomUUID();
   const nonce = randomBytes(12).toString("base64url");
@@ -42,7 +43,7 @@ export async function startReplace(input: { receiptId: string; uploadId: string;
     const timeoutMs = input.timeoutMs ?? 10_000;
     // What the object is now: the callback must find it changed from this.
     const before = await readObject(upload.connection, upload.photoId, timeoutMs);
-    if (!before) return { ok: false, message: "This video is no longer in the video library, so it can no longer be replaced." };
+    if (!before) return { ok: false, message: w("replaceGone") };
     const t = await clientFor(upload.connection, { timeoutMs }).getReplaceToken({
       photoId: upload.photoId,
       returnUrl: replaceCallbackUrl(),
@@ -65,7 +66,7 @@ export async function startReplace(input: { receiptId: string; uploadId: string;
     return { ok: true, replacementId: id };
   } catch (err) {
     log.warn("replace token not minted", { uploadId: upload.id, code: twentyThreeErrorOf(err)?.code ?? (err as Error).name });
-    return { ok: false, message: "The video library could not prepare the replacement right now. Please try again in a minute." };
+    return { ok: false, message: w("replaceUnavailable") };
   }
 }
 
@@ -75,7 +76,7 @@ export type ReplaceUpload =
 /** What the browser's uploader needs of a minted replacement (the ticket names the replacement). */
 export async function replacementToken(receiptId: string, replacementId: string): Promise<ReplaceUpload> {
   const r = await pendingReplacement(receiptId, replacementId);
-  if (!r) return { ok: false, message: "The replacement could not be prepared. Please try again." };
+  if (!r) return { ok: false, message: (await contributorWords())("replaceNotPrepared") };
   const redeemUrl = redeemReplaceUrl(r.upload.connection.apiUrl);
   return { ok: true, token: { uploadToken: r.replaceToken, redeemUrl, ticket: r.id, validUntil: r.validUntil.toISOString(), maxUploads: 1 } };
 }

@@ -4,11 +4,15 @@ import { z } from "zod";
 
 const receipt = z.string().min(10).max(200);
 
+/** The withdraw form's refusals, as keys of "visitorRefusals": the action words them in the page's language. */
+export const WITHDRAW_FORM_KEYS = ["confirmWithdraw", "reasonTooLong"] as const;
+export const isWithdrawFormKey = (m: unknown): m is (typeof WITHDRAW_FORM_KEYS)[number] => (WITHDRAW_FORM_KEYS as readonly unknown[]).includes(m);
+
 export const withdrawSchema = z.object({
   receipt,
   uploadId: z.uuid(),
-  confirm: z.literal("yes", { error: "Tick the box to confirm that you withdraw your consent." }),
-  reason: z.string().trim().max(500, "Please keep the reason under 500 characters.").default(""),
+  confirm: z.literal("yes", { error: "confirmWithdraw" }),
+  reason: z.string().trim().max(500, "reasonTooLong").default(""),
 });
 
 export const replaceSchema = z.object({ receipt, uploadId: z.uuid() });

@@ -12,6 +12,7 @@ import { insertMessages } from "@/lib/mail/outbox";
 import { announceUploadEvents, recordUploadEvent } from "@/lib/processing/events";
 import { safeMessageOf, twentyThreeErrorOf } from "@/lib/twentythree";
 import { queueTeamNotice } from "./mail";
+import { contributorWords } from "./words";
 
 export type ContributorResult = { ok: boolean; message: string };
 
@@ -25,9 +26,9 @@ export async function ownUpload(receiptId: string, uploadId: string) {
 }
 
 export async function withdrawConsent(input: { receiptId: string; uploadId: string; reason: string; timeoutMs?: number }): Promise<ContributorResult> {
-  const upload = await ownUpload(input.receiptId, input.uploadId);
-  if (!upload) return { ok: false, message: "That video is not on your page." };
-  if (upload.withdrawnAt) return { ok: true, message: "You have already withdrawn your consent for this video." };
+  const [upload, t] = await Promise.all([ownUpload(input.receiptId, input.uploadId), contributorWords()]);
+  if (!upload) return { ok: false, message: t("notOnPage") };
+  if (upload.withdrawnAt) return { ok: true, message: t("alreadyWithdrawn") };
   const policy = upload.link.withdrawPolicy === "delete" ? "delete" : "unpublish";
   const reason = input.reason.trim() || null;
   const base = { by: "contributor", policy, reason, from: upload.state };
@@ -44,7 +45,7 @@ export async function withdrawConsent(input: { receiptId: string; uploadId: stri
         const error = safeMessageOf(err, "The video library could not be reached.");
         await db().moderationAction.create({ data: { uploadId: upload.id, action: "withdraw", ok: false, error, detail: base } });
         log.warn("withdrawal not applied on TwentyThree", { uploadId: upload.id, code: twentyThreeErrorOf(err)?.code });
-        return { ok: false, message: "The video library did not answer, so nothing was changed yet. Please try again in a minute." };
+        return { ok: false, message: t("withdrawUnavailable") };
       }
     }
   }
@@ -59,12 +60,12 @@ export async function withdrawConsent(input: { receiptId: string; uploadId: stri
     await recordUploadEvent(tx, state === "DELETED" ? "upload.deleted" : "upload.moderated", upload.id);
     return tx.moderationAction.create({ data: { uploadId: upload.id, action: "withdraw", ok: true, detail: { ...base, to: state, outcome } } });
   });
-  if (!action) return { ok: true, message: "You have already withdrawn your consent for this video." };
+  if (!action) return { ok: true, message: t("alreadyWithdrawn") };
   log.info("consent withdrawn by contributor", { uploadId: upload.id, policy, state });
   await announceUploadEvents(upload.id);
   for (const id of await queueTeamNotice("withdrawn", upload.id, action.id, insertMessages)) await enqueueMail(id).catch(() => {});
   return {
     ok: true,
-    message: state === "DELETED" ? "Your consent is withdrawn and the video was deleted." : "Your consent is withdrawn and the video is no longer public.",
+    message: t(state === "DELETED" ? "withdrawnDeleted" : "withdrawnHidden"),
   };
 }

@@ -4,8 +4,10 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
+import { createTranslator } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
 import { isLocale, LOCALE_COOKIE, type Locale } from "./locales";
+import { loadMessages, type Messages } from "./messages";
 import { negotiateLocale } from "./negotiate";
 
 export async function visitorLocale(linkLanguage?: string | null): Promise<Locale> {
@@ -26,4 +28,11 @@ export async function setPublicLocale(linkLanguage?: string | null): Promise<Loc
   const locale = await visitorLocale(linkLanguage);
   setRequestLocale(locale);
   return locale;
+}
+
+/** Words for a server answer outside a page (a refusal, a route's HTML answer) in the visitor's
+ * language as decided above; English outside a request (jobs, integration tests). */
+export async function visitorTranslator<N extends keyof Messages>(namespace: N, linkLanguage?: string | null) {
+  const locale = await visitorLocale(linkLanguage);
+  return { locale, t: createTranslator({ locale, messages: await loadMessages(locale), namespace }) };
 }

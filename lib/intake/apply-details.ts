@@ -16,11 +16,16 @@ import type { FieldErrors } from "@/lib/field-errors";
 import { env } from "@/lib/env";
 import { parseDetails } from "./details";
 import { verifyTicket } from "./signing";
+import { visitorWords } from "./words";
 
 export type ApplyResult = { ok: true } | { ok: false; fieldErrors?: FieldErrors; message: string; retryable?: boolean };
 
 const MODERATED = new Set(["PUBLISHED", "REJECTED", "DELETED", "DISOWNED"]);
-const cannotChange: ApplyResult = { ok: false, message: "The details of this upload can no longer be changed." };
+/** The refusals in the visitor's language (issue #18): as the intake page decides it for the token's link. */
+const refusal = async (key: "cannotChange" | "signIn", language?: string | null): Promise<ApplyResult> => ({
+  ok: false,
+  message: (await visitorWords(language)).t(key),
+});
 
 type Member = { id: string; name?: string; email?: string } | null;
 
@@ -36,22 +41,26 @@ export async function applyDetailsFor(
   requesterIp?: string,
 ): Promise<ApplyResult> {
   const tokenId = verifyTicket(ticket);
-  if (!tokenId) return cannotChange;
+  if (!tokenId) return refusal("cannotChange");
   const token = await db().uploadToken.findUnique({
     where: { id: tokenId },
     include: { link: true, connection: { select: { apiUrl: true, credentialsEnc: true } }, uploads: { select: { state: true } } },
   });
-  if (!token || !token.detailsDeferred) return cannotChange;
-  if (token.link.deletedAt) return cannotChange;
+  if (!token || !token.detailsDeferred) return refusal("cannotChange");
+  const language = token.link.language;
+  const cannotChange = () => refusal("cannotChange", language);
+  if (token.link.deletedAt) return cannotChange();
   const m = token.link.membersOnly || token.userId ? await member() : null;
-  if (token.link.membersOnly && !m) return { ok: false, message: "Please sign in to upload to this link." };
+  if (token.link.membersOnly && !m) return refusal("signIn", language);
   // A members-only link's ticket only works for the member who started the upload.
-  if (token.userId && token.userId !== m?.id) return cannotChange;
+  if (token.userId && token.userId !== m?.id) return cannotChange();
   const who = { userId: m?.id, contributor: m ? { name: m.name, email: m.email } : undefined };
-  if (token.detailsAppliedAt || token.status === "EXPIRED" || token.validUntil <= now || token.uploads.some((u) => MODERATED.has(u.state))) return cannotChange;
+  if (token.detailsAppliedAt || token.status === "EXPIRED" || token.validUntil <= now || token.uploads.some((u) => MODERATED.has(u.state)))
+    return cannotChange();
 
-  const parsed = parseDetails(token.link, values, { member: Boolean(who.userId) });
-  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: "Please check the highlighted fields." };
+  const words = await visitorWords(language);
+  const parsed = parseDetails(token.link, values, { member: Boolean(who.userId) }, words.details, words.locale);
+  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: words.t("checkFields") };
   const d = parsed.details;
   const name = who.contributor?.name ?? d.name ?? null;
   const email = who.contributor?.email ?? d.email ?? null;
@@ -77,7 +86,7 @@ export async function applyDetailsFor(
       consentAt: d.consent ? now : null,
     },
   });
-  if (claimed.count !== 1) return cannotChange;
+  if (claimed.count !== 1) return cannotChange();
   if (d.consent) {
     // Issue #17: the agreement points at the consent version it saw, as at the mint (the function adds a version if the text is new).
     const ip = env().CONSENT_STORE_IP ? (requesterIp ?? null) : null;
@@ -93,7 +102,7 @@ export async function applyDetailsFor(
     return {
       ok: false,
       retryable: true,
-      message: "The video platform is not answering right now. Your upload continues; please send your details again in a minute.",
+      message: words.more("detailsRetry"),
     };
   }
   await db().upload.updateMany({ where: { tokenId: token.id }, data: { title, contributorName: name, contributorEmail: email } });

@@ -4,7 +4,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { htmlPage } from "@/lib/http/html-page";
 import { enqueueReceived } from "@/lib/jobs/queue";
-import { describeWait } from "@/lib/limits";
+import { visitorTranslator } from "@/lib/i18n/server";
 import { log } from "@/lib/log";
 import { handleCallback } from "./callback";
 import { verifyState } from "./signing";
@@ -12,18 +12,18 @@ import { verifyState } from "./signing";
 /** The database is down: if the callback is genuinely ours (the signed state checks out without the
  * database), tell the visitor their upload arrived; reconciliation records it once the database is
  * back (it asks TwentyThree by upload_token). */
-function databaseDown(params: Record<string, string>): Response {
+async function databaseDown(params: Record<string, string>): Promise<Response> {
   const ours = verifyState(params.state) !== null;
+  const { locale, t } = await pageWords();
   if (ours && params.photo_id && !params.error_message) {
-    return htmlPage(
-      200,
-      "Your upload has arrived",
-      "Your file reached the video library. We could not write it down on our side just now, so it will be confirmed within a few minutes. You do not need to upload it again.",
-      { "retry-after": "60" },
-    );
+    return htmlPage(200, t("arrivedTitle"), t("arrivedBody"), { "retry-after": "60" }, locale, t("home"));
   }
-  return htmlPage(503, "Temporarily unavailable", "We cannot record this right now. Please try again in a few minutes.", { "retry-after": "60" });
+  return htmlPage(503, t("unavailableTitle"), t("notRecorded"), { "retry-after": "60" }, locale, t("home"));
 }
+
+/** The visitor's browser reads these pages (TwentyThree redirects it here after the plain form's
+ * upload): in its language (cookie or Accept-Language; the link is not known before the lookup). */
+const pageWords = () => visitorTranslator("visitorRefusals");
 
 export async function receiveCallback(method: string, params: Record<string, string>, ip?: string): Promise<Response> {
   let outcome: Awaited<ReturnType<typeof handleCallback>>;
@@ -31,22 +31,16 @@ export async function receiveCallback(method: string, params: Record<string, str
     outcome = await handleCallback({ method, params, ip });
   } catch (err) {
     log.error("callback could not be recorded (database unavailable?)", { error: (err as Error).message.slice(0, 300) });
-    return databaseDown(params);
+    return await databaseDown(params);
   }
   if (outcome.kind === "limited") {
-    return htmlPage(
-      429,
-      "Too many attempts",
-      `This address received too many callbacks it could not match from here. Please try again in ${describeWait(outcome.retryAfterSeconds)}.`,
-      { "retry-after": String(outcome.retryAfterSeconds) },
-    );
+    const { locale, t } = await pageWords();
+    const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
+    return htmlPage(429, t("tooManyTitle"), t("tooManyCallbacks", { minutes }), { "retry-after": String(outcome.retryAfterSeconds) }, locale, t("home"));
   }
   if (outcome.kind === "rejected") {
-    return htmlPage(
-      400,
-      "We could not match this upload",
-      "This address only accepts results of uploads started from this portal, and this one does not match any of them. If you were uploading a video, go back to the link you were given and start again.",
-    );
+    const { locale, t } = await pageWords();
+    return htmlPage(400, t("noMatchTitle"), t("noMatchBody"), {}, locale, t("home"));
   }
   if (outcome.kind === "accepted") {
     // Ownership is confirmed off the request path (issue #20): a job for every accepted callback,

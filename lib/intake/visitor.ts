@@ -70,7 +70,7 @@ export async function mintForVisitor(
     // Issue #15: a recording must be one the link asks for; a file (always, without JavaScript), one the link takes.
     const recorded = checkRecording(recordingSettings(link), opts.recording, opts.fileCount ?? 1);
     if (!recorded.ok) {
-      const r = await refuse({ ok: false, message: recorded.message });
+      const r = await refuse({ ok: false, message: words.more(recorded.code, recorded.values) });
       if (r) return r;
       continue;
     }
@@ -91,7 +91,7 @@ export async function mintForVisitor(
     // Issue #17: a personal invitation, checked against the database (signature, link, revoked, expired).
     const invite = await inviteForMint(link.id, values.invite);
     if (!invite.ok) {
-      const r = await refuse({ ok: false, message: invite.message });
+      const r = await refuse({ ok: false, message: words.more(`invite_${invite.reason}`) });
       if (r) return r;
       continue;
     }

@@ -16,11 +16,14 @@ export async function visitorWords(linkLanguage?: string | null) {
   const t = createTranslator({ locale, messages, namespace: "refusals" });
   const td = createTranslator({ locale, messages, namespace: "details" });
   const tc = createTranslator({ locale, messages, namespace: "closed" });
+  // The refusals added after the first catalogue (recording checks, invitations, the 429 answers).
+  const more = createTranslator({ locale, messages, namespace: "visitorRefusals" });
   const details: DetailsWords = (key, values) => td(key, values);
   return {
     locale,
     t,
     details,
+    more,
     closed: (kind: ClosedKind) => `${tc(`${kind}Title`)}.`,
     mint: (f: Pick<MintFailure, "code" | "retryAfterSeconds">) =>
       f.code === "tooMany" ? t("tooMany", { minutes: Math.max(1, Math.ceil((f.retryAfterSeconds ?? 60) / 60)) }) : t(f.code),

@@ -8,22 +8,6 @@ import { inviteHash, sameHash, verifyInvite, verifyUnsubscribe } from "./signing
 export type InviteRefusal = "invalid" | "revoked" | "expired";
 export type InviteCheck = { ok: true; id: string; name: string; email: string } | { ok: false; reason: InviteRefusal };
 
-/** The visitor-facing sentence for each refusal (the page and the mint say the same). */
-export const INVITE_REFUSALS: Record<InviteRefusal, { title: string; body: string }> = {
-  invalid: {
-    title: "This personal link is not valid",
-    body: "The address may be incomplete or mistyped. Open the link from your invitation e-mail again, or ask the team that invited you for a new one.",
-  },
-  revoked: {
-    title: "This invitation was withdrawn",
-    body: "The team that sent it no longer collects videos through this personal link. Ask them if you think this is a mistake.",
-  },
-  expired: {
-    title: "This invitation has expired",
-    body: "Personal links work for a limited time. Ask the team that invited you for a new one.",
-  },
-};
-
 /** Check an invite for a link: signed by us, for an invitation of this link, not revoked, not expired. */
 export async function checkInvite(linkId: string, invite: string, now = new Date()): Promise<InviteCheck> {
   const id = verifyInvite(invite);
@@ -90,9 +74,13 @@ export async function unsubscribe(token: string, now = new Date()): Promise<Unsu
 }
 
 /** The invitation a mint is tied to: none without an invite, a refusal (and no token) for a bad one. */
-export async function inviteForMint(linkId: string, invite: string | undefined): Promise<{ ok: true; invitationId?: string } | { ok: false; message: string }> {
+/** The refusal is named by reason; the mint words it in the visitor's language ("visitorRefusals" invalid/revoked/expired). */
+export async function inviteForMint(
+  linkId: string,
+  invite: string | undefined,
+): Promise<{ ok: true; invitationId?: string } | { ok: false; reason: InviteRefusal }> {
   if (!invite) return { ok: true };
   const r = await checkInvite(linkId, invite);
-  if (!r.ok) return { ok: false, message: `${INVITE_REFUSALS[r.reason].title}. ${INVITE_REFUSALS[r.reason].body}` };
+  if (!r.ok) return { ok: false, reason: r.reason };
   return { ok: true, invitationId: r.id };
 }

@@ -164,7 +164,7 @@ async function uploadWithInvite(invitationId: string): Promise<string> {
   const mint = await import("@/lib/intake/mint");
   const cb = await import("@/lib/intake/callback");
   const checked = await access.inviteForMint(linkId, signInvite(invitationId));
-  if (!checked.ok) throw new Error(checked.message);
+  if (!checked.ok) throw new Error(`invite refused: ${checked.reason}`);
   const link = await db().intakeLink.findUniqueOrThrow({ where: { id: linkId } });
   const minted = await mint.mintToken({
     link,

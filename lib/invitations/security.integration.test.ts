@@ -64,7 +64,7 @@ describe("a personal link that is not ours to use", () => {
     ];
     for (const invite of attempts) {
       expect(await access.openInvite(linkId, invite)).toEqual({ ok: false, reason: "invalid" });
-      expect(await access.inviteForMint(linkId, invite)).toMatchObject({ ok: false, message: expect.stringContaining("not valid") });
+      expect(await access.inviteForMint(linkId, invite)).toMatchObject({ ok: false, reason: "invalid" });
     }
     // A real invite, but for another link: the same answer, nothing revealed.
     expect(await access.openInvite(otherLinkId, own)).toEqual({ ok: false, reason: "invalid" });
@@ -84,7 +84,7 @@ describe("a personal link that is not ours to use", () => {
     const before = await snapshot();
     const invite = signing.signInvite(victim);
     expect(await access.openInvite(linkId, invite)).toEqual({ ok: false, reason: "revoked" });
-    expect(await access.inviteForMint(linkId, invite)).toMatchObject({ ok: false, message: expect.stringContaining("withdrawn") });
+    expect(await access.inviteForMint(linkId, invite)).toMatchObject({ ok: false, reason: "revoked" });
     expect(await sending.sendInvitation(victim)).toMatchObject({ ok: false });
     expect((await sending.sendDueReminder(victim, new Date(Date.now() + 365 * 86_400_000))).sent).toBe(false);
     expect(await snapshot()).toEqual(before);

@@ -39,44 +39,52 @@ export function recordingSettings(link: RecordingColumns): RecordingSettings {
   };
 }
 
-export type MetaCheck = { ok: true; question?: Question } | { ok: false; message: string };
+/** Why a recording is refused: a key of "visitorRefusals" in messages/*.json (worded in the visitor's language by the mint). */
+export type RecordingRefusal =
+  | "recordHere"
+  | "noRecordings"
+  | "noScreen"
+  | "oneVideo"
+  | "recordingTooLong"
+  | "oneClipPerQuestion"
+  | "questionGone"
+  | "answerTooLong"
+  | "oneTake"
+  | "marksDoNotFit";
+export type MetaCheck = { ok: true; question?: Question } | { ok: false; code: RecordingRefusal; values?: { seconds: number } };
 
-const refuse = (message: string): MetaCheck => ({ ok: false, message });
+const refuse = (code: RecordingRefusal, seconds?: number): MetaCheck => ({ ok: false, code, ...(seconds === undefined ? {} : { values: { seconds } }) });
 
 /**
  * Is this recording one the link asked for? Besides the shape (recordingMetaSchema), the ids must
  * be the link's questions, marks ascending within the take, the length within the link's caps.
  * `recording` absent means a picked file: refused when the link takes recordings only.
- * Messages name no field: the visitor did nothing wrong in a form, the recording is not accepted.
+ * Refusals name no field: the visitor did nothing wrong in a form, the recording is not accepted.
  */
 export function checkRecording(settings: RecordingSettings, meta: RecordingMeta | undefined, fileCount: number): MetaCheck {
-  if (!meta) return settings.allowUpload ? { ok: true } : refuse("This link takes recordings made on this page, not files. Please record your video here.");
-  if (!settings.allowRecord) return refuse("This link does not take recordings. Please choose a video file instead.");
-  if (meta.source === "screen" && !settings.allowScreen) return refuse("This link does not take screen recordings. Please record with your camera.");
-  if (fileCount !== 1) return refuse("A recording is sent as one video. Please try again.");
+  if (!meta) return settings.allowUpload ? { ok: true } : refuse("recordHere");
+  if (!settings.allowRecord) return refuse("noRecordings");
+  if (meta.source === "screen" && !settings.allowScreen) return refuse("noScreen");
+  if (fileCount !== 1) return refuse("oneVideo");
   const byId = new Map(settings.questions.map((q) => [q.id, q]));
   const tooLong = (cap: number | null | undefined) => cap != null && meta.durationSeconds > cap + DURATION_SLACK_SECONDS;
-  if (tooLong(settings.maxSeconds))
-    return refuse(`This recording is longer than the ${settings.maxSeconds} seconds this link allows. Please record a shorter one.`);
+  if (tooLong(settings.maxSeconds)) return refuse("recordingTooLong", settings.maxSeconds!);
 
   if (settings.mode === "CLIPS") {
-    if (meta.kind !== "clip" || !meta.questionId || meta.marks?.length) return refuse("This link asks for one clip per question. Please record again.");
+    if (meta.kind !== "clip" || !meta.questionId || meta.marks?.length) return refuse("oneClipPerQuestion");
     const question = byId.get(meta.questionId);
-    if (!question) return refuse("This recording answers a question the link no longer asks. Please reload the page and record again.");
-    if (tooLong(question.limitSeconds))
-      return refuse(`This answer is longer than the ${question.limitSeconds} seconds allowed for it. Please record a shorter one.`);
+    if (!question) return refuse("questionGone");
+    if (tooLong(question.limitSeconds)) return refuse("answerTooLong", question.limitSeconds!);
     return { ok: true, question };
   }
 
-  if (meta.kind !== "take" || meta.questionId) return refuse("This link asks for one recording with all questions. Please record again.");
+  if (meta.kind !== "take" || meta.questionId) return refuse("oneTake");
   const marks = meta.marks ?? [];
   const used = new Set<string>();
   let last = -1;
   for (const m of marks) {
-    if (!byId.has(m.questionId) || used.has(m.questionId))
-      return refuse("This recording answers a question the link no longer asks. Please reload the page and record again.");
-    if (m.startSeconds <= last || m.startSeconds > meta.durationSeconds)
-      return refuse("The question times of this recording do not fit it. Please record again.");
+    if (!byId.has(m.questionId) || used.has(m.questionId)) return refuse("questionGone");
+    if (m.startSeconds <= last || m.startSeconds > meta.durationSeconds) return refuse("marksDoNotFit");
     used.add(m.questionId);
     last = m.startSeconds;
   }

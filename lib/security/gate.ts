@@ -5,8 +5,10 @@ import { clientIp } from "@/lib/http/client-ip";
 import { htmlPage } from "@/lib/http/html-page";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/messages";
 import { loadedLook, lookupLink } from "@/lib/intake/links";
-import { consume, describeWait, intakePostLimit } from "@/lib/limits";
+import { consume, intakePostLimit } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { closedPage } from "./closed-page";
 import { buildCsp, connectionOrigins } from "./csp";
@@ -29,6 +31,13 @@ export async function linkLanguageFor(pathname: string): Promise<string | null> 
   }
 }
 
+/** The gate's own answers in the visitor's language, decided as on the pages (lib/i18n/server.ts). */
+async function gateWords(req: NextRequest, linkLanguage: string | null) {
+  const chosen = req.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(chosen) ? chosen : isLocale(linkLanguage) ? linkLanguage : negotiateLocale(req.headers.get("accept-language"));
+  return { locale, t: createTranslator({ locale, messages: await loadMessages(locale), namespace: "visitorRefusals" }) };
+}
+
 export async function intakeGate(req: NextRequest): Promise<Response | null> {
   const m = INTAKE.exec(req.nextUrl.pathname);
   if (!m) return null;
@@ -40,12 +49,9 @@ export async function intakeGate(req: NextRequest): Promise<Response | null> {
       const r = await consume([intakePostLimit(clientIp(req.headers))]);
       if (!r.ok) {
         log.warn("intake: too many requests", { path: req.nextUrl.pathname });
-        return htmlPage(
-          429,
-          "Too many attempts",
-          `Too many uploads were started from your network in a short time. Please try again in ${describeWait(r.retryAfterSeconds)}.`,
-          { "retry-after": String(r.retryAfterSeconds) },
-        );
+        const { locale, t } = await gateWords(req, await linkLanguageFor(req.nextUrl.pathname));
+        const minutes = Math.max(1, Math.ceil(r.retryAfterSeconds / 60));
+        return htmlPage(429, t("tooManyTitle"), t("tooManyNetwork", { minutes }), { "retry-after": String(r.retryAfterSeconds) }, locale, t("home"));
       }
       return null;
     }

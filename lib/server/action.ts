@@ -25,8 +25,8 @@ export type ActionSpec<W extends Who, S extends z.ZodType, R extends Answer = Ac
   name: string;
   who: W;
   schema: S;
-  /** The answer when the input does not parse (forms show field errors, echo values…). */
-  invalid: (error: z.ZodError, context: C) => NoInfer<R>;
+  /** The answer when the input does not parse (forms show field errors, echo values…); async to word it in the visitor's language. */
+  invalid: (error: z.ZodError, context: C) => NoInfer<R> | Promise<NoInfer<R>>;
   /** `context` is what the call came with besides the input (a form's FormData). */
   run: (input: z.output<S>, caller: CallerOf<W>, context: C) => Promise<NoInfer<R>>;
 };

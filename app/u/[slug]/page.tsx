@@ -80,7 +80,7 @@ export default async function IntakePage({ params, searchParams }: Props) {
       ) : null}
       {apiUrl ? (
         // Only the namespaces the details form, uploader and recorder read reach the browser.
-        <NextIntlClientProvider locale={locale} messages={pick(await loadMessages(locale), ["details", "uploader", "states", "recorder"])}>
+        <NextIntlClientProvider locale={locale} messages={pick(await loadMessages(locale), ["details", "uploader", "uploaderNotes", "states", "recorder"])}>
           <Intake
             link={{
               ...publicLinkView(link, { member: Boolean(member) }),

@@ -116,7 +116,7 @@ export async function uploadChunked(u: ChunkedUpload): Promise<SendResult> {
         });
         inFlight.delete(c.number);
         if (r.status === 400) throw new TokenRejectedError(r.text.trim() || "The upload token was refused");
-        if (r.status === 500) throw new UploadRejectedError(r.text.trim() || "The file was refused");
+        if (r.status === 500) throw new UploadRejectedError(r.text.trim() || `HTTP ${r.status}`); // TwentyThree's own words, shown as "The video library said: …"
         if (r.status >= 200 && r.status < 300) {
           done.add(c.number);
           report();

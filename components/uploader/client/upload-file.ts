@@ -7,6 +7,7 @@ import { parseRedeemAnswer, type RedeemAnswer } from "./redeem-answer";
 import { clearResume, loadResume, saveResume, type ResumeRecord } from "./resume-store";
 import { AbortedError, backoffMs, sleep } from "./retry";
 import { NetworkError, xhrSend, type Send } from "./xhr";
+import { englishNotes, type NoteWords } from "../words";
 
 export type UploadTokenInfo = { uploadToken: string; redeemUrl: string; ticket: string; validUntil: string; maxUploads: number };
 export type GetToken = (opts: { fresh: boolean }) => Promise<UploadTokenInfo>;
@@ -14,9 +15,23 @@ export type UploadOutcome = { ticket: string; answer: RedeemAnswer };
 export type UploadEvent =
   { kind: "progress"; bytes: number } | { kind: "retrying"; reason: string } | { kind: "resuming"; chunksStored: number; chunksTotal: number };
 
+export type FailCode = "failIncomplete" | "failLost" | "failRestart" | "failRefused";
+
+/** `code` names the catalogue's words for the visitor (words.ts NoteKey); the message is for the
+ * console (English, with the cause) or, without a code, an answer the server already translated. */
 export class UploadFailedError extends Error {
   override name = "UploadFailedError";
+  constructor(
+    message: string,
+    readonly code?: FailCode,
+  ) {
+    super(message);
+  }
 }
+
+/** What the visitor reads of a failure: the words for its code, else its (translated) message. */
+export const failureText = (err: UploadFailedError, n: NoteWords) => (err.code ? n(err.code) : err.message);
+const failed = (code: FailCode, cause?: string) => new UploadFailedError(cause ? `${englishNotes(code)} (${cause})` : englishNotes(code), code);
 
 type Options = {
   file: File;
@@ -55,7 +70,7 @@ async function uploadWhole(o: Options): Promise<UploadOutcome> {
       const r = await send(token.redeemUrl, form, { signal: o.signal, onProgress: (b) => o.onEvent?.({ kind: "progress", bytes: Math.min(b, o.file.size) }) });
       if (r.status === 400) {
         // Expired or invalid token: nothing was stored, so a fresh token is safe, once.
-        if (reminted) throw new UploadFailedError(r.text.trim() || "The video library refused the upload");
+        if (reminted) throw failed("failRefused", r.text.trim());
         token = await o.getToken({ fresh: true });
         reminted = true;
         attempt = -1;
@@ -67,7 +82,7 @@ async function uploadWhole(o: Options): Promise<UploadOutcome> {
       if (!(err instanceof NetworkError)) throw err;
       reason = err.message;
     }
-    if (attempt + 1 >= maxAttempts) throw new UploadFailedError(`The upload could not be completed (${reason}). Check your connection and try again.`);
+    if (attempt + 1 >= maxAttempts) throw failed("failIncomplete", reason);
     o.onEvent?.({ kind: "retrying", reason });
     await wait(backoffMs(attempt, 1000, 16_000), o.signal);
   }
@@ -161,12 +176,9 @@ async function uploadInChunks(o: Options): Promise<UploadOutcome> {
       }
       if (err instanceof TokenRejectedError) {
         clearResume(o.slug, o.file);
-        throw new UploadFailedError(`${err.message}. Please start again.`);
+        throw failed("failRestart", err.message);
       }
-      if (err instanceof ChunkFailedError)
-        throw new UploadFailedError(
-          "The connection to the video library was lost. What was sent is kept: choose the same file again to continue where it stopped.",
-        );
+      if (err instanceof ChunkFailedError) throw failed("failLost", err.message);
       throw err;
     }
   }

@@ -47,7 +47,7 @@ export default async function ReplacePage({ params }: Props) {
       <h1 className="text-2xl font-bold">{t("heading", { title: r.upload.title || t("yourVideo") })}</h1>
       <p className="mt-2 text-slate-700">{t("intro")}</p>
       {/* The uploader is a client component: only its own words reach the browser. */}
-      <NextIntlClientProvider locale={locale} messages={pick(await loadMessages(locale), ["replace"])}>
+      <NextIntlClientProvider locale={locale} messages={pick(await loadMessages(locale), ["replace", "uploaderNotes"])}>
         <ReplaceUploader
           receipt={receipt}
           replacementId={r.id}
