@@ -80,8 +80,10 @@ const ALLOWED: Record<string, string[]> = {
 const FUNCTION_WORDS = /\b(the|a|an|is|are|was|this|that|your|you|of|to|be|can|cannot|not|no|please|for|with|on|in|it|its|could|again|here|try|has)\b/;
 /** An English sentence: three words or more, one of them a small English word, not SQL. */
 export function looksEnglish(text: string): boolean {
-  const words = text.replace(/\{[^}]*\}/g, " ").match(/[A-Za-z][A-Za-z']*/g) ?? [];
-  return words.length >= 3 && FUNCTION_WORDS.test(text) && !/\b(SELECT|UPDATE|INSERT|WHERE|FROM)\b/.test(text);
+  // Markup's tags and style sheets are not sentences; the text between tags still counts.
+  const prose = text.replace(/<style[\s\S]*?<\/style>/g, " ").replace(/<[^>]*>/g, " ");
+  const words = prose.replace(/\{[^}]*\}/g, " ").match(/[A-Za-z][A-Za-z']*/g) ?? [];
+  return words.length >= 3 && FUNCTION_WORDS.test(prose) && !/\b(SELECT|UPDATE|INSERT|WHERE|FROM)\b/.test(prose);
 }
 
 function files(root: string): string[] {
@@ -131,19 +133,22 @@ describe("visitor-facing .ts sources", () => {
     expect(found).toEqual([]);
   });
 
-  it("finds a returned refusal, a template and a thrown message, but not log lines, imports or keys (the scan itself works)", () => {
+  it("finds a returned refusal, a template, a thrown message and English between tags, but not log lines, imports, keys or bare markup (the scan itself works)", () => {
     const src = [
       `import { x } from "@/lib/some thing is here";`,
       `log.warn("details not applied: TwentyThree refused", { id });`,
       `const a = { ok: false, message: "That video is not on your page." };`,
       "const b = `Uploading ${name}. Keep this page open.`;",
       `throw new Error("The upload was cancelled");`,
+      'const f = `<html><style>h1{color:red}</style><h1>${title}</h1><a href="/">Go back to the start</a></html>`;',
+      'const g = `<main class="card"><h1>${title}</h1><p>${body}</p></main>`;',
       `const c = t("refusals.cannotChange"); const d = "text-sm font-bold"; const e = "SELECT id FROM links WHERE slug = $1";`,
     ].join("\n");
     expect(englishIn("x.ts", src).map((s) => s.split(" ").slice(1).join(" "))).toEqual([
       '"That video is not on your page."',
       '"Uploading {}. Keep this page open."',
       '"The upload was cancelled"',
+      '"<html><style>h1{color:red}</style><h1>{}</h1><a href=\\"/\\">Go back to the start</a></html>"',
     ]);
   });
 });
