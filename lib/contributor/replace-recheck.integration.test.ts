@@ -5,7 +5,7 @@
 // real PostgreSQL and pg-boss; "unreachable" is the connection pointed at a closed port.
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contribute as visit, redeemReplace } from "@/test/contributor";
+import { contribute as visit, redeemReplace, replaceTraces } from "@/test/contributor";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 
 let portal: PortalWithEmulator;
@@ -47,14 +47,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
   }
 }
 
-async function traces(uploadId: string) {
-  const row = await portal.db.upload.findUniqueOrThrow({ where: { id: uploadId } });
-  return {
-    processing: row.processing,
-    replaceActions: await portal.db.moderationAction.count({ where: { uploadId, action: "replace" } }),
-    mails: await portal.db.mailMessage.count({ where: { uploadId, kind: "replaced" } }),
-  };
-}
+const traces = (uploadId: string) => replaceTraces(portal, uploadId);
 
 const status = async (id: string) => (await portal.db.replacement.findUniqueOrThrow({ where: { id } })).status;
 const jobsOf = (id: string) =>
@@ -94,7 +87,12 @@ describe("replace callback while TwentyThree is unreachable", () => {
 
     await until("the job to confirm the replacement", async () => (await status(r.id)) === "done");
     await until("the job to finish", async () => (await jobsOf(r.id)).every((j) => j.state === "completed"));
-    expect(await traces(a.upload.id)).toEqual({ processing: "PROCESSING", replaceActions: before.replaceActions + 1, mails: before.mails + 1 });
+    expect(await traces(a.upload.id)).toEqual({
+      processing: "PROCESSING",
+      replaceActions: before.replaceActions + 1,
+      mails: before.mails + 1,
+      done: before.done + 1,
+    });
 
     // The callback again, the job again, the sweep's re-queue: nothing is recorded twice.
     const { handleReplaceCallback } = await import("./replace");
@@ -102,7 +100,12 @@ describe("replace callback while TwentyThree is unreachable", () => {
     expect(await handleReplaceCallback(callback)).toMatchObject({ kind: "duplicate" });
     expect(await recheckReplacement(r.id)).toBe("settled");
     expect(await confirmingReplacements()).not.toContain(r.id);
-    expect(await traces(a.upload.id)).toEqual({ processing: "PROCESSING", replaceActions: before.replaceActions + 1, mails: before.mails + 1 });
+    expect(await traces(a.upload.id)).toEqual({
+      processing: "PROCESSING",
+      replaceActions: before.replaceActions + 1,
+      mails: before.mails + 1,
+      done: before.done + 1,
+    });
   }, 120_000);
 
   it("a forged callback kept while TwentyThree was down is refused once it answers, and changes nothing", async () => {
