@@ -38,8 +38,10 @@ export default async function ContributorPage({ params, searchParams }: Props) {
     );
   }
   const { view } = page;
-  // Look again while TwentyThree processes a video or a replacement waits for its confirmation.
-  const processing = view.uploads.some((u) => (u.processing === "PROCESSING" || u.replacements[0]?.status === "confirming") && !u.withdrawnAt);
+  // Look again while TwentyThree processes a video or a replacement waits for its confirmation;
+  // the "confirming" notice stays only while one does (then the video's card says how it ended).
+  const confirming = view.uploads.some((u) => u.replacements[0]?.status === "confirming" && !u.withdrawnAt);
+  const processing = confirming || view.uploads.some((u) => u.processing === "PROCESSING" && !u.withdrawnAt);
   return (
     <PublicShell>
       {processing ? <meta httpEquiv="refresh" content="10" /> : null}
@@ -57,7 +59,7 @@ export default async function ContributorPage({ params, searchParams }: Props) {
             {t("replaceFailedBody")}
           </Notice>
         </div>
-      ) : replaced === "confirming" ? (
+      ) : replaced === "confirming" && confirming ? (
         <div className="mt-4" data-testid="replace-confirming">
           <Notice title={tc("confirmingTitle")}>{tc("confirmingBody")}</Notice>
         </div>
