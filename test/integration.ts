@@ -10,8 +10,8 @@ import { createTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/test/emulator";
 
 export type PortalOptions = {
-  /** APP_URL the portal would run at (its callback URLs are built from it). */
-  appUrl: string;
+  /** APP_URL the portal would run at (its callback URLs are built from it); unset: the default. */
+  appUrl?: string;
   /** AUTH_SECRET (sessions and the signed callback state). */
   authSecret: string;
   /** Seed the demo link and default connection as `npm start` does (default true). */
@@ -32,7 +32,8 @@ export type PortalWithMail = PortalWithEmulator & { catcher: MailCatcher };
 async function boot(opts: PortalOptions, emu?: TestEmulator): Promise<Portal> {
   const fresh = opts.databaseUrl ? undefined : await createTestDatabase();
   const databaseUrl = opts.databaseUrl ?? fresh!.url;
-  const env: Record<string, string> = { DATABASE_URL: databaseUrl, APP_URL: opts.appUrl, AUTH_SECRET: opts.authSecret, ...opts.settings };
+  const env: Record<string, string> = { DATABASE_URL: databaseUrl, AUTH_SECRET: opts.authSecret, ...opts.settings };
+  if (opts.appUrl) env.APP_URL = opts.appUrl;
   if (emu) env.EMULATOR_PORT = String(emu.port);
   if (opts.logLevel) env.LOG_LEVEL = opts.logLevel;
   Object.assign(process.env, env);
