@@ -121,6 +121,7 @@ describe("replace callback while TwentyThree is unreachable", () => {
     try {
       expect(await handleReplaceCallback(forged)).toMatchObject({ kind: "confirming" });
       expect(await handleReplaceCallback(forged)).toMatchObject({ kind: "confirming" }); // a repeat queues nothing more
+      expect(await jobsOf(r.id)).toHaveLength(1);
     } finally {
       await reachable(true);
     }
