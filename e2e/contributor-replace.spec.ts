@@ -8,7 +8,7 @@ import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
-import { caughtMail, emulatorObjects, emulatorUrl, query } from "./db";
+import { caughtMail, emulatorObjects, emulatorUrl, query, setFaults } from "./db";
 
 const redeemReplace = `${emulatorUrl}/api/photo/redeem-replace-token`;
 const CHUNK = 256 * 1024; // UPLOAD_CHUNK_BYTES set by e2e/server.ts (threshold 2 MB)
@@ -91,6 +91,37 @@ test("without JavaScript the plain form replaces the video and comes back to the
   await expect(page.getByText("Your new file has arrived")).toBeVisible({ timeout: 30_000 });
   const after = (await emulatorObjects()).find((o) => o.photo_id === photoId)! as typeof before & { replaced_count: number };
   expect(after).toMatchObject({ photo_id: photoId, token: before.token, replaced_count: 1 });
+});
+
+test("TwentyThree down when the callback comes: the page says received and confirming, then shows it replaced once TwentyThree answers", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { page, photoId } = await contributorLink(browser, "Lise", false);
+  await page.getByRole("button", { name: "Replace with a new file" }).click();
+  await expect(page.getByRole("heading", { name: /Replace/ })).toBeVisible();
+  await page.getByLabel("Choose the new video").setInputFiles(path.join(FIXTURES_DIR, "clip.webm"));
+  // The file still reaches TwentyThree (redeem is its own path); its API answers 503 meanwhile.
+  await setFaults({ apiFailure: "503" });
+  try {
+    await page.getByRole("button", { name: "Upload the new file" }).click();
+    await expect(page.getByText("We received your new file")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("replace-check-note")).toContainText("confirming it with the video library");
+    await expect(page.getByTestId("replaced-note")).toHaveCount(0);
+  } finally {
+    await setFaults(null);
+  }
+  // The job asks again (backoff) and records it; the page, reloaded, shows it replaced.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("replaced-note")).toContainText("Replaced once", { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByTestId("replace-check-note")).toHaveCount(0);
+  const rows = await query<{ n: string }>(
+    `SELECT count(*) AS n FROM moderation_actions a JOIN uploads u ON u.id = a.upload_id WHERE u.photo_id = $1 AND a.action = 'replace'`,
+    [photoId],
+  );
+  expect(rows.map((r) => Number(r.n))).toEqual([1]);
 });
 
 test("a forged replace callback (state read off an aborted redeem, public photo_id) changes nothing and mails nobody", async ({ browser }) => {

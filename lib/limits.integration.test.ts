@@ -1,22 +1,19 @@
 // The intake gate's limit and the mint's limits in one statement (consumeBehind, issue #20),
 // against a real PostgreSQL: counted once each, nothing behind a spent gate, no deadlock.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/test/db";
+import { startPortal, type Portal } from "@/test/integration";
 
-let drop: () => Promise<void>;
+let portal: Portal;
 let limits: typeof import("@/lib/limits");
 let dbm: typeof import("@/lib/db");
 
 beforeAll(async () => {
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, { DATABASE_URL: t.url, AUTH_SECRET: "limits-test-secret-0123456789abcdef0123" });
+  portal = await startPortal({ authSecret: "limits-test-secret-0123456789abcdef0123", seed: false });
   dbm = await import("@/lib/db");
   limits = await import("@/lib/limits");
 });
 afterAll(async () => {
-  await dbm?.db().$disconnect();
-  await drop?.();
+  await portal?.close();
 });
 
 const count = async (key: string) => Number((await dbm.db().rateLimit.findUnique({ where: { key } }))?.count ?? 0);

@@ -1,27 +1,19 @@
 // The demo admin (a password printed in the README) exists only while the portal is reachable
 // from this machine alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/test/db";
+import { startPortal, type Portal } from "@/test/integration";
 
-let drop: () => Promise<void>;
+let portal: Portal;
 let dbm: typeof import("@/lib/db");
 let seed: typeof import("@/lib/seed");
 
 beforeAll(async () => {
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, {
-    DATABASE_URL: t.url,
-    APP_URL: "http://localhost:3997",
-    AUTH_SECRET: "seed-test-secret-0123456789abcdef0123456",
-    LOG_LEVEL: "error",
-  });
+  portal = await startPortal({ appUrl: "http://localhost:3997", authSecret: "seed-test-secret-0123456789abcdef0123456", logLevel: "error", seed: false });
   dbm = await import("@/lib/db");
   seed = await import("@/lib/seed");
 });
 afterAll(async () => {
-  await dbm?.db().$disconnect();
-  await drop?.();
+  await portal?.close();
 });
 
 describe("isLoopbackUrl", () => {

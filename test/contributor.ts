@@ -46,3 +46,14 @@ export async function redeemReplace(portal: PortalWithEmulator, replaceToken: st
   const res = await fetch(`${portal.emu.url}/api/photo/redeem-replace-token`, { method: "POST", body: form, redirect: "manual" });
   return Object.fromEntries(new URL(res.headers.get("location")!).searchParams) as Record<string, string>;
 }
+
+/** What a confirmed replacement leaves behind, to show a refused one left nothing. */
+export async function replaceTraces(portal: PortalWithEmulator, uploadId: string) {
+  const row = await portal.db.upload.findUniqueOrThrow({ where: { id: uploadId } });
+  return {
+    processing: row.processing,
+    replaceActions: await portal.db.moderationAction.count({ where: { uploadId, action: "replace" } }),
+    mails: await portal.db.mailMessage.count({ where: { uploadId, kind: "replaced" } }),
+    done: await portal.db.replacement.count({ where: { uploadId, status: "done" } }),
+  };
+}

@@ -3,14 +3,14 @@
 // real sessions (a next-auth JWT cookie in a request scope, test/session.ts).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createTestDatabase } from "@/test/db";
+import { startPortal, type Portal } from "@/test/integration";
 import { asRequestFrom } from "@/test/session";
 
 // Framework, not ours: revalidatePath needs Next's render-time cache, absent outside a server.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const SECRET = "authz-test-secret-0123456789abcdef01234567";
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let portal: Portal;
 let client: PrismaClient;
 let links: typeof import("@/lib/links/actions");
 let settings: typeof import("@/lib/settings/actions");
@@ -21,9 +21,8 @@ let linkId: string;
 let connectionId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: SECRET, APP_URL: "http://localhost:3994", LOG_LEVEL: "error" });
-  const db = (client = (await import("@/lib/db")).db());
+  portal = await startPortal({ appUrl: "http://localhost:3994", authSecret: SECRET, logLevel: "error", seed: false });
+  const db = (client = portal.db);
   links = await import("@/lib/links/actions");
   settings = await import("@/lib/settings/actions");
   members = await import("@/lib/members/actions");
@@ -34,8 +33,7 @@ beforeAll(async () => {
   linkId = (await db.intakeLink.create({ data: { slug: "target", title: "Target", connectionId } })).id;
 });
 afterAll(async () => {
-  await client?.$disconnect();
-  await database?.drop();
+  await portal?.close();
 });
 
 const form = (o: Record<string, string>) => {

@@ -71,6 +71,8 @@ export function ReplaceUploader(p: Props) {
       setPhase({ kind: "checking" });
       const status = await replacementStatusOf(p.receipt, out.ticket);
       if (status.ok && status.status === "done") return router.push(`/c/${p.receipt}?replaced=1`);
+      // Received, but TwentyThree could not be asked yet: the portal confirms it in the background.
+      if (status.ok && status.status === "confirming") return router.push(`/c/${p.receipt}?replaced=confirming`);
       setPhase({
         kind: "error",
         message: status.ok ? t("notShown") : (status.message ?? t("somethingWrong")),

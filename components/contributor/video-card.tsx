@@ -24,7 +24,9 @@ function useStatus(): (v: Video) => string {
 export function VideoCard({ v, receipt, policy }: { v: Video; receipt: string; policy: string }) {
   const t = useTranslations("contributor");
   const status = useStatus();
+  const tc = useTranslations("replaceCheck");
   const replaced = v.replacements.filter((r) => r.status === "done");
+  const latest = v.replacements[0]?.status; // newest first
   return (
     <li className="space-y-2 p-4" data-testid="contributor-video" data-photo-id={v.photoId ?? ""}>
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -43,6 +45,11 @@ export function VideoCard({ v, receipt, policy }: { v: Video; receipt: string; p
       {replaced.length ? (
         <p className="text-sm text-slate-600" data-testid="replaced-note">
           {t("replacedNote", { count: replaced.length, at: replaced[0]!.completedAt ?? v.createdAt })}
+        </p>
+      ) : null}
+      {latest === "confirming" || latest === "unconfirmed" ? (
+        <p className="text-sm text-slate-700" role="status" data-testid="replace-check-note">
+          {latest === "confirming" ? tc("confirmingNote") : tc("refusedNote")}
         </p>
       ) : null}
       {v.withdrawnAt ? (

@@ -2,25 +2,23 @@
 // session cookie (test/session.ts), so auth() decodes it and re-reads the user as in production.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createTestDatabase } from "@/test/db";
+import { startPortal, type Portal } from "@/test/integration";
 import { asRequestFrom } from "@/test/session";
 
 const SECRET = "guard-test-secret-0123456789abcdef0123456";
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let portal: Portal;
 let client: PrismaClient;
 let guard: typeof import("@/lib/auth/guard");
 let admin: string;
 let member: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: SECRET, APP_URL: "http://localhost:3995", LOG_LEVEL: "error" });
-  client = (await import("@/lib/db")).db();
+  portal = await startPortal({ appUrl: "http://localhost:3995", authSecret: SECRET, logLevel: "error", seed: false });
+  client = portal.db;
   guard = await import("@/lib/auth/guard");
 });
 afterAll(async () => {
-  await client?.$disconnect();
-  await database?.drop();
+  await portal?.close();
 });
 beforeEach(async () => {
   await client.user.deleteMany();

@@ -19,7 +19,13 @@ async function words() {
   const locale = await visitorLocale();
   return createTranslator({ locale, messages: await loadMessages(locale), namespace: "replace" });
 }
-const refused = async () => ({ ok: false as const, message: (await words())("linkRefused") });
+type Refused = { ok: false; message: string };
+
+/** Every contributor action starts here: the signed receipt link is the authority, checked first. */
+async function asContributor<T>(receipt: string, run: (receiptId: string) => Promise<T>): Promise<T | Refused> {
+  const check = await checkReceipt(receipt);
+  return check.ok ? run(check.receipt.id) : { ok: false, message: (await words())("linkRefused") };
+}
 
 export const withdrawAction = formAction({
   name: "withdrawConsent",
@@ -30,13 +36,12 @@ export const withdrawAction = formAction({
     const key = error.issues[0]?.message;
     return { ok: false, message: isWithdrawFormKey(key) ? (await contributorWords())(key) : "That action is not available." };
   },
-  run: async ({ receipt, uploadId, reason }) => {
-    const check = await checkReceipt(receipt);
-    if (!check.ok) return refused();
-    const result = await withdrawConsent({ receiptId: check.receipt.id, uploadId, reason });
-    revalidatePath(`/c/${receipt}`);
-    return result;
-  },
+  run: ({ receipt, uploadId, reason }) =>
+    asContributor(receipt, async (receiptId) => {
+      const result = await withdrawConsent({ receiptId, uploadId, reason });
+      revalidatePath(`/c/${receipt}`);
+      return result;
+    }),
 });
 
 export const replaceAction = formAction({
@@ -45,13 +50,12 @@ export const replaceAction = formAction({
   schema: replaceSchema,
   read: (f) => ({ receipt: field(f, "receipt"), uploadId: field(f, "uploadId") }),
   invalid: () => ({ ok: false, message: "That action is not available." }),
-  run: async ({ receipt, uploadId }) => {
-    const check = await checkReceipt(receipt);
-    if (!check.ok) return refused();
-    const r = await startReplace({ receiptId: check.receipt.id, uploadId });
-    if (!r.ok) return r;
-    redirect(`/c/${receipt}/replace/${r.replacementId}`);
-  },
+  run: ({ receipt, uploadId }) =>
+    asContributor(receipt, async (receiptId) => {
+      const r = await startReplace({ receiptId, uploadId });
+      if (!r.ok) return r;
+      redirect(`/c/${receipt}/replace/${r.replacementId}`);
+    }),
 });
 
 const prepareReplace = defineAction<"anyone", typeof replaceUploadSchema, ReplaceUpload>({
@@ -59,15 +63,14 @@ const prepareReplace = defineAction<"anyone", typeof replaceUploadSchema, Replac
   who: "anyone",
   schema: replaceUploadSchema,
   invalid: () => ({ ok: false, message: "That action is not available." }),
-  run: async ({ receipt, replacementId }) => {
-    const check = await checkReceipt(receipt);
-    if (!check.ok) return refused();
-    const page = await pendingReplacement(check.receipt.id, replacementId);
-    if (!page) return { ok: false, message: (await words())("formExpired") };
-    // TwentyThree calls the callback itself and answers the upload in text (background_return_p).
-    const r = await startReplace({ receiptId: check.receipt.id, uploadId: page.uploadId, background: true });
-    return r.ok ? replacementToken(check.receipt.id, r.replacementId) : r;
-  },
+  run: ({ receipt, replacementId }) =>
+    asContributor(receipt, async (receiptId): Promise<ReplaceUpload> => {
+      const page = await pendingReplacement(receiptId, replacementId);
+      if (!page) return { ok: false, message: (await words())("formExpired") };
+      // TwentyThree calls the callback itself and answers the upload in text (background_return_p).
+      const r = await startReplace({ receiptId, uploadId: page.uploadId, background: true });
+      return r.ok ? replacementToken(receiptId, r.replacementId) : r;
+    }),
 });
 
 /** A replace token for the page's resumable uploader (the page's own token is the no-JavaScript form's). */
@@ -80,12 +83,11 @@ const statusOf = defineAction<"anyone", typeof replaceUploadSchema, { ok: boolea
   who: "anyone",
   schema: replaceUploadSchema,
   invalid: () => ({ ok: false, message: "That action is not available." }),
-  run: async ({ receipt, replacementId }) => {
-    const check = await checkReceipt(receipt);
-    if (!check.ok) return refused();
-    const status = await replacementStatus(check.receipt.id, replacementId);
-    return status ? { ok: true, status } : { ok: false, message: (await words())("notOnPage") };
-  },
+  run: ({ receipt, replacementId }) =>
+    asContributor(receipt, async (receiptId) => {
+      const status = await replacementStatus(receiptId, replacementId);
+      return status ? { ok: true, status } : { ok: false, message: (await words())("notOnPage") };
+    }),
 });
 
 /** Whether the portal recorded the replacement (TwentyThree confirmed it) after the upload finished. */

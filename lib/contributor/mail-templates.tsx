@@ -1,50 +1,31 @@
 // The contributor's receipt and the team's "withdrawn" / "replaced" notices (issue #17), written
 // with React Email like lib/mail/templates.tsx. The receipt is in the visitor's language (#18:
 // the locale their page was in, messages/*.json "mail"); the team's notices stay English.
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
-import { render } from "@react-email/render";
-import type { MailContent } from "@/lib/mail/templates";
+import { Button, Text } from "@react-email/components";
+import { MailFrame, mailButton, renderMail } from "@/lib/mail/layout";
 import { translatorFor } from "@/lib/i18n/messages";
-
-const box = { backgroundColor: "#ffffff", margin: "0 auto", padding: "24px", maxWidth: "560px", fontFamily: "Helvetica, Arial, sans-serif" };
-const button = { backgroundColor: "#1d4ed8", color: "#ffffff", borderRadius: "6px", padding: "12px 18px", fontWeight: 600, textDecoration: "none" };
 
 type MailProps = { heading: string; intro: string; lines: string[]; href: string; cta: string; footer: string; lang?: string };
 
 function Mail({ heading, intro, lines, href, cta, footer, lang = "en" }: MailProps) {
   return (
-    <Html lang={lang}>
-      <Head />
-      <Preview>{intro}</Preview>
-      <Body style={{ backgroundColor: "#f1f5f9" }}>
-        <Container style={box}>
-          <Heading as="h1" style={{ fontSize: "20px" }}>
-            {heading}
-          </Heading>
-          <Text>{intro}</Text>
-          {lines.map((l) => (
-            <Text key={l}>{l}</Text>
-          ))}
-          <Button href={href} style={button}>
-            {cta}
-          </Button>
-          <Hr />
-          <Text style={{ color: "#475569", fontSize: "12px" }}>{footer}</Text>
-        </Container>
-      </Body>
-    </Html>
+    <MailFrame lang={lang} preview={intro} heading={heading} footer={footer}>
+      <Text>{intro}</Text>
+      {lines.map((l) => (
+        <Text key={l}>{l}</Text>
+      ))}
+      <Button href={href} style={mailButton}>
+        {cta}
+      </Button>
+    </MailFrame>
   );
-}
-
-async function both(subject: string, el: React.ReactElement): Promise<MailContent> {
-  return { subject, html: await render(el), text: await render(el, { plainText: true }) };
 }
 
 export type ReceiptMail = { name: string | null; linkTitle: string; titles: (string | null)[]; pageUrl: string; expiresAt: Date; locale?: string | null };
 
 export async function receiptMail(r: ReceiptMail) {
   const { locale, t } = await translatorFor(r.locale, "mail");
-  return both(
+  return renderMail(
     t("receiptSubject", { link: r.linkTitle }),
     <Mail
       lang={locale}
@@ -69,7 +50,7 @@ export type TeamNotice = {
 };
 
 export const teamNoticeMail = (n: TeamNotice) =>
-  both(
+  renderMail(
     n.kind === "withdrawn" ? `Consent withdrawn: ${n.title}` : `Video replaced: ${n.title}`,
     <Mail
       heading={n.kind === "withdrawn" ? "A contributor withdrew their consent" : "A contributor replaced their video"}

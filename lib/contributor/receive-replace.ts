@@ -20,6 +20,6 @@ export async function receiveReplaceCallback(params: Record<string, string>): Pr
     return htmlPage(400, t("replaceNoMatchTitle"), t("replaceNoMatchBody"), {}, locale, t("home"));
   }
   const page = new URL(`/c/${outcome.receipt}`, env().appUrl);
-  page.searchParams.set("replaced", outcome.kind === "failed" || outcome.kind === "unconfirmed" ? outcome.kind : "1");
+  page.searchParams.set("replaced", ["failed", "unconfirmed", "confirming"].includes(outcome.kind) ? outcome.kind : "1");
   return new Response(null, { status: 303, headers: { location: page.toString(), "cache-control": "no-store" } });
 }

@@ -4,7 +4,7 @@
 // PostgreSQL; the attacker uses only what a contributor holds: their receipt link, the replace
 // token the replace page shows, the public photo_id, and the redirect of a redeem they abort.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contribute as visit, redeemReplace, webm } from "@/test/contributor";
+import { contribute as visit, redeemReplace, replaceTraces, webm } from "@/test/contributor";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 
 let portal: PortalWithEmulator;
@@ -28,15 +28,7 @@ afterAll(async () => {
 type EmuObject = { photo_id: string; replaced_count: number; size: number; variables: Record<string, string> };
 const emuObject = async (photoId: string | null) => (await portal.emu.objects<EmuObject>()).find((o) => o.photo_id === photoId);
 
-async function visibleTraces(uploadId: string) {
-  const row = await portal.db.upload.findUniqueOrThrow({ where: { id: uploadId } });
-  return {
-    processing: row.processing,
-    replaceActions: await portal.db.moderationAction.count({ where: { uploadId, action: "replace" } }),
-    mails: await portal.db.mailMessage.count({ where: { uploadId, kind: "replaced" } }),
-    done: await portal.db.replacement.count({ where: { uploadId, status: "done" } }),
-  };
-}
+const visibleTraces = (uploadId: string) => replaceTraces(portal, uploadId);
 
 describe("replace callback confirmed with TwentyThree", () => {
   it("a forged success callback, built from an aborted redeem's redirect, changes nothing and sends no mail", async () => {

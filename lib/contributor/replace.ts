@@ -5,19 +5,18 @@
 // connection's domain must all match. So a replace callback can never move to another video,
 // even with a genuine replace token of the contributor's own. photo_id and embeds stay the same.
 // None of that is secret from the contributor, though, so the portal finally asks TwentyThree
-// whether the object really changed (replace-check.ts) before it records, notifies or follows.
+// whether the object really changed (replace-check.ts) before it records, notifies or follows;
+// when TwentyThree cannot answer right then, a job asks again (replace-confirm.ts).
 import { randomBytes, randomUUID } from "node:crypto";
 import { clientFor } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { connectionDomains } from "@/lib/intake/callback";
-import { enqueueFollow, enqueueMail } from "@/lib/jobs/queue";
 import { consume } from "@/lib/limits";
 import { log } from "@/lib/log";
-import { insertMessages } from "@/lib/mail/outbox";
 import { redeemReplaceUrl, twentyThreeErrorOf } from "@/lib/twentythree";
-import { queueTeamNotice } from "./mail";
-import { isPrint, readObject, replacedSince, type ObjectPrint } from "./replace-check";
+import { readObject } from "./replace-check";
+import { confirmReplacement, deferConfirmation } from "./replace-confirm";
 import { signReceipt, signReplaceState, verifyReplaceState } from "./receipt";
 import { ownUpload } from "./withdraw";
 import { contributorWords, waitMinutes } from "./words";
@@ -97,17 +96,7 @@ export async function pendingReplacement(receiptId: string, replacementId: strin
 }
 
 export type ReplaceOutcome =
-  { kind: "replaced" | "duplicate" | "failed" | "unconfirmed"; receipt: string; message?: string } | { kind: "rejected"; reason: string };
-
-/** What the object looked like last: this replacement's mint, or a later confirmed replacement. */
-async function baselineOf(r: { id: string; uploadId: string; createdAt: Date; objectBefore: unknown }): Promise<ObjectPrint | null> {
-  const later = await db().replacement.findFirst({
-    where: { uploadId: r.uploadId, status: "done", completedAt: { gt: r.createdAt }, NOT: { id: r.id } },
-    orderBy: { completedAt: "desc" },
-  });
-  const base = later?.objectAfter ?? r.objectBefore;
-  return isPrint(base) ? base : null;
-}
+  { kind: "replaced" | "duplicate" | "failed" | "unconfirmed" | "confirming"; receipt: string; message?: string } | { kind: "rejected"; reason: string };
 
 export async function handleReplaceCallback(params: Record<string, string>, now = new Date()): Promise<ReplaceOutcome> {
   const reject = (reason: string, replacementId?: string): ReplaceOutcome => {
@@ -129,43 +118,14 @@ export async function handleReplaceCallback(params: Record<string, string>, now 
   if (!params.photo_id || params.photo_id !== r.upload.photoId) return reject("photo_id is not the video this replace token was made for", r.id);
   if (!connectionDomains(r.upload.connection).includes((params.domain ?? "").toLowerCase())) return reject("domain is not this connection's site", r.id);
   if (r.upload.withdrawnAt) return reject("consent was withdrawn for this video", r.id);
-  if (r.status !== "pending") return { kind: "duplicate", receipt };
+  if (r.status === "confirming") return { kind: "confirming", receipt }; // the job is asking TwentyThree
+  if (r.status === "done" || r.status === "failed") return { kind: "duplicate", receipt };
 
   // Everything above can be forged by the contributor; TwentyThree's object cannot.
-  const baseline = await baselineOf(r);
-  const current = await readObject(r.upload.connection, r.upload.photoId).catch(() => undefined);
-  if (!baseline || !current || !replacedSince(baseline, current)) {
-    log.warn("replace callback not confirmed by TwentyThree", { replacementId: r.id, reachable: current !== undefined });
-    return { kind: "unconfirmed", receipt };
+  const confirmed = await confirmReplacement(r, now);
+  if (confirmed === "unreachable") {
+    await deferConfirmation(r.id);
+    return { kind: "confirming", receipt };
   }
-
-  const done = await db().$transaction(async (tx) => {
-    const claimed = await tx.replacement.updateMany({
-      where: { id: r.id, status: "pending" },
-      data: { status: "done", completedAt: now, objectAfter: current },
-    });
-    if (claimed.count === 0) return null;
-    // TwentyThree transcodes the new file: follow it again from the start.
-    await tx.upload.update({
-      where: { id: r.uploadId },
-      data: {
-        processing: "PROCESSING",
-        processingPercent: 0,
-        processingSince: now,
-        processingError: null,
-        readyAt: null,
-        videoLength: null,
-        thumbnailUrl: null,
-      },
-    });
-    const outcome = "The new file was uploaded to the same video on TwentyThree (same id and embeds); it is being processed again.";
-    return tx.moderationAction.create({
-      data: { uploadId: r.uploadId, action: "replace", ok: true, detail: { by: "contributor", replacementId: r.id, outcome } },
-    });
-  });
-  if (!done) return { kind: "duplicate", receipt };
-  log.info("video replaced by contributor", { uploadId: r.uploadId, replacementId: r.id });
-  await enqueueFollow(r.uploadId).catch(() => {});
-  for (const id of await queueTeamNotice("replaced", r.uploadId, done.id, insertMessages)) await enqueueMail(id).catch(() => {});
-  return { kind: "replaced", receipt };
+  return { kind: confirmed, receipt };
 }

@@ -3,9 +3,9 @@
 // messages), never a 500 or an exception, and change nothing that was stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createTestDatabase } from "@/test/db";
+import { startPortal, type Portal } from "@/test/integration";
 
-let drop: () => Promise<void>;
+let portal: Portal;
 let dbm: typeof import("@/lib/db");
 let receive: typeof import("@/lib/intake/receive");
 let details: typeof import("@/lib/intake/details");
@@ -13,24 +13,15 @@ let links: typeof import("@/lib/intake/links");
 let signing: typeof import("@/lib/intake/signing");
 
 beforeAll(async () => {
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, {
-    DATABASE_URL: t.url,
-    APP_URL: "http://localhost:3997",
-    AUTH_SECRET: "property-test-secret-0123456789abcdef0",
-    EMULATOR_PORT: "1",
-  });
+  portal = await startPortal({ appUrl: "http://localhost:3997", authSecret: "property-test-secret-0123456789abcdef0", settings: { EMULATOR_PORT: "1" } });
   dbm = await import("@/lib/db");
-  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   receive = await import("@/lib/intake/receive");
   details = await import("@/lib/intake/details");
   links = await import("@/lib/intake/links");
   signing = await import("@/lib/intake/signing");
 });
 afterAll(async () => {
-  await dbm?.db().$disconnect();
-  await drop?.();
+  await portal?.close();
 });
 
 const nasty = fc.oneof(

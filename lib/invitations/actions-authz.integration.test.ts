@@ -3,14 +3,14 @@
 // does store and queue (so the refusals are not vacuous).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createTestDatabase } from "@/test/db";
+import { startPortal, type Portal } from "@/test/integration";
 import { asRequestFrom } from "@/test/session";
 
 // Framework, not ours: revalidatePath needs Next's render-time cache, absent outside a server.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const SECRET = "invite-authz-secret-0123456789abcdef012345";
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let portal: Portal;
 let client: PrismaClient;
 let actions: typeof import("@/lib/invitations/actions");
 let memberId: string;
@@ -19,9 +19,8 @@ let linkId: string;
 let invitationId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: SECRET, APP_URL: "http://localhost:3993", LOG_LEVEL: "error" });
-  const db = (client = (await import("@/lib/db")).db());
+  portal = await startPortal({ appUrl: "http://localhost:3993", authSecret: SECRET, logLevel: "error", seed: false });
+  const db = (client = portal.db);
   actions = await import("@/lib/invitations/actions");
   memberId = (await db.user.create({ data: { email: "m@example.com", role: "MEMBER" } })).id;
   adminId = (await db.user.create({ data: { email: "a@example.com", role: "ADMIN" } })).id;
@@ -32,8 +31,7 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => {
-  await client?.$disconnect();
-  await database?.drop();
+  await portal?.close();
 });
 
 const form = (o: Record<string, string>) => {

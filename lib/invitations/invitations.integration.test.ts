@@ -2,18 +2,15 @@
 // catcher over SMTP. CSV import (all or nothing), sending with one-click unsubscribe headers,
 // reminders and their stop conditions, and an invitee's upload moving the funnel.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { startEmulator } from "@/emulator/server";
-import { startMailCatcher, type MailCatcher } from "@/mailcatcher/catcher";
-import { createTestDatabase } from "@/test/db";
+import type { MailCatcher } from "@/mailcatcher/catcher";
+import type { TestEmulator } from "@/test/emulator";
 import { readFixture } from "@/test/fixtures";
+import { startPortalWithMail, type PortalWithMail } from "@/test/integration";
 
 const HOUR_SECONDS = 2; // a reminder "hour" lasts 2 s here (INVITE_REMINDER_HOUR_SECONDS)
-let emu: Awaited<ReturnType<typeof startEmulator>>;
+let portal: PortalWithMail;
+let emu: TestEmulator;
 let catcher: MailCatcher;
-let drop: () => Promise<void>;
 let dbm: typeof import("@/lib/db");
 let outbox: typeof import("@/lib/mail/outbox");
 let sending: typeof import("@/lib/invitations/sending");
@@ -22,23 +19,15 @@ let csv: typeof import("@/lib/invitations/csv");
 let linkId: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "invite-emu-"));
-  chmodSync(dir, 0o755);
-  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true, transcodeSeconds: 0 });
-  catcher = await startMailCatcher({ smtpPort: 0, webPort: 0 });
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, {
-    DATABASE_URL: t.url,
-    EMULATOR_PORT: String(emu.port),
-    APP_URL: "http://localhost:3996",
-    AUTH_SECRET: "invite-test-secret-0123456789abcdef012345",
-    LOG_LEVEL: "error",
-    SMTP_URL: `smtp://localhost:${catcher.smtpPort}`,
-    INVITE_REMINDER_HOUR_SECONDS: String(HOUR_SECONDS),
+  portal = await startPortalWithMail({
+    appUrl: "http://localhost:3996",
+    authSecret: "invite-test-secret-0123456789abcdef012345",
+    logLevel: "error",
+    emulator: { transcodeSeconds: 0 },
+    settings: { INVITE_REMINDER_HOUR_SECONDS: String(HOUR_SECONDS) },
   });
+  ({ emu, catcher } = portal);
   dbm = await import("@/lib/db");
-  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   outbox = await import("@/lib/mail/outbox");
   sending = await import("@/lib/invitations/sending");
   access = await import("@/lib/invitations/access");
@@ -50,10 +39,7 @@ beforeAll(async () => {
   linkId = link.id;
 });
 afterAll(async () => {
-  await dbm?.db().$disconnect();
-  await catcher?.close();
-  await emu?.close();
-  await drop?.();
+  await portal?.close();
 });
 
 const db = () => dbm.db();

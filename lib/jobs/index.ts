@@ -11,6 +11,7 @@ import { deliverWebhook, dueWebhooks } from "@/lib/webhooks/deliver";
 import { deliverMail, queueDigests, unsentMail } from "@/lib/mail/outbox";
 import { createChapters, pendingChapters } from "@/lib/recording/chapters";
 import { dueReminders, sendDueReminder } from "@/lib/invitations/sending";
+import { confirmingReplacements, recheckReplacement } from "@/lib/contributor/replace-confirm";
 import { pendingVerifications, reconcileOnce } from "./reconcile";
 import {
   CHAPTERS_QUEUE,
@@ -19,6 +20,7 @@ import {
   enqueueFollow,
   enqueueMail,
   enqueueReminder,
+  enqueueReplaceCheck,
   enqueueVerification,
   enqueueWebhook,
   EVENT_QUEUE,
@@ -28,6 +30,7 @@ import {
   QUEUES,
   REMINDER_QUEUE,
   REMINDER_SWEEP_QUEUE,
+  REPLACE_CHECK_QUEUE,
   runningBoss,
   setRunningBoss,
   WEBHOOK_QUEUE,
@@ -137,6 +140,14 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
   await boss.work(REMINDER_SWEEP_QUEUE, async () => {
     for (const id of await dueReminders()) await remind(id);
   });
+  await boss.createQueue(REPLACE_CHECK_QUEUE, { name: REPLACE_CHECK_QUEUE, policy: "stately", retryLimit: 12, retryDelay: 5, retryBackoff: true });
+  await boss.work<{ replacementId: string }>(REPLACE_CHECK_QUEUE, async ([job]) => {
+    if (!job) return;
+    const r = await recheckReplacement(job.data.replacementId);
+    // Thrown: pg-boss asks again later, backing off (recheckReplacement gives up after days).
+    if (r === "retry") throw new Error("TwentyThree unavailable; will confirm the replacement later");
+    log.info("jobs: replacement re-checked", { replacementId: job.data.replacementId, result: r });
+  });
   await boss.work(QUEUES.reconcile, async () => {
     const { confirmed, ...r } = await reconcileOnce();
     if (r.tokensChecked || r.expired) log.info("jobs: reconcile", r);
@@ -148,6 +159,7 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
     for (const id of await pendingChapters()) await enqueueChapters(id, boss);
     for (const id of await unsentMail()) await enqueueMail(id, boss);
     for (const id of await dueWebhooks()) await enqueueWebhook(id, 0, boss);
+    for (const id of await confirmingReplacements()) await enqueueReplaceCheck(id, boss);
   });
   await boss.work(QUEUES.auditSweep, async () => {
     const removed = await sweepCallbackAudit();

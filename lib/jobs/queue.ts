@@ -28,6 +28,10 @@ export const CHAPTERS_QUEUE = "recording-chapters";
 /** Issue #17: one delayed job per invitation's next reminder, and a sweep for reminders whose job was lost. */
 export const REMINDER_QUEUE = "invitation-reminder";
 export const REMINDER_SWEEP_QUEUE = "invitation-reminder-sweep";
+/** Issue #17: a replace callback TwentyThree could not confirm at once, asked again with backoff
+ * (5–10 s, then doubling: about 11 hours over its 12 tries; the 5-minute sweep queues it again after). */
+export const REPLACE_CHECK_QUEUE = "replace-confirm";
+const replaceCheckJob = (replacementId: string) => ({ singletonKey: replacementId, retryLimit: 12, retryDelay: 5, retryBackoff: true });
 
 /** Attempts for one e-mail before it is marked failed (lib/mail/outbox.ts counts them). */
 export const MAIL_MAX_ATTEMPTS = 10;
@@ -107,4 +111,10 @@ export async function enqueueChapters(uploadId: string, boss = runningBoss()): P
 export async function enqueueReminder(invitationId: string, inSeconds: number, boss = runningBoss()): Promise<void> {
   if (!boss) return; // the sweep sends what is due
   await boss.send(REMINDER_QUEUE, { invitationId }, { startAfter: Math.max(0, Math.ceil(inSeconds)), retryLimit: 5, retryDelay: 30, retryBackoff: true });
+}
+
+/** Ask TwentyThree again whether a replacement happened (lib/contributor/replace-confirm.ts). */
+export async function enqueueReplaceCheck(replacementId: string, boss = runningBoss()): Promise<void> {
+  if (!boss) return; // the sweep queues it
+  await boss.send(REPLACE_CHECK_QUEUE, { replacementId }, replaceCheckJob(replacementId));
 }

@@ -2,49 +2,38 @@
 // is back, and never twice. Real Postgres, the emulator over HTTP, the real mail catcher over SMTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receivedUpload } from "@/test/received-upload";
-import { chmodSync, mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { startEmulator } from "@/emulator/server";
 import { startMailCatcher, type MailCatcher } from "@/mailcatcher/catcher";
-import { createTestDatabase } from "@/test/db";
+import type { TestEmulator } from "@/test/emulator";
+import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
+let portal: PortalWithEmulator;
+let emu: TestEmulator;
+// Started here, not by startPortalWithMail: the SMTP test stops it and starts another on its port.
 let catcher: MailCatcher;
 let smtpPort: number;
-let drop: () => Promise<void>;
 let dbm: typeof import("@/lib/db");
 let outbox: typeof import("@/lib/mail/outbox");
 let follow: typeof import("@/lib/processing/follow");
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "mail-emu-"));
-  chmodSync(dir, 0o755);
-  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true, transcodeSeconds: 0 });
   catcher = await startMailCatcher({ smtpPort: 0, webPort: 0 });
   smtpPort = catcher.smtpPort;
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, {
-    DATABASE_URL: t.url,
-    EMULATOR_PORT: String(emu.port),
-    APP_URL: "http://localhost:3995",
-    AUTH_SECRET: "mail-test-secret-0123456789abcdef0123456",
-    LOG_LEVEL: "error",
-    SMTP_URL: `smtp://localhost:${smtpPort}`,
-    MAIL_FROM: "Portal <portal@example.com>",
+  portal = await startPortalWithEmulator({
+    appUrl: "http://localhost:3995",
+    authSecret: "mail-test-secret-0123456789abcdef0123456",
+    logLevel: "error",
+    emulator: { transcodeSeconds: 0 },
+    settings: { SMTP_URL: `smtp://localhost:${smtpPort}`, MAIL_FROM: "Portal <portal@example.com>" },
   });
+  emu = portal.emu;
   dbm = await import("@/lib/db");
-  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   outbox = await import("@/lib/mail/outbox");
   follow = await import("@/lib/processing/follow");
   await dbm.db().intakeLink.update({ where: { slug: "demo" }, data: { notifyEmails: ["team@example.com", "lead@example.com"], notifyMode: "EACH" } });
 });
 afterAll(async () => {
-  await dbm?.db().$disconnect();
+  await portal?.close();
   await catcher?.close();
-  await emu?.close();
-  await drop?.();
 });
 
 /** A visitor's upload, received and verified as the callback does it. */

@@ -1,7 +1,7 @@
 // The team's e-mails, written with React Email (maintained components that render to the table
 // layouts and inline styles mail clients need) and rendered to HTML and plain text.
-import { Body, Button, Container, Head, Heading, Hr, Html, Img, Link, Preview, Section, Text } from "@react-email/components";
-import { render } from "@react-email/render";
+import { Button, Heading, Img, Link, Section, Text } from "@react-email/components";
+import { MailFrame, mailButton, renderMail } from "./layout";
 
 export type MailUpload = {
   title: string;
@@ -12,11 +12,7 @@ export type MailUpload = {
   thumbnailUrl: string | null;
   length: string | null;
 };
-/** `headers`: extra mail headers (the invitations' List-Unsubscribe, issue #17). */
-export type MailContent = { subject: string; html: string; text: string; headers?: Record<string, string> };
-
-const box = { backgroundColor: "#ffffff", margin: "0 auto", padding: "24px", maxWidth: "560px", fontFamily: "Helvetica, Arial, sans-serif" };
-const button = { backgroundColor: "#1d4ed8", color: "#ffffff", borderRadius: "6px", padding: "12px 18px", fontWeight: 600, textDecoration: "none" };
+export type { MailContent } from "./layout";
 
 function UploadCard({ u }: { u: MailUpload }) {
   return (
@@ -27,7 +23,7 @@ function UploadCard({ u }: { u: MailUpload }) {
         From {u.contributor}
         {u.email ? ` (${u.email})` : ""} through “{u.linkTitle}”{u.length ? ` · ${u.length}` : ""}
       </Text>
-      <Button href={u.reviewUrl} style={button}>
+      <Button href={u.reviewUrl} style={mailButton}>
         Review the upload
       </Button>
     </Section>
@@ -47,52 +43,40 @@ function ChangeLine({ c }: { c: MailChange }) {
 }
 
 function UploadMail({ heading, intro, uploads, changes = [] }: { heading: string; intro: string; uploads: MailUpload[]; changes?: MailChange[] }) {
+  const footer = (
+    <>
+      You get this because your address is on the link&apos;s notification list.{" "}
+      <Link href={uploads[0]?.reviewUrl ?? changes[0]?.reviewUrl ?? "#"}>Open the portal</Link> to change it.
+    </>
+  );
   return (
-    <Html lang="en">
-      <Head />
-      <Preview>{intro}</Preview>
-      <Body style={{ backgroundColor: "#f1f5f9" }}>
-        <Container style={box}>
-          <Heading as="h1" style={{ fontSize: "20px" }}>
-            {heading}
+    <MailFrame preview={intro} heading={heading} footer={footer}>
+      <Text>{intro}</Text>
+      {uploads.map((u) => (
+        <UploadCard key={u.reviewUrl} u={u} />
+      ))}
+      {changes.length ? (
+        <Section>
+          <Heading as="h2" style={{ fontSize: "16px" }}>
+            Changes by contributors
           </Heading>
-          <Text>{intro}</Text>
-          {uploads.map((u) => (
-            <UploadCard key={u.reviewUrl} u={u} />
+          {changes.map((c, i) => (
+            <ChangeLine key={i} c={c} />
           ))}
-          {changes.length ? (
-            <Section>
-              <Heading as="h2" style={{ fontSize: "16px" }}>
-                Changes by contributors
-              </Heading>
-              {changes.map((c, i) => (
-                <ChangeLine key={i} c={c} />
-              ))}
-            </Section>
-          ) : null}
-          <Hr />
-          <Text style={{ color: "#475569", fontSize: "12px" }}>
-            You get this because your address is on the link&apos;s notification list.{" "}
-            <Link href={uploads[0]?.reviewUrl ?? changes[0]?.reviewUrl ?? "#"}>Open the portal</Link> to change it.
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+        </Section>
+      ) : null}
+    </MailFrame>
   );
 }
 
-async function both(subject: string, el: React.ReactElement): Promise<MailContent> {
-  return { subject, html: await render(el), text: await render(el, { plainText: true }) };
-}
-
 export const newUploadMail = (u: MailUpload) =>
-  both(
+  renderMail(
     `New upload: ${u.title}`,
     <UploadMail heading="A new upload arrived" intro={`${u.contributor} sent “${u.title}” through “${u.linkTitle}”.`} uploads={[u]} />,
   );
 
 export const readyMail = (u: MailUpload) =>
-  both(
+  renderMail(
     `Ready to watch: ${u.title}`,
     <UploadMail heading="Ready to watch" intro={`TwentyThree has finished processing “${u.title}” from ${u.contributor}.`} uploads={[u]} />,
   );
@@ -105,7 +89,7 @@ export const digestMail = (linkTitle: string, uploads: MailUpload[], changes: Ma
     ...(uploads.length ? [count(uploads.length, "new upload", "new uploads")] : []),
     ...(changes.length ? [count(changes.length, "change by a contributor", "changes by contributors")] : []),
   ].join(" and ");
-  return both(
+  return renderMail(
     `${parts} on “${linkTitle}”`,
     <UploadMail
       heading={uploads.length ? `New uploads on “${linkTitle}”` : `Changes on “${linkTitle}”`}

@@ -3,21 +3,18 @@
 // stored with the change, and the minute sweep later sends its mail and webhook exactly once.
 // Real Postgres and pg-boss, the emulator over HTTP, the mail catcher over SMTP, a real receiver.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import PgBoss from "pg-boss";
-import { startEmulator } from "@/emulator/server";
-import { startMailCatcher, type MailCatcher } from "@/mailcatcher/catcher";
-import { createTestDatabase } from "@/test/db";
+import type { MailCatcher } from "@/mailcatcher/catcher";
+import type { TestEmulator } from "@/test/emulator";
 import { readFixture } from "@/test/fixtures";
+import { startPortalWithMail, type PortalWithMail } from "@/test/integration";
 
 const clip = readFixture("clip.mp4");
-let emu: Awaited<ReturnType<typeof startEmulator>>;
+let portal: PortalWithMail;
+let emu: TestEmulator;
 let catcher: MailCatcher;
-let drop: () => Promise<void>;
 let dbUrl: string;
 let dbm: typeof import("@/lib/db");
 let jobs: typeof import("@/lib/jobs");
@@ -35,24 +32,15 @@ const receiver = http.createServer((req, res) => {
 
 beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  const dir = mkdtempSync(path.join(os.tmpdir(), "outbox-emu-"));
-  chmodSync(dir, 0o755);
-  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true, transcodeSeconds: 0 });
-  catcher = await startMailCatcher({ smtpPort: 0, webPort: 0 });
-  const t = await createTestDatabase();
-  drop = t.drop;
-  dbUrl = t.url;
-  Object.assign(process.env, {
-    DATABASE_URL: t.url,
-    EMULATOR_PORT: String(emu.port),
-    APP_URL: "http://localhost:3993",
-    AUTH_SECRET: "outbox-test-secret-0123456789abcdef012345",
-    LOG_LEVEL: "error",
-    SMTP_URL: `smtp://localhost:${catcher.smtpPort}`,
-    MAIL_FROM: "Portal <portal@example.com>",
+  portal = await startPortalWithMail({
+    appUrl: "http://localhost:3993",
+    authSecret: "outbox-test-secret-0123456789abcdef012345",
+    logLevel: "error",
+    emulator: { transcodeSeconds: 0 },
+    settings: { MAIL_FROM: "Portal <portal@example.com>" },
   });
+  ({ emu, catcher, databaseUrl: dbUrl } = portal);
   dbm = await import("@/lib/db");
-  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   jobs = await import("@/lib/jobs");
   queue = await import("@/lib/jobs/queue");
   const link = await dbm.db().intakeLink.update({ where: { slug: "demo" }, data: { notifyEmails: ["team@example.com"], notifyMode: "EACH" } });
@@ -63,10 +51,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await jobs?.stopJobs();
-  await dbm?.db().$disconnect();
-  await catcher?.close();
-  await emu?.close();
-  await drop?.();
+  await portal?.close();
   receiver.close();
 });
 

@@ -4,18 +4,15 @@
 // the same code as the route); a forged pingback changes nothing TwentyThree does not confirm.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receivedUpload, type ReceivedUpload } from "@/test/received-upload";
-import { chmodSync, mkdtempSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { startEmulator } from "@/emulator/server";
-import { createTestDatabase } from "@/test/db";
+import type { TestEmulator } from "@/test/emulator";
 import { readFixture } from "@/test/fixtures";
+import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 
 const clip = readFixture("clip.mp4");
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let drop: () => Promise<void>;
+let portal: PortalWithEmulator;
+let emu: TestEmulator;
 let dbm: typeof import("@/lib/db");
 let verify: typeof import("@/lib/intake/verify");
 let follow: typeof import("@/lib/processing/follow");
@@ -38,22 +35,15 @@ const receiver = http.createServer((req, res) => {
 
 beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  const dir = mkdtempSync(path.join(os.tmpdir(), "processing-emu-"));
-  chmodSync(dir, 0o755);
   const port = (receiver.address() as AddressInfo).port;
-  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true, transcodeSeconds: 4, pingbackUrl: `http://127.0.0.1:${port}/api/twentythree/pingback` });
-  const t = await createTestDatabase();
-  drop = t.drop;
-  dbUrl = t.url;
-  Object.assign(process.env, {
-    DATABASE_URL: t.url,
-    EMULATOR_PORT: String(emu.port),
-    APP_URL: "http://localhost:3996",
-    AUTH_SECRET: "processing-test-secret-0123456789abcdef01",
-    LOG_LEVEL: "error",
+  portal = await startPortalWithEmulator({
+    appUrl: "http://localhost:3996",
+    authSecret: "processing-test-secret-0123456789abcdef01",
+    logLevel: "error",
+    emulator: { transcodeSeconds: 4, pingbackUrl: `http://127.0.0.1:${port}/api/twentythree/pingback` },
   });
+  ({ emu, databaseUrl: dbUrl } = portal);
   dbm = await import("@/lib/db");
-  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   verify = await import("@/lib/intake/verify");
   follow = await import("@/lib/processing/follow");
   pingback = await import("@/lib/processing/pingback");
@@ -61,9 +51,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await jobs?.stopJobs();
-  await dbm?.db().$disconnect();
-  await emu?.close();
-  await drop?.();
+  await portal?.close();
   receiver.close();
 });
 

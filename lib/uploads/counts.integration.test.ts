@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/test/db";
+import { startPortal, type Portal } from "@/test/integration";
 
-let drop: () => Promise<void>;
+let portal: Portal;
 let dbm: typeof import("@/lib/db");
 let counts: typeof import("@/lib/uploads/counts");
 
 beforeAll(async () => {
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, { DATABASE_URL: t.url, AUTH_SECRET: "counts-test-secret-0123456789abcdef012345" });
+  portal = await startPortal({ authSecret: "counts-test-secret-0123456789abcdef012345", seed: false });
   dbm = await import("@/lib/db");
   counts = await import("@/lib/uploads/counts");
 });
 afterAll(async () => {
-  await dbm?.db().$disconnect();
-  await drop?.();
+  await portal?.close();
 });
 
 describe("dashboard counts", () => {

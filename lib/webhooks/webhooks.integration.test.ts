@@ -4,17 +4,14 @@
 // over HTTP, a real HTTP receiver.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { receivedUpload } from "@/test/received-upload";
-import { chmodSync, mkdtempSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { Webhook } from "standardwebhooks";
-import { startEmulator } from "@/emulator/server";
-import { createTestDatabase } from "@/test/db";
+import type { TestEmulator } from "@/test/emulator";
+import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let drop: () => Promise<void>;
+let portal: PortalWithEmulator;
+let emu: TestEmulator;
 let dbm: typeof import("@/lib/db");
 let endpoints: typeof import("@/lib/webhooks/endpoints");
 let deliver: typeof import("@/lib/webhooks/deliver");
@@ -37,28 +34,20 @@ let connectionId: string;
 beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-  const dir = mkdtempSync(path.join(os.tmpdir(), "webhooks-emu-"));
-  chmodSync(dir, 0o755);
-  emu = await startEmulator({ port: 0, dataDir: dir, quiet: true, transcodeSeconds: 0 });
-  const t = await createTestDatabase();
-  drop = t.drop;
-  Object.assign(process.env, {
-    DATABASE_URL: t.url,
-    EMULATOR_PORT: String(emu.port),
-    APP_URL: "http://localhost:3994",
-    AUTH_SECRET: "webhook-test-secret-0123456789abcdef01234",
-    LOG_LEVEL: "error",
+  portal = await startPortalWithEmulator({
+    appUrl: "http://localhost:3994",
+    authSecret: "webhook-test-secret-0123456789abcdef01234",
+    logLevel: "error",
+    emulator: { transcodeSeconds: 0 },
   });
+  emu = portal.emu;
   dbm = await import("@/lib/db");
-  await (await import("@/lib/seed")).seedDemo(dbm.db(), { admin: false });
   endpoints = await import("@/lib/webhooks/endpoints");
   deliver = await import("@/lib/webhooks/deliver");
   connectionId = (await dbm.db().intakeLink.findUniqueOrThrow({ where: { slug: "demo" } })).connectionId;
 });
 afterAll(async () => {
-  await dbm?.db().$disconnect();
-  await emu?.close();
-  await drop?.();
+  await portal?.close();
   receiver.close();
 });
 

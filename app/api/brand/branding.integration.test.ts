@@ -9,22 +9,21 @@ import { asRequestFrom } from "@/test/session";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createTestDatabase } from "@/test/db";
+import { startPortal, type Portal } from "@/test/integration";
 
 // Framework, not ours: revalidatePath needs Next's render-time cache, absent outside a server.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const SECRET = "branding-test-secret-0123456789abcdef0123456";
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let portal: Portal;
 let client: PrismaClient;
 let actions: typeof import("@/lib/branding/actions");
 let adminId: string;
 let linkId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: SECRET, APP_URL: "http://localhost:3994", LOG_LEVEL: "error" });
-  client = (await import("@/lib/db")).db();
+  portal = await startPortal({ appUrl: "http://localhost:3994", authSecret: SECRET, logLevel: "error", seed: false });
+  client = portal.db;
   actions = await import("@/lib/branding/actions");
   adminId = (await client.user.create({ data: { email: "admin@example.com", role: "ADMIN" } })).id;
   const connectionId = (await client.connection.create({ data: { name: "c", apiUrl: "http://127.0.0.1:9", consumerKey: "k", credentialsEnc: "x" } })).id;
@@ -32,8 +31,7 @@ beforeAll(async () => {
   await client.intakeLink.create({ data: { slug: "plain", title: "Plain", connectionId } });
 });
 afterAll(async () => {
-  await client?.$disconnect();
-  await database?.drop();
+  await portal?.close();
 });
 
 function form(fields: Record<string, string>, logo?: { bytes: Buffer; name: string; type: string }) {

@@ -28,6 +28,7 @@ export default async function ContributorPage({ params, searchParams }: Props) {
   const page = await loadContributorPage(receipt);
   const locale = await setPublicLocale();
   const t = await getTranslations("contributor");
+  const tc = await getTranslations("replaceCheck");
   if (!page.ok) {
     return (
       <PublicShell>
@@ -37,7 +38,10 @@ export default async function ContributorPage({ params, searchParams }: Props) {
     );
   }
   const { view } = page;
-  const processing = view.uploads.some((u) => u.processing === "PROCESSING" && !u.withdrawnAt);
+  // Look again while TwentyThree processes a video or a replacement waits for its confirmation;
+  // the "confirming" notice stays only while one does (then the video's card says how it ended).
+  const confirming = view.uploads.some((u) => u.replacements[0]?.status === "confirming" && !u.withdrawnAt);
+  const processing = confirming || view.uploads.some((u) => u.processing === "PROCESSING" && !u.withdrawnAt);
   return (
     <PublicShell>
       {processing ? <meta httpEquiv="refresh" content="10" /> : null}
@@ -55,6 +59,10 @@ export default async function ContributorPage({ params, searchParams }: Props) {
             {t("replaceFailedBody")}
           </Notice>
         </div>
+      ) : replaced === "confirming" && confirming ? (
+        <div className="mt-4" data-testid="replace-confirming">
+          <Notice title={tc("confirmingTitle")}>{tc("confirmingBody")}</Notice>
+        </div>
       ) : replaced === "unconfirmed" ? (
         <div className="mt-4">
           <Notice tone="error" title={t("replaceUnconfirmedTitle")}>
@@ -65,7 +73,7 @@ export default async function ContributorPage({ params, searchParams }: Props) {
       <h2 className="mt-6 text-lg font-semibold">{t("videos")}</h2>
       {view.uploads.length ? (
         // The replace and withdraw forms are client components: only their words reach the browser.
-        <NextIntlClientProvider locale={locale} messages={pick(await loadMessages(locale), ["contributor", "details"])}>
+        <NextIntlClientProvider locale={locale} messages={pick(await loadMessages(locale), ["contributor", "details", "replaceCheck"])}>
           <ul className="mt-2 divide-y divide-slate-200 rounded-lg ring-1 ring-slate-200">
             {view.uploads.map((v) => (
               <VideoCard key={v.id} v={v} receipt={receipt} policy={view.link.withdrawPolicy} />
