@@ -36,6 +36,7 @@ const STAFF_ONLY = new Set([
   "lib/intake/ownership.ts", // the disowning reason on the admin's upload page
   "lib/intake/verify.ts",
   "lib/recording/chapters.ts", // a job's failure, shown to staff
+  "lib/contributor/replace-confirm.ts", // the re-check job: its outcome is the admin's history and the log; the contributor's page words the status
   "components/uploader/words.ts", // the English defaults of the pure functions' unit tests, read like messages/en.json
 ]);
 
