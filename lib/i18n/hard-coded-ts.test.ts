@@ -47,14 +47,7 @@ const STAFF_ONLY = new Set([
 const ALLOWED: Record<string, string[]> = {
   "lib/contributor/actions.ts": ["That action is not available.", "The contributor's private link no longer works.", "That link was already revoked."],
   "lib/contributor/schema.ts": ["Say why you publish"], // the admin's override
-  "lib/contributor/replace.ts": [
-    "state does not match",
-    "replace_token does not",
-    "photo_id is not",
-    "domain is not",
-    "consent was withdrawn",
-    "The new file was uploaded",
-  ], // audit reasons, the admin's history
+  "lib/contributor/replace.ts": ["state does not match", "replace_token does not", "photo_id is not", "domain is not", "consent was withdrawn"], // audit reasons, the admin's history
   "lib/contributor/withdraw.ts": ["The video library could not be reached.", "The video was deleted", "The video was unpublished"], // the admin's history
   "lib/intake/actions.ts": ["Something went wrong while preparing", "The details of this upload"], // forged input (sync answer)
   "lib/intake/mint.ts": ["This upload link", "The video platform", "Something went wrong"], // the log's English; the visitor gets words.mint(code)
