@@ -145,3 +145,32 @@ test("details typed before the uploader loads are kept when it takes the plain f
   await expect(page.getByLabel("Email address")).toHaveValue("radia@example.com");
   await expect(page.getByLabel(/I agree/)).toBeChecked();
 });
+
+test("a visitor typing while the uploader arrives keeps typing into the same field: no keystroke is lost to the swap", async ({ page }) => {
+  // The uploader's own chunk (the one script that draws the drop zone; the page loads it once it
+  // came alive) is held until the visitor is in the middle of typing their name.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let heldOne = false;
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("drop-zone")) {
+      heldOne = true;
+      await held;
+    }
+    await route.fulfill({ response, body });
+  });
+  await page.goto("/u/demo", { waitUntil: "domcontentloaded" });
+  const name = page.getByLabel("Your name");
+  await name.click();
+  await name.pressSequentially("Grace ", { delay: 50 });
+  await expect.poll(() => heldOne).toBe(true); // the page is alive and asking for the uploader
+  const typing = name.pressSequentially("Brewster Murray Hopper", { delay: 120 });
+  await page.waitForTimeout(400);
+  release();
+  await typing;
+  await expect(page.getByTestId("uploader")).toBeVisible();
+  await expect(page.getByLabel("Your name")).toHaveValue("Grace Brewster Murray Hopper");
+  await expect(page.getByLabel("Your name")).toBeFocused();
+});

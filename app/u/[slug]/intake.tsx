@@ -11,32 +11,46 @@ import { DetailsForm } from "./details-form";
 export function Intake(props: Omit<UploaderProps, "prepare" | "applyDetails">) {
   const [Uploader, setUploader] = useState<ComponentType<UploaderProps> | null>(null);
   const [typed, setTyped] = useState<Record<string, string>>();
-  const plain = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let live = true;
     import("@/components/uploader/intake-uploader")
       .then((m) => {
         if (!live) return;
         // On a slow connection the visitor may already have typed into the plain form: carry it over.
-        const form = plain.current?.querySelector("form");
+        const form = box.current?.querySelector("form");
         const values: Record<string, string> = {};
         if (form) for (const [k, v] of new FormData(form)) if (typeof v === "string" && k !== "slug" && !k.startsWith("$")) values[k] = v;
-        // Read and swap in one synchronous step, so no keystroke lands between the two.
+        // The field the visitor is typing in, and where: the swap must not drop their cursor, or
+        // the next keystrokes would go nowhere.
+        const active = document.activeElement;
+        const caret = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
+        const at = caret && form?.contains(caret) ? { name: caret.name, start: caret.selectionStart, end: caret.selectionEnd } : null;
+        // Read, swap and refocus in one synchronous step, so no keystroke lands between them.
         flushSync(() => {
           setTyped(values);
           setUploader(() => m.IntakeUploader);
         });
+        if (at) {
+          const next = box.current?.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(at.name)}"]`);
+          next?.focus();
+          if (next && at.start !== null && at.end !== null) {
+            try {
+              next.setSelectionRange(at.start, at.end);
+            } catch {
+              // e-mail inputs have no selection API; the cursor goes to the end, which is where typing happens
+            }
+          }
+        }
       })
       .catch(() => undefined); // stay on the plain two-step form
     return () => {
       live = false;
     };
   }, []);
-  return Uploader ? (
-    <Uploader {...props} prepare={prepareUpload} applyDetails={applyDetails} initialValues={typed} />
-  ) : (
-    <div ref={plain}>
-      <DetailsForm link={props.link} />
+  return (
+    <div ref={box} className="contents">
+      {Uploader ? <Uploader {...props} prepare={prepareUpload} applyDetails={applyDetails} initialValues={typed} /> : <DetailsForm link={props.link} />}
     </div>
   );
 }
