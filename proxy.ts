@@ -28,7 +28,12 @@ export async function proxy(req: NextRequest) {
     login.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
     return NextResponse.redirect(login);
   }
-  return withCsp(req, env().NODE_ENV === "development", await linkLanguageFor(req.nextUrl.pathname));
+  // A server action called by JavaScript (Next-Action header; the mint on every press of Upload)
+  // answers data to a fetch, not a page: no document takes its CSP, nothing frames it, and the
+  // action words its answers in the link's language itself (lib/intake/words.ts). Looking up the
+  // link's language and embed origins for it was two database round trips per mint (issue #20).
+  const action = req.method === "POST" && req.headers.has("next-action");
+  return withCsp(req, env().NODE_ENV === "development", action ? null : await linkLanguageFor(req.nextUrl.pathname), { document: !action });
 }
 
 export const config = {

@@ -104,6 +104,13 @@ function build() {
   return seconds;
 }
 
+/** The postmaster's pid: the parent of any backend (here, the bench's own connection's). */
+async function postmasterPid(p: pg.Pool): Promise<number> {
+  const { rows } = await p.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+  const stat = readFileSync(`/proc/${rows[0]!.pid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+}
+
 async function main() {
   const buildSeconds = build();
   tmp = mkdtempSync(path.join(process.env.BENCH_TMP ?? os.tmpdir(), "portal-bench-"));
@@ -180,6 +187,7 @@ async function main() {
     log,
     env,
     pool,
+    postgresPid: await postmasterPid(pool),
     dbUrl,
     portal,
     portalPort,

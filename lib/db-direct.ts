@@ -7,6 +7,7 @@
 // their $n text. Everything else goes through Prisma. The bench's floor (lib/bench-floor.ts)
 // sends its statement the same way, so it stays the least a request can cost. Not "server-only":
 // lib/limits.ts uses it, and the e2e specs import the limits from there (as lib/db.ts, no marker).
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
@@ -25,7 +26,22 @@ function pool(): pg.Pool {
   return globalForPool.portalDirectPool;
 }
 
+// Named (prepared) statements: PostgreSQL parses and plans each text once per connection instead
+// of on every call. The hot statements are a handful of fixed texts (their values are bound), and
+// planning the mint's limits CTE cost more than running it. The name is a digest of the text, so
+// one name never stands for two texts; a bounded map keeps the digest off the hot path.
+const names = new Map<string, string>();
+function nameFor(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = "direct_" + createHash("sha1").update(text).digest("hex").slice(0, 20);
+    if (names.size >= 200) names.clear(); // texts are fixed shapes; this only bounds a surprise
+    names.set(text, name);
+  }
+  return name;
+}
+
 /** Run one statement built with Prisma.sql on the direct pool; its rows as pg parses them. */
 export async function directQuery<T extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<T[]> {
-  return (await pool().query<T>(statement.text, statement.values as unknown[])).rows;
+  return (await pool().query<T>({ name: nameFor(statement.text), text: statement.text, values: statement.values as unknown[] })).rows;
 }

@@ -73,8 +73,13 @@ export async function consumeBehind(gate: Limit | undefined, limits: Limit[], op
       RETURNING key, count, window_start`
     : Prisma.sql`SELECT NULL::text AS key, 0 AS count, NULL::timestamptz AS window_start WHERE false`;
   // Sent on the direct pool (lib/db-direct.ts): this runs on every mint.
+  // synchronous_commit off for this statement's transaction only (set_config(…, true)): its commit
+  // does not wait for the WAL to reach the disk. A crash of PostgreSQL itself could forget the last
+  // fraction of a second of counts, which no limit needs; visibility and row locks are unchanged,
+  // so concurrent calls on any instance still count exactly. The wait was a second disk flush on
+  // every mint (the token INSERT keeps its own, durable).
   const rows = await directQuery<{ key: string | null; count: number; window_start: Date; guard: boolean | null }>(Prisma.sql`
-    WITH ok AS (SELECT ${opts.guard ? Prisma.sql`EXISTS (${opts.guard})` : Prisma.sql`true`} AS v),
+    WITH ok AS (SELECT set_config('synchronous_commit', 'off', true) IS NOT NULL AND ${opts.guard ? Prisma.sql`EXISTS (${opts.guard})` : Prisma.sql`true`} AS v),
     g AS (${g}),
     input AS (SELECT * FROM unnest(${sorted.map((l) => l.key)}::text[], ${sorted.map((l) => l.windowMs)}::bigint[]) AS i(key, window_ms)
       WHERE (SELECT v FROM ok) AND COALESCE((SELECT count FROM g), 0) <= ${gate?.max ?? 0}),

@@ -13,6 +13,8 @@ export type Ctx = {
   /** Env every child started by the bench inherits (settings of the portal). */
   env: NodeJS.ProcessEnv;
   pool: pg.Pool;
+  /** PostgreSQL's postmaster: its backends' CPU is counted per request beside the portal's. */
+  postgresPid: number;
   dbUrl: string;
   portal: Child;
   portalPort: number;

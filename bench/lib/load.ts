@@ -4,7 +4,7 @@
 // node:http with a keep-alive agent (one socket per worker) keeps the generator itself cheap.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
-import { cpuSecondsOf } from "./procs";
+import { cpuSecondsOf, treeCpuSecondsOf } from "./procs";
 
 export type Req = {
   method?: string;
@@ -90,7 +90,8 @@ export async function runLoad(opts: {
   check: (res: Res, i: number) => true | string;
   warmup?: number;
   onDone?: (i: number, ok: boolean) => void;
-  /** Processes whose CPU time over the timed window is reported per successful request. */
+  /** Processes whose CPU time over the timed window is reported per successful request;
+   * a negative pid counts that process and its children (PostgreSQL: -postmaster pid). */
   cpuPids?: Record<string, number>;
   /** Names the timed window for the per-path profile (e.g. "mint/portal c=16"). */
   label?: string;
@@ -131,7 +132,8 @@ export async function runLoad(opts: {
       }),
     );
     next = 0;
-    const cpu0 = Object.fromEntries(Object.entries(opts.cpuPids ?? {}).map(([k, pid]) => [k, cpuSecondsOf(pid)]));
+    const cpuOf = (pid: number) => (pid < 0 ? treeCpuSecondsOf(-pid) : cpuSecondsOf(pid));
+    const cpu0 = Object.fromEntries(Object.entries(opts.cpuPids ?? {}).map(([k, pid]) => [k, cpuOf(pid)]));
     const start = performance.now();
     const startUs = monotonicUs();
     const deadline = start + opts.maxSeconds * 1000;
@@ -143,7 +145,7 @@ export async function runLoad(opts: {
     const seconds = (performance.now() - start) / 1000;
     if (opts.label) windows.push({ label: opts.label, startUs, endUs: monotonicUs(), ok });
     const cpuMsPerOk = Object.fromEntries(
-      Object.entries(opts.cpuPids ?? {}).map(([k, pid]) => [k, round(((cpuSecondsOf(pid) - cpu0[k]!) * 1000) / Math.max(1, ok), 1)]),
+      Object.entries(opts.cpuPids ?? {}).map(([k, pid]) => [k, round(((cpuOf(pid) - cpu0[k]!) * 1000) / Math.max(1, ok), 1)]),
     );
     latencies.sort((a, b) => a - b);
     return {

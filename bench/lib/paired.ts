@@ -5,13 +5,23 @@
 // /proc counts CPU in 10 ms ticks; blocks of sequential requests sum many of them.
 import http from "node:http";
 import { request, round, type Req, type Res } from "./load";
-import { cpuSecondsOf } from "./procs";
+import { cpuSecondsOf, treeCpuSecondsOf } from "./procs";
 
-export type Paired = { aCpuMs: number; bCpuMs: number; ratio: number; requestsEach: number; failed: number };
+export type Paired = {
+  aCpuMs: number;
+  bCpuMs: number;
+  ratio: number;
+  /** PostgreSQL's CPU per request of each kind (postmaster and backends), when `dbPid` was given. */
+  aDbCpuMs?: number;
+  bDbCpuMs?: number;
+  requestsEach: number;
+  failed: number;
+};
 
 export async function pairedCpu(opts: {
   port: number;
   pid: number;
+  dbPid?: number;
   rounds: number;
   block: number;
   a: () => Req;
@@ -20,6 +30,7 @@ export async function pairedCpu(opts: {
 }): Promise<Paired> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const spent = { a: 0, b: 0 };
+  const db = { a: 0, b: 0 };
   let failed = 0;
   try {
     for (const make of [opts.a, opts.b]) for (let i = 0; i < 3; i++) await request(agent, opts.port, make()); // warm
@@ -28,8 +39,10 @@ export async function pairedCpu(opts: {
       const order = r % 2 ? (["b", "a"] as const) : (["a", "b"] as const);
       for (const kind of order) {
         const c0 = cpuSecondsOf(opts.pid);
+        const d0 = opts.dbPid ? treeCpuSecondsOf(opts.dbPid) : 0;
         for (let i = 0; i < opts.block; i++) if (!opts.ok(await request(agent, opts.port, opts[kind]()))) failed++;
         spent[kind] += cpuSecondsOf(opts.pid) - c0;
+        if (opts.dbPid) db[kind] += treeCpuSecondsOf(opts.dbPid) - d0;
       }
     }
   } finally {
@@ -38,5 +51,6 @@ export async function pairedCpu(opts: {
   const n = opts.rounds * opts.block;
   const aCpuMs = round((spent.a * 1000) / n, 2);
   const bCpuMs = round((spent.b * 1000) / n, 2);
-  return { aCpuMs, bCpuMs, ratio: round(aCpuMs / bCpuMs, 2), requestsEach: n, failed };
+  const dbMs = opts.dbPid ? { aDbCpuMs: round((db.a * 1000) / n, 2), bDbCpuMs: round((db.b * 1000) / n, 2) } : {};
+  return { aCpuMs, bCpuMs, ratio: round(aCpuMs / bCpuMs, 2), ...dbMs, requestsEach: n, failed };
 }

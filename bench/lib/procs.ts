@@ -1,7 +1,7 @@
 // Child processes for the bench: spawned with their output in a log file, waited for over HTTP,
 // measured through /proc, and stopped by their own pid.
 import { spawn, type ChildProcess } from "node:child_process";
-import { openSync, readFileSync, closeSync } from "node:fs";
+import { openSync, readdirSync, readFileSync, closeSync } from "node:fs";
 import http from "node:http";
 
 export type Child = { proc: ChildProcess; pid: number; name: string; stop: () => Promise<void> };
@@ -90,4 +90,25 @@ export function cpuSecondsOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+/** CPU time of a process and its direct children, seconds: PostgreSQL's postmaster and its
+ * backends (one per connection, all children of the postmaster). On 2 cores the database's CPU
+ * competes with the portal's, so a path's statements count against its throughput too. */
+export function treeCpuSecondsOf(rootPid: number): number {
+  // cutime + cstime: children that ended and were waited for (a backend whose connection closed).
+  const own = readFileSync(`/proc/${rootPid}/stat`, "utf8");
+  const f = own.slice(own.lastIndexOf(")") + 2).split(" ");
+  let total = (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[1]) === rootPid) total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // the process ended between readdir and read
+    }
+  }
+  return total;
 }

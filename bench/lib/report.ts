@@ -148,6 +148,7 @@ function latencyRows(label: string, l: { portal: Side; floor: Side; baseline: Si
     ...[side.ok, side.throughput, side.p50, side.p95, side.p99, side.failed].map(String),
     cpu(side, key),
     cpu(side, "emulator"),
+    cpu(side, "postgres"),
   ];
   return [row(label, "portal", l.portal, cpuKey.portal), row("", "floor", l.floor, cpuKey.floor), row("", "bare", l.baseline, cpuKey.bare)];
 }
@@ -167,6 +168,6 @@ export function printTable(summary: SummaryRow[], r: Results) {
   ];
   if (lat.length) {
     console.log("\nLatency (ms) of the HTTP figures");
-    console.log(table(["Case", "Side", "OK", "req/s", "p50", "p95", "p99", "Failed", "CPU ms/req server", "CPU ms/req emulator"], lat));
+    console.log(table(["Case", "Side", "OK", "req/s", "p50", "p95", "p99", "Failed", "CPU ms/req server", "CPU ms/req emulator", "CPU ms/req postgres"], lat));
   }
 }

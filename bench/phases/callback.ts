@@ -78,7 +78,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     const answered = new Set<number>();
     const res = await runLoad({
       port,
-      cpuPids: { server: pid, emulator: ctx.emulator.pid, bench: process.pid },
+      cpuPids: { server: pid, emulator: ctx.emulator.pid, bench: process.pid, postgres: -ctx.postgresPid },
       // Only the portal's own process is profiled: label its windows (portal and floor routes).
       ...(port === ctx.portalPort ? { label: `callback ${mode}/${route.includes("bench-floor") ? "floor" : "portal"} c=${c}` } : {}),
       concurrency: c,
@@ -133,6 +133,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
   const paired = await pairedCpu({
     port: ctx.portalPort,
     pid: ctx.portal.pid,
+    dbPid: ctx.postgresPid,
     rounds: ctx.quick ? 6 : 12,
     block: 20,
     a: pairedReq("/api/twentythree/callback"),
@@ -140,7 +141,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
     ok: (res) => res.status === 303,
   });
   ctx.log(
-    `  paired CPU per callback (unique, c=1, ${paired.requestsEach} each, alternating blocks): portal ${paired.aCpuMs} ms, floor ${paired.bCpuMs} ms, ratio ${paired.ratio}×${paired.failed ? ` (${paired.failed} failed)` : ""}`,
+    `  paired CPU per callback (unique, c=1, ${paired.requestsEach} each, alternating blocks): portal ${paired.aCpuMs} ms, floor ${paired.bCpuMs} ms, ratio ${paired.ratio}×; PostgreSQL portal ${paired.aDbCpuMs} ms, floor ${paired.bDbCpuMs} ms${paired.failed ? ` (${paired.failed} failed)` : ""}`,
   );
   try {
     for (const mode of ["unique", "duplicated"] as const) {

@@ -124,7 +124,7 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
       const before = await countTokens();
       const portal = await runLoad({
         port: ctx.portalPort,
-        cpuPids: { portal: ctx.portal.pid, emulator: ctx.emulator.pid, bench: process.pid },
+        cpuPids: { portal: ctx.portal.pid, emulator: ctx.emulator.pid, bench: process.pid, postgres: -ctx.postgresPid },
         label: `mint/portal c=${c}`,
         concurrency: c,
         maxRequests,
@@ -143,7 +143,7 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
       const rowsPortal = (await countTokens()) - before;
       const floor = await runLoad({
         port: ctx.portalPort,
-        cpuPids: { portal: ctx.portal.pid, emulator: ctx.emulator.pid, bench: process.pid },
+        cpuPids: { portal: ctx.portal.pid, emulator: ctx.emulator.pid, bench: process.pid, postgres: -ctx.postgresPid },
         label: `mint/floor c=${c}`,
         concurrency: c,
         maxRequests,
@@ -155,7 +155,7 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
       const before2 = await countTokens();
       const baseline = await runLoad({
         port: basePort,
-        cpuPids: { baseline: base.pid, emulator: ctx.emulator.pid, bench: process.pid },
+        cpuPids: { baseline: base.pid, emulator: ctx.emulator.pid, bench: process.pid, postgres: -ctx.postgresPid },
         concurrency: c,
         maxRequests,
         maxSeconds,
@@ -193,6 +193,7 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
   const paired = await pairedCpu({
     port: ctx.portalPort,
     pid: ctx.portal.pid,
+    dbPid: ctx.postgresPid,
     rounds: ctx.quick ? 6 : 12,
     block: 20,
     a: () => portalMake(pv++),
@@ -200,7 +201,7 @@ export async function benchMint(ctx: Ctx): Promise<MintResult> {
     ok: (res) => /"ok":true/.test(res.body),
   });
   ctx.log(
-    `  paired CPU per mint (c=1, ${paired.requestsEach} each, alternating blocks): portal ${paired.aCpuMs} ms, floor ${paired.bCpuMs} ms, ratio ${paired.ratio}×${paired.failed ? ` (${paired.failed} failed)` : ""}`,
+    `  paired CPU per mint (c=1, ${paired.requestsEach} each, alternating blocks): portal ${paired.aCpuMs} ms, floor ${paired.bCpuMs} ms, ratio ${paired.ratio}×; PostgreSQL portal ${paired.aDbCpuMs} ms, floor ${paired.bDbCpuMs} ms${paired.failed ? ` (${paired.failed} failed)` : ""}`,
   );
   // Diagnostic: CPU per request of the pieces, sequentially.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

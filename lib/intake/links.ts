@@ -2,6 +2,7 @@
 import { Prisma, type Connection, type IntakeLink } from "@/generated/prisma/client";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { directQuery } from "@/lib/db-direct";
 import { SLUG } from "@/lib/intake/schema";
 
 export type LinkLookup =
@@ -62,7 +63,10 @@ export const rowHashSql = Prisma.sql`md5(l::text || '|' || COALESCE(c::text, '')
  * readable reference; lib/intake/ownership.integration.test.ts checks both agree on "full").
  */
 export async function loadLink(slug: string): Promise<{ link: IntakeLink; quotaUsed: number; rowHash: string } | null> {
-  const rows = await db().$queryRaw<Row[]>`
+  // On the direct pool (lib/db-direct.ts): every page view and every mint whose link is not in
+  // this instance's cache runs it, and Prisma's raw-query path cost more CPU than the statement.
+  // Same values either way: timestamptz → Date, text[] → string[], jsonb → parsed, the rest cast.
+  const rows = await directQuery<Row>(Prisma.sql`
     SELECT l.id::text AS "id", l.slug, l.title, l.instructions, l.connection_id::text AS "connectionId",
       l.name_field::text AS "nameField", l.email_field::text AS "emailField", l.title_field::text AS "titleField",
       l.description_field::text AS "descriptionField", l.consent_text AS "consentText", l.album_ids AS "albumIds", l.tags,
@@ -81,7 +85,7 @@ export async function loadLink(slug: string): Promise<{ link: IntakeLink; quotaU
       COALESCE(bl.logo_hash, bs.logo_hash) AS "bLogoHash", COALESCE(bl.color, bs.color) AS "bColor"
     FROM intake_links l LEFT JOIN connections c ON c.id = l.connection_id
       LEFT JOIN brandings bl ON bl.scope = l.id::text LEFT JOIN brandings bs ON bs.scope = 'site'
-    WHERE l.slug = ${slug}`;
+    WHERE l.slug = ${slug}`);
   const row = rows[0];
   if (!row) return null;
   const { cApiUrl, cCredentialsEnc, quotaUsed: used, maxFileBytes, rowHash, bLogoHash, bColor, ...rest } = row;

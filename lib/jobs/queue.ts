@@ -56,8 +56,11 @@ export async function enqueueVerification(uploadId: string, boss = runningBoss()
 // each boss.send was a statement of its own). insert writes the same rows as send (same table,
 // same ON CONFLICT DO NOTHING, so singletonKey holds). Not awaited by the request, as before; a
 // crash inside the window loses what a lost fire-and-forget send lost: the verify sweep queues
-// any verification again.
-const BATCH_MS = 5;
+// any verification again. 50 ms (was 5): at a few hundred callbacks a second one insert then
+// carries ten or more callbacks' jobs instead of one or two, and each insert is a transaction of
+// its own in PostgreSQL (the third round: PostgreSQL's CPU per callback, docs/benchmarks.md). The
+// workers poll every 2 s, so the wait is never what delays a job.
+const BATCH_MS = 50;
 let pending: PgBoss.JobInsert[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 

@@ -75,10 +75,13 @@ export async function intakeGate(req: NextRequest): Promise<Response | null> {
   return null;
 }
 
-/** Pass the request on with a per-request nonce and the CSP that names TwentyThree's origins. */
-export async function withCsp(req: NextRequest, dev: boolean, linkLanguage: string | null = null): Promise<NextResponse> {
+/** Pass the request on with a per-request nonce and the CSP that names TwentyThree's origins.
+ * `document: false` (a JavaScript action call, answered to a fetch): no embed origins looked up,
+ * so its answer says frame-ancestors 'none', which no fetch answer is subject to. */
+export async function withCsp(req: NextRequest, dev: boolean, linkLanguage: string | null = null, opts: { document?: boolean } = {}): Promise<NextResponse> {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = buildCsp(nonce, await connectionOrigins(), { dev, frameAncestors: await frameAncestorsFor(req.nextUrl.pathname) });
+  const frameAncestors = opts.document === false ? [] : await frameAncestorsFor(req.nextUrl.pathname);
+  const csp = buildCsp(nonce, await connectionOrigins(), { dev, frameAncestors });
   const headers = new Headers(req.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
