@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { test, expect, type Page } from "@playwright/test";
-import { FIXTURES_DIR } from "../test/fixtures/index";
+import { FIXTURES_DIR, fixtureSize } from "../test/fixtures/index";
 import { caughtMail, query } from "./db";
 
 type Tree = { [k: string]: string | Tree };
@@ -95,6 +95,9 @@ async function journey(page: Page, locale: keyof typeof words) {
   // A refused field comes back from the server in the page's language.
   // The picker's own input (its label says "video" or "videos" with the link's file count).
   await page.getByTestId("drop-zone").locator("input[type=file]").first().setInputFiles(path.join(FIXTURES_DIR, "clip.mp4"));
+  // Its size in the language's own numbers: a decimal comma in Danish and German ("95,0 kB").
+  const size = `${(fixtureSize("clip.mp4") / 1024).toFixed(1).replace(".", ",")} kB`;
+  await expect(page.getByRole("list").getByText(size, { exact: true })).toBeVisible();
   await page.getByRole("button", { name: w.upload, exact: true }).click();
   await expect(page.getByText(w.nameMissing)).toBeVisible();
 

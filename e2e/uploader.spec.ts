@@ -11,7 +11,7 @@ import { emulatorObjects, emulatorUrl, query, setFaults } from "./db";
 
 const fixtures = FIXTURES_DIR;
 // How the page shows clip.mp4's size (one decimal under 100 KB; the committed clip is ~95 KB).
-const clipKB = `${(fixtureSize("clip.mp4") / 1024).toFixed(1)} KB`;
+const clipKB = `${(fixtureSize("clip.mp4") / 1024).toFixed(1)} kB`; // Intl's English unit, as the visitor's page words sizes
 const redeem = `${emulatorUrl}/api/photo/redeem-upload-token`;
 const CHUNK = 256 * 1024; // UPLOAD_CHUNK_BYTES set by e2e/server.ts
 
@@ -173,11 +173,11 @@ test("files of the wrong type or over the link's size limit are refused before a
   await expect(page.getByTestId("file-error")).toHaveText("This is not a video or photo file. Please choose a video or a photo.");
 
   await openUploader(page, "small-files");
-  await expect(page.getByText("Up to 48.8 KB each.")).toBeVisible();
+  await expect(page.getByText("Up to 48.8 kB each.")).toBeVisible();
   await page.getByLabel("Your name").fill("Big Bertha");
   await page.getByLabel("Email address").fill("bertha@example.com");
   await page.getByLabel("Choose your video").setInputFiles(path.join(fixtures, "clip.mp4"));
-  await expect(page.getByTestId("file-error")).toHaveText(`This file is ${clipKB}; this link takes files up to 48.8 KB.`);
+  await expect(page.getByTestId("file-error")).toHaveText(`This file is ${clipKB}; this link takes files up to 48.8 kB.`);
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByText("None of the chosen files can be sent. Please choose another one.")).toBeVisible();
   expect(posts).toHaveLength(0);

@@ -11,6 +11,19 @@ describe("format", () => {
     expect(formatBytes(BigInt(3) * BigInt(1024 ** 3))).toBe("3.0 GB");
     expect(formatBytes(null)).toBe("—");
   });
+  it("words sizes and lengths in the visitor's language (issue #18)", () => {
+    // Intl separates some units with a no-break space (French); read it as a space
+    const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+    expect(plain(formatBytes(97_536, "da"))).toBe("95,3 kB");
+    expect(plain(formatBytes(97_536, "de"))).toBe("95,3 kB");
+    expect(plain(formatBytes(97_536, "fr"))).toBe("95,3 ko");
+    expect(plain(formatBytes(97_536, "en"))).toBe("95.3 kB");
+    expect(plain(formatBytes(20 * 1024 * 1024, "sv"))).toBe("20,0 MB");
+    expect(plain(formatBytes(512, "de"))).toBe("512 Byte");
+    expect(plain(formatDuration(125, "de"))).toBe("2 Min. 5 Sek.");
+    expect(plain(formatDuration(125, "da"))).toBe("2 min. 5 sek.");
+    expect(plain(formatDuration(3725, "fr"))).toBe("1 h 2 min");
+  });
   it("formats durations and moments", () => {
     expect(formatDuration(5)).toBe("5 s");
     expect(formatDuration(125)).toBe("2 min 5 s");

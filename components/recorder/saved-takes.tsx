@@ -1,7 +1,7 @@
 "use client";
 // After a reload, a crash or a closed tab: recordings saved on this device for this link are
 // offered for upload or deletion. Clips of one response are offered together.
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/lib/format";
@@ -18,6 +18,7 @@ function byResponse(takes: SavedTake[]): SavedTake[][] {
 
 export function SavedTakes({ slug, onTakes }: SavedTakesProps) {
   const t = useTranslations("recorder");
+  const locale = useLocale();
   const format = useFormatter();
   const [groups, setGroups] = useState<SavedTake[][]>([]);
   const [busy, setBusy] = useState(false);
@@ -69,7 +70,7 @@ export function SavedTakes({ slug, onTakes }: SavedTakesProps) {
               {t("savedBody", {
                 answers: group.length,
                 length: clock(ms),
-                size: formatBytes(bytes),
+                size: formatBytes(bytes, locale),
                 when: format.dateTime(when, { dateStyle: "medium", timeStyle: "short" }),
               })}
             </p>

@@ -1,6 +1,6 @@
 "use client";
 // One chosen file: preview, checks, progress (percent, bytes, speed, time left), outcome.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { formatBytes, formatDuration } from "@/lib/format";
@@ -20,6 +20,7 @@ type Props = {
 
 export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props) {
   const t = useTranslations("uploader");
+  const locale = useLocale();
   const ts = useTranslations("states");
   const { file, phase, reading } = item;
   // Still followed once "done": TwentyThree's processing comes after the confirmation.
@@ -35,9 +36,9 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
   const progressText = reading
     ? [
         `${percent} %`,
-        t("bytesOf", { sent: formatBytes(reading.bytes), total: formatBytes(reading.total) }),
-        reading.bytesPerSecond ? t("perSecond", { size: formatBytes(reading.bytesPerSecond) }) : null,
-        reading.secondsLeft !== null && percent < 100 ? t("timeLeft", { duration: formatDuration(reading.secondsLeft) }) : null,
+        t("bytesOf", { sent: formatBytes(reading.bytes, locale), total: formatBytes(reading.total, locale) }),
+        reading.bytesPerSecond ? t("perSecond", { size: formatBytes(reading.bytesPerSecond, locale) }) : null,
+        reading.secondsLeft !== null && percent < 100 ? t("timeLeft", { duration: formatDuration(reading.secondsLeft, locale) }) : null,
       ]
         .filter(Boolean)
         .join(" · ")
@@ -49,7 +50,7 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="break-all font-medium">{file.name}</p>
-          <p className="text-xs text-slate-600">{formatBytes(file.size)}</p>
+          <p className="text-xs text-slate-600">{formatBytes(file.size, locale)}</p>
         </div>
         {phase === "ready" || phase === "invalid" ? (
           <Button variant="ghost" size="sm" onClick={() => onRemove(item.id)} aria-label={t("removeLabel", { file: file.name })}>
@@ -99,7 +100,7 @@ export function FileRow({ item, onRemove, onCancel, onRetry, onSettled }: Props)
             valueText={phase === "confirming" ? t("sentValue") : progressText}
           />
           <p id={descId} className="text-xs text-slate-700 tabular-nums" data-testid="progress-text">
-            {phase === "confirming" ? t("sentText", { size: formatBytes(file.size) }) : progressText}
+            {phase === "confirming" ? t("sentText", { size: formatBytes(file.size, locale) }) : progressText}
           </p>
           {item.note && phase === "uploading" ? <p className="text-xs text-amber-800">{item.note}</p> : null}
         </div>

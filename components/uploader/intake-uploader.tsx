@@ -2,7 +2,7 @@
 // The one-page uploader (JavaScript on): details and files together, a token minted only when
 // the visitor presses Upload, files sent straight to TwentyThree with progress, then the
 // portal's record of each upload followed until TwentyThree confirms it.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -30,6 +30,7 @@ export function IntakeUploader(props: UploaderProps) {
 function Uploader(props: UploaderProps) {
   const { link } = props;
   const t = useTranslations("uploader");
+  const locale = useLocale();
   const td = useTranslations("details");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pickerError, setPickerError] = useState<string>();
@@ -86,8 +87,8 @@ function Uploader(props: UploaderProps) {
 
   const hint = [
     t("hintMedia"),
-    link.maxFileBytes !== null ? t("hintSize", { size: formatBytes(link.maxFileBytes) }) : null,
-    link.maxDurationSeconds !== null ? t("hintLength", { duration: formatDuration(link.maxDurationSeconds) }) : null,
+    link.maxFileBytes !== null ? t("hintSize", { size: formatBytes(link.maxFileBytes, locale) }) : null,
+    link.maxDurationSeconds !== null ? t("hintLength", { duration: formatDuration(link.maxDurationSeconds, locale) }) : null,
     link.maxUploads > 1 ? t("hintCount", { count: link.maxUploads }) : null,
   ]
     .filter(Boolean)

@@ -5,7 +5,7 @@
 // files one after the other, feeds progress to the reducer (throttled) and warns before the page
 // is closed mid-upload. Without CORS, one plain form post to TwentyThree instead. A recorded take
 // goes up at once, minted without details (issue #15); Upload then sends the details to its ticket.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { NoteWords, UploaderWords } from "./words";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { FieldErrors } from "@/lib/field-errors";
@@ -30,6 +30,7 @@ let nextId = 0;
 
 export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdBytes, prepare, applyDetails, onFieldErrors, readValues }: Args) {
   const t = useTranslations("uploader");
+  const locale = useLocale();
   const words: UploaderWords = (key, values) => t(key, values);
   const tn = useTranslations("uploaderNotes");
   const notes: NoteWords = (key, values) => tn(key, values);
@@ -65,7 +66,7 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
     for (const i of items) if (!plan.keep.includes(i)) URL.revokeObjectURL(i.previewUrl);
     const added: Item[] = files.slice(0, plan.take).map((file) => ({ id: `file-${++nextId}`, file, previewUrl: URL.createObjectURL(file), phase: "checking" }));
     dispatch({ type: "add", items: added, keepIds: plan.keep.map((i) => i.id) });
-    const limits = { maxFileBytes: link.maxFileBytes, maxDurationSeconds: link.maxDurationSeconds };
+    const limits = { maxFileBytes: link.maxFileBytes, maxDurationSeconds: link.maxDurationSeconds, locale };
     for (const item of added) void checkFile(item.file, limits, undefined, words).then((problem) => dispatch({ type: "checked", id: item.id, problem }));
     return plan.error;
   };
@@ -82,7 +83,7 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
       takeId: t.takeId,
     }));
     dispatch({ type: "add", items: added, keepIds: plan.keep.filter((i) => !i.recording).map((i) => i.id) });
-    const limits = { maxFileBytes: link.maxFileBytes, maxDurationSeconds: link.maxDurationSeconds };
+    const limits = { maxFileBytes: link.maxFileBytes, maxDurationSeconds: link.maxDurationSeconds, locale };
     for (const item of added)
       void checkFile(item.file, limits, undefined, words).then((problem) => {
         dispatch({ type: "checked", id: item.id, problem });

@@ -3,7 +3,8 @@
 import { formatBytes, formatDuration } from "@/lib/format";
 import { englishUploaderWords, type UploaderWords } from "../words";
 
-export type Limits = { maxFileBytes: number | null; maxDurationSeconds: number | null };
+/** The link's limits, and the visitor's language for the sizes and lengths its refusals name. */
+export type Limits = { maxFileBytes: number | null; maxDurationSeconds: number | null; locale?: string };
 
 const MEDIA_EXTENSIONS = /\.(mp4|m4v|mov|qt|webm|mkv|avi|wmv|mpg|mpeg|3gp|3g2|mts|m2ts|ts|flv|ogv|jpg|jpeg|png|gif|webp|heic|heif|tif|tiff|bmp)$/i;
 
@@ -17,7 +18,7 @@ export function checkFileSync(file: { name: string; type: string; size: number }
   if (!media) return w("notMedia");
   if (file.size === 0) return w("empty");
   if (limits.maxFileBytes !== null && file.size > limits.maxFileBytes)
-    return w("tooBig", { size: formatBytes(file.size), max: formatBytes(limits.maxFileBytes) });
+    return w("tooBig", { size: formatBytes(file.size, limits.locale), max: formatBytes(limits.maxFileBytes, limits.locale) });
   return null;
 }
 
@@ -53,6 +54,6 @@ export async function checkFile(
   const seconds = await duration(file);
   // Unreadable metadata (a codec this browser lacks) is not the visitor's fault: let it through.
   if (seconds !== null && seconds > limits.maxDurationSeconds + 0.5)
-    return w("tooLong", { length: formatDuration(seconds), max: formatDuration(limits.maxDurationSeconds) });
+    return w("tooLong", { length: formatDuration(seconds, limits.locale), max: formatDuration(limits.maxDurationSeconds, limits.locale) });
   return null;
 }
