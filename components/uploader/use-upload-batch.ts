@@ -150,7 +150,7 @@ export function useUploadBatch({ link, redeemUrl, chunkBytes, chunkThresholdByte
       if (out.answer.kind === "ok") {
         onSent();
         dispatch({ type: "sent", id, ticket: out.ticket, photoId: out.answer.photoId, reading: meter.update(file.size) });
-      } else if (out.answer.kind === "error") dispatch({ type: "refused", id, message: out.answer.message });
+      } else if (out.answer.kind === "error") dispatch({ type: "refused", id, message: out.answer.message || words("sendFailed") });
       else dispatch({ type: "sentUnconfirmed", id });
     } catch (err) {
       if ((err as Error).name === "AbortError") dispatch({ type: "cancelled", id });

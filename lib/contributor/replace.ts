@@ -112,7 +112,7 @@ export async function handleReplaceCallback(params: Record<string, string>, now 
   if (now.getTime() > r.validUntil.getTime() + env().CALLBACK_GRACE_MINUTES * 60_000) return reject("replace token expired", r.id);
   if (params.error_message !== undefined && !params.photo_id) {
     await db().replacement.updateMany({ where: { id: r.id, status: "pending" }, data: { status: "failed", completedAt: now } });
-    return { kind: "failed", receipt, message: params.error_message.slice(0, 300) || "The upload failed." };
+    return { kind: "failed", receipt }; // the contributor's page words the failure
   }
   // The object must be the one this replacement was minted for: never another video's.
   if (!params.photo_id || params.photo_id !== r.upload.photoId) return reject("photo_id is not the video this replace token was made for", r.id);

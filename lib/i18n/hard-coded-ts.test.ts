@@ -65,13 +65,14 @@ const ALLOWED: Record<string, string[]> = {
   "lib/intake/request.ts": ["Too many uploads were started"], // MintFailure.message, the log's; the visitor gets words.mint("tooMany")
   "lib/invitations/template.ts": ["{{name}}", "Hi {{name}}"], // the admin's default; untranslated defaults go out in the link's language (mail.ts)
   "components/uploader/client/chunk-plan.ts": ["chunk and file sizes"], // a programming error
+  "components/uploader/embed-events.ts": ["The upload failed."], // the host page's developer reads it in upload:failed, not the visitor
   // Causes kept in an Error's message for the console; the visitor reads the failure's code in words (upload-file.ts failureText).
   "components/uploader/client/xhr.ts": ["The connection to the video library failed", "The video library took too long"],
   "components/uploader/client/retry.ts": ["The upload was cancelled"], // an AbortError: the batch shows "cancelled" in words
   "components/uploader/client/chunked.ts": ["The upload token was refused", "Chunk "],
 };
 
-const FUNCTION_WORDS = /\b(the|a|an|is|are|was|this|that|your|you|of|to|be|can|cannot|not|no|please|for|with|on|in|it|its|could|again|here|try|has)\b/;
+const FUNCTION_WORDS = /\b(the|a|an|is|are|was|this|that|your|you|of|to|be|can|cannot|not|no|please|for|with|on|in|it|its|could|again|here|try|has)\b/i;
 /** An English sentence: three words or more, one of them a small English word, not SQL. */
 export function looksEnglish(text: string): boolean {
   // Markup's tags and style sheets are not sentences; the text between tags still counts.

@@ -117,10 +117,12 @@ async function handleCallbackChecked(input: {
   const base = { slug: token.link.slug, ticket: signTicket(token.id), background: token.backgroundReturn };
 
   if (params.error_message !== undefined && !params.photo_id) {
-    const message = params.error_message.slice(0, 500) || "The upload failed.";
+    // TwentyThree's own words, possibly none: the visitor's page words the failure in their language
+    // and quotes TwentyThree only when it said something.
+    const message = params.error_message.slice(0, 500);
     await spend();
     await db().uploadToken.update({ where: { id: token.id }, data: { errorMessage: message, status: token.status === "USED" ? "USED" : "FAILED" } });
-    await record({ background: token.backgroundReturn, outcome: "upload_failed", reason: message, tokenId: token.id });
+    await record({ background: token.backgroundReturn, outcome: "upload_failed", reason: message || "error_message was empty", tokenId: token.id });
     return { kind: "upload_failed", ...base, message };
   }
 

@@ -136,6 +136,17 @@ describe("intake journey against the emulator", () => {
     expect(await portal.db.upload.count({ where: { tokenId: minted.tokenId } })).toBe(0);
   });
 
+  it("a failure TwentyThree sends without words is still a failure, and the portal adds no English of its own", async () => {
+    const minted = await mint();
+    const params = await redeem(minted.uploadToken, text, "notes.txt", "text/plain");
+    const outcome = await cb.handleCallback({ method: "GET", params: { ...params, error_message: "" } });
+    expect(outcome).toMatchObject({ kind: "upload_failed", message: "" });
+    const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
+    // The thank-you page shows its failure page (worded in the visitor's language) for a non-null message.
+    expect(row).toMatchObject({ status: "FAILED", errorMessage: "" });
+    expect(await portal.db.upload.count({ where: { tokenId: minted.tokenId } })).toBe(0);
+  });
+
   it("turns 50 concurrent copies of one callback into one upload row", async () => {
     const minted = await mint();
     const params = await redeem(minted.uploadToken, clip, "clip.mp4", "video/mp4");

@@ -34,15 +34,17 @@ export default async function DonePage({ params, searchParams }: Props) {
   await setPublicLocale(token.link.language);
   const t = await getTranslations("done");
   const ts = await getTranslations("states");
-  if (received.length === 0 && token.errorMessage) {
+  if (received.length === 0 && token.errorMessage !== null) {
     return (
       <PublicShell brand={brand}>
         <h1 className="text-2xl font-bold">{t("failedTitle")}</h1>
-        <div className="mt-4">
-          <Notice tone="error" title={t("librarySaid")}>
-            <span data-testid="upload-error">{token.errorMessage}</span>
-          </Notice>
-        </div>
+        {token.errorMessage ? (
+          <div className="mt-4">
+            <Notice tone="error" title={t("librarySaid")}>
+              <span data-testid="upload-error">{token.errorMessage}</span>
+            </Notice>
+          </div>
+        ) : null}
         <p className="mt-4 text-slate-700">{t("failedBody")}</p>
         <ButtonLink href={`/u/${slug}`} size="lg" className="mt-6">
           {t("tryAgain")}
