@@ -38,7 +38,35 @@ import {
 
 export { enqueueFollow, enqueueMail, enqueueUploadEvents, enqueueVerification, enqueueWebhook, QUEUES } from "./queue";
 
-async function startOnce(opts: { databaseUrl?: string; schedule?: boolean }): Promise<PgBoss> {
+type JobOptions = {
+  databaseUrl?: string;
+  schedule?: boolean;
+  /** Seconds between a worker's polls (pg-boss's default, 2); tests lengthen it to see what one poll takes. */
+  pollSeconds?: number;
+};
+
+/**
+ * A worker that takes up to `size` jobs per poll and runs them side by side. pg-boss 10 fetches
+ * `batchSize` jobs (default 1) and then waits out its polling interval, so a worker of one job per
+ * poll drains 0.5 jobs a second per instance: after a burst of uploads at an event, the team would
+ * hear of them (verification, then the mail) many minutes late. A job that throws is failed on its
+ * own, so pg-boss retries it with its queue's back-off; the others complete as usual.
+ */
+async function workEach<T extends object>(boss: PgBoss, queue: string, size: number, poll: number | undefined, handle: (job: PgBoss.Job<T>) => Promise<void>) {
+  await boss.work<T>(queue, { batchSize: size, ...(poll ? { pollingIntervalSeconds: poll } : {}) }, async (jobs) => {
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          await handle(job);
+        } catch (err) {
+          await boss.fail(queue, job.id, { message: (err as Error).message.slice(0, 500) });
+        }
+      }),
+    );
+  });
+}
+
+async function startOnce(opts: JobOptions): Promise<PgBoss> {
   const running = runningBoss();
   if (running) return running;
   const boss = new PgBoss({ connectionString: opts.databaseUrl ?? env().DATABASE_URL, schema: "pgboss", max: 4, application_name: "portal-jobs" });
@@ -61,7 +89,7 @@ async function startOnce(opts: { databaseUrl?: string; schedule?: boolean }): Pr
  * attempt is stopped and tried again after a short random pause, so every instance ends up with
  * its workers (the e2e scale-out test starts two at once).
  */
-export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean } = {}): Promise<PgBoss> {
+export async function startJobs(opts: JobOptions = {}): Promise<PgBoss> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startOnce(opts);
@@ -73,7 +101,8 @@ export async function startJobs(opts: { databaseUrl?: string; schedule?: boolean
   }
 }
 
-async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> {
+async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
+  const poll = opts.pollSeconds;
   for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, retryLimit: 8, retryDelay: 15, retryBackoff: true });
   await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: MAIL_MAX_ATTEMPTS, retryDelay: 30, retryBackoff: true });
   // Retries follow the Standard Webhooks schedule (lib/webhooks/deliver.ts), queued by the job itself.
@@ -83,8 +112,7 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
   await boss.createQueue(FOLLOW_QUEUE, { name: FOLLOW_QUEUE, policy: "stately", retryLimit: 8, retryDelay: 15, retryBackoff: true });
   await boss.createQueue(CHAPTERS_QUEUE, { name: CHAPTERS_QUEUE, retryLimit: 8, retryDelay: 10, retryBackoff: true });
 
-  await boss.work<{ uploadId: string }>(QUEUES.verify, async ([job]) => {
-    if (!job) return;
+  await workEach<{ uploadId: string }>(boss, QUEUES.verify, 20, poll, async (job) => {
     const result = await verifyUpload(job.data.uploadId, { timeoutMs: 10_000 });
     // Thrown errors make pg-boss retry with backoff; "not_found" is final (never verified).
     if (result === "unavailable") throw new Error("TwentyThree unavailable; will retry");
@@ -92,8 +120,7 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
     // The confirmation recorded and announced its "upload.verified" event (the outbox).
     if (result === "verified") await enqueueFollow(job.data.uploadId, 0, boss);
   });
-  await boss.work<{ uploadId: string; attempt?: number }>(FOLLOW_QUEUE, async ([job]) => {
-    if (!job) return;
+  await workEach<{ uploadId: string; attempt?: number }>(boss, FOLLOW_QUEUE, 20, poll, async (job) => {
     const attempt = job.data.attempt ?? 0;
     // A change of state records and announces its own event (the outbox).
     const r = await followProcessing(job.data.uploadId);
@@ -110,14 +137,13 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
     if (n) log.info("jobs: dispatched events that missed their job", { events: n });
     await pruneDispatchedEvents();
   });
-  await boss.work<{ uploadId: string }>(CHAPTERS_QUEUE, async ([job]) => {
-    if (!job) return;
+  await workEach<{ uploadId: string }>(boss, CHAPTERS_QUEUE, 5, poll, async (job) => {
     const r = await createChapters(job.data.uploadId);
     // Thrown: pg-boss retries with backoff (createChapters gives up after its own attempt count).
     if (r.kind === "retry" || r.kind === "busy") throw new Error(`chapters: ${r.kind === "retry" ? r.error : "another worker holds this upload"}`);
   });
-  await boss.work<{ messageId: string }>(MAIL_QUEUE, async ([job]) => {
-    if (job) await deliverMail(job.data.messageId); // throws on SMTP failure: pg-boss retries with back-off
+  await workEach<{ messageId: string }>(boss, MAIL_QUEUE, 10, poll, async (job) => {
+    await deliverMail(job.data.messageId); // throws on SMTP failure: pg-boss retries with back-off
   });
   await boss.work<{ deliveryId: string }>(WEBHOOK_QUEUE, async ([job]) => {
     if (!job) return;
@@ -141,8 +167,7 @@ async function setUp(boss: PgBoss, opts: { schedule?: boolean }): Promise<void> 
     for (const id of await dueReminders()) await remind(id);
   });
   await boss.createQueue(REPLACE_CHECK_QUEUE, { name: REPLACE_CHECK_QUEUE, policy: "stately", retryLimit: 12, retryDelay: 5, retryBackoff: true });
-  await boss.work<{ replacementId: string }>(REPLACE_CHECK_QUEUE, async ([job]) => {
-    if (!job) return;
+  await workEach<{ replacementId: string }>(boss, REPLACE_CHECK_QUEUE, 5, poll, async (job) => {
     const r = await recheckReplacement(job.data.replacementId);
     // Thrown: pg-boss asks again later, backing off (recheckReplacement gives up after days).
     if (r === "retry") throw new Error("TwentyThree unavailable; will confirm the replacement later");
