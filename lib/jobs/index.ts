@@ -1,3 +1,4 @@
+// Over 200 lines: every queue's worker is registered here, the one module that imports the handlers (anything else queues through ./queue.ts without import cycles).
 // Background work on Postgres with pg-boss: every portal instance runs workers, and pg-boss's
 // row locking hands each job to exactly one of them, so scaling out needs nothing else.
 import PgBoss from "pg-boss";
