@@ -1,6 +1,6 @@
 // Accessibility of the public pages (axe-core): no serious or critical violations, with and
 // without JavaScript, on a desktop and a 360 px phone screen.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./test";
 import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";

@@ -1,7 +1,7 @@
 // Property-based bad input against the public server action, over HTTP as a browser without
 // JavaScript sends it: hostile details get field messages (never a 500 or a stack trace), and no
 // token is minted unless the details were valid.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import fc from "fast-check";
 import { query } from "./db";
 import { httpFrom, multipart } from "./net";

@@ -2,7 +2,7 @@
 // and as a member, is refused (redirect or 401/403) and leaves the database as it was; the
 // actions also when their ids are posted to public pages (e2e/action-replay.ts says why).
 // Over 200 lines: one matrix of every admin surface; split, each part would repeat the sign-in set-up.
-import { test, expect, type APIResponse, type Browser, type Page } from "@playwright/test";
+import { test, expect, type APIResponse, type Browser, type Page } from "./test";
 import { capture, replay, snapshot, type Captured } from "./action-replay";
 import { ADMIN_STATE, createLink, ensureEmulatorConnection, signIn, uploadAsVisitor } from "./admin-helpers";
 

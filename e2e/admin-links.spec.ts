@@ -1,6 +1,6 @@
 // The admin's main journey: connect TwentyThree (the emulator), create a link with an album, and
 // see it as a visitor would, plus the form's server-side validation.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { ADMIN_STATE, createLink, ensureEmulatorConnection } from "./admin-helpers";
 import { query } from "./db";
 

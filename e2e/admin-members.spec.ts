@@ -1,6 +1,6 @@
 // Members: an admin adds a team member; a members-only link sends anonymous visitors to sign in,
 // skips the contact fields for the member, and records which member uploaded.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
 import { ADMIN_STATE, createLink, ensureEmulatorConnection, signIn } from "./admin-helpers";

@@ -1,6 +1,6 @@
 // Connection secrets are write-only: no HTML, RSC payload or JSON the admin UI sends to the
 // browser contains them (or the encrypted blob), even on pages that use the connection.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { ADMIN_STATE, EMULATOR_CREDENTIALS, ensureEmulatorConnection } from "./admin-helpers";
 import { query } from "./db";
 

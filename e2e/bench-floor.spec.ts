@@ -1,7 +1,7 @@
 // The bench's floor action and route (lib/bench-floor.ts) exist in every build but must do
 // nothing outside `npm run bench`: without BENCH_FLOOR_ROUTES=1 (the e2e portal runs as a
 // deployment would) they answer 404 and mint nothing, even when called exactly as the bench does.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { actionIds } from "../bench/lib/action";
 import { query } from "./db";
 

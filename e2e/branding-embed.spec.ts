@@ -2,7 +2,7 @@
 // "go to" address, one allowed embedding site); visitors see the logo and colour on a phone and
 // a desktop with no contrast failures; a page on another local origin embeds the link, uploads
 // inside the frame and hears the events in order; an origin not on the list cannot frame it.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./test";
 import AxeBuilder from "@axe-core/playwright";
 import http from "node:http";
 import type { AddressInfo } from "node:net";

@@ -2,7 +2,7 @@
 // welcome and thank-you texts, language) at phone and desktop width while the public page keeps
 // the saved look until Save; a closed link's page (answered by the intake gate) carries the
 // link's logo, colour and name, with no contrast failures.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./test";
 import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
 import { readFileSync } from "node:fs";

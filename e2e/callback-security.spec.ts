@@ -2,7 +2,7 @@
 // a junk file redeemed on TwentyThree, the signed state read from the 301 Location, then a
 // callback naming somebody else's object. Also a callback flood, an expired token and a `state`
 // custom variable. The portal, the emulator, Postgres and Chromium are all real.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./test";
 import path from "node:path";
 import { CALLBACK_LIMITS } from "../lib/limits";
 import { ADMIN_STATE } from "./admin-helpers";

@@ -3,7 +3,7 @@
 // it keys on the socket's address and a forged header buys nothing.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { LOGIN_POLICY } from "../lib/limits";
 import { INTAKE_POST_LIMIT, MINT_LIMITS } from "../lib/limits";
 import { query } from "./db";

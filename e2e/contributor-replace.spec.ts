@@ -2,7 +2,7 @@
 // goes to redeem-replace-token in chunks with visible progress, survives a dropped chunk (retry),
 // and the contributor is back on their page once TwentyThree shows the new file; without
 // JavaScript the plain form still replaces the video; a forged callback changes nothing.
-import { test, expect, type Browser } from "@playwright/test";
+import { test, expect, type Browser } from "./test";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";

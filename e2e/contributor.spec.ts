@@ -3,7 +3,7 @@
 // processing again, the team told), then withdraws consent (unpublished on the emulator at
 // once); the admin sees "withdrawn" and publishing again asks for a reason. A guessed or altered
 // link is refused.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
 import { ADMIN_STATE } from "./admin-helpers";

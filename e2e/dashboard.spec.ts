@@ -1,6 +1,6 @@
 // The uploads dashboard in Chromium: a live list, the review page, and moderation applied on
 // TwentyThree (the emulator), checked through listPhotos the way the portal itself would.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./test";
 import AxeBuilder from "@axe-core/playwright";
 import { emulatorCredentials } from "../test/emulator-seed";
 import { setLogLevel } from "../lib/log";

@@ -1,6 +1,6 @@
 // Runs before every browser project: a fresh database has no account, so /admin leads to the
 // first-run setup; the admin created there signs out and in again, and the session is saved.
-import { test as setup, expect } from "@playwright/test";
+import { test as setup, expect } from "./test";
 
 const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-1" };
 const ADMIN_STATE = process.env.E2E_ADMIN_STATE ?? "e2e/.auth/admin.json";

@@ -1,6 +1,6 @@
 // /api/health: strangers learn up or down and nothing else; an admin sees the details; however
 // often it is asked, the portal makes at most one TwentyThree call a minute for it.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { ADMIN_STATE } from "./admin-helpers";
 import { emulatorUrl } from "./db";
 

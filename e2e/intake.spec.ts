@@ -1,4 +1,4 @@
-import { test, expect, type Page, type Request } from "@playwright/test";
+import { test, expect, type Page, type Request } from "./test";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { FIXTURES_DIR, fixtureSize } from "../test/fixtures/index";

@@ -3,7 +3,7 @@
 // admin's funnel (never reloaded) counts it; one gets a reminder after the shortened interval
 // (INVITE_REMINDER_HOUR_SECONDS=1 in e2e/server.ts); one unsubscribes and gets nothing more.
 // Then the attacks over HTTP: an altered or revoked personal link gets a 403 page and changes nothing.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
 import { ADMIN_STATE, createLink, ensureEmulatorConnection } from "./admin-helpers";

@@ -3,7 +3,7 @@
 // German, and a revoked personal invitation's refusal in German. The 429 check also proves it
 // can see English: the same refusal to an English browser is English (so a pass means something).
 import path from "node:path";
-import { test, expect, type Browser } from "@playwright/test";
+import { test, expect, type Browser } from "./test";
 import { INTAKE_POST_LIMIT } from "../lib/limits";
 import { FIXTURES_DIR } from "../test/fixtures/index";
 import { ADMIN_STATE, createLink, ensureEmulatorConnection } from "./admin-helpers";

@@ -3,7 +3,7 @@
 // are opened in the mail catcher's own inbox page and their button clicked: signed out, it asks
 // for a login and then shows that upload; signed in, it shows it at once. Then a daily digest that
 // gave up shows on Settings → E-mail with the server's reason, and "Send again" delivers it.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
 import { ADMIN_STATE, createLink, ensureEmulatorConnection } from "./admin-helpers";

@@ -2,7 +2,7 @@
 // another browser context, never reloaded) shows TwentyThree's thumbnail and "processing", then
 // "ready" — brought by the follow job and the emulator's pingback to the portal. The visitor's
 // page says the same while it stays open.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
 import { ADMIN_STATE } from "./admin-helpers";

@@ -1,6 +1,6 @@
 // What a site needs at its root: icons a browser and a phone find from the page's own <head>, and a
 // robots.txt that keeps the admin and the visitors' intake links out of search engines.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 
 test("the page's icons and manifest are linked and served as images", async ({ page, request }) => {
   await page.goto("/");

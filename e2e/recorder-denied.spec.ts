@@ -1,6 +1,6 @@
 // The recorder's fallback (#15): the browser refuses the camera (project "recorder-denied" runs
 // Chromium with --deny-permission-prompts), the visitor is told why and a file upload still works.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
 import { query } from "./db";

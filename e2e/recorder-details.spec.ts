@@ -3,7 +3,7 @@
 // update-upload-token when they press Upload; a record-only link without CORS on TwentyThree still
 // takes the recording (plain form, RecordingMeta kept) and points an empty Upload at the recorder;
 // the length cap stops a take by itself.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { ADMIN_STATE } from "./admin-helpers";
 import { emulatorObjects, query, setFaults } from "./db";
 import { fillDetails, linkFilesOnly, linkRecords, objectsAfter, openRecorder, record, recordingSent } from "./recording";

@@ -2,7 +2,7 @@
 // "recorder" in playwright.config.ts): record, record again, watch, upload through the normal
 // uploader to the emulator; a reload mid-recording keeps the take; axe and a 360 px screen.
 // Over 200 lines: the journeys share the link settings and recording helpers; split, they would repeat them.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import AxeBuilder from "@axe-core/playwright";
 import { emulatorObjects, query } from "./db";
 

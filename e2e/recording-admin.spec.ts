@@ -4,7 +4,7 @@
 // reviewed: the questions with their times, and pressing one starts the player there.
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./test";
 import AxeBuilder from "@axe-core/playwright";
 import { actionIds } from "../bench/lib/action";
 import { fixturePath } from "../test/fixtures/index";

@@ -1,7 +1,7 @@
 // Shared by the recorder specs (#15): the demo link's recording settings, the visitor's details,
 // opening the recorder, recording a few seconds, and what the page sent with prepareUpload.
 import { expect, type Page, type Request } from "@playwright/test";
-import { emulatorObjects, query, freshAddressBudgets } from "./db";
+import { emulatorObjects, query } from "./db";
 
 export type Obj = Awaited<ReturnType<typeof emulatorObjects>>[number] & {
   video_length?: number | null;
@@ -15,7 +15,6 @@ export const QUESTIONS = [
 
 /** The demo link's recording settings (the link form's Recording section, written directly). */
 export async function linkRecords(mode: "ONE_TAKE" | "CLIPS", questions: object[] = QUESTIONS) {
-  await freshAddressBudgets(); // the recorder journeys run last, after the rest of the suite spent this address's budget
   await query(`UPDATE intake_links SET allow_record = true, allow_upload = true, record_mode = $1::"RecordMode", questions = $2::jsonb WHERE slug = 'demo'`, [
     mode,
     JSON.stringify(questions),

@@ -5,7 +5,7 @@
 // holds across both, concurrent copies of each callback split across the instances give one row
 // each, each verification job runs once, and a link's quota closes it on both.
 // Over 200 lines: the two instances, their balancer and database are set up once for both journeys.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 // No configured secret reaches the browser: not in any built client bundle, not in served HTML or JSON.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { E2E_AUTH_SECRET, EMULATOR_SECRETS } from "./constants";

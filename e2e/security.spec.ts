@@ -1,6 +1,6 @@
 // Security headers and closed-link statuses, as a browser sees them (the intake rate limit:
 // e2e/client-ip.spec.ts).
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import { emulatorUrl, query } from "./db";
 
 test("pages carry a CSP that allows TwentyThree only where uploads and the player need it", async ({ request }) => {

@@ -1,7 +1,7 @@
 // The one-page uploader with JavaScript: progress, several files, resumable chunks after a
 // reload, checks before upload, and the plain-form fallback when TwentyThree has no CORS.
 // Over 200 lines: the journeys share one page setup; splitting them would repeat it per file.
-import { test, expect, type Page, type Request } from "@playwright/test";
+import { test, expect, type Page, type Request } from "./test";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -1,7 +1,7 @@
 // Issue #16: an admin adds a webhook endpoint (a receiver this test starts), copies the secret
 // shown once, sends a test event, and a visitor's upload reaches the receiver as signed events in
 // order — received, verified, ready — each verified with the Standard Webhooks library.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./test";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
