@@ -1,6 +1,6 @@
 // "English on a page" for the language specs: every sentence of messages/en.json that the other
 // language's catalogue says differently (the link's own texts, written by the admin, are not ours).
-// The same rule as languages.spec.ts, shared with languages-visitor.spec.ts.
+// One rule for languages.spec.ts and languages-visitor.spec.ts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";

@@ -3,42 +3,12 @@
 // the thank-you page and an error page, and the receipt e-mail comes in that language.
 // "English" = every sentence of messages/en.json that the language's own catalogue says
 // differently (the link's own texts, written by the admin, are not ours to translate).
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { test, expect, type Page } from "./test";
 import { FIXTURES_DIR, fixtureSize } from "../test/fixtures/index";
 import { caughtMail, query } from "./db";
+import { englishPhrases, expectNoEnglish } from "./english";
 
-type Tree = { [k: string]: string | Tree };
-const catalogue = (l: string) => JSON.parse(readFileSync(path.join(process.cwd(), "messages", `${l}.json`), "utf8")) as Tree;
-const flatten = (t: Tree, p = ""): [string, string][] =>
-  Object.entries(t).flatMap(([k, v]) => (typeof v === "string" ? [[`${p}${k}`, v] as [string, string]] : flatten(v, `${p}${k}.`)));
-
-/** The literal words of a message (plural branches included), without its placeholders. */
-function literals(message: string): string[] {
-  const out: string[] = [];
-  const walk = (els: MessageFormatElement[]) => {
-    for (const el of els) {
-      if (el.type === TYPE.literal) out.push(el.value);
-      if (el.type === TYPE.tag) walk(el.children);
-      if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) walk(o.value);
-    }
-  };
-  walk(parse(message));
-  return out.map((s) => s.trim()).filter((s) => s.length >= 12 && s.includes(" "));
-}
-
-/** English sentences that the other language writes differently: none may be on its pages. */
-function englishPhrases(locale: string): string[] {
-  const other = new Map(flatten(catalogue(locale)));
-  return [...new Set(flatten(catalogue("en")).flatMap(([key, en]) => literals(en).filter((phrase) => !(other.get(key) ?? "").includes(phrase))))];
-}
-
-async function expectNoEnglish(text: string, locale: string, where: string) {
-  const found = englishPhrases(locale).filter((p) => text.includes(p));
-  expect(found, `English on ${where}`).toEqual([]);
-}
 const pageText = (page: Page) => page.locator("body").innerText();
 
 test.beforeAll(async () => {
