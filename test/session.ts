@@ -33,3 +33,19 @@ export async function asRequestFrom<T>(userId: string | null, secret: string, fn
   const work = { route: url.pathname, forceStatic: false, dynamicShouldError: false, isStaticGeneration: false };
   return workAsyncStorage.run(work as never, () => workUnitAsyncStorage.run(store as never, fn));
 }
+
+/** What an authorization test calls with: a member, an admin and a link of their own (on a connection that is never called). */
+export async function authzFixture(db: import("@/generated/prisma/client").PrismaClient) {
+  const memberId = (await db.user.create({ data: { email: "m@example.com", role: "MEMBER" } })).id;
+  const adminId = (await db.user.create({ data: { email: "a@example.com", role: "ADMIN" } })).id;
+  const connectionId = (await db.connection.create({ data: { name: "c", apiUrl: "http://127.0.0.1:9", consumerKey: "k", credentialsEnc: "x" } })).id;
+  const linkId = (await db.intakeLink.create({ data: { slug: "target", title: "Target", connectionId } })).id;
+  return { memberId, adminId, connectionId, linkId };
+}
+
+/** A form as a browser posts it. */
+export function formData(fields: Record<string, string>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  return f;
+}

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { startPortal, type Portal } from "@/test/integration";
-import { asRequestFrom } from "@/test/session";
+import { asRequestFrom, authzFixture, formData as form } from "@/test/session";
 
 // Framework, not ours: revalidatePath needs Next's render-time cache, absent outside a server.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -27,20 +27,11 @@ beforeAll(async () => {
   settings = await import("@/lib/settings/actions");
   members = await import("@/lib/members/actions");
   branding = await import("@/lib/branding/actions");
-  memberId = (await db.user.create({ data: { email: "m@example.com", role: "MEMBER" } })).id;
-  await db.user.create({ data: { email: "a@example.com", role: "ADMIN" } });
-  connectionId = (await db.connection.create({ data: { name: "c", apiUrl: "http://127.0.0.1:9", consumerKey: "k", credentialsEnc: "x" } })).id;
-  linkId = (await db.intakeLink.create({ data: { slug: "target", title: "Target", connectionId } })).id;
+  ({ memberId, connectionId, linkId } = await authzFixture(db));
 });
 afterAll(async () => {
   await portal?.close();
 });
-
-const form = (o: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(o)) f.append(k, v);
-  return f;
-};
 
 async function snapshot() {
   const db = client;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { startPortal, type Portal } from "@/test/integration";
-import { asRequestFrom } from "@/test/session";
+import { asRequestFrom, authzFixture, formData as form } from "@/test/session";
 
 // Framework, not ours: revalidatePath needs Next's render-time cache, absent outside a server.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -22,10 +22,7 @@ beforeAll(async () => {
   portal = await startPortal({ appUrl: "http://localhost:3993", authSecret: SECRET, logLevel: "error", seed: false });
   const db = (client = portal.db);
   actions = await import("@/lib/invitations/actions");
-  memberId = (await db.user.create({ data: { email: "m@example.com", role: "MEMBER" } })).id;
-  adminId = (await db.user.create({ data: { email: "a@example.com", role: "ADMIN" } })).id;
-  const connectionId = (await db.connection.create({ data: { name: "c", apiUrl: "http://127.0.0.1:9", consumerKey: "k", credentialsEnc: "x" } })).id;
-  linkId = (await db.intakeLink.create({ data: { slug: "target", title: "Target", connectionId } })).id;
+  ({ memberId, adminId, linkId } = await authzFixture(db));
   invitationId = (
     await db.invitation.create({ data: { linkId, name: "Ann", email: "ann@example.com", tokenHash: "x", expiresAt: new Date(Date.now() + 86_400_000) } })
   ).id;
@@ -34,11 +31,6 @@ afterAll(async () => {
   await portal?.close();
 });
 
-const form = (o: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(o)) f.append(k, v);
-  return f;
-};
 const snapshot = async () =>
   JSON.stringify([await client.invitation.findMany({ orderBy: { id: "asc" } }), await client.mailMessage.count(), await client.intakeLink.findMany()]);
 
