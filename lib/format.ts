@@ -4,47 +4,59 @@
 // and lengths are worded by Intl (issue #18: "95,0 kB" in Danish, "2 Min. 5 Sek." in German); the
 // visitor's uploader renders only in the browser, so no server text has to agree with it.
 
+// The uploader re-renders on every progress event: one formatter per locale, unit and precision.
+const formatters = new Map<string, Intl.NumberFormat>();
+function unitFormat(locale: string, unit: string, places = 0): Intl.NumberFormat {
+  const key = `${locale}|${unit}|${places}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short", minimumFractionDigits: places, maximumFractionDigits: places });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const SIZE_UNITS = [
+  ["kilobyte", "KB"],
+  ["megabyte", "MB"],
+  ["gigabyte", "GB"],
+  ["terabyte", "TB"],
+] as const;
+
 /** Sizes in binary units: "512 B", "95.3 KB", "106 MB" (one decimal below 100, so it reads fast). */
 export function formatBytes(n: number | bigint | null | undefined, locale?: string): string {
   if (n === null || n === undefined) return "—";
   const bytes = Number(n);
-  const units = ["kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
+  if (bytes < 1024) return locale ? unitFormat(locale, "byte").format(bytes) : `${bytes} B`;
   let v = bytes / 1024;
   let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
+  while (v >= 1024 && i < SIZE_UNITS.length - 1) {
     v /= 1024;
     i++;
   }
-  const digits = v >= 100 ? 0 : 1;
-  if (locale) {
-    const [value, unit] = bytes < 1024 ? [bytes, "byte"] : [v, units[i]!];
-    const places = bytes < 1024 ? 0 : digits;
-    return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short", minimumFractionDigits: places, maximumFractionDigits: places }).format(
-      value,
-    );
-  }
-  if (bytes < 1024) return `${bytes} B`;
-  return `${v.toFixed(digits)} ${["KB", "MB", "GB", "TB"][i]}`;
+  const places = v >= 100 ? 0 : 1;
+  const [unit, short] = SIZE_UNITS[i]!;
+  return locale ? unitFormat(locale, unit, places).format(v) : `${v.toFixed(places)} ${short}`;
 }
 
+/** "5 s", "2 min 5 s", "1 h 2 min" (in the locale's own short units when given one). */
 export function formatDuration(seconds: number, locale?: string): string {
   const s = Math.max(0, Math.round(seconds));
   const m = Math.floor(s / 60);
-  // [amount, Intl unit, English short] from the largest part down
-  const parts: Array<[number, "hour" | "minute" | "second", string]> =
+  const parts: Array<[number, "hour" | "minute" | "second"]> =
     s < 60
-      ? [[s, "second", "s"]]
+      ? [[s, "second"]]
       : m < 60
         ? [
-            [m, "minute", "min"],
-            [s % 60, "second", "s"],
+            [m, "minute"],
+            [s % 60, "second"],
           ]
         : [
-            [Math.floor(m / 60), "hour", "h"],
-            [m % 60, "minute", "min"],
+            [Math.floor(m / 60), "hour"],
+            [m % 60, "minute"],
           ];
-  if (!locale) return parts.map(([n, , en]) => `${n} ${en}`).join(" ");
-  return parts.map(([n, unit]) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }).format(n)).join(" ");
+  const english = { hour: "h", minute: "min", second: "s" };
+  return parts.map(([n, unit]) => (locale ? unitFormat(locale, unit).format(n) : `${n} ${english[unit]}`)).join(" ");
 }
 
 /** A moment as "2026-11-27 14:05 UTC". */
