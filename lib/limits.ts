@@ -50,6 +50,10 @@ function verdict(rows: { key: string; count: number; window_start: Date }[], lim
 /** consumeBehind's answer: a limit's verdict, or "stale" when its guard no longer held (nothing behind the gate was counted). */
 export type GuardedResult = LimitResult | { ok: false; stale: true };
 
+/** A row to write in the same statement, only when every limit passed and the guard held:
+ * `INSERT INTO ${into} SELECT ${values}` (lib/intake/mint.ts: the token row, issue #20). */
+export type InsertWhenPassed = { into: Prisma.Sql; values: Prisma.Sql };
+
 /**
  * `gate` first, then `limits` only while the gate is within its maximum and `guard` (a SELECT)
  * finds a row, all in one statement (issue #20: the intake gate's per-address limit for a
@@ -58,8 +62,14 @@ export type GuardedResult = LimitResult | { ok: false; stale: true };
  * ran: an address over its POST budget cannot wear down a link's shared per-link budget. The
  * gate's key sorts before the mint keys ("intake-post:" < "mint:") and is locked first, so locks
  * are still taken in key order and concurrent calls cannot deadlock.
+ * With `insert`, that row is written in the same statement when (and only when) everything passed:
+ * the verdict and the row commit together.
  */
-export async function consumeBehind(gate: Limit | undefined, limits: Limit[], opts: { now?: Date; guard?: Prisma.Sql } = {}): Promise<GuardedResult> {
+export async function consumeBehind(
+  gate: Limit | undefined,
+  limits: Limit[],
+  opts: { now?: Date; guard?: Prisma.Sql; insert?: InsertWhenPassed } = {},
+): Promise<GuardedResult> {
   const now = opts.now ?? new Date();
   const sorted = [...new Map(limits.filter((l) => l.key !== gate?.key).map((l) => [l.key, l])).values()].sort((a, b) =>
     a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
@@ -73,32 +83,89 @@ export async function consumeBehind(gate: Limit | undefined, limits: Limit[], op
       RETURNING key, count, window_start`
     : Prisma.sql`SELECT NULL::text AS key, 0 AS count, NULL::timestamptz AS window_start WHERE false`;
   // Sent on the direct pool (lib/db-direct.ts): this runs on every mint.
-  // synchronous_commit off for this statement's transaction only (set_config(…, true)): its commit
-  // does not wait for the WAL to reach the disk. A crash of PostgreSQL itself could forget the last
-  // fraction of a second of counts, which no limit needs; visibility and row locks are unchanged,
-  // so concurrent calls on any instance still count exactly. The wait was a second disk flush on
-  // every mint (the token INSERT keeps its own, durable).
+  // Without a row to write: synchronous_commit off for this statement's transaction only
+  // (set_config(…, true)): its commit does not wait for the WAL to reach the disk. A crash of
+  // PostgreSQL itself could forget the last fraction of a second of counts, which no limit needs;
+  // visibility and row locks are unchanged, so concurrent calls on any instance still count
+  // exactly. With a row to write (the token), the commit is durable as any other.
+  const durable = opts.insert ? Prisma.sql`true` : Prisma.sql`set_config('synchronous_commit', 'off', true) IS NOT NULL`;
+  const passed = opts.insert
+    ? Prisma.sql`,
+    w AS (INSERT INTO ${opts.insert.into} SELECT ${opts.insert.values}
+      WHERE (SELECT v FROM ok) AND COALESCE((SELECT count FROM g), 0) <= ${gate?.max ?? 0}
+        AND NOT EXISTS (SELECT 1 FROM m JOIN input USING (key) WHERE m.count > input.max)
+      RETURNING true AS written)`
+    : Prisma.empty;
   const rows = await directQuery<{ key: string | null; count: number; window_start: Date; guard: boolean | null }>(Prisma.sql`
-    WITH ok AS (SELECT set_config('synchronous_commit', 'off', true) IS NOT NULL AND ${opts.guard ? Prisma.sql`EXISTS (${opts.guard})` : Prisma.sql`true`} AS v),
+    WITH ok AS (SELECT ${durable} AND ${opts.guard ? Prisma.sql`EXISTS (${opts.guard})` : Prisma.sql`true`} AS v),
     g AS (${g}),
-    input AS (SELECT * FROM unnest(${sorted.map((l) => l.key)}::text[], ${sorted.map((l) => l.windowMs)}::bigint[]) AS i(key, window_ms)
+    input AS (SELECT * FROM unnest(${sorted.map((l) => l.key)}::text[], ${sorted.map((l) => l.windowMs)}::bigint[], ${sorted.map((l) => l.max)}::bigint[]) AS i(key, window_ms, max)
       WHERE (SELECT v FROM ok) AND COALESCE((SELECT count FROM g), 0) <= ${gate?.max ?? 0}),
     m AS (
       INSERT INTO rate_limits (key, window_start, count) SELECT key, ${now}, 1 FROM input ORDER BY key
       ON CONFLICT (key) DO UPDATE SET
         count = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN 1 ELSE rate_limits.count + 1 END,
         window_start = CASE WHEN rate_limits.window_start <= ${now}::timestamptz - (SELECT window_ms FROM input WHERE input.key = rate_limits.key) * interval '1 millisecond' THEN ${now} ELSE rate_limits.window_start END
-      RETURNING key, count, window_start)
+      RETURNING key, count, window_start)${passed}
     SELECT key, count, window_start, NULL::boolean AS guard FROM g UNION ALL SELECT key, count, window_start, NULL FROM m
     UNION ALL SELECT NULL, NULL, NULL, v FROM ok`);
-  const counted = verdict(
-    rows.filter((r): r is typeof r & { key: string } => r.key !== null),
-    gate ? [gate, ...limits] : limits,
-    now,
-  );
-  if (!counted.ok) return counted;
-  return rows.find((r) => r.key === null)?.guard ? counted : { ok: false, stale: true };
+  const counted = rows.filter((r): r is typeof r & { key: string } => r.key !== null);
+  hints.learn(counted, gate ? [gate, ...sorted] : sorted);
+  const verdicts = verdict(counted, gate ? [gate, ...limits] : limits, now);
+  if (!verdicts.ok) return verdicts;
+  return rows.find((r) => r.key === null)?.guard ? verdicts : { ok: false, stale: true };
 }
+
+/**
+ * What this instance last heard PostgreSQL count for each limit key (issue #20). It decides
+ * nothing: the limits are only ever judged in PostgreSQL, by consumeBehind. It tells the mint
+ * whether it may ask TwentyThree for a token before counting, and then count and store the token
+ * in one statement (lib/intake/mint.ts), or must count first as before. A key this instance saw
+ * near or over its maximum, or one with a press already in flight here, is counted first, so an
+ * address over its limit makes TwentyThree mint at most one unused token per instance per window
+ * (the press that taught this instance), never a stream. Hand-written: a bounded map with expiry
+ * is all it is, and no limiter library keeps its counts in PostgreSQL's statement.
+ */
+class LimitHints {
+  private seen = new Map<string, { count: number; until: number }>();
+  private inFlight = new Map<string, number>();
+  private static readonly MAX_KEYS = 10_000;
+
+  learn(rows: Array<{ key: string; count: number; window_start: Date }>, limits: Limit[]) {
+    const windows = new Map(limits.map((l) => [l.key, l.windowMs]));
+    for (const r of rows) {
+      const windowMs = windows.get(r.key);
+      if (windowMs === undefined) continue;
+      this.seen.delete(r.key); // re-insert: the map's order is the order keys were last heard of
+      if (this.seen.size >= LimitHints.MAX_KEYS) this.seen.delete(this.seen.keys().next().value!);
+      this.seen.set(r.key, { count: Number(r.count), until: new Date(r.window_start).getTime() + windowMs });
+    }
+  }
+
+  /** Whether every key has room for one more press as far as this instance knows; if so, the press
+   * is held in flight until `release` (so a burst on one key takes the counting-first way). */
+  claim(limits: Limit[], now = Date.now()): (() => void) | null {
+    for (const l of limits) {
+      const flying = this.inFlight.get(l.key) ?? 0;
+      const seen = this.seen.get(l.key);
+      if (seen && seen.until > now) {
+        if (seen.count + flying + 1 > l.max) return null;
+      } else if (flying > 0) return null;
+    }
+    for (const l of limits) this.inFlight.set(l.key, (this.inFlight.get(l.key) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const l of limits) {
+        const n = (this.inFlight.get(l.key) ?? 1) - 1;
+        if (n > 0) this.inFlight.set(l.key, n);
+        else this.inFlight.delete(l.key);
+      }
+    };
+  }
+}
+export const hints = new LimitHints();
 
 /** bump() on the direct pool, for the callback's fast path (lib/intake/callback.ts): the repeat is
  * counted on the same pool, in the same order, as the claims it follows. */

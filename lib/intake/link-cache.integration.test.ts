@@ -1,7 +1,8 @@
 // A link cached for the intake actions (link-cache.ts) is re-checked inside the mint's limits
-// statement: a change made behind this instance's back (another instance, or straight in the
-// database, which does not even touch updated_at) refuses the cached copy before TwentyThree is
-// asked or anything is counted. Real Postgres, real emulator.
+// statement, the one that also stores the token: a change made behind this instance's back
+// (another instance, or straight in the database, which does not even touch updated_at) refuses
+// the cached copy; no token is stored or handed out and nothing behind the gate is counted.
+// Real Postgres, real emulator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
 
@@ -49,7 +50,7 @@ describe("the intake actions' link cache", () => {
     ["given a full quota", "UPDATE intake_links SET upload_quota = 0 WHERE slug = 'demo'", "UPDATE intake_links SET upload_quota = NULL WHERE slug = 'demo'"],
     ["whose connection moved to another address", "UPDATE connections SET api_url = api_url || '/'", "UPDATE connections SET api_url = rtrim(api_url, '/')"],
   ] as const) {
-    it(`refuses the cached copy of a link ${what} behind its back, before asking TwentyThree or counting`, async () => {
+    it(`refuses the cached copy of a link ${what} behind its back, storing no token and counting nothing`, async () => {
       const { link, guard } = await cachedDemo();
       await portal.db.$executeRawUnsafe(change);
       try {

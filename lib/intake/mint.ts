@@ -10,8 +10,8 @@ import { directQuery } from "@/lib/db-direct";
 import { env } from "@/lib/env";
 import { isReservedVariable } from "@/lib/links/reserved";
 import { log } from "@/lib/log";
-import { redeemUrl, twentyThreeErrorOf } from "@/lib/twentythree";
-import { consumeBehind, MINT_LIMITS, type Limit } from "@/lib/limits";
+import { redeemUrl, twentyThreeErrorOf, type TwentyThreeClient } from "@/lib/twentythree";
+import { consumeBehind, hints, MINT_LIMITS, type GuardedResult, type Limit } from "@/lib/limits";
 import { videoTitle } from "@/lib/recording/settings";
 import type { Question, RecordingMeta } from "@/lib/recording/types";
 import type { Details } from "./details";
@@ -104,18 +104,20 @@ export async function mintToken(input: {
     { key: `mint:link:${link.id}`, ...MINT_LIMITS.perLink },
     ...(email ? [{ key: `mint:visitor:${link.id}:${email.toLowerCase()}`, ...MINT_LIMITS.perVisitor }] : []),
   ];
-  const limited = await consumeBehind(input.gate, limits, { guard: input.guard });
-  // The cached link no longer holds: nothing behind the gate was counted; the caller looks it up afresh.
-  if ("stale" in limited) return { ok: false, stale: true, code: "changed", message: "This upload link has changed. Please try again.", retryable: true };
-  if (!limited.ok) {
+  // Issue #20: when this instance knows of no limit near its maximum (lib/limits.ts hints), ask
+  // TwentyThree first, then count every limit, check the cached link and store the token in one
+  // statement: a mint costs one database round trip, as the bench's floor does. Otherwise count
+  // first, as before, and ask TwentyThree only for a press within its limits.
+  const release = hints.claim(input.gate ? [input.gate, ...limits] : limits);
+  const refusedBy = (limited: Exclude<GuardedResult, { ok: true }>): MintFailure => {
+    // The cached link no longer holds: nothing behind the gate was counted; the caller looks it up afresh.
+    if ("stale" in limited) return { ok: false, stale: true, code: "changed", message: "This upload link has changed. Please try again.", retryable: true };
     log.warn("minting refused: rate limit", { link: link.slug, limit: limited.key.split(":").slice(0, 2).join(":") });
-    return {
-      ok: false,
-      code: "tooMany",
-      message: tooManyStarted(limited.retryAfterSeconds),
-      retryable: true,
-      retryAfterSeconds: limited.retryAfterSeconds,
-    };
+    return { ok: false, code: "tooMany", message: tooManyStarted(limited.retryAfterSeconds), retryable: true, retryAfterSeconds: limited.retryAfterSeconds };
+  };
+  if (!release) {
+    const limited = await consumeBehind(input.gate, limits, { guard: input.guard });
+    if (!limited.ok) return refusedBy(limited);
   }
 
   const id = randomUUID();
@@ -134,21 +136,40 @@ export async function mintToken(input: {
     customVariables: withConsent(customVariables(link), details.consent ? link.consentText : null),
   };
   try {
-    const token = await clientFor(connection, { timeoutMs: 10_000 }).getUploadToken({
-      ...params,
-      extra: { state: signState(id, nonce) },
-    });
-    // One plain INSERT on the direct pool (issue #20, lib/db-direct.ts): Prisma's create would also read the whole row back.
+    let token: Awaited<ReturnType<TwentyThreeClient["getUploadToken"]>>;
+    try {
+      token = await clientFor(connection, { timeoutMs: 10_000 }).getUploadToken({ ...params, extra: { state: signState(id, nonce) } });
+    } catch (err) {
+      // A press that got no token still counts, as when the limits were counted first; over a
+      // limit, that is the answer (it would have been before TwentyThree was asked).
+      if (release) {
+        const limited = await consumeBehind(input.gate, limits, { guard: input.guard }).catch(() => ({ ok: true }) as const);
+        if (!limited.ok && !("stale" in limited)) return refusedBy(limited);
+      }
+      throw err;
+    }
+    // The token's row: one INSERT on the direct pool (lib/db-direct.ts); Prisma's create would also read the whole row back.
     const consentAt = details.consent ? new Date() : null;
     const recording = recordingRecord(input.recording, input.question, link);
-    await directQuery(Prisma.sql`
-      INSERT INTO upload_tokens (id, connection_id, link_id, upload_token, state_nonce, user_id, requester_ip, contributor_name, contributor_email,
-        title, description, consent_text, consent_at, consent_version_id, consent_ip, params, max_uploads, background_return, valid_until, recording, response_id, details_deferred, invitation_id, locale)
-      VALUES (${id}::uuid, ${connection.id}::uuid, ${link.id}::uuid, ${token.uploadToken}, ${nonce}, ${input.userId ?? null}::uuid, ${input.requesterIp ?? null},
+    const row = {
+      into: Prisma.sql`upload_tokens (id, connection_id, link_id, upload_token, state_nonce, user_id, requester_ip, contributor_name, contributor_email,
+        title, description, consent_text, consent_at, consent_version_id, consent_ip, params, max_uploads, background_return, valid_until, recording, response_id, details_deferred, invitation_id, locale)`,
+      values: Prisma.sql`${id}::uuid, ${connection.id}::uuid, ${link.id}::uuid, ${token.uploadToken}, ${nonce}, ${input.userId ?? null}::uuid, ${input.requesterIp ?? null},
         ${name ?? null}, ${email ?? null}, ${params.title}, ${params.description || null}, ${details.consent ? link.consentText : null}, ${consentAt}::timestamptz,
         consent_version_for(${link.id}::uuid, ${details.consent ? link.consentText : null}::text), ${details.consent && env().CONSENT_STORE_IP ? (input.requesterIp ?? null) : null},
         ${JSON.stringify({ ...params, albumIds: [...params.albumIds], tags: [...params.tags] })}::jsonb, ${token.maxUploads || maxUploads}::int, ${params.backgroundReturn}, ${token.validUntil}::timestamptz,
-        ${recording}::jsonb, ${input.recording?.responseId ?? null}::uuid, ${input.deferDetails ?? false}, ${input.invitationId ?? null}::uuid, ${input.locale ?? null})`);
+        ${recording}::jsonb, ${input.recording?.responseId ?? null}::uuid, ${input.deferDetails ?? false}, ${input.invitationId ?? null}::uuid, ${input.locale ?? null}`,
+    };
+    if (release) {
+      const stored = await consumeBehind(input.gate, limits, { guard: input.guard, insert: row });
+      if (!stored.ok) {
+        // TwentyThree's token is never handed out: it expires unused (validMinutes) there.
+        log.info("minted token discarded: the press was not within its limits or the link changed", { link: link.slug });
+        return refusedBy(stored);
+      }
+    } else {
+      await directQuery(Prisma.sql`INSERT INTO ${row.into} SELECT ${row.values}`);
+    }
     log.info("upload token minted", { link: link.slug, tokenId: id, maxUploads });
     return {
       ok: true,
@@ -182,5 +203,7 @@ export async function mintToken(input: {
     }
     log.error("minting failed", { link: link.slug, error: (err as Error).message });
     return { ok: false, code: "failed", message: "Something went wrong while preparing your upload. Please try again.", retryable: true };
+  } finally {
+    release?.();
   }
 }

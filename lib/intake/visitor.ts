@@ -1,9 +1,10 @@
 // One press of Upload, shared by both intake actions (lib/intake/actions.ts): the link (open?
 // members only?), the visitor's details, the limits and the token. Issue #20 shaped it: the link
 // may come from this instance's cache (link-cache.ts) and is then re-checked inside the mint's
-// limits statement, together with the intake gate's limit for a JavaScript call (request.ts), so
-// a mint costs that statement and the token's INSERT. When the cached link no longer holds, the
-// press is judged again on a fresh lookup, once; the gate was already counted by then.
+// limits statement, together with the intake gate's limit for a JavaScript call (request.ts) and
+// the token's INSERT (mint.ts), so a mint usually costs one statement besides TwentyThree's call.
+// When the cached link no longer holds, the press is judged again on a fresh lookup, once; the
+// gate was already counted by then.
 // Refusals speak the visitor's language (issue #18, words.ts): the link's, else the browser's.
 import "server-only";
 import type { IntakeLink } from "@/generated/prisma/client";
