@@ -31,6 +31,10 @@ describe("blocked targets", () => {
     for (const u of ["http://2852039166/", "http://0xa9fea9fe/", "http://[fe80::1]:80/", "http://metadata.google.internal/", "http://METADATA/"])
       expect(blockedHostReason(new URL(u).hostname), u).toBeDefined();
     expect(blockedHostReason("localhost")).toBeUndefined();
+    // Handed over as text (not through the URL parser), the odd spellings are still addresses.
+    for (const a of ["2852039166", "0xa9fea9fe", "0251.0376.0251.0376", "0xa9.0xfe.0xa9.0xfe", "169.254.43518", "fe80::1%eth0"])
+      expect(blockedAddressReason(a), a).toBeDefined();
+    for (const h of ["video.example.com", "deadbeef.cafe", "localhost"]) expect(blockedHostReason(h), h).toBeUndefined();
   });
 
   it("makes no call to a refused literal address and says why, naming no secret", async () => {

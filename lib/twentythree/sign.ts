@@ -34,8 +34,8 @@ function hmacSha1(base: string, key: string): string {
 }
 
 /** scheme://host[:port]/path with scheme and host lowercased and :80/:443 dropped. */
-export function normaliseBaseUrl(url: string): string {
-  const u = new URL(url); // lowercases scheme and host, drops the scheme's default port
+export function normaliseBaseUrl(url: string | URL): string {
+  const u = typeof url === "string" ? new URL(url) : url; // lowercases scheme and host, drops the scheme's default port
   return `${u.protocol}//${u.host}${u.pathname}`;
 }
 
@@ -45,10 +45,11 @@ export function signRequest(input: SignInput): SignedRequest {
     signature_method: "HMAC-SHA1",
     hash_function: hmacSha1,
   });
-  const baseUrl = normaliseBaseUrl(input.url);
+  const url = new URL(input.url);
+  const baseUrl = normaliseBaseUrl(url);
 
   const data: Record<string, string> = {};
-  for (const [k, v] of new URL(input.url).searchParams) {
+  for (const [k, v] of url.searchParams) {
     if (k in data) throw new Error(`Repeated query parameter "${k}" is not supported by signRequest`);
     data[k] = v;
   }
@@ -65,10 +66,11 @@ export function signRequest(input: SignInput): SignedRequest {
     oauth_version: "1.0",
     ...(input.token !== undefined ? { oauth_token: input.token } : {}),
   };
-  // oauth-1.0a merges request data into the objects it is given: pass copies.
-  const request = () => ({ method: input.method.toUpperCase(), url: baseUrl, data: { ...data } });
-  const baseString = oauth.getBaseString(request(), { ...oauthData });
-  const signature = oauth.getSignature(request(), input.tokenSecret, { ...oauthData });
+  // oauth-1.0a merges request data into the objects it is given: pass copies. The signature is
+  // its getSignature (the hash of the base string with the signing key) without building the base
+  // string a second time: every call to TwentyThree signs, the mint's included (issue #20).
+  const baseString = oauth.getBaseString({ method: input.method.toUpperCase(), url: baseUrl, data: { ...data } }, { ...oauthData });
+  const signature = hmacSha1(baseString, oauth.getSigningKey(input.tokenSecret ?? ""));
   const { Authorization } = oauth.toHeader({ ...oauthData, oauth_signature: signature });
   return { authorization: Authorization, baseString, signature, baseUrl };
 }

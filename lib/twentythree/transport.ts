@@ -87,11 +87,13 @@ export function createTransport(cfg: TwentyThreeConfig): Transport {
     return (text: string) => all.reduce((t, s) => t.split(s).join("[redacted]"), text);
   }
 
+  // Literal addresses and metadata names are refused before any call (the host is fixed per
+  // transport, so it is judged once); names that resolve to refused addresses are refused by the
+  // guarded dispatcher when it connects.
+  const blocked = cfg.allowPrivateTargets ? undefined : blockedHostReason(base.hostname);
+
   async function attempt(method: string, params: Params): Promise<Envelope> {
     const url = `${base.origin}${prefix}${method}`;
-    // Literal addresses and metadata names are refused here; names that resolve to refused
-    // addresses are refused by the guarded dispatcher when it connects.
-    const blocked = cfg.allowPrivateTargets ? undefined : blockedHostReason(base.hostname);
     if (blocked) throw new TwentyThreeBlockedTargetError(base.host, blocked, { method });
     const body: Params = { ...params, format: "json", raw: "1" };
     const signed = signRequest({
@@ -104,7 +106,9 @@ export function createTransport(cfg: TwentyThreeConfig): Transport {
       tokenSecret: cfg.accessTokenSecret,
       timestamp: Math.floor(now() / 1000),
     });
-    const redact = redactor([signed.authorization, signed.signature, params.upload_token ?? ""]);
+    // Built only when an answer is worded into an error (most calls succeed and never need it).
+    let redactText: ((text: string) => string) | undefined;
+    const redact = (text: string) => (redactText ??= redactor([signed.authorization, signed.signature, params.upload_token ?? ""]))(text);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
