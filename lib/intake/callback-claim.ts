@@ -1,10 +1,9 @@
 // The callback's one round trip (issue #20): for a callback whose state checks out and whose
-// parameters are well formed, one call of the SQL function intake_callback_claim (migrations
-// 20261127170000_callback_claim, then 20261127200000_callback_claim_one_pass) does the limits, the
-// token checks, the lock, the duplicate and max_uploads checks, the insert, the audit row and the
-// outbox event. It answers 'fallback' for anything it would refuse; lib/intake/callback.ts then
-// takes its TypeScript path, which words and audits every refusal exactly as before, so the fast
-// path can only accept what that path would accept.
+// parameters are well formed, one call of the SQL function intake_callback_claim (migration
+// 20261127170000_callback_claim) does the limits, the token checks, the lock, the duplicate and
+// max_uploads checks, the insert and the audit row. It answers 'fallback' for anything it would
+// refuse; lib/intake/callback.ts then takes its TypeScript path, which words and audits every
+// refusal exactly as before, so the fast path can only accept what that path would accept.
 import { Prisma } from "@/generated/prisma/client";
 import { directQuery } from "@/lib/db-direct";
 import { env } from "@/lib/env";
