@@ -63,12 +63,12 @@ export type InsertWhenPassed = { into: Prisma.Sql; values: Prisma.Sql };
  * gate's key sorts before the mint keys ("intake-post:" < "mint:") and is locked first, so locks
  * are still taken in key order and concurrent calls cannot deadlock.
  * With `insert`, that row is written in the same statement when (and only when) everything passed:
- * the verdict and the row commit together.
+ * the verdict and the row commit together. With `hint`, the counts are remembered (LimitHints).
  */
 export async function consumeBehind(
   gate: Limit | undefined,
   limits: Limit[],
-  opts: { now?: Date; guard?: Prisma.Sql; insert?: InsertWhenPassed } = {},
+  opts: { now?: Date; guard?: Prisma.Sql; insert?: InsertWhenPassed; hint?: boolean } = {},
 ): Promise<GuardedResult> {
   const now = opts.now ?? new Date();
   const sorted = [...new Map(limits.filter((l) => l.key !== gate?.key).map((l) => [l.key, l])).values()].sort((a, b) =>
@@ -110,7 +110,8 @@ export async function consumeBehind(
     SELECT key, count, window_start, NULL::boolean AS guard FROM g UNION ALL SELECT key, count, window_start, NULL FROM m
     UNION ALL SELECT NULL, NULL, NULL, v FROM ok`);
   const counted = rows.filter((r): r is typeof r & { key: string } => r.key !== null);
-  hints.learn(counted, gate ? [gate, ...sorted] : sorted);
+  // Only the mint's keys are remembered (`hint`): the callback's repeat budgets would crowd them out.
+  if (opts.hint) hints.learn(counted, gate ? [gate, ...sorted] : sorted);
   const verdicts = verdict(counted, gate ? [gate, ...limits] : limits, now);
   if (!verdicts.ok) return verdicts;
   return rows.find((r) => r.key === null)?.guard ? verdicts : { ok: false, stale: true };

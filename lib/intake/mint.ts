@@ -116,7 +116,7 @@ export async function mintToken(input: {
     return { ok: false, code: "tooMany", message: tooManyStarted(limited.retryAfterSeconds), retryable: true, retryAfterSeconds: limited.retryAfterSeconds };
   };
   if (!release) {
-    const limited = await consumeBehind(input.gate, limits, { guard: input.guard });
+    const limited = await consumeBehind(input.gate, limits, { guard: input.guard, hint: true });
     if (!limited.ok) return refusedBy(limited);
   }
 
@@ -143,7 +143,7 @@ export async function mintToken(input: {
       // A press that got no token still counts, as when the limits were counted first; over a
       // limit, that is the answer (it would have been before TwentyThree was asked).
       if (release) {
-        const limited = await consumeBehind(input.gate, limits, { guard: input.guard }).catch(() => ({ ok: true }) as const);
+        const limited = await consumeBehind(input.gate, limits, { guard: input.guard, hint: true }).catch(() => ({ ok: true }) as const);
         if (!limited.ok && !("stale" in limited)) return refusedBy(limited);
       }
       throw err;
@@ -161,7 +161,7 @@ export async function mintToken(input: {
         ${recording}::jsonb, ${input.recording?.responseId ?? null}::uuid, ${input.deferDetails ?? false}, ${input.invitationId ?? null}::uuid, ${input.locale ?? null}`,
     };
     if (release) {
-      const stored = await consumeBehind(input.gate, limits, { guard: input.guard, insert: row });
+      const stored = await consumeBehind(input.gate, limits, { guard: input.guard, insert: row, hint: true });
       if (!stored.ok) {
         // TwentyThree's token is never handed out: it expires unused (validMinutes) there.
         log.info("minted token discarded: the press was not within its limits or the link changed", { link: link.slug });
