@@ -118,7 +118,10 @@ test("clip mode: one clip per question, one re-recorded, three videos arrive as 
   await page.getByRole("button", { name: "Upload", exact: true }).click(); // the clips are already on their way: this sends the details
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 45_000 });
 
-  expect(sent.map((r) => r.questionId)).toEqual(QUESTIONS.map((q) => q.id));
+  // The recorder hands the kept clips over together and each mints when its own file check ends,
+  // so their order varies (a fresh clone's CI run sent the second question's clip first). What
+  // counts is that every question's clip went once, under one response.
+  expect(sent.map((r) => r.questionId).sort()).toEqual(QUESTIONS.map((q) => q.id).sort());
   expect(new Set(sent.map((r) => r.responseId)).size).toBe(1);
   expect(sent.every((r) => r.kind === "clip")).toBe(true);
   expect(await objectsAfter(before)).toHaveLength(3);
