@@ -27,7 +27,11 @@ const askedOfTwentyThree = async () =>
   ((await (await fetch(`${portal.emu.url}/_emulator/requests`)).json()) as Record<string, number>)["/api/photo/get-upload-token"] ?? 0;
 const storedFrom = (ip: string) => portal.db.uploadToken.count({ where: { requesterIp: ip } });
 const press = (ip: string, n: number) =>
-  m.mintToken({ link, requesterIp: ip, details: { name: `Visitor ${n}`, email: `v${n}-${ip}@example.com`, title: undefined, description: undefined, consent: false } });
+  m.mintToken({
+    link,
+    requesterIp: ip,
+    details: { name: `Visitor ${n}`, email: `v${n}-${ip}@example.com`, title: undefined, description: undefined, consent: false },
+  });
 
 describe("a mint that asks TwentyThree first", () => {
   it("refuses an address another instance already spent, asking TwentyThree once and then never again in the window", async () => {
@@ -73,9 +77,11 @@ describe("a mint that asks TwentyThree first", () => {
     // The gate is spent: nothing behind it is counted and no row is written.
     expect(await limits.consumeBehind(gate, mintLimit, { insert: row(ids[1]!) })).toMatchObject({ ok: false, key: gate.key });
     // A guard that no longer holds: stale, nothing written.
-    expect(await limits.consumeBehind(undefined, mintLimit, { insert: row(ids[2]!), guard: Prisma.sql`SELECT 1 WHERE false` })).toEqual({ ok: false, stale: true });
+    expect(await limits.consumeBehind(undefined, mintLimit, { insert: row(ids[2]!), guard: Prisma.sql`SELECT 1 WHERE false` })).toEqual({
+      ok: false,
+      stale: true,
+    });
     expect(await portal.db.uploadToken.count({ where: { id: { in: ids } } })).toBe(1);
     expect((await portal.db.rateLimit.findUniqueOrThrow({ where: { key: "mint:link:order-test" } })).count).toBe(1);
   });
 });
-
