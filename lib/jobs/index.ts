@@ -2,13 +2,14 @@
 // Background work on Postgres with pg-boss: every portal instance runs workers, and pg-boss's
 // row locking hands each job to exactly one of them, so scaling out needs nothing else.
 import PgBoss from "pg-boss";
+import pLimit from "p-limit";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { sweepCallbackAudit } from "@/lib/intake/callback-audit";
 import { verifyUpload } from "@/lib/intake/verify";
 import { followProcessing, pendingProcessing } from "@/lib/processing/follow";
 import { dispatchPendingEvents, pruneDispatchedEvents } from "@/lib/notify/dispatch";
-import { deliverWebhook, dueWebhooks } from "@/lib/webhooks/deliver";
+import { deliverWebhook, deliveryEndpoints, dueWebhooks } from "@/lib/webhooks/deliver";
 import { deliverMail, queueDigests, unsentMail } from "@/lib/mail/outbox";
 import { createChapters, pendingChapters } from "@/lib/recording/chapters";
 import { dueReminders, sendDueReminder } from "@/lib/invitations/sending";
@@ -47,6 +48,20 @@ type JobOptions = {
 };
 
 /**
+ * Jobs that hold a database transaction for their whole run (a mail's SMTP send, a webhook's POST,
+ * an event's fan-out, a recording's chapters), several of them asking the pool for a second
+ * connection inside it. The pool has 10 (lib/db.ts), shared with the pages: ten such jobs at once
+ * would hold all ten while each waits for an eleventh, until the pool's time-out fails them all
+ * (seen with a burst of twelve uploads' mail). At most three at once per instance, so they take at
+ * most six and the pages always have connections.
+ */
+const holdingTransaction = pLimit(3);
+const holding =
+  <J>(handle: (job: J) => Promise<void>) =>
+  (job: J) =>
+    holdingTransaction(() => handle(job));
+
+/**
  * A worker that takes up to `size` jobs per poll and runs them side by side. pg-boss 10 fetches
  * `batchSize` jobs (default 1) and then waits out its polling interval, so a worker of one job per
  * poll drains 0.5 jobs a second per instance: after a burst of uploads at an event, the team would
@@ -64,6 +79,51 @@ async function workEach<T extends object>(boss: PgBoss, queue: string, size: num
         }
       }),
     );
+  });
+}
+
+/**
+ * A worker for queues whose order matters per key (an upload's events, an endpoint's webhooks):
+ * up to `size` jobs per poll, grouped by `keyOf`; a group's jobs run one after another, oldest
+ * first (pg-boss hands a batch out unordered), and groups run side by side, at most `parallel` at
+ * once. `once`: one run of the handler serves every job of its group (the event jobs, which each
+ * ask "dispatch what this upload has pending": one dispatch after the fetch covers them all).
+ * A group that throws is failed (pg-boss retries it with back-off); the other groups complete.
+ * Written here because pg-boss has no per-key ordering for a batch (its `stately` policy only
+ * limits a key to one active job).
+ */
+async function workInOrder<T extends object>(
+  boss: PgBoss,
+  queue: string,
+  opts: { size: number; poll?: number; parallel: number; once?: boolean; keyOf: (jobs: PgBoss.JobWithMetadata<T>[]) => Promise<Map<string, string>> },
+  handle: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
+) {
+  await boss.work<T>(queue, { batchSize: opts.size, includeMetadata: true, ...(opts.poll ? { pollingIntervalSeconds: opts.poll } : {}) }, async (jobs) => {
+    const keys = await opts.keyOf(jobs);
+    const groups = new Map<string, PgBoss.JobWithMetadata<T>[]>();
+    const oldestFirst = [...jobs].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime() || a.id.localeCompare(b.id));
+    for (const job of oldestFirst) {
+      const key = keys.get(job.id) ?? job.id;
+      groups.set(key, [...(groups.get(key) ?? []), job]);
+    }
+    const runGroup = async (group: PgBoss.JobWithMetadata<T>[]) => {
+      const runs = opts.once ? [group] : group.map((job) => [job]);
+      for (const [i, run] of runs.entries()) {
+        try {
+          await handle(run[0]!);
+        } catch (err) {
+          // This job and the group's later ones (their order depends on it) go back for a retry.
+          const message = (err as Error).message.slice(0, 500);
+          for (const j of runs.slice(i).flat()) await boss.fail(queue, j.id, { message });
+          return;
+        }
+      }
+    };
+    const queued = [...groups.values()];
+    const lanes = Array.from({ length: Math.min(opts.parallel, queued.length) }, async () => {
+      for (let group = queued.shift(); group; group = queued.shift()) await runGroup(group);
+    });
+    await Promise.all(lanes);
   });
 }
 
@@ -129,28 +189,61 @@ async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
     // Not final yet: look again later, backing off (the time-out in followProcessing ends it).
     if (r.kind === "followed" && r.state === "PROCESSING") await enqueueFollow(job.data.uploadId, attempt + 1, boss);
   });
-  await boss.work<{ uploadId: string }>(EVENT_QUEUE, async ([job]) => {
-    if (job) await dispatchPendingEvents({ uploadId: job.data.uploadId });
-  });
+  // An upload's events go out in order (one dispatch per upload at a time, oldest event first);
+  // different uploads' side by side. One job per poll was 0.5 events a second per instance: after a
+  // burst of uploads the team's "new upload" mail and the webhooks came minutes late.
+  await workInOrder<{ uploadId: string }>(
+    boss,
+    EVENT_QUEUE,
+    { size: 50, poll, parallel: 2, once: true, keyOf: async (jobs) => new Map(jobs.map((j) => [j.id, j.data.uploadId])) },
+    holding(async (job) => {
+      await dispatchPendingEvents({ uploadId: job.data.uploadId });
+    }),
+  );
   // The outbox's net: events whose dispatch job was never queued (or failed) go out within a minute or two.
   await boss.work(QUEUES.eventSweep, async () => {
     const n = await dispatchPendingEvents({ olderThanMs: 30_000 });
     if (n) log.info("jobs: dispatched events that missed their job", { events: n });
     await pruneDispatchedEvents();
   });
-  await workEach<{ uploadId: string }>(boss, CHAPTERS_QUEUE, 5, poll, async (job) => {
-    const r = await createChapters(job.data.uploadId);
-    // Thrown: pg-boss retries with backoff (createChapters gives up after its own attempt count).
-    if (r.kind === "retry" || r.kind === "busy") throw new Error(`chapters: ${r.kind === "retry" ? r.error : "another worker holds this upload"}`);
-  });
-  await workEach<{ messageId: string }>(boss, MAIL_QUEUE, 10, poll, async (job) => {
-    await deliverMail(job.data.messageId); // throws on SMTP failure: pg-boss retries with back-off
-  });
-  await boss.work<{ deliveryId: string }>(WEBHOOK_QUEUE, async ([job]) => {
-    if (!job) return;
-    const r = await deliverWebhook(job.data.deliveryId);
-    if (r.kind === "retry") await enqueueWebhook(job.data.deliveryId, r.inSeconds, boss);
-  });
+  await workEach<{ uploadId: string }>(
+    boss,
+    CHAPTERS_QUEUE,
+    5,
+    poll,
+    holding(async (job) => {
+      const r = await createChapters(job.data.uploadId);
+      // Thrown: pg-boss retries with backoff (createChapters gives up after its own attempt count).
+      if (r.kind === "retry" || r.kind === "busy") throw new Error(`chapters: ${r.kind === "retry" ? r.error : "another worker holds this upload"}`);
+    }),
+  );
+  await workEach<{ messageId: string }>(
+    boss,
+    MAIL_QUEUE,
+    10,
+    poll,
+    holding(async (job) => {
+      await deliverMail(job.data.messageId); // throws on SMTP failure: pg-boss retries with back-off
+    }),
+  );
+  // An endpoint receives its deliveries one at a time, oldest first; different endpoints side by
+  // side (a slow or dead one holds up only its own). Each send holds a database connection for up
+  // to its 10 s time-out, hence at most three at once.
+  await workInOrder<{ deliveryId: string }>(
+    boss,
+    WEBHOOK_QUEUE,
+    {
+      size: 20,
+      poll,
+      parallel: 3,
+      keyOf: async (jobs) =>
+        deliveryEndpoints(jobs.map((j) => j.data.deliveryId)).then((m) => new Map(jobs.map((j) => [j.id, m.get(j.data.deliveryId) ?? j.id]))),
+    },
+    holding(async (job) => {
+      const r = await deliverWebhook(job.data.deliveryId);
+      if (r.kind === "retry") await enqueueWebhook(job.data.deliveryId, r.inSeconds, boss);
+    }),
+  );
   await boss.work(DIGEST_QUEUE, async () => {
     for (const id of await queueDigests()) await enqueueMail(id, boss);
   });
@@ -161,8 +254,8 @@ async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
     const r = await sendDueReminder(invitationId);
     if (r.nextAt) await enqueueReminder(invitationId, (r.nextAt.getTime() - Date.now()) / 1000, boss);
   };
-  await boss.work<{ invitationId: string }>(REMINDER_QUEUE, async ([job]) => {
-    if (job) await remind(job.data.invitationId);
+  await workEach<{ invitationId: string }>(boss, REMINDER_QUEUE, 10, poll, async (job) => {
+    await remind(job.data.invitationId);
   });
   await boss.work(REMINDER_SWEEP_QUEUE, async () => {
     for (const id of await dueReminders()) await remind(id);

@@ -126,6 +126,12 @@ export async function deliverWebhook(deliveryId: string, now = () => new Date())
   );
 }
 
+/** Each delivery's endpoint, by delivery id (the webhook worker keeps an endpoint's sends in order). */
+export async function deliveryEndpoints(ids: string[]): Promise<Map<string, string>> {
+  const rows = await db().webhookDelivery.findMany({ where: { id: { in: ids } }, select: { id: true, endpointId: true } });
+  return new Map(rows.map((r) => [r.id, r.endpointId]));
+}
+
 /** Pending deliveries whose time has come and whose job was lost (restart): the sweep sends them. */
 export async function dueWebhooks(limit = 100): Promise<string[]> {
   const rows = await db().webhookDelivery.findMany({
