@@ -7,17 +7,20 @@ import { query } from "./db";
 
 test("the bench floor page, action and route answer 404 and mint nothing in a normal deployment", async ({ request, baseURL }) => {
   expect((await request.get("/bench-floor")).status()).toBe(404);
+  expect((await request.get("/bench-floor/demo")).status()).toBe(404);
   expect((await request.get("/api/bench-floor/callback?state=x")).status()).toBe(404);
   const id = actionIds(process.env.NEXT_DIST_DIR ?? ".next-test")["app/bench-floor/actions.ts#benchFloorMint"];
   expect(id, "the floor action is in the build").toBeTruthy();
   const tokens = async () => (await query<{ n: number }>("SELECT count(*)::int AS n FROM upload_tokens"))[0]!.n;
   const before = await tokens();
-  const res = await request.post("/bench-floor", {
-    headers: { "next-action": id!, accept: "text/x-component", origin: baseURL!, "content-type": "text/plain;charset=UTF-8" },
-    data: JSON.stringify(["Floor visitor", "floor@example.com"]),
-    maxRedirects: 0,
-  });
-  expect(res.status()).toBe(404);
-  expect(await res.text()).not.toContain("uploadToken");
+  for (const page of ["/bench-floor", "/bench-floor/demo"]) {
+    const res = await request.post(page, {
+      headers: { "next-action": id!, accept: "text/x-component", origin: baseURL!, "content-type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify(["Floor visitor", "floor@example.com"]),
+      maxRedirects: 0,
+    });
+    expect(res.status(), page).toBe(404);
+    expect(await res.text()).not.toContain("uploadToken");
+  }
   expect(await tokens()).toBe(before);
 });

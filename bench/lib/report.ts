@@ -45,6 +45,18 @@ export function buildSummary(r: Results): SummaryRow[] {
         pass: l.ratioFloor >= 0.8 && l.p99RatioFloor <= 1.5 && l.portal.failed === 0,
       });
     }
+    // Not the target: the same floor action on a page with a dynamic segment, as the intake page
+    // is, to show how much of the gap above is Next's dispatch of a dynamic route.
+    for (const l of r.mint.levels) {
+      rows.push({
+        figure: `Mint ÷ floor on a dynamic page, c=${l.concurrency}`,
+        value: `${l.portal.throughput}/s, p99 ${l.portal.p99} ms (p99 ${l.p99RatioFloorDynamic}×)`,
+        baseline: `floor on /bench-floor/[slug] ${l.floorDynamic.throughput}/s p99 ${l.floorDynamic.p99} ms`,
+        ratio: l.ratioFloorDynamic,
+        target: "informational",
+        pass: null,
+      });
+    }
     rows.push({
       figure: "Mint: rows = successful mints",
       value: r.mint.verified ? "yes" : "NO",
