@@ -70,9 +70,9 @@ it("their 24 events reach the team's webhook in a few polls, each upload's 'rece
   for (const id of ids) expect(arrived.filter((a) => a.uploadId === id).map((a) => a.type)).toEqual(["upload.received", "upload.verified"]);
   const undispatched = await portal.db.uploadEvent.count({ where: { uploadId: { in: ids }, dispatchedAt: null } });
   expect(undispatched).toBe(0);
-  // Received events come in one burst and verified ones in another (one or two fetches each);
-  // their deliveries, 20 a fetch. One job per fetch was 24 fetches for each.
-  expect(await polls("upload-event", "uploadId", ids)).toBeLessThanOrEqual(4);
+  // Received events come in one burst and verified ones in another (one to three fetches each, as
+  // the workers' polls fall); their deliveries, 10 a fetch. One job per fetch was 24 fetches for each.
+  expect(await polls("upload-event", "uploadId", ids)).toBeLessThanOrEqual(6);
   const deliveries = await portal.db.webhookDelivery.findMany({ where: { uploadId: { in: ids } }, select: { id: true } });
   expect(deliveries).toHaveLength(24);
   expect(
@@ -81,5 +81,5 @@ it("their 24 events reach the team's webhook in a few polls, each upload's 'rece
       "deliveryId",
       deliveries.map((d) => d.id),
     ),
-  ).toBeLessThanOrEqual(6);
+  ).toBeLessThanOrEqual(10);
 });

@@ -48,12 +48,12 @@ type JobOptions = {
 };
 
 /**
- * Jobs that hold a database transaction for their whole run (a mail's SMTP send, a webhook's POST,
- * an event's fan-out, a recording's chapters), several of them asking the pool for a second
- * connection inside it. The pool has 10 (lib/db.ts), shared with the pages: ten such jobs at once
- * would hold all ten while each waits for an eleventh, until the pool's time-out fails them all
- * (seen with a burst of twelve uploads' mail). At most three at once per instance, so they take at
- * most six and the pages always have connections.
+ * Jobs that hold a database transaction for their whole run and ask the pool for a second
+ * connection inside it (a mail's SMTP send, an event's fan-out and the event sweep, a recording's
+ * chapters). The pool has 10 (lib/db.ts), shared with the pages: ten such jobs at once would hold
+ * all ten while each waits for an eleventh, until the pool's time-out fails them all (seen with a
+ * burst of twelve uploads' mail). At most three at once per instance: six connections, plus the
+ * webhook sends' two (one each, nothing nested), so the pages always have some.
  */
 const holdingTransaction = pLimit(3);
 const holding =
@@ -70,16 +70,28 @@ const holding =
  */
 async function workEach<T extends object>(boss: PgBoss, queue: string, size: number, poll: number | undefined, handle: (job: PgBoss.Job<T>) => Promise<void>) {
   await boss.work<T>(queue, { batchSize: size, ...(poll ? { pollingIntervalSeconds: poll } : {}) }, async (jobs) => {
+    const failed: Failed = [];
     await Promise.all(
       jobs.map(async (job) => {
         try {
           await handle(job);
         } catch (err) {
-          await boss.fail(queue, job.id, { message: (err as Error).message.slice(0, 500) });
+          failed.push([job.id, (err as Error).message.slice(0, 500)]);
         }
       }),
     );
+    await failAtEnd(boss, queue, failed);
   });
+}
+
+type Failed = Array<[id: string, message: string]>;
+/**
+ * Jobs that threw are failed (pg-boss retries them with back-off) when their batch ends, not as
+ * each throws: pg-boss completes every job of a batch still active when the handler returns, so a
+ * retry failed early, fetched again elsewhere and still running would be marked done by this batch.
+ */
+async function failAtEnd(boss: PgBoss, queue: string, failed: Failed) {
+  for (const [id, message] of failed) await boss.fail(queue, id, { message });
 }
 
 /**
@@ -106,6 +118,7 @@ async function workInOrder<T extends object>(
       const key = keys.get(job.id) ?? job.id;
       groups.set(key, [...(groups.get(key) ?? []), job]);
     }
+    const failed: Failed = [];
     const runGroup = async (group: PgBoss.JobWithMetadata<T>[]) => {
       const runs = opts.once ? [group] : group.map((job) => [job]);
       for (const [i, run] of runs.entries()) {
@@ -114,7 +127,7 @@ async function workInOrder<T extends object>(
         } catch (err) {
           // This job and the group's later ones (their order depends on it) go back for a retry.
           const message = (err as Error).message.slice(0, 500);
-          for (const j of runs.slice(i).flat()) await boss.fail(queue, j.id, { message });
+          for (const j of runs.slice(i).flat()) failed.push([j.id, message]);
           return;
         }
       }
@@ -124,6 +137,7 @@ async function workInOrder<T extends object>(
       for (let group = queued.shift(); group; group = queued.shift()) await runGroup(group);
     });
     await Promise.all(lanes);
+    await failAtEnd(boss, queue, failed);
   });
 }
 
@@ -202,7 +216,7 @@ async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
   );
   // The outbox's net: events whose dispatch job was never queued (or failed) go out within a minute or two.
   await boss.work(QUEUES.eventSweep, async () => {
-    const n = await dispatchPendingEvents({ olderThanMs: 30_000 });
+    const n = await holdingTransaction(() => dispatchPendingEvents({ olderThanMs: 30_000 }));
     if (n) log.info("jobs: dispatched events that missed their job", { events: n });
     await pruneDispatchedEvents();
   });
@@ -226,23 +240,25 @@ async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
       await deliverMail(job.data.messageId); // throws on SMTP failure: pg-boss retries with back-off
     }),
   );
-  // An endpoint receives its deliveries one at a time, oldest first; different endpoints side by
-  // side (a slow or dead one holds up only its own). Each send holds a database connection for up
-  // to its 10 s time-out, hence at most three at once.
+  // First attempts reach an endpoint one at a time, oldest first (per instance; a failed attempt
+  // is retried on its own schedule, after newer ones); different endpoints side by side, so a slow
+  // or dead one holds up only its own. A send holds one connection (its transaction, nothing
+  // nested) for up to its 10 s time-out: two at once, outside the limit above, so a dead
+  // endpoint does not hold up the mail.
   await workInOrder<{ deliveryId: string }>(
     boss,
     WEBHOOK_QUEUE,
     {
-      size: 20,
+      size: 10,
       poll,
-      parallel: 3,
+      parallel: 2,
       keyOf: async (jobs) =>
         deliveryEndpoints(jobs.map((j) => j.data.deliveryId)).then((m) => new Map(jobs.map((j) => [j.id, m.get(j.data.deliveryId) ?? j.id]))),
     },
-    holding(async (job) => {
+    async (job) => {
       const r = await deliverWebhook(job.data.deliveryId);
       if (r.kind === "retry") await enqueueWebhook(job.data.deliveryId, r.inSeconds, boss);
-    }),
+    },
   );
   await boss.work(DIGEST_QUEUE, async () => {
     for (const id of await queueDigests()) await enqueueMail(id, boss);
