@@ -26,6 +26,22 @@ export async function ensureEmulatorConnection(page: Page, name = "E2E emulator"
   await expect(card.getByRole("status")).toContainText(/Connected to .+ with permission "(write|admin|super)"/);
 }
 
+/**
+ * Saves the link form and waits for the saved page. A refused save fails with the form's own
+ * message as the value received, not a bare "URL did not change" (a CI run once timed out here with
+ * the reason lost), and a slow machine gets 30 s rather than the default 10.
+ */
+export async function saveLinkForm(page: Page) {
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const refusal = page.locator("form").getByRole("alert");
+  await expect
+    .poll(async () => (/[?&]saved=1\b/.test(page.url()) ? "saved" : (await refusal.allInnerTexts()).join(" ") || "saving…"), {
+      message: "the link form's save ends on the saved page",
+      timeout: 30_000,
+    })
+    .toBe("saved");
+}
+
 /** Creates a link via the admin form; returns its public path. */
 export async function createLink(page: Page, opts: { title: string; slug: string; album?: string; membersOnly?: boolean; connection?: string }) {
   await page.goto("/admin/links/new");

@@ -6,7 +6,7 @@
 import { test, expect } from "./test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
-import { ADMIN_STATE } from "./admin-helpers";
+import { ADMIN_STATE, saveLinkForm } from "./admin-helpers";
 import { caughtMail, emulatorObjects, query } from "./db";
 
 type Obj = { photo_id: string; token: string; size: number | string; published_p: string | boolean; replaced_count: number; video_encoded_p: string };
@@ -20,8 +20,7 @@ test("receipt link → replace → withdraw; the admin sees it withdrawn and mus
   await admin.getByLabel("E-mail these people").fill("team@example.com");
   await admin.getByLabel("When to e-mail").selectOption("EACH");
   await admin.getByLabel("When a contributor withdraws consent").selectOption("unpublish");
-  await admin.getByRole("button", { name: "Save changes" }).click();
-  await expect(admin).toHaveURL(/saved=1/);
+  await saveLinkForm(admin);
 
   // The visitor uploads with their address.
   const email = `grace.${Date.now()}@example.com`;

@@ -6,7 +6,7 @@
 import { test, expect, type Page } from "./test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
-import { ADMIN_STATE, createLink, ensureEmulatorConnection } from "./admin-helpers";
+import { ADMIN_STATE, createLink, ensureEmulatorConnection, saveLinkForm } from "./admin-helpers";
 import { caughtMail, mailInboxUrl, query, type CaughtMail } from "./db";
 
 test.describe.configure({ mode: "serial" });
@@ -50,8 +50,7 @@ test("the 'new upload' and 'ready' mails' buttons open that upload, after a logi
   await admin.getByLabel(`E2E Admin (${ADMIN.email})`).check(); // a member: stored by reference
   await admin.getByLabel("When to e-mail").selectOption("EACH");
   await admin.getByLabel("Also e-mail when a video is ready to watch").check();
-  await admin.getByRole("button", { name: "Save changes" }).click();
-  await expect(admin).toHaveURL(/saved=1/);
+  await saveLinkForm(admin);
   const [stored] = await query<{ notify_emails: string[]; members: string[] }>(
     `SELECT l.notify_emails, ARRAY(SELECT u.email FROM users u WHERE u.id = ANY (l.notify_member_ids)) AS members FROM intake_links l WHERE l.id = $1`,
     [link!.id],

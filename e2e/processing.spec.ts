@@ -5,7 +5,7 @@
 import { test, expect } from "./test";
 import path from "node:path";
 import { FIXTURES_DIR } from "../test/fixtures/index";
-import { ADMIN_STATE } from "./admin-helpers";
+import { ADMIN_STATE, saveLinkForm } from "./admin-helpers";
 import { caughtMail, emulatorUrl, query } from "./db";
 
 test("visitor uploads; the admin list shows the thumbnail and processing, then ready, without a reload; the team's mail arrives", async ({ browser }) => {
@@ -18,8 +18,7 @@ test("visitor uploads; the admin list shows the thumbnail and processing, then r
   await admin.getByLabel("E-mail these people").fill("team@example.com");
   await admin.getByLabel("When to e-mail").selectOption("EACH");
   await admin.getByLabel("Also e-mail when a video is ready to watch").check();
-  await admin.getByRole("button", { name: "Save changes" }).click();
-  await expect(admin).toHaveURL(/saved=1/);
+  await saveLinkForm(admin);
   await admin.goto("/admin/uploads");
   await expect(admin.getByRole("heading", { name: "Uploads" })).toBeVisible();
   let navigations = 0;
