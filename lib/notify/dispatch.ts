@@ -32,18 +32,35 @@ export async function dispatchUploadEvent(type: UploadEventType, uploadId: strin
 /**
  * Dispatch recorded events not dispatched yet, oldest first: one upload's (the job queued after
  * the state change) or, for the sweep, every one older than `olderThanMs` (younger ones are left
- * to their own job). Rows are locked SKIP LOCKED, so the job and the sweep never dispatch the
- * same row at once, and each is marked in the transaction that locked it.
+ * to their own job). Each row is marked in the transaction that locked it, so no two dispatchers
+ * send the same row, and one upload's events go out in the order they happened, across instances:
+ * - an upload's job waits for a row another dispatcher holds (FOR UPDATE, no SKIP LOCKED): once
+ *   that one commits, the held row is dispatched and skipped, and the job goes on with the rest;
+ * - the sweep must not wait behind jobs, so it skips locked rows, and with them every later event
+ *   of the same upload (the NOT EXISTS), which that upload's next dispatch sends in order.
  */
 export async function dispatchPendingEvents(opts: { uploadId?: string; olderThanMs?: number; limit?: number } = {}): Promise<number> {
   const before = new Date(Date.now() - (opts.olderThanMs ?? 0));
+  const limit = opts.limit ?? 100;
+  type Row = { id: string; type: UploadEventType; upload_id: string };
   return db().$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<Array<{ id: string; type: UploadEventType; upload_id: string }>>`
-        SELECT id::text, type, upload_id::text FROM upload_events
-        WHERE dispatched_at IS NULL AND created_at <= ${before}
-          AND (${opts.uploadId ?? null}::uuid IS NULL OR upload_id = ${opts.uploadId ?? null}::uuid)
-        ORDER BY created_at, id LIMIT ${opts.limit ?? 100} FOR UPDATE SKIP LOCKED`;
+      const rows = opts.uploadId
+        ? await tx.$queryRaw<Row[]>`
+            SELECT id::text, type, upload_id::text FROM upload_events
+            WHERE upload_id = ${opts.uploadId}::uuid AND dispatched_at IS NULL AND created_at <= ${before}
+            ORDER BY created_at, id LIMIT ${limit} FOR UPDATE`
+        : await tx.$queryRaw<Row[]>`
+            WITH picked AS (
+              SELECT id, type, upload_id, created_at FROM upload_events
+              WHERE dispatched_at IS NULL AND created_at <= ${before}
+              ORDER BY created_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+            SELECT p.id::text, p.type, p.upload_id::text FROM picked p
+            WHERE NOT EXISTS (
+              SELECT 1 FROM upload_events o
+              WHERE o.upload_id = p.upload_id AND o.dispatched_at IS NULL
+                AND (o.created_at, o.id) < (p.created_at, p.id) AND o.id NOT IN (SELECT id FROM picked))
+            ORDER BY p.created_at, p.id`;
       for (const e of rows) {
         await dispatchUploadEvent(e.type, e.upload_id, e.id);
         await tx.uploadEvent.update({ where: { id: e.id }, data: { dispatchedAt: new Date() } });

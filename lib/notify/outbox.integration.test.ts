@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import PgBoss from "pg-boss";
 import type { MailCatcher } from "@/mailcatcher/catcher";
 import type { TestEmulator } from "@/test/emulator";
@@ -19,6 +20,7 @@ let dbUrl: string;
 let dbm: typeof import("@/lib/db");
 let jobs: typeof import("@/lib/jobs");
 let queue: typeof import("@/lib/jobs/queue");
+let swept: string | undefined; // the first test's upload, its events sent
 
 const hooks: Array<{ id: string; body: string }> = [];
 const receiver = http.createServer((req, res) => {
@@ -92,6 +94,7 @@ describe("event outbox", () => {
     await expect(queue.enqueueUploadEvents("00000000-0000-4000-8000-000000000000")).rejects.toThrow();
 
     const id = await uploadAndVerify("Mary Jackson");
+    swept = id;
     const stored = await dbm.db().uploadEvent.findMany({ where: { uploadId: id }, orderBy: { createdAt: "asc" } });
     expect(stored.map((e) => [e.type, e.dispatchedAt])).toEqual([
       ["upload.received", null],
@@ -128,5 +131,46 @@ describe("event outbox", () => {
     expect(await dbm.db().webhookDelivery.count({ where: { uploadId: id } })).toBe(1);
     expect(catcher.messages).toHaveLength(2);
     expect(hooks).toHaveLength(1);
+  });
+
+  it("while another instance holds an upload's first event, neither its job nor the sweep sends the later one before it", async () => {
+    const { dispatchPendingEvents } = await import("@/lib/notify/dispatch");
+    const id = swept!;
+    await dbm.db().uploadEvent.updateMany({ where: { uploadId: id }, data: { dispatchedAt: null } }); // both to send again
+    // The first test moved both to one instant; received happened first.
+    await dbm.db()
+      .$executeRaw`UPDATE upload_events SET created_at = created_at - interval '1 second' WHERE upload_id = ${id}::uuid AND type = 'upload.received'`;
+    const events = () => dbm.db().uploadEvent.findMany({ where: { uploadId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const [received] = await events();
+    expect(received!.type).toBe("upload.received");
+
+    // The other instance, mid-dispatch: its transaction holds the first event's row, as
+    // dispatchPendingEvents does while it fans that event out.
+    const other = new pg.Client({ connectionString: dbUrl });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT id FROM upload_events WHERE id = $1 FOR UPDATE", [received!.id]);
+      // The sweep skips the held row, and the upload's later event with it.
+      expect(await dispatchPendingEvents()).toBe(0);
+      // The upload's own job (a second instance's) waits for the held row instead of going on.
+      let settled = false;
+      const job = dispatchPendingEvents({ uploadId: id }).finally(() => (settled = true));
+      const waiting = async () =>
+        (await other.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))
+          .rows[0]!.n > 0;
+      await until("the job to wait for the held row, or to finish without it", async () => settled || (await waiting()));
+      expect(settled).toBe(false);
+      expect((await events()).map((e) => e.dispatchedAt)).toEqual([null, null]);
+      // The other instance sends its event and commits; the job then sends the later one.
+      await other.query("UPDATE upload_events SET dispatched_at = now() WHERE id = $1", [received!.id]);
+      await other.query("COMMIT");
+      expect(await job).toBe(1);
+    } finally {
+      await other.end();
+    }
+    const [first, second] = await events();
+    expect(second!.dispatchedAt!.getTime()).toBeGreaterThanOrEqual(first!.dispatchedAt!.getTime());
+    expect(await dbm.db().webhookDelivery.count({ where: { uploadId: id } })).toBe(1); // sent again, queued once
   });
 });
