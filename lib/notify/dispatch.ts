@@ -34,10 +34,13 @@ export async function dispatchUploadEvent(type: UploadEventType, uploadId: strin
  * the state change) or, for the sweep, every one older than `olderThanMs` (younger ones are left
  * to their own job). Each row is marked in the transaction that locked it, so no two dispatchers
  * send the same row, and one upload's events go out in the order they happened, across instances:
- * - an upload's job waits for a row another dispatcher holds (FOR UPDATE, no SKIP LOCKED): once
- *   that one commits, the held row is dispatched and skipped, and the job goes on with the rest;
+ * - an upload's job waits for a row another dispatcher (another instance's job, or a sweep) holds
+ *   (FOR UPDATE, no SKIP LOCKED). When the holder ends, the row is checked again: skipped if the
+ *   holder sent it, sent by the job otherwise, and the job goes on with the later ones. The wait
+ *   is bounded (lock_timeout): a holder whose session hangs fails the job, which pg-boss retries.
  * - the sweep must not wait behind jobs, so it skips locked rows, and with them every later event
- *   of the same upload (the NOT EXISTS), which that upload's next dispatch sends in order.
+ *   of the same upload (the NOT EXISTS); it holds those later rows until its batch ends, and the
+ *   upload's job (or the next sweep) sends them in order.
  */
 export async function dispatchPendingEvents(opts: { uploadId?: string; olderThanMs?: number; limit?: number } = {}): Promise<number> {
   const before = new Date(Date.now() - (opts.olderThanMs ?? 0));
@@ -45,6 +48,7 @@ export async function dispatchPendingEvents(opts: { uploadId?: string; olderThan
   type Row = { id: string; type: UploadEventType; upload_id: string };
   return db().$transaction(
     async (tx) => {
+      if (opts.uploadId) await tx.$executeRaw`SET LOCAL lock_timeout = '15s'`;
       const rows = opts.uploadId
         ? await tx.$queryRaw<Row[]>`
             SELECT id::text, type, upload_id::text FROM upload_events

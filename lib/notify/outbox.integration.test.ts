@@ -135,7 +135,8 @@ describe("event outbox", () => {
 
   it("while another instance holds an upload's first event, neither its job nor the sweep sends the later one before it", async () => {
     const { dispatchPendingEvents } = await import("@/lib/notify/dispatch");
-    const id = swept!;
+    if (!swept) throw new Error("this test goes on from the first one's upload");
+    const id = swept;
     await dbm.db().uploadEvent.updateMany({ where: { uploadId: id }, data: { dispatchedAt: null } }); // both to send again
     // The first test moved both to one instant; received happened first.
     await dbm.db()
@@ -149,6 +150,7 @@ describe("event outbox", () => {
     const other = new pg.Client({ connectionString: dbUrl });
     await other.connect();
     try {
+      const otherPid = (await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
       await other.query("BEGIN");
       await other.query("SELECT id FROM upload_events WHERE id = $1 FOR UPDATE", [received!.id]);
       // The sweep skips the held row, and the upload's later event with it.
@@ -156,21 +158,26 @@ describe("event outbox", () => {
       // The upload's own job (a second instance's) waits for the held row instead of going on.
       let settled = false;
       const job = dispatchPendingEvents({ uploadId: id }).finally(() => (settled = true));
+      // Asked outside `other`'s transaction, which would keep one snapshot of the sessions.
       const waiting = async () =>
-        (await other.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))
-          .rows[0]!.n > 0;
+        (
+          await dbm.db().$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${otherPid}::int = ANY (pg_blocking_pids(pid))`
+        )[0]!.n > 0;
       await until("the job to wait for the held row, or to finish without it", async () => settled || (await waiting()));
       expect(settled).toBe(false);
       expect((await events()).map((e) => e.dispatchedAt)).toEqual([null, null]);
       // The other instance sends its event and commits; the job then sends the later one.
-      await other.query("UPDATE upload_events SET dispatched_at = now() WHERE id = $1", [received!.id]);
+      const sent = await other.query<{ at: Date }>("UPDATE upload_events SET dispatched_at = clock_timestamp() WHERE id = $1 RETURNING dispatched_at AS at", [
+        received!.id,
+      ]);
       await other.query("COMMIT");
-      expect(await job).toBe(1);
+      expect(await job).toBe(1); // the later event only
+      const [first, second] = await events();
+      expect(first!.dispatchedAt).toEqual(sent.rows[0]!.at); // the other instance's send, not repeated
+      expect(second!.dispatchedAt!.getTime()).toBeGreaterThanOrEqual(sent.rows[0]!.at.getTime());
     } finally {
       await other.end();
     }
-    const [first, second] = await events();
-    expect(second!.dispatchedAt!.getTime()).toBeGreaterThanOrEqual(first!.dispatchedAt!.getTime());
     expect(await dbm.db().webhookDelivery.count({ where: { uploadId: id } })).toBe(1); // sent again, queued once
   });
 });
