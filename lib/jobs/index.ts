@@ -65,13 +65,11 @@ const holding =
  * A worker that takes up to `size` jobs per poll and runs them side by side. pg-boss 10 fetches
  * `batchSize` jobs (default 1) and then waits out its polling interval, so a worker of one job per
  * poll drains 0.5 jobs a second per instance: after a burst of uploads at an event, the team would
- * hear of them (verification, then the mail) many minutes late. A full batch fetches again at once
- * (`fetchAgainIfFull`). A job that throws is failed on its own, so pg-boss retries it with its
- * queue's back-off; the others complete as usual.
+ * hear of them (verification, then the mail) many minutes late. A job that throws is failed on its
+ * own, so pg-boss retries it with its queue's back-off; the others complete as usual.
  */
 async function workEach<T extends object>(boss: PgBoss, queue: string, size: number, poll: number | undefined, handle: (job: PgBoss.Job<T>) => Promise<void>) {
-  const worker: { id?: string } = {};
-  worker.id = await boss.work<T>(queue, { batchSize: size, ...(poll ? { pollingIntervalSeconds: poll } : {}) }, async (jobs) => {
+  await boss.work<T>(queue, { batchSize: size, ...(poll ? { pollingIntervalSeconds: poll } : {}) }, async (jobs) => {
     const failed: Failed = [];
     await Promise.all(
       jobs.map(async (job) => {
@@ -83,23 +81,10 @@ async function workEach<T extends object>(boss: PgBoss, queue: string, size: num
       }),
     );
     await failAtEnd(boss, queue, failed);
-    fetchAgainIfFull(boss, worker, jobs.length, size);
   });
 }
 
 type Failed = Array<[id: string, message: string]>;
-
-/**
- * A batch that came back full says more jobs are due: the worker fetches again as soon as this one
- * ends instead of waiting out its polling interval (pg-boss's `notifyWorker`), so a burst's
- * backlog (a few thousand verifications after an event) drains at the speed of the work, not at a
- * batch per poll (20 per 2 s was 10 verifications a second per instance). A batch that was not full
- * emptied the queue, and the worker waits for its next poll as usual.
- */
-function fetchAgainIfFull(boss: PgBoss, worker: { id?: string }, fetched: number, size: number) {
-  if (fetched >= size && worker.id) boss.notifyWorker(worker.id);
-}
-
 /**
  * Jobs that threw are failed (pg-boss retries them with back-off) when their batch ends, not as
  * each throws: pg-boss completes every job of a batch still active when the handler returns, so a
@@ -111,9 +96,9 @@ async function failAtEnd(boss: PgBoss, queue: string, failed: Failed) {
 
 /**
  * A worker for queues whose order matters per key (an upload's events, an endpoint's webhooks):
- * up to `size` jobs per poll (again at once when full), grouped by `keyOf`; a group's jobs run
- * one after another, oldest first (pg-boss hands a batch out unordered), and groups run side by
- * side, at most `parallel` at once. `once`: one run of the handler serves every job of its group (the event jobs, which each
+ * up to `size` jobs per poll, grouped by `keyOf`; a group's jobs run one after another, oldest
+ * first (pg-boss hands a batch out unordered), and groups run side by side, at most `parallel` at
+ * once. `once`: one run of the handler serves every job of its group (the event jobs, which each
  * ask "dispatch what this upload has pending": one dispatch after the fetch covers them all).
  * A group that throws is failed (pg-boss retries it with back-off); the other groups complete.
  * Written here because pg-boss has no per-key ordering for a batch (its `stately` policy only
@@ -125,9 +110,7 @@ async function workInOrder<T extends object>(
   opts: { size: number; poll?: number; parallel: number; once?: boolean; keyOf: (jobs: PgBoss.JobWithMetadata<T>[]) => Promise<Map<string, string>> },
   handle: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
 ) {
-  const options = { batchSize: opts.size, includeMetadata: true as const, ...(opts.poll ? { pollingIntervalSeconds: opts.poll } : {}) };
-  const worker: { id?: string } = {};
-  worker.id = await boss.work<T>(queue, options, async (jobs) => {
+  await boss.work<T>(queue, { batchSize: opts.size, includeMetadata: true, ...(opts.poll ? { pollingIntervalSeconds: opts.poll } : {}) }, async (jobs) => {
     const keys = await opts.keyOf(jobs);
     const groups = new Map<string, PgBoss.JobWithMetadata<T>[]>();
     const oldestFirst = [...jobs].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime() || a.id.localeCompare(b.id));
@@ -155,7 +138,6 @@ async function workInOrder<T extends object>(
     });
     await Promise.all(lanes);
     await failAtEnd(boss, queue, failed);
-    fetchAgainIfFull(boss, worker, jobs.length, opts.size);
   });
 }
 
