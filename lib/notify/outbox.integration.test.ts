@@ -2,7 +2,8 @@
 // (here pg-boss's pool is closed, as when its database connection drops), the event is still
 // stored with the change, and the minute sweep later sends its mail and webhook exactly once.
 // Real Postgres and pg-boss, the emulator over HTTP, the mail catcher over SMTP, a real receiver.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
@@ -179,5 +180,23 @@ describe("event outbox", () => {
       await other.end();
     }
     expect(await dbm.db().webhookDelivery.count({ where: { uploadId: id } })).toBe(1); // sent again, queued once
+  });
+
+  it("an upload's later event written by an instance whose clock is an hour behind still comes after its earlier one", async () => {
+    const { recordUploadEvent } = await import("@/lib/processing/events");
+    const uploadId = randomUUID(); // the outbox holds ids only; nothing dispatches this one here
+    await dbm.db().$transaction((tx) => recordUploadEvent(tx, "upload.verified", uploadId)); // this instance
+    // An upload's events are at least a TwentyThree call apart; apart here too, past the column's millisecond.
+    await new Promise((r) => setTimeout(r, 20));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() - 3_600_000); // another instance, its clock an hour behind
+    try {
+      await dbm.db().$transaction((tx) => recordUploadEvent(tx, "upload.ready", uploadId));
+    } finally {
+      vi.useRealTimers();
+    }
+    // The order dispatchPendingEvents sends them in.
+    const rows = await dbm.db().$queryRaw<Array<{ type: string }>>`SELECT type FROM upload_events WHERE upload_id = ${uploadId}::uuid ORDER BY created_at, id`;
+    expect(rows.map((r) => r.type)).toEqual(["upload.verified", "upload.ready"]);
   });
 });

@@ -11,9 +11,14 @@ import type { UploadEventType } from "./event-types";
 
 export { UPLOAD_EVENTS, type UploadEventType } from "./event-types";
 
-/** Write the event in the caller's transaction (the one that changes the upload's state). */
+/**
+ * Write the event in the caller's transaction (the one that changes the upload's state). Its
+ * `created_at` is the database's (the column default), as for the claim function's event, not the
+ * writing instance's clock (Prisma fills `now()` itself): one upload's events are dispatched in
+ * `created_at` order, and with several instances that order must not depend on their clocks.
+ */
 export async function recordUploadEvent(tx: Prisma.TransactionClient, type: UploadEventType, uploadId: string): Promise<void> {
-  await tx.uploadEvent.create({ data: { type, uploadId } });
+  await tx.$executeRaw`INSERT INTO upload_events (id, upload_id, type) VALUES (gen_random_uuid(), ${uploadId}::uuid, ${type})`;
 }
 
 /** After the commit: dispatch the upload's recorded events now. Never throws: the sweep is the net. */
