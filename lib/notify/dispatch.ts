@@ -30,9 +30,9 @@ export async function dispatchUploadEvent(type: UploadEventType, uploadId: strin
 }
 
 /**
- * Dispatch recorded events not dispatched yet, oldest first: one upload's (the job queued after
- * the state change) or, for the sweep, every one older than `olderThanMs` (younger ones are left
- * to their own job). Each row is marked in the transaction that locked it, so no two dispatchers
+ * Dispatch recorded events not dispatched yet, oldest first: all of one upload's (the job queued
+ * after the state change) or, for the sweep, every one older than `olderThanMs` by the database's
+ * clock (younger ones are left to their own job). Each row is marked in the transaction that locked it, so no two dispatchers
  * send the same row, and one upload's events go out in the order they happened, across instances:
  * - an upload's job waits for a row another dispatcher (another instance's job, or a sweep) holds
  *   (FOR UPDATE, no SKIP LOCKED). When the holder ends, the row is checked again: skipped if the
@@ -43,7 +43,9 @@ export async function dispatchUploadEvent(type: UploadEventType, uploadId: strin
  *   upload's job (or the next sweep) sends them in order.
  */
 export async function dispatchPendingEvents(opts: { uploadId?: string; olderThanMs?: number; limit?: number } = {}): Promise<number> {
-  const before = new Date(Date.now() - (opts.olderThanMs ?? 0));
+  // Events are dated by the database (lib/processing/events.ts), so the sweep's grace is measured
+  // on its clock too; an upload's own job takes all of its pending events.
+  const graceMs = opts.olderThanMs ?? 0;
   const limit = opts.limit ?? 100;
   type Row = { id: string; type: UploadEventType; upload_id: string };
   return db().$transaction(
@@ -52,12 +54,12 @@ export async function dispatchPendingEvents(opts: { uploadId?: string; olderThan
       const rows = opts.uploadId
         ? await tx.$queryRaw<Row[]>`
             SELECT id::text, type, upload_id::text FROM upload_events
-            WHERE upload_id = ${opts.uploadId}::uuid AND dispatched_at IS NULL AND created_at <= ${before}
+            WHERE upload_id = ${opts.uploadId}::uuid AND dispatched_at IS NULL
             ORDER BY created_at, id LIMIT ${limit} FOR UPDATE`
         : await tx.$queryRaw<Row[]>`
             WITH picked AS (
               SELECT id, type, upload_id, created_at FROM upload_events
-              WHERE dispatched_at IS NULL AND created_at <= ${before}
+              WHERE dispatched_at IS NULL AND created_at <= now() - ${graceMs}::double precision * interval '1 millisecond'
               ORDER BY created_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
             SELECT p.id::text, p.type, p.upload_id::text FROM picked p
             WHERE NOT EXISTS (

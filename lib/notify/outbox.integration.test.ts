@@ -182,7 +182,7 @@ describe("event outbox", () => {
     expect(await dbm.db().webhookDelivery.count({ where: { uploadId: id } })).toBe(1); // sent again, queued once
   });
 
-  it("an upload's later event written by an instance whose clock is an hour behind still comes after its earlier one", async () => {
+  it("an upload's later event written by an instance whose clock is an hour behind still comes after its earlier one, and that instance's job sends both", async () => {
     const { recordUploadEvent } = await import("@/lib/processing/events");
     const uploadId = randomUUID(); // the outbox holds ids only; nothing dispatches this one here
     await dbm.db().$transaction((tx) => recordUploadEvent(tx, "upload.verified", uploadId)); // this instance
@@ -192,11 +192,16 @@ describe("event outbox", () => {
     vi.setSystemTime(Date.now() - 3_600_000); // another instance, its clock an hour behind
     try {
       await dbm.db().$transaction((tx) => recordUploadEvent(tx, "upload.ready", uploadId));
+      // That instance's job for the upload takes both, though by its clock they are from the future.
+      const { dispatchPendingEvents } = await import("@/lib/notify/dispatch");
+      expect(await dispatchPendingEvents({ uploadId })).toBe(2);
     } finally {
       vi.useRealTimers();
     }
-    // The order dispatchPendingEvents sends them in.
-    const rows = await dbm.db().$queryRaw<Array<{ type: string }>>`SELECT type FROM upload_events WHERE upload_id = ${uploadId}::uuid ORDER BY created_at, id`;
+    // In the order dispatchPendingEvents sent them.
+    const rows = await dbm.db().$queryRaw<
+      Array<{ type: string }>
+    >`SELECT type FROM upload_events WHERE upload_id = ${uploadId}::uuid ORDER BY dispatched_at, created_at, id`;
     expect(rows.map((r) => r.type)).toEqual(["upload.verified", "upload.ready"]);
   });
 });
