@@ -4,14 +4,33 @@
 import "server-only";
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/locales";
 import { visitorLocale } from "@/lib/i18n/server";
 import type { DetailsWords } from "./details";
 import type { MintFailure } from "./mint";
 
 export type ClosedKind = "unknown" | "inactive" | "expired" | "full";
 
-export async function visitorWords(linkLanguage?: string | null) {
+export type VisitorWords = Awaited<ReturnType<typeof wordsFor>>;
+
+// One set of translators per locale, made on first use and kept (issue #20: making the four on
+// every press of Upload cost about 70 µs of the mint's CPU, and their garbage). A translator is a
+// pure function of its locale and catalogue, both fixed for the life of the process, and the
+// locales are the few this build ships (lib/i18n/locales.ts), so the map cannot grow.
+const byLocale = new Map<Locale, Promise<VisitorWords>>();
+
+export async function visitorWords(linkLanguage?: string | null): Promise<VisitorWords> {
   const locale = await visitorLocale(linkLanguage);
+  let words = byLocale.get(locale);
+  if (!words) {
+    words = wordsFor(locale);
+    byLocale.set(locale, words);
+    words.catch(() => byLocale.delete(locale)); // a catalogue that failed to load is tried again next time
+  }
+  return words;
+}
+
+async function wordsFor(locale: Locale) {
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, namespace: "refusals" });
   const td = createTranslator({ locale, messages, namespace: "details" });
