@@ -39,8 +39,20 @@ function openCached(credentialsEnc: string): Credentials {
   return c;
 }
 
+// The clients built from them, kept the same way (issue #20: every mint built one, parsing the
+// API URL and judging its host again). A client holds nothing but its settings, so one is shared
+// by every call with the same URL, credentials blob and options; a changed connection is a new key.
+const clients = new Map<string, TwentyThreeClient>();
 export function clientFor(conn: Pick<Connection, "apiUrl" | "credentialsEnc">, opts: { timeoutMs?: number; retries?: number } = {}): TwentyThreeClient {
-  return createTwentyThreeClient({ apiUrl: conn.apiUrl, ...openCached(conn.credentialsEnc), allowPrivateTargets: env().ALLOW_PRIVATE_TARGETS, ...opts });
+  const allowPrivateTargets = env().ALLOW_PRIVATE_TARGETS;
+  const key = `${conn.apiUrl}\n${conn.credentialsEnc}\n${opts.timeoutMs ?? ""}\n${opts.retries ?? ""}\n${allowPrivateTargets}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createTwentyThreeClient({ apiUrl: conn.apiUrl, ...openCached(conn.credentialsEnc), allowPrivateTargets, ...opts });
+    if (clients.size >= OPENED_MAX) clients.delete(clients.keys().next().value!);
+    clients.set(key, client);
+  }
+  return client;
 }
 
 /** Create or update the default connection from settings; the emulator's demo app otherwise.
