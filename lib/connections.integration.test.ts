@@ -1,6 +1,8 @@
 // Stored connections: secrets encrypted at rest, the default connection kept in step with the
 // settings, key rotation, and failures that name no secret.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { createTestDatabase } from "@/test/db";
 
@@ -93,6 +95,30 @@ describe("stored connections", () => {
     expect(crypto.decryptJson<Record<string, string>>(after.credentialsEnc, ring)).toEqual({ value, stale: false });
     // Put the row back under the key the rest of this file uses.
     await dbm.db().connection.update({ where: { id: before.id }, data: { credentialsEnc: before.credentialsEnc } });
+  });
+
+  it("signs with a connection's new credentials as soon as they are saved, though clients and credentials are kept in memory", async () => {
+    // A stand-in site on a real socket that records which consumer key signed each call.
+    const keys: string[] = [];
+    const site = http.createServer((req, res) => {
+      keys.push(/oauth_consumer_key="([^"]*)"/.exec(req.headers.authorization ?? "")?.[1] ?? "");
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", albums: [], total_count: 0 }));
+    });
+    await new Promise<void>((r) => site.listen(0, "127.0.0.1", r));
+    try {
+      const apiUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+      const creds = (consumerKey: string) =>
+        conns.sealCredentials({ consumerKey, consumerSecret: "cs-1234", accessToken: "at-1234", accessTokenSecret: "ats-1234" });
+      const conn = await dbm.db().connection.create({ data: { name: "Rotating", apiUrl, ...creds("first-key") } });
+      await conns.clientFor(conn, { retries: 0 }).listAlbums();
+      await conns.clientFor(await dbm.db().connection.findUniqueOrThrow({ where: { id: conn.id } }), { retries: 0 }).listAlbums();
+      const changed = await dbm.db().connection.update({ where: { id: conn.id }, data: creds("second-key") });
+      await conns.clientFor(changed, { retries: 0 }).listAlbums();
+      expect(keys).toEqual(["first-key", "first-key", "second-key"]);
+      await dbm.db().connection.delete({ where: { id: conn.id } });
+    } finally {
+      await new Promise((r) => site.close(r));
+    }
   });
 
   it("reports an unreachable site in the connection check without any secret in the result or the row", async () => {
