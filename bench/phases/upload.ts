@@ -78,7 +78,10 @@ export async function startEmulatorChild(ctx: Ctx, name: string): Promise<{ chil
 export async function emulatorToken(url: string): Promise<string> {
   const { createTwentyThreeClient } = await import("../../lib/twentythree/client");
   const { EMULATOR_DEMO_CREDENTIALS } = await import("../../lib/env");
-  const client = createTwentyThreeClient({ apiUrl: url, ...EMULATOR_DEMO_CREDENTIALS });
+  const { log } = await import("../../lib/log");
+  // Its per-call info line would land among the bench's own output; warnings and errors still show.
+  const logger = { ...log, debug: () => {}, info: () => {} };
+  const client = createTwentyThreeClient({ apiUrl: url, ...EMULATOR_DEMO_CREDENTIALS, logger });
   return (await client.getUploadToken({ title: "bench upload", maxUploads: 1, validMinutes: 60 })).uploadToken;
 }
 
