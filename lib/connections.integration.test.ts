@@ -115,8 +115,8 @@ describe("stored connections", () => {
       const changed = await dbm.db().connection.update({ where: { id: conn.id }, data: creds("second-key") });
       await conns.clientFor(changed, { retries: 0 }).listAlbums();
       expect(keys).toEqual(["first-key", "first-key", "second-key"]);
-      await dbm.db().connection.delete({ where: { id: conn.id } });
     } finally {
+      await dbm.db().connection.deleteMany({ where: { name: "Rotating" } });
       await new Promise((r) => site.close(r));
     }
   });

@@ -48,7 +48,13 @@ export function clientFor(conn: Pick<Connection, "apiUrl" | "credentialsEnc">, o
   const key = `${conn.apiUrl}\n${conn.credentialsEnc}\n${opts.timeoutMs ?? ""}\n${opts.retries ?? ""}\n${allowPrivateTargets}`;
   let client = clients.get(key);
   if (!client) {
-    client = createTwentyThreeClient({ apiUrl: conn.apiUrl, ...openCached(conn.credentialsEnc), allowPrivateTargets, ...opts });
+    client = createTwentyThreeClient({
+      apiUrl: conn.apiUrl,
+      ...openCached(conn.credentialsEnc),
+      allowPrivateTargets,
+      timeoutMs: opts.timeoutMs,
+      retries: opts.retries,
+    });
     if (clients.size >= OPENED_MAX) clients.delete(clients.keys().next().value!);
     clients.set(key, client);
   }

@@ -127,7 +127,7 @@ function paging(page?: number, size?: number): Params {
 
 export function createTwentyThreeClient(cfg: TwentyThreeConfig) {
   const call = createTransport(cfg);
-  const now = cfg.now ?? Date.now;
+  const now = cfg.now ?? (() => Date.now()); // read at each call: a client may be kept (lib/connections.ts) across a test's fake clock
   const write = (method: string, params: Params) => call(method, params, { idempotent: false });
   const read = (method: string, params: Params) => call(method, params, { idempotent: true });
 

@@ -74,7 +74,7 @@ export function createTransport(cfg: TwentyThreeConfig): Transport {
   const timeoutMs = cfg.timeoutMs ?? 15_000;
   const retries = Math.max(0, cfg.retries ?? 2);
   const retryBaseMs = cfg.retryBaseMs ?? 250;
-  const now = cfg.now ?? Date.now;
+  const now = cfg.now ?? (() => Date.now()); // read at each call: a client may be kept (lib/connections.ts) across a test's fake clock
   const secrets = [cfg.consumerSecret, cfg.accessTokenSecret, cfg.accessToken].filter((s) => s.length >= 4);
 
   // Server text (error messages) may echo what it received: strip every secret, in the raw,
