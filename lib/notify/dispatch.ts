@@ -32,8 +32,9 @@ export async function dispatchUploadEvent(type: UploadEventType, uploadId: strin
 /**
  * Dispatch recorded events not dispatched yet, oldest first: all of one upload's (the job queued
  * after the state change) or, for the sweep, every one older than `olderThanMs` by the database's
- * clock (younger ones are left to their own job). Each row is marked in the transaction that locked it, so no two dispatchers
- * send the same row, and one upload's events go out in the order they happened, across instances:
+ * clock (younger ones are left to their own job). Each row is marked in the transaction that
+ * locked it, so no two dispatchers send the same row, and one upload's events go out in the order
+ * they happened, across instances:
  * - an upload's job waits for a row another dispatcher (another instance's job, or a sweep) holds
  *   (FOR UPDATE, no SKIP LOCKED). When the holder ends, the row is checked again: skipped if the
  *   holder sent it, sent by the job otherwise, and the job goes on with the later ones. The wait

@@ -204,4 +204,29 @@ describe("event outbox", () => {
     >`SELECT type FROM upload_events WHERE upload_id = ${uploadId}::uuid ORDER BY dispatched_at, created_at, id`;
     expect(rows.map((r) => r.type)).toEqual(["upload.verified", "upload.ready"]);
   });
+
+  it("an event written by a transaction that began first but changed the upload last comes after the other", async () => {
+    // As when a job's transaction waits for the upload's row while another changes it: dated at
+    // the transaction's start, its event would sort first although it happened second.
+    const { recordUploadEvent } = await import("@/lib/processing/events");
+    const uploadId = randomUUID(); // the outbox holds ids only; nothing dispatches this one here
+    let began!: () => void;
+    const started = new Promise<void>((r) => (began = r));
+    let go!: () => void;
+    const otherDone = new Promise<void>((r) => (go = r));
+    const first = dbm.db().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1`; // the transaction has begun
+      began();
+      await otherDone;
+      await recordUploadEvent(tx, "upload.moderated", uploadId);
+    });
+    await started;
+    await new Promise((r) => setTimeout(r, 20)); // past the column's millisecond
+    await dbm.db().$transaction((tx) => recordUploadEvent(tx, "upload.ready", uploadId));
+    await new Promise((r) => setTimeout(r, 20));
+    go();
+    await first;
+    const rows = await dbm.db().$queryRaw<Array<{ type: string }>>`SELECT type FROM upload_events WHERE upload_id = ${uploadId}::uuid ORDER BY created_at, id`;
+    expect(rows.map((r) => r.type)).toEqual(["upload.ready", "upload.moderated"]);
+  });
 });

@@ -12,13 +12,14 @@ import type { UploadEventType } from "./event-types";
 export { UPLOAD_EVENTS, type UploadEventType } from "./event-types";
 
 /**
- * Write the event in the caller's transaction (the one that changes the upload's state). Its
- * `created_at` is the database's (the column default), as for the claim function's event, not the
- * writing instance's clock (Prisma fills `now()` itself): one upload's events are dispatched in
- * `created_at` order, and with several instances that order must not depend on their clocks.
+ * Write the event in the caller's transaction, after the state change it records. Its
+ * `created_at` is the database's clock at that moment (`clock_timestamp()`), not the writing
+ * instance's (Prisma fills `now()` itself) nor the transaction's start (`now()`, the column
+ * default): one upload's events are dispatched in `created_at` order, and a transaction that
+ * began before another but waited for the upload's row lock changes the upload after it.
  */
 export async function recordUploadEvent(tx: Prisma.TransactionClient, type: UploadEventType, uploadId: string): Promise<void> {
-  await tx.$executeRaw`INSERT INTO upload_events (id, upload_id, type) VALUES (gen_random_uuid(), ${uploadId}::uuid, ${type})`;
+  await tx.$executeRaw`INSERT INTO upload_events (id, upload_id, type, created_at) VALUES (gen_random_uuid(), ${uploadId}::uuid, ${type}, clock_timestamp())`;
 }
 
 /** After the commit: dispatch the upload's recorded events now. Never throws: the sweep is the net. */
