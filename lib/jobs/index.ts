@@ -16,6 +16,7 @@ import { dueReminders, sendDueReminder } from "@/lib/invitations/sending";
 import { confirmingReplacements, recheckReplacement } from "@/lib/contributor/replace-confirm";
 import { pendingVerifications, reconcileOnce } from "./reconcile";
 import {
+  callbackBurst,
   CHAPTERS_QUEUE,
   DIGEST_QUEUE,
   enqueueChapters,
@@ -69,7 +70,8 @@ const holding =
  * own, so pg-boss retries it with its queue's back-off; the others complete as usual.
  */
 async function workEach<T extends object>(boss: PgBoss, queue: string, size: number, poll: number | undefined, handle: (job: PgBoss.Job<T>) => Promise<void>) {
-  await boss.work<T>(queue, { batchSize: size, ...(poll ? { pollingIntervalSeconds: poll } : {}) }, async (jobs) => {
+  const worker: { id?: string } = {};
+  worker.id = await boss.work<T>(queue, { batchSize: size, ...(poll ? { pollingIntervalSeconds: poll } : {}) }, async (jobs) => {
     const failed: Failed = [];
     await Promise.all(
       jobs.map(async (job) => {
@@ -81,7 +83,20 @@ async function workEach<T extends object>(boss: PgBoss, queue: string, size: num
       }),
     );
     await failAtEnd(boss, queue, failed);
+    againIfFull(boss, worker, jobs.length, size);
   });
+}
+
+/**
+ * pg-boss 10 waits out the polling interval after every fetch, even one that came back full: a
+ * worker of 20 jobs per 2 s poll verified a burst of 3 000 uploads in five minutes (the bench's
+ * drains, docs/benchmarks.md). A full fetch means more is waiting, so the worker is told to fetch
+ * again as soon as this batch ends (notifyWorker skips that wait once), unless callbacks are still
+ * arriving in a burst (lib/jobs/queue.ts callbackBurst): then the follow-up keeps its pace and
+ * leaves the cores to them. Called as a batch ends, before pg-boss decides whether to wait.
+ */
+function againIfFull(boss: PgBoss, worker: { id?: string }, fetched: number, size: number) {
+  if (fetched >= size && worker.id && !callbackBurst()) boss.notifyWorker(worker.id);
 }
 
 type Failed = Array<[id: string, message: string]>;
@@ -110,35 +125,41 @@ async function workInOrder<T extends object>(
   opts: { size: number; poll?: number; parallel: number; once?: boolean; keyOf: (jobs: PgBoss.JobWithMetadata<T>[]) => Promise<Map<string, string>> },
   handle: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
 ) {
-  await boss.work<T>(queue, { batchSize: opts.size, includeMetadata: true, ...(opts.poll ? { pollingIntervalSeconds: opts.poll } : {}) }, async (jobs) => {
-    const keys = await opts.keyOf(jobs);
-    const groups = new Map<string, PgBoss.JobWithMetadata<T>[]>();
-    const oldestFirst = [...jobs].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime() || a.id.localeCompare(b.id));
-    for (const job of oldestFirst) {
-      const key = keys.get(job.id) ?? job.id;
-      groups.set(key, [...(groups.get(key) ?? []), job]);
-    }
-    const failed: Failed = [];
-    const runGroup = async (group: PgBoss.JobWithMetadata<T>[]) => {
-      const runs = opts.once ? [group] : group.map((job) => [job]);
-      for (const [i, run] of runs.entries()) {
-        try {
-          await handle(run[0]!);
-        } catch (err) {
-          // This job and the group's later ones (their order depends on it) go back for a retry.
-          const message = (err as Error).message.slice(0, 500);
-          for (const j of runs.slice(i).flat()) failed.push([j.id, message]);
-          return;
-        }
+  const worker: { id?: string } = {};
+  worker.id = await boss.work<T>(
+    queue,
+    { batchSize: opts.size, includeMetadata: true, ...(opts.poll ? { pollingIntervalSeconds: opts.poll } : {}) },
+    async (jobs) => {
+      const keys = await opts.keyOf(jobs);
+      const groups = new Map<string, PgBoss.JobWithMetadata<T>[]>();
+      const oldestFirst = [...jobs].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime() || a.id.localeCompare(b.id));
+      for (const job of oldestFirst) {
+        const key = keys.get(job.id) ?? job.id;
+        groups.set(key, [...(groups.get(key) ?? []), job]);
       }
-    };
-    const queued = [...groups.values()];
-    const lanes = Array.from({ length: Math.min(opts.parallel, queued.length) }, async () => {
-      for (let group = queued.shift(); group; group = queued.shift()) await runGroup(group);
-    });
-    await Promise.all(lanes);
-    await failAtEnd(boss, queue, failed);
-  });
+      const failed: Failed = [];
+      const runGroup = async (group: PgBoss.JobWithMetadata<T>[]) => {
+        const runs = opts.once ? [group] : group.map((job) => [job]);
+        for (const [i, run] of runs.entries()) {
+          try {
+            await handle(run[0]!);
+          } catch (err) {
+            // This job and the group's later ones (their order depends on it) go back for a retry.
+            const message = (err as Error).message.slice(0, 500);
+            for (const j of runs.slice(i).flat()) failed.push([j.id, message]);
+            return;
+          }
+        }
+      };
+      const queued = [...groups.values()];
+      const lanes = Array.from({ length: Math.min(opts.parallel, queued.length) }, async () => {
+        for (let group = queued.shift(); group; group = queued.shift()) await runGroup(group);
+      });
+      await Promise.all(lanes);
+      await failAtEnd(boss, queue, failed);
+      againIfFull(boss, worker, jobs.length, opts.size);
+    },
+  );
 }
 
 async function startOnce(opts: JobOptions): Promise<PgBoss> {

@@ -71,8 +71,31 @@ function flush(boss: PgBoss) {
   boss.insert(jobs).catch((err: Error) => log.warn("jobs: queueing after callbacks failed", { jobs: jobs.length, error: err.message.slice(0, 200) }));
 }
 
+/**
+ * Whether callbacks are arriving in a burst at this instance: BURST_COUNT accepted within the last
+ * second. While they are, the workers keep their polling pace (lib/jobs/index.ts), so the
+ * follow-up does not take the cores the callbacks themselves need; once the burst has passed, a
+ * worker whose fetch came back full fetches again at once, and the backlog drains at the speed
+ * of the work instead of one batch per poll. The last BURST_COUNT arrival times, in a ring.
+ */
+const BURST_COUNT = 10;
+// On globalThis, as the running instance above: Next bundles the route that notes a callback and
+// the instrumentation that runs the workers separately, each with its own copy of this module.
+const globalForBurst = globalThis as unknown as { portalCallbackArrivals?: { times: number[]; n: number } };
+const arrivals = () => (globalForBurst.portalCallbackArrivals ??= { times: [], n: 0 });
+export function callbackBurst(now = Date.now()): boolean {
+  const { times, n } = arrivals();
+  const oldest = times[n % BURST_COUNT]; // the BURST_COUNT-th most recent, once there are that many
+  return oldest !== undefined && now - oldest < 1000;
+}
+export function noteCallback(now = Date.now()): void {
+  const a = arrivals();
+  a.times[a.n++ % BURST_COUNT] = now;
+}
+
 /** An accepted callback's follow-up: its ownership check and the upload.received event (lib/intake/receive.ts). */
 export function enqueueReceived(uploadId: string, boss = runningBoss()): void {
+  noteCallback();
   if (!boss) return; // no workers here: the verify sweep picks it up
   pending.push({ name: QUEUES.verify, data: { uploadId }, ...verifyJob(uploadId) }, { name: EVENT_QUEUE, data: { uploadId }, ...eventJob });
   timer ??= setTimeout(() => flush(boss), BATCH_MS);
