@@ -25,6 +25,8 @@ export type CallbackResult = {
     ratioFloor: number;
     p99RatioFloor: number;
     p99RatioBare: number;
+    /** How long the portal's follow-up jobs (verification, events) took to run out after its window, and how many were left after 30 s. */
+    drain: { ms: number; left: number };
   }>;
   lostTotal: number;
   doubledTotal: number;
@@ -156,6 +158,9 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
   ctx.log(
     `  paired CPU per callback (unique, c=1, ${paired.requestsEach} each, alternating blocks): portal ${paired.aCpuMs} ms, floor ${paired.bCpuMs} ms, ratio ${paired.ratio}×; PostgreSQL portal ${paired.aDbCpuMs} ms, floor ${paired.bDbCpuMs} ms${paired.failed ? ` (${paired.failed} failed)` : ""}`,
   );
+  // The paired blocks' follow-up jobs are run out too, so the first level starts without them.
+  const pairedDrain = await drainJobs(ctx);
+  if (pairedDrain.left) ctx.log(`  (portal jobs still queued after the paired blocks, ${pairedDrain.ms} ms: ${pairedDrain.left})`);
   try {
     for (const mode of ["unique", "duplicated"] as const) {
       for (const c of LEVELS) {
@@ -163,7 +168,11 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
         // The portal's follow-up jobs (each accepted callback's verification and event) are its
         // own work: run them out before the baselines' windows, or those pay for them.
         const drained = await drainJobs(ctx);
-        if (drained.left) ctx.log(`  (portal jobs still queued after ${drained.ms} ms: ${drained.left})`);
+        ctx.log(
+          drained.left
+            ? `  (portal jobs still queued after ${drained.ms} ms: ${drained.left})`
+            : `  (portal's follow-up jobs ran out ${drained.ms} ms after its window)`,
+        );
         const floor = await side(ctx.portalPort, ctx.portal.pid, c, mode, 303, "/api/bench-floor/callback");
         const baseline = await side(basePort, base.pid, c, mode, 303);
         const ratio = round(portal.throughput / baseline.throughput, 2);
@@ -173,7 +182,7 @@ export async function benchCallback(ctx: Ctx): Promise<CallbackResult> {
         ctx.log(
           `  callback ${mode} c=${c}: portal ${portal.throughput}/s p99 ${portal.p99} ms lost ${portal.lost} doubled ${portal.doubled} (${portal.failed} failed) · floor ${floor.throughput}/s p99 ${floor.p99} ms · bare ${baseline.throughput}/s p99 ${baseline.p99} ms · ×floor ${ratioFloor} (p99 ${p99RatioFloor}×) · ×bare ${ratio}`,
         );
-        levels.push({ mode, concurrency: c, portal, floor, baseline, ratio, ratioFloor, p99RatioFloor, p99RatioBare });
+        levels.push({ mode, concurrency: c, portal, floor, baseline, ratio, ratioFloor, p99RatioFloor, p99RatioBare, drain: drained });
       }
     }
   } finally {
