@@ -68,13 +68,15 @@ it("their 24 events reach the team's webhook in a few polls, each upload's 'rece
   await expect.poll(() => arrived.filter((a) => ids.includes(a.uploadId)).length, { timeout: 60_000, interval: 500 }).toBe(24);
   // Each event exactly once, and in its upload's order.
   for (const id of ids) expect(arrived.filter((a) => a.uploadId === id).map((a) => a.type)).toEqual(["upload.received", "upload.verified"]);
-  // Every event is marked dispatched. A webhook worker that fetches again at once (a full batch)
-  // can deliver an event's webhook before the dispatch that queued it has committed its mark.
+  // Every event is marked dispatched. A webhook can be delivered before the dispatch that queued
+  // it has committed its mark (its delivery row and job are committed first), the more often now
+  // that a worker whose fetch came back full fetches again at once.
   await expect.poll(() => portal.db.uploadEvent.count({ where: { uploadId: { in: ids }, dispatchedAt: null } }), { timeout: 10_000, interval: 200 }).toBe(0);
   // Nothing arrived twice while the marks were being committed.
   expect(arrived.filter((a) => ids.includes(a.uploadId))).toHaveLength(24);
-  // Received events come in one burst and verified ones in another (one to three fetches each, as
-  // the workers' polls fall); their deliveries, 10 a fetch. One job per fetch was 24 fetches for each.
+  // Each upload's verification job dispatches its received and verified events itself, so they
+  // need no dispatch jobs; a later one (processing done) is taken a poll's worth at a time. Their
+  // deliveries, 10 a fetch. One job per fetch was 24 fetches for each.
   expect(await polls("upload-event", "uploadId", ids)).toBeLessThanOrEqual(6);
   const deliveries = await portal.db.webhookDelivery.findMany({ where: { uploadId: { in: ids } }, select: { id: true } });
   expect(deliveries).toHaveLength(24);
@@ -86,3 +88,26 @@ it("their 24 events reach the team's webhook in a few polls, each upload's 'rece
     ),
   ).toBeLessThanOrEqual(10);
 });
+
+it(
+  "with TwentyThree failing, an accepted callback's one job still sends its upload.received at once and keeps the verification for a retry",
+  { timeout: 90_000 },
+  async () => {
+    const u = await receivedUpload(portal.emu.url, { name: "Guest at the door", email: "door@example.com", title: "Door clip" });
+    await portal.emu.faults({ apiFailure: "503" });
+    try {
+      queue.enqueueReceived(u.uploadId);
+      await expect
+        .poll(() => arrived.filter((a) => a.uploadId === u.uploadId).map((a) => a.type), { timeout: 60_000, interval: 250 })
+        .toEqual(["upload.received"]);
+      // Not verified (TwentyThree did not answer), and queued again for later.
+      expect((await portal.db.upload.findUniqueOrThrow({ where: { id: u.uploadId } })).state).toBe("RECEIVED");
+      const queued = await portal.db.$queryRaw<Array<{ name: string; state: string }>>`
+      SELECT name, state::text FROM pgboss.job WHERE data->>'uploadId' = ${u.uploadId}`;
+      // One job for the callback: the verification, which dispatched the event itself.
+      expect(queued).toEqual([{ name: "verify-upload", state: "retry" }]);
+    } finally {
+      await portal.emu.faults(null);
+    }
+  },
+);

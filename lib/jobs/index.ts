@@ -24,7 +24,7 @@ import {
   enqueueMail,
   enqueueReminder,
   enqueueReplaceCheck,
-  enqueueVerification,
+  enqueueVerifications,
   enqueueWebhook,
   EVENT_QUEUE,
   FOLLOW_QUEUE,
@@ -39,7 +39,7 @@ import {
   WEBHOOK_QUEUE,
 } from "./queue";
 
-export { enqueueFollow, enqueueMail, enqueueUploadEvents, enqueueVerification, enqueueWebhook, QUEUES } from "./queue";
+export { enqueueFollow, enqueueMail, enqueueUploadEvents, enqueueVerification, enqueueVerifications, enqueueWebhook, QUEUES } from "./queue";
 
 type JobOptions = {
   databaseUrl?: string;
@@ -88,12 +88,13 @@ async function workEach<T extends object>(boss: PgBoss, queue: string, size: num
 }
 
 /**
- * pg-boss 10 waits out the polling interval after every fetch, even one that came back full: a
- * worker of 20 jobs per 2 s poll verified a burst of 3 000 uploads in five minutes (the bench's
- * drains, docs/benchmarks.md). A full fetch means more is waiting, so the worker is told to fetch
- * again as soon as this batch ends (notifyWorker skips that wait once), unless callbacks are still
- * arriving in a burst (lib/jobs/queue.ts callbackBurst): then the follow-up keeps its pace and
- * leaves the cores to them. Called as a batch ends, before pg-boss decides whether to wait.
+ * pg-boss 10 waits out what is left of its polling interval after every fetch, even one that came
+ * back full: a worker of 20 jobs per 2 s poll verified a burst of 3 000 uploads in five minutes
+ * (the bench's drains, docs/benchmarks.md). A full fetch means more is waiting, so the worker is
+ * told to fetch again as soon as this batch ends (notifyWorker skips that wait once), unless
+ * callbacks are still arriving in a burst (lib/jobs/queue.ts callbackBurst): then the follow-up
+ * keeps its pace and leaves the cores to them. Still at most one batch at once per worker (20
+ * calls to TwentyThree for the verifications). Called as a batch ends, before pg-boss waits.
  */
 function againIfFull(boss: PgBoss, worker: { id?: string }, fetched: number, size: number) {
   if (fetched >= size && worker.id && !callbackBurst()) boss.notifyWorker(worker.id);
@@ -209,12 +210,21 @@ async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
   await boss.createQueue(CHAPTERS_QUEUE, { name: CHAPTERS_QUEUE, retryLimit: 8, retryDelay: 10, retryBackoff: true });
 
   await workEach<{ uploadId: string }>(boss, QUEUES.verify, 20, poll, async (job) => {
-    const result = await verifyUpload(job.data.uploadId, { timeoutMs: 10_000 });
+    const { uploadId } = job.data;
+    let result;
+    try {
+      result = await verifyUpload(uploadId, { timeoutMs: 10_000, announce: false });
+    } finally {
+      // The upload's recorded events go out from this job, whatever TwentyThree answered: the
+      // callback's "upload.received" (so an accepted callback queues one job, not a verification
+      // and a dispatch) and the confirmation's "upload.verified", oldest first, in one dispatch.
+      // If it throws, pg-boss retries this job, which dispatches again (the sweep is the net).
+      await holdingTransaction(() => dispatchPendingEvents({ uploadId }));
+    }
     // Thrown errors make pg-boss retry with backoff; "not_found" is final (never verified).
     if (result === "unavailable") throw new Error("TwentyThree unavailable; will retry");
-    log.info("jobs: verification", { uploadId: job.data.uploadId, result });
-    // The confirmation recorded and announced its "upload.verified" event (the outbox).
-    if (result === "verified") await enqueueFollow(job.data.uploadId, 0, boss);
+    log.info("jobs: verification", { uploadId, result });
+    if (result === "verified") await enqueueFollow(uploadId, 0, boss);
   });
   await workEach<{ uploadId: string; attempt?: number }>(boss, FOLLOW_QUEUE, 20, poll, async (job) => {
     const attempt = job.data.attempt ?? 0;
@@ -310,7 +320,7 @@ async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
     for (const id of confirmed) await enqueueFollow(id, 0, boss);
   });
   await boss.work(QUEUES.sweep, async () => {
-    for (const id of await pendingVerifications()) await enqueueVerification(id, boss);
+    await enqueueVerifications(await pendingVerifications(), boss);
     for (const id of await pendingProcessing()) await enqueueFollow(id, 0, boss);
     for (const id of await pendingChapters()) await enqueueChapters(id, boss);
     for (const id of await unsentMail()) await enqueueMail(id, boss);

@@ -42,13 +42,21 @@ export const setRunningBoss = (boss: PgBoss | undefined) => {
   globalForJobs.portalBoss = boss;
 };
 
-// singletonKey: one pending verification per upload, however many callbacks repeat.
+// singletonKey names the upload, but pg-boss enforces it only on its short, singleton and stately
+// queues; on this standard one a second job for an upload (the sweep queueing it again while the
+// first still waits) finds the row no longer RECEIVED and skips.
 const verifyJob = (uploadId: string) => ({ singletonKey: uploadId, retryLimit: 8, retryDelay: 15, retryBackoff: true });
 const eventJob = { retryLimit: 8, retryDelay: 15, retryBackoff: true };
 
 export async function enqueueVerification(uploadId: string, boss = runningBoss()): Promise<void> {
   if (!boss) return; // no workers in this process (tests, scripts): the sweep picks it up later
   await boss.send(QUEUES.verify, { uploadId }, verifyJob(uploadId));
+}
+
+/** Many verifications in one statement (the sweep's, after an outage: one insert, not one per upload). */
+export async function enqueueVerifications(uploadIds: string[], boss = runningBoss()): Promise<void> {
+  if (!boss || !uploadIds.length) return;
+  await boss.insert(uploadIds.map((uploadId) => ({ name: QUEUES.verify, data: { uploadId }, ...verifyJob(uploadId) })));
 }
 
 // Jobs queued from the callback's hot path (issue #20), sent together: whatever accepted callbacks
@@ -81,23 +89,26 @@ function flush(boss: PgBoss) {
 const BURST_COUNT = 10;
 // On globalThis, as the running instance above: Next bundles the route that notes a callback and
 // the instrumentation that runs the workers separately, each with its own copy of this module.
+// Times are performance.now(): monotonic (a clock stepped back would otherwise look like a burst
+// until it caught up) and one origin for the whole process, whichever bundle reads it.
 const globalForBurst = globalThis as unknown as { portalCallbackArrivals?: { times: number[]; n: number } };
 const arrivals = () => (globalForBurst.portalCallbackArrivals ??= { times: [], n: 0 });
-export function callbackBurst(now = Date.now()): boolean {
+export function callbackBurst(now = performance.now()): boolean {
   const { times, n } = arrivals();
   const oldest = times[n % BURST_COUNT]; // the BURST_COUNT-th most recent, once there are that many
   return oldest !== undefined && now - oldest < 1000;
 }
-export function noteCallback(now = Date.now()): void {
+export function noteCallback(now = performance.now()): void {
   const a = arrivals();
   a.times[a.n++ % BURST_COUNT] = now;
 }
 
-/** An accepted callback's follow-up: its ownership check and the upload.received event (lib/intake/receive.ts). */
+/** An accepted callback's follow-up: one verification job, which checks ownership and then dispatches
+ * the upload's events, its "upload.received" first (lib/jobs/index.ts; lib/intake/receive.ts). */
 export function enqueueReceived(uploadId: string, boss = runningBoss()): void {
   noteCallback();
   if (!boss) return; // no workers here: the verify sweep picks it up
-  pending.push({ name: QUEUES.verify, data: { uploadId }, ...verifyJob(uploadId) }, { name: EVENT_QUEUE, data: { uploadId }, ...eventJob });
+  pending.push({ name: QUEUES.verify, data: { uploadId }, ...verifyJob(uploadId) });
   timer ??= setTimeout(() => flush(boss), BATCH_MS);
 }
 
