@@ -56,7 +56,7 @@ it("45 uploads waiting for verification (three fetches of 20) are all verified w
 
 it("while callbacks are still arriving in a burst, the worker keeps its polling pace", { timeout: 150_000 }, async () => {
   const ids = await uploads(25, "pace");
-  // Other callbacks keep arriving at this instance, 20 a second, as the route notes each accepted one.
+  // Other callbacks keep arriving at this instance, 20 a second, as the route notes each one.
   const arriving = setInterval(() => queue.noteCallback(), 50);
   try {
     const { fetches, spread } = await verifyAll(ids);

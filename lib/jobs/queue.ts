@@ -80,8 +80,8 @@ function flush(boss: PgBoss) {
 }
 
 /**
- * Whether callbacks are arriving in a burst at this instance: BURST_COUNT accepted within the last
- * second. While they are, the workers keep their polling pace (lib/jobs/index.ts), so the
+ * Whether callbacks are arriving in a burst at this instance: BURST_COUNT within the last second,
+ * whatever their outcome (a flood of repeats or forgeries is load too; lib/intake/receive.ts). While they are, the workers keep their polling pace (lib/jobs/index.ts), so the
  * follow-up does not take the cores the callbacks themselves need; once the burst has passed, a
  * worker whose fetch came back full fetches again at once, and the backlog drains at the speed
  * of the work instead of one batch per poll. The last BURST_COUNT arrival times, in a ring.
@@ -106,7 +106,6 @@ export function noteCallback(now = performance.now()): void {
 /** An accepted callback's follow-up: one verification job, which checks ownership and then dispatches
  * the upload's events, its "upload.received" first (lib/jobs/index.ts; lib/intake/receive.ts). */
 export function enqueueReceived(uploadId: string, boss = runningBoss()): void {
-  noteCallback();
   if (!boss) return; // no workers here: the verify sweep picks it up
   pending.push({ name: QUEUES.verify, data: { uploadId }, ...verifyJob(uploadId) });
   timer ??= setTimeout(() => flush(boss), BATCH_MS);
