@@ -32,7 +32,7 @@ type TokenForClaim = Pick<UploadToken, "id" | "connectionId" | "linkId" | "contr
 export async function confirmOwnership(
   token: TokenForClaim,
   photo: Photo,
-  opts: { source?: "RECONCILED"; now?: Date; announce?: boolean } = {},
+  opts: { source?: "RECONCILED"; now?: Date } = {},
 ): Promise<{ uploadId: string; created: boolean; changed: boolean }> {
   const now = opts.now ?? new Date();
   const result = await db().$transaction(async (tx) => {
@@ -81,8 +81,7 @@ export async function confirmOwnership(
     await recordUploadEvent(tx, "upload.verified", row.id);
     return { uploadId: row.id, created: true, changed: true };
   });
-  // Whoever confirmed it (the verify job, reconciliation, the thank-you page), the team hears of it:
-  // a dispatch is queued, unless the caller dispatches the upload's events itself (the verify job).
-  if (result.changed && opts.announce !== false) await announceUploadEvents(result.uploadId);
+  // Whoever confirmed it (the verify job, reconciliation, the thank-you page), the team hears of it.
+  if (result.changed) await announceUploadEvents(result.uploadId);
   return result;
 }

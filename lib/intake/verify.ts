@@ -8,8 +8,7 @@ import { confirmOwnership, DISOWNED_REASON, listTokenObjects } from "./ownership
 
 export type VerifyResult = "verified" | "not_found" | "unavailable" | "skipped";
 
-/** `announce: false`: the caller dispatches the upload's events itself (the verify job does, right after). */
-export async function verifyUpload(uploadId: string, opts: { timeoutMs?: number; announce?: boolean } = {}): Promise<VerifyResult> {
+export async function verifyUpload(uploadId: string, opts: { timeoutMs?: number } = {}): Promise<VerifyResult> {
   const upload = await db().upload.findUnique({ where: { id: uploadId }, include: { token: { include: { connection: true } } } });
   if (!upload || upload.state !== "RECEIVED" || !upload.photoId) return "skipped";
   let photos;
@@ -21,7 +20,7 @@ export async function verifyUpload(uploadId: string, opts: { timeoutMs?: number;
   }
   const match = photos.find((p) => p.photoId === upload.photoId);
   if (match) {
-    await confirmOwnership(upload.token, match, { announce: opts.announce });
+    await confirmOwnership(upload.token, match);
     return "verified";
   }
   // Not made with this token. Reconciliation still lists the token's objects until it expires,

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { sweepCallbackAudit } from "@/lib/intake/callback-audit";
 import { verifyUpload } from "@/lib/intake/verify";
+import { announceUploadEvents } from "@/lib/processing/events";
 import { followProcessing, pendingProcessing } from "@/lib/processing/follow";
 import { dispatchPendingEvents, pruneDispatchedEvents } from "@/lib/notify/dispatch";
 import { deliverWebhook, deliveryEndpoints, dueWebhooks } from "@/lib/webhooks/deliver";
@@ -211,19 +212,19 @@ async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
 
   await workEach<{ uploadId: string }>(boss, QUEUES.verify, 20, poll, async (job) => {
     const { uploadId } = job.data;
-    let result;
-    try {
-      result = await verifyUpload(uploadId, { timeoutMs: 10_000, announce: false });
-    } finally {
-      // The upload's recorded events go out from this job, whatever TwentyThree answered: the
-      // callback's "upload.received" (so an accepted callback queues one job, not a verification
-      // and a dispatch) and the confirmation's "upload.verified", oldest first, in one dispatch.
-      // If it throws, pg-boss retries this job, which dispatches again (the sweep is the net).
-      await holdingTransaction(() => dispatchPendingEvents({ uploadId }));
-    }
+    // The callback's "upload.received" goes out from this job, before TwentyThree is asked, so an
+    // accepted callback queues one job, not a verification and a dispatch of its own. A dispatch
+    // that fails is handed to the event queue (the sweep is the net behind it) and does not hold
+    // up the verification.
+    await holdingTransaction(() => dispatchPendingEvents({ uploadId })).catch(async (err: Error) => {
+      log.warn("jobs: dispatch before verification failed; queued on its own", { uploadId, error: err.message.slice(0, 200) });
+      await announceUploadEvents(uploadId);
+    });
+    const result = await verifyUpload(uploadId, { timeoutMs: 10_000 });
     // Thrown errors make pg-boss retry with backoff; "not_found" is final (never verified).
     if (result === "unavailable") throw new Error("TwentyThree unavailable; will retry");
     log.info("jobs: verification", { uploadId, result });
+    // The confirmation recorded and announced its "upload.verified" event (the outbox).
     if (result === "verified") await enqueueFollow(uploadId, 0, boss);
   });
   await workEach<{ uploadId: string; attempt?: number }>(boss, FOLLOW_QUEUE, 20, poll, async (job) => {

@@ -62,7 +62,7 @@ export async function enqueueVerifications(uploadIds: string[], boss = runningBo
 // Jobs queued from the callback's hot path (issue #20), sent together: whatever accepted callbacks
 // queue within BATCH_MS goes to PostgreSQL as one boss.insert (one statement for many jobs, where
 // each boss.send was a statement of its own). insert writes the same rows as send (same table,
-// same ON CONFLICT DO NOTHING, so singletonKey holds). Not awaited by the request, as before; a
+// same ON CONFLICT DO NOTHING). Not awaited by the request, as before; a
 // crash inside the window loses what a lost fire-and-forget send lost: the verify sweep queues
 // any verification again. 50 ms (was 5): at a few hundred callbacks a second one insert then
 // carries ten or more callbacks' jobs instead of one or two, and each insert is a transaction of
@@ -103,8 +103,8 @@ export function noteCallback(now = performance.now()): void {
   a.times[a.n++ % BURST_COUNT] = now;
 }
 
-/** An accepted callback's follow-up: one verification job, which checks ownership and then dispatches
- * the upload's events, its "upload.received" first (lib/jobs/index.ts; lib/intake/receive.ts). */
+/** An accepted callback's follow-up: one verification job, which dispatches the upload's
+ * "upload.received" and then checks ownership (lib/jobs/index.ts; lib/intake/receive.ts). */
 export function enqueueReceived(uploadId: string, boss = runningBoss()): void {
   if (!boss) return; // no workers here: the verify sweep picks it up
   pending.push({ name: QUEUES.verify, data: { uploadId }, ...verifyJob(uploadId) });
