@@ -40,7 +40,7 @@ import {
   WEBHOOK_QUEUE,
 } from "./queue";
 
-export { enqueueFollow, enqueueMail, enqueueUploadEvents, enqueueVerification, enqueueVerifications, enqueueWebhook, QUEUES } from "./queue";
+export { enqueueFollow, enqueueMail, enqueueUploadEvents, enqueueVerifications, enqueueWebhook, QUEUES } from "./queue";
 
 type JobOptions = {
   databaseUrl?: string;

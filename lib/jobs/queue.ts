@@ -43,19 +43,15 @@ export const setRunningBoss = (boss: PgBoss | undefined) => {
 };
 
 // singletonKey names the upload, but pg-boss enforces it only on its short, singleton and stately
-// queues; on this standard one a second job for an upload (the sweep queueing it again while the
-// first still waits) finds the row no longer RECEIVED and skips.
+// queues: on this standard one the sweep can queue an upload again while its first job still
+// waits (a TwentyThree outage). Both run; once one has confirmed the row, the other finds it no
+// longer RECEIVED and skips (after dispatching nothing: the event is already out).
 const verifyJob = (uploadId: string) => ({ singletonKey: uploadId, retryLimit: 8, retryDelay: 15, retryBackoff: true });
 const eventJob = { retryLimit: 8, retryDelay: 15, retryBackoff: true };
 
-export async function enqueueVerification(uploadId: string, boss = runningBoss()): Promise<void> {
-  if (!boss) return; // no workers in this process (tests, scripts): the sweep picks it up later
-  await boss.send(QUEUES.verify, { uploadId }, verifyJob(uploadId));
-}
-
-/** Many verifications in one statement (the sweep's, after an outage: one insert, not one per upload). */
+/** Verifications in one statement (the sweep's, after an outage: one insert, not one per upload). */
 export async function enqueueVerifications(uploadIds: string[], boss = runningBoss()): Promise<void> {
-  if (!boss || !uploadIds.length) return;
+  if (!boss || !uploadIds.length) return; // no workers in this process (tests, scripts): the sweep picks them up later
   await boss.insert(uploadIds.map((uploadId) => ({ name: QUEUES.verify, data: { uploadId }, ...verifyJob(uploadId) })));
 }
 
@@ -81,8 +77,9 @@ function flush(boss: PgBoss) {
 
 /**
  * Whether callbacks are arriving in a burst at this instance: BURST_COUNT within the last second,
- * whatever their outcome (a flood of repeats or forgeries is load too; lib/intake/receive.ts). While they are, the workers keep their polling pace (lib/jobs/index.ts), so the
- * follow-up does not take the cores the callbacks themselves need; once the burst has passed, a
+ * whatever their outcome (a flood of repeats or forgeries is load too; lib/intake/receive.ts).
+ * While they are, the workers keep their polling pace (lib/jobs/index.ts), so the follow-up
+ * does not take the cores the callbacks themselves need; once the burst has passed, a
  * worker whose fetch came back full fetches again at once, and the backlog drains at the speed
  * of the work instead of one batch per poll. The last BURST_COUNT arrival times, in a ring.
  */
