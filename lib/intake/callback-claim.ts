@@ -4,6 +4,20 @@
 // max_uploads checks, the insert and the audit row. It answers 'fallback' for anything it would
 // refuse; lib/intake/callback.ts then takes its TypeScript path, which words and audits every
 // refusal exactly as before, so the fast path can only accept what that path would accept.
+//
+// Claims that arrive while earlier ones are still in PostgreSQL go together (group commit): at
+// most CLAIMS_IN_FLIGHT statements run at once, and whatever queued behind them is sent as one
+// statement calling the function once per callback, in one transaction. Alone, a callback is one
+// statement as before and waits for nothing. Each claim is still its own function call, with
+// what it sees and answers unchanged: within the transaction each call sees the rows the earlier
+// calls wrote (a repeat in the same batch is a duplicate, as it would be one statement later),
+// and the locks are taken in token order, the same order in every batch, so batches cannot
+// deadlock each other. The callback is answered only after that transaction has committed. What
+// a batch saves is PostgreSQL's per-statement and per-commit work: a throwaway harness measured
+// 0.47 ms of backend CPU per claim alone against 0.30 ms in batches of four and 0.24–0.29 ms in
+// batches of sixteen (the floor's single INSERT: 0.26 ms), and the portal sends one statement
+// where it sent several. Hand-written: DataLoader-style libraries batch what is asked within one
+// tick, and callbacks arrive in separate socket reads, so they would batch nothing here.
 import { Prisma } from "@/generated/prisma/client";
 import { directQuery } from "@/lib/db-direct";
 import { env } from "@/lib/env";
@@ -17,7 +31,7 @@ export type Claim =
 
 type Row = { outcome: string; upload_id?: string; slug?: string; background?: boolean; retry_after_ms?: number };
 
-export async function claimCallback(input: {
+export type ClaimInput = {
   tokenId: string;
   nonce: string;
   params: Record<string, string>;
@@ -26,18 +40,118 @@ export async function claimCallback(input: {
   ip?: string;
   clientKey: string;
   now: Date;
-}): Promise<Claim> {
-  const { params, now } = input;
+};
+
+/** Claim statements at once from this instance (of the direct pool's four connections). */
+const CLAIMS_IN_FLIGHT = 2;
+/** The most callbacks one statement carries. */
+const MAX_BATCH = 32;
+
+// One line of work, in arrival order, as the direct pool's own queue kept it before claims were
+// batched: a claim, or a repeat's spend against its token's budget (behindClaims), which must not
+// overtake the claims that arrived before it (copies arriving together all see the budget they
+// arrived to, lib/intake/callback.ts).
+type Waiting = { input: ClaimInput; resolve: (claim: Claim) => void; reject: (err: unknown) => void } | { task: () => Promise<void> };
+const queue: Waiting[] = [];
+let inFlight = 0;
+
+export function claimCallback(input: ClaimInput): Promise<Claim> {
+  return new Promise<Claim>((resolve, reject) => {
+    queue.push({ input, resolve, reject });
+    pump();
+  });
+}
+
+/** Run `task` (one statement) once the claims queued before it have been sent. */
+export function behindClaims(task: () => Promise<void>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    queue.push({ task: () => task().then(resolve, reject) });
+    pump();
+  });
+}
+
+function pump() {
+  while (inFlight < CLAIMS_IN_FLIGHT && queue.length) {
+    const head = queue[0]!;
+    let work: Promise<void>;
+    if ("task" in head) {
+      queue.shift();
+      work = head.task();
+    } else {
+      let n = 1;
+      while (n < queue.length && n < MAX_BATCH && !("task" in queue[n]!)) n++;
+      work = send(queue.splice(0, n) as Claiming[]);
+    }
+    inFlight++;
+    void work.finally(() => {
+      inFlight--;
+      pump();
+    });
+  }
+}
+
+type Claiming = Extract<Waiting, { input: ClaimInput }>;
+
+async function send(batch: Claiming[]): Promise<void> {
+  if (batch.length === 1) {
+    const [one] = batch as [Claiming];
+    await claimOne(one.input).then(one.resolve, one.reject);
+    return;
+  }
+  let claims: Claim[];
+  try {
+    claims = await claimMany(batch.map((w) => w.input));
+  } catch (err) {
+    // Nothing of a failed statement committed. PostgreSQL refused it (an SQLSTATE): each callback
+    // is claimed again on its own, so one that cannot be claimed answers for itself alone. No
+    // answer at all (the database is down): each fails as a statement of its own would have.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) await Promise.all(batch.map((w) => claimOne(w.input).then(w.resolve, w.reject)));
+    else for (const w of batch) w.reject(err);
+    return;
+  }
+  batch.forEach((w, i) => w.resolve(claims[i]!));
+}
+
+const limitArgs = () =>
+  Prisma.sql`${CALLBACK_LIMITS.perClient.max}::int, ${CALLBACK_LIMITS.perClient.windowMs}::bigint,
+      ${CALLBACK_LIMITS.perToken.max}::int, ${CALLBACK_LIMITS.perToken.windowMs}::bigint, ${env().CALLBACK_GRACE_MINUTES * 60_000}::bigint`;
+
+async function claimOne(input: ClaimInput): Promise<Claim> {
+  const { params } = input;
   // On the direct pool (lib/db-direct.ts): this is every callback's one statement.
   const [row] = await directQuery<{ r: Row }>(Prisma.sql`
     SELECT intake_callback_claim(
       ${input.tokenId}::uuid, ${input.nonce}, ${params.upload_token ?? ""}, ${(params.domain ?? "").toLowerCase()},
       ${params.photo_id}, ${params.tree_id}, ${params.token},
-      ${input.clientKey}, ${CALLBACK_LIMITS.perClient.max}::int, ${CALLBACK_LIMITS.perClient.windowMs}::bigint,
-      ${CALLBACK_LIMITS.perToken.max}::int, ${CALLBACK_LIMITS.perToken.windowMs}::bigint, ${env().CALLBACK_GRACE_MINUTES * 60_000}::bigint, ${now}::timestamptz,
+      ${input.clientKey}, ${limitArgs()}, ${input.now}::timestamptz,
       ${input.method}, ${input.ip ?? null}, ${JSON.stringify(params)}::jsonb, ${digest(input.raw)}, ${excerpt(input.raw)}
     ) AS r`);
-  const r = row?.r;
+  return fromRow(row?.r);
+}
+
+/** Several claims in one statement: one function call per callback, in token order (the lock order). */
+async function claimMany(inputs: ClaimInput[]): Promise<Claim[]> {
+  const order = inputs.map((_, i) => i).sort((a, b) => (inputs[a]!.tokenId < inputs[b]!.tokenId ? -1 : inputs[a]!.tokenId > inputs[b]!.tokenId ? 1 : 0));
+  const col = <T>(f: (input: ClaimInput) => T) => order.map((i) => f(inputs[i]!));
+  const rows = await directQuery<{ n: string; r: Row }>(Prisma.sql`
+    SELECT x.n, intake_callback_claim(
+      x.token_id, x.nonce, x.upload_token, x.domain, x.photo_id, x.tree_id, x.photo_token,
+      x.client_key, ${limitArgs()}, x.at, x.method, x.ip, x.params, x.sha, x.excerpt
+    ) AS r
+    FROM unnest(
+      ${col((c) => c.tokenId)}::uuid[], ${col((c) => c.nonce)}::text[], ${col((c) => c.params.upload_token ?? "")}::text[],
+      ${col((c) => (c.params.domain ?? "").toLowerCase())}::text[], ${col((c) => c.params.photo_id)}::text[],
+      ${col((c) => c.params.tree_id)}::text[], ${col((c) => c.params.token)}::text[], ${col((c) => c.clientKey)}::text[],
+      ${col((c) => c.now)}::timestamptz[], ${col((c) => c.method)}::text[], ${col((c) => c.ip ?? null)}::text[],
+      ${col((c) => JSON.stringify(c.params))}::jsonb[], ${col((c) => digest(c.raw))}::text[], ${col((c) => excerpt(c.raw))}::text[]
+    ) WITH ORDINALITY AS x(token_id, nonce, upload_token, domain, photo_id, tree_id, photo_token, client_key, at, method, ip, params, sha, excerpt, n)`);
+  const claims: Claim[] = new Array<Claim>(inputs.length);
+  for (const row of rows) claims[order[Number(row.n) - 1]!] = fromRow(row.r);
+  return Array.from(claims, (c) => c ?? { outcome: "fallback" as const });
+}
+
+function fromRow(r: Row | undefined): Claim {
   if (!r) return { outcome: "fallback" };
   if (r.outcome === "limited") return { outcome: "limited", retryAfterSeconds: Math.max(1, Math.ceil(Number(r.retry_after_ms) / 1000)) };
   if ((r.outcome === "accepted" || r.outcome === "duplicate") && r.upload_id && r.slug !== undefined) {

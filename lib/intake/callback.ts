@@ -10,7 +10,7 @@ import { bump, bumpDirect, CALLBACK_LIMITS, overLimit } from "@/lib/limits";
 import { log } from "@/lib/log";
 import { recordUploadEvent } from "@/lib/processing/events";
 import { audit, storable, type AuditInput } from "./callback-audit";
-import { claimCallback } from "./callback-claim";
+import { behindClaims, claimCallback } from "./callback-claim";
 import { signTicket, verifyState } from "./signing";
 
 export type CallbackOutcome =
@@ -64,7 +64,7 @@ export async function handleCallback(input: { method: string; params: Record<str
       // A repeat is spent against its token after it was answered for (a second round trip on
       // this rare path only), as below: copies arriving together all see the budget they arrived to.
       // On the claim's own pool (lib/db-direct.ts), queued behind claims already waiting, as before.
-      else await bumpDirect(`callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now);
+      else await behindClaims(() => bumpDirect(`callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now));
       return { kind: claim.outcome, slug: claim.slug, ticket: signTicket(state.tokenId), background: claim.background, uploadId: claim.uploadId };
     }
   }

@@ -170,4 +170,106 @@ describe("intake journey against the emulator", () => {
     });
     expect([one.kind, two.kind]).toEqual(["accepted", "rejected"]);
   });
+
+  it("claims callbacks that arrive together in shared transactions, each answered for itself", async () => {
+    // Twenty visitors' uploads, each callback arriving twice, plus a second file on a one-file
+    // token and a callback carrying another token's upload_token, all at once: the claims queue
+    // behind the first ones and go to PostgreSQL in batches (lib/intake/callback-claim.ts).
+    const uploads = [];
+    for (let i = 0; i < 20; i++) {
+      // Twenty visitors: each from an address and with an e-mail of their own (the mint's limits).
+      const minted = await m.mintToken({
+        link: await demoLink(),
+        details: { name: `Visitor ${i}`, email: `visitor${i}@example.com`, title: "Our story", description: undefined, consent: true },
+        requesterIp: `198.51.100.${i + 1}`,
+      });
+      if (!minted.ok) throw new Error(minted.message);
+      uploads.push({ minted, params: await redeem(minted.uploadToken, clip, "clip.mp4", "video/mp4") });
+    }
+    const single = await m.mintToken({
+      link: await demoLink(),
+      details: { name: "Grace", email: "grace@example.com", title: "Two files", description: undefined, consent: true },
+      requesterIp: "198.51.100.99",
+      maxUploads: 1,
+    });
+    if (!single.ok) throw new Error(single.message);
+    const singleRow = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: single.tokenId } });
+    const singleState = signing.signState(singleRow.id, singleRow.stateNonce);
+    const file = (photoId: string) => ({
+      domain: emu.domain,
+      upload_token: single.uploadToken,
+      photo_id: photoId,
+      tree_id: "1",
+      token: "c".repeat(32),
+      state: singleState,
+    });
+    const forged = { ...uploads[0]!.params, upload_token: uploads[1]!.minted.uploadToken };
+
+    const calls = [...uploads.map((u) => u.params), file("7001"), forged, ...uploads.map((u) => u.params), file("7002")];
+    const outcomes = await Promise.all(calls.map((params) => cb.handleCallback({ method: "GET", params })));
+
+    for (const [i, { minted, params }] of uploads.entries()) {
+      const mine = [outcomes[i]!, outcomes[i + 22]!];
+      expect(mine.map((o) => o.kind).sort()).toEqual(["accepted", "duplicate"]);
+      const ids = mine.map((o) => ("uploadId" in o ? o.uploadId : undefined));
+      expect(ids[0]).toBe(ids[1]);
+      // The answer names this callback's own row, not a neighbour's in the batch.
+      const row = await portal.db.upload.findUniqueOrThrow({ where: { id: ids[0]! } });
+      expect(row).toMatchObject({ tokenId: minted.tokenId, photoId: params.photo_id, photoToken: params.token });
+    }
+    expect([outcomes[20]!.kind, outcomes[42]!.kind]).toEqual(["accepted", "rejected"]);
+    expect(outcomes[21]).toMatchObject({ kind: "rejected", reason: "upload_token does not belong to this state" });
+    expect(await portal.db.upload.count({ where: { tokenId: { in: [...uploads.map((u) => u.minted.tokenId), single.tokenId] } } })).toBe(21);
+
+    // They went together: the rows were written by a few transactions, not one per callback.
+    const [{ transactions }] = await portal.db.$queryRaw<[{ transactions: number }]>`
+      SELECT count(DISTINCT xmin::text)::int AS transactions FROM uploads WHERE token_id = ANY(${uploads.map((u) => u.minted.tokenId)}::uuid[])`;
+    expect(transactions).toBeLessThanOrEqual(5);
+  });
+
+  it("a claim PostgreSQL refuses inside a batch fails alone; the callbacks beside it are recorded", async () => {
+    // A row the database will not take (here a trigger; in life a constraint or a bad value)
+    // fails the batch's one statement: the others are claimed again on their own.
+    await portal.db.$executeRawUnsafe(`CREATE FUNCTION refuse_photo_666() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await portal.db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_photo_666 BEFORE INSERT ON uploads FOR EACH ROW WHEN (NEW.photo_id = '666') EXECUTE FUNCTION refuse_photo_666()`,
+    );
+    try {
+      const calls = [];
+      for (let i = 0; i < 8; i++) {
+        const minted = await m.mintToken({
+          link: await demoLink(),
+          details: { name: `Guest ${i}`, email: `guest${i}@example.com`, title: "A clip", description: undefined, consent: true },
+          requesterIp: `203.0.113.${i + 1}`,
+        });
+        if (!minted.ok) throw new Error(minted.message);
+        const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
+        const photoId = i === 5 ? "666" : String(8100 + i);
+        calls.push({
+          domain: emu.domain,
+          upload_token: minted.uploadToken,
+          photo_id: photoId,
+          tree_id: "1",
+          token: "d".repeat(32),
+          state: signing.signState(row.id, row.stateNonce),
+        });
+      }
+      const settled = await Promise.allSettled(calls.map((params) => cb.handleCallback({ method: "GET", params })));
+      expect(settled.map((s) => (s.status === "fulfilled" ? s.value.kind : "failed"))).toEqual([
+        "accepted",
+        "accepted",
+        "accepted",
+        "accepted",
+        "accepted",
+        "failed",
+        "accepted",
+        "accepted",
+      ]);
+      expect(await portal.db.upload.count({ where: { photoId: { in: calls.map((c) => c.photo_id) } } })).toBe(7);
+    } finally {
+      await portal.db.$executeRawUnsafe(`DROP TRIGGER refuse_photo_666 ON uploads`);
+      await portal.db.$executeRawUnsafe(`DROP FUNCTION refuse_photo_666()`);
+    }
+  });
 });
