@@ -26,7 +26,7 @@ async function databaseDown(params: Record<string, string>): Promise<Response> {
 const pageWords = () => visitorTranslator("visitorRefusals");
 
 export async function receiveCallback(method: string, params: Record<string, string>, ip?: string): Promise<Response> {
-  noteCallback(); // while callbacks pour in, the follow-up keeps its pace (lib/jobs/index.ts)
+  noteCallback(); // while callbacks pour in, the follow-up waits for them (lib/jobs/index.ts afterBurst)
   let outcome: Awaited<ReturnType<typeof handleCallback>>;
   try {
     outcome = await handleCallback({ method, params, ip });

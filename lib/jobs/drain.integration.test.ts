@@ -2,8 +2,8 @@
 // poured in) is worked off fetch after fetch once the callbacks have stopped, not one fetch per
 // polling interval: pg-boss waits out its interval after every fetch, even a full one, so the
 // bench's 3 000 callbacks took their worker five minutes to verify. While callbacks are still
-// arriving, the worker keeps its pace (lib/jobs/index.ts againIfFull). Real pg-boss with a long
-// poll, real Postgres, the emulator over HTTP.
+// arriving, a fetched batch waits for them to stop, up to a cap (lib/jobs/index.ts afterBurst).
+// Real pg-boss with a long poll, real Postgres, the emulator over HTTP.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { receivedUpload } from "@/test/received-upload";
 import { startPortalWithEmulator, type PortalWithEmulator } from "@/test/integration";
@@ -12,12 +12,13 @@ let portal: PortalWithEmulator;
 let jobs: typeof import("@/lib/jobs");
 let queue: typeof import("@/lib/jobs/queue");
 const POLL_SECONDS = 20;
+const HOLD_SECONDS = 8;
 
 beforeAll(async () => {
   portal = await startPortalWithEmulator({ authSecret: "drain-test-secret-0123456789abcdef0123", logLevel: "error" });
   jobs = await import("@/lib/jobs");
   queue = await import("@/lib/jobs/queue");
-  await jobs.startJobs({ databaseUrl: portal.databaseUrl, schedule: false, pollSeconds: POLL_SECONDS });
+  await jobs.startJobs({ databaseUrl: portal.databaseUrl, schedule: false, pollSeconds: POLL_SECONDS, burstHoldSeconds: HOLD_SECONDS });
 });
 afterAll(async () => {
   await jobs?.stopJobs();
@@ -54,15 +55,47 @@ it("45 uploads waiting for verification (three fetches of 20) are all verified w
   expect(spread).toBeLessThan(POLL_SECONDS);
 });
 
-it("while callbacks are still arriving in a burst, the worker keeps its polling pace", { timeout: 150_000 }, async () => {
-  const ids = await uploads(25, "pace");
+/** When the worker fetched these jobs (one fetch: one start time), once it has. */
+async function fetchedAt(ids: string[]): Promise<Date | undefined> {
+  const [r] = await portal.db.$queryRaw<Array<{ at: Date | null }>>`
+    SELECT min(started_on) AS at FROM pgboss.job WHERE name = 'verify-upload' AND data->>'uploadId' = ANY(${ids}::text[])`;
+  return r?.at ?? undefined;
+}
+const verifiedTimes = async (ids: string[]) =>
+  (await portal.db.upload.findMany({ where: { id: { in: ids }, state: "VERIFIED" }, select: { verifiedAt: true } })).map((u) => u.verifiedAt!.getTime());
+
+it("while callbacks are still arriving in a burst, a fetched batch waits for them to stop, then runs at once", { timeout: 150_000 }, async () => {
+  const ids = await uploads(20, "hold");
   // Other callbacks keep arriving at this instance, 20 a second, as the route notes each one.
   const arriving = setInterval(() => queue.noteCallback(), 50);
+  let stoppedAt = 0;
   try {
-    const { fetches, spread } = await verifyAll(ids);
-    // Two fetches (20, then 5), the second after the worker's full interval.
-    expect(fetches).toBe(2);
-    expect(spread).toBeGreaterThan(POLL_SECONDS - 5);
+    await jobs.enqueueVerifications(ids);
+    await expect.poll(() => fetchedAt(ids), { timeout: (POLL_SECONDS + 10) * 1000, interval: 250 }).toBeInstanceOf(Date);
+    // Fetched, and held: three seconds on, nothing of the batch has run.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await verifiedTimes(ids)).toEqual([]);
+  } finally {
+    clearInterval(arriving);
+    stoppedAt = Date.now();
+  }
+  await expect.poll(async () => (await verifiedTimes(ids)).length, { timeout: 30_000, interval: 250 }).toBe(20);
+  const times = await verifiedTimes(ids);
+  // All after the callbacks stopped, and well before another poll would have come.
+  expect(Math.min(...times)).toBeGreaterThanOrEqual(stoppedAt);
+  expect(Math.max(...times) - stoppedAt).toBeLessThan(POLL_SECONDS * 1000);
+});
+
+it("a burst that does not end holds a batch no longer than the cap", { timeout: 150_000 }, async () => {
+  const ids = await uploads(5, "cap");
+  const arriving = setInterval(() => queue.noteCallback(), 50);
+  try {
+    await jobs.enqueueVerifications(ids);
+    // Callbacks never stop during this test: the batch runs once its hold (HOLD_SECONDS) is up.
+    await expect.poll(async () => (await verifiedTimes(ids)).length, { timeout: 60_000, interval: 250 }).toBe(5);
+    const held = (Math.min(...(await verifiedTimes(ids))) - (await fetchedAt(ids))!.getTime()) / 1000;
+    expect(held).toBeGreaterThan(HOLD_SECONDS - 1);
+    expect(held).toBeLessThan(HOLD_SECONDS + 5);
   } finally {
     clearInterval(arriving);
   }

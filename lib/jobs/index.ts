@@ -47,6 +47,8 @@ type JobOptions = {
   schedule?: boolean;
   /** Seconds between a worker's polls (pg-boss's default, 2); tests lengthen it to see what one poll takes. */
   pollSeconds?: number;
+  /** The longest a fetched batch waits for a burst of callbacks to pass (afterBurst; default 30). */
+  burstHoldSeconds?: number;
 };
 
 /**
@@ -73,6 +75,7 @@ const holding =
 async function workEach<T extends object>(boss: PgBoss, queue: string, size: number, poll: number | undefined, handle: (job: PgBoss.Job<T>) => Promise<void>) {
   const worker: { id?: string } = {};
   worker.id = await boss.work<T>(queue, { batchSize: size, ...(poll ? { pollingIntervalSeconds: poll } : {}) }, async (jobs) => {
+    await afterBurst();
     const failed: Failed = [];
     await Promise.all(
       jobs.map(async (job) => {
@@ -89,13 +92,32 @@ async function workEach<T extends object>(boss: PgBoss, queue: string, size: num
 }
 
 /**
+ * While callbacks pour in at this instance (ten within a second, lib/jobs/queue.ts callbackBurst),
+ * a worker holds the batch it fetched until they stop, at most `burstHold.ms` (30 s), and then
+ * runs it; a worker holds one batch at a time, so nothing else of its queue starts meanwhile.
+ * The follow-up of a burst (above all each upload's verification: its events' dispatch, a call
+ * to TwentyThree and several statements through Prisma) then runs after the burst, when the
+ * backlog is drained at once (againIfFull), instead of taking the cores the callbacks need: in
+ * the bench, unique callbacks at c = 16 ran at 0.70–1.14 of the floor in four runs with the
+ * hold, 0.64–0.80 in five without (docs/benchmarks.md, tenth round). Nothing waits longer than
+ * the cap while a burst lasts, and a job is held well within pg-boss's expiry (15 minutes);
+ * stopping the workers ends every hold at once.
+ */
+const burstHold = { ms: 30_000, stopping: false };
+async function afterBurst(): Promise<void> {
+  const until = performance.now() + burstHold.ms;
+  while (!burstHold.stopping && callbackBurst() && performance.now() < until) await new Promise((r) => setTimeout(r, 200));
+}
+
+/**
  * pg-boss 10 waits out what is left of its polling interval after every fetch, even one that came
  * back full: a worker of 20 jobs per 2 s poll verified a burst of 3 000 uploads in five minutes
  * (the bench's drains, docs/benchmarks.md). A full fetch means more is waiting, so the worker is
  * told to fetch again as soon as this batch ends (notifyWorker skips that wait once), unless
- * callbacks are still arriving in a burst (lib/jobs/queue.ts callbackBurst): then the follow-up
- * keeps its pace and leaves the cores to them. Still at most one batch at once per worker (20
- * calls to TwentyThree for the verifications). Called as a batch ends, before pg-boss waits.
+ * callbacks are still arriving in a burst (lib/jobs/queue.ts callbackBurst; a batch held to its
+ * cap): then the worker waits for its next poll, and afterBurst holds that batch in turn. Still
+ * at most one batch at once per worker (20 calls to TwentyThree for the verifications). Called
+ * as a batch ends, before pg-boss waits.
  */
 function againIfFull(boss: PgBoss, worker: { id?: string }, fetched: number, size: number) {
   if (fetched >= size && worker.id && !callbackBurst()) boss.notifyWorker(worker.id);
@@ -132,6 +154,7 @@ async function workInOrder<T extends object>(
     queue,
     { batchSize: opts.size, includeMetadata: true, ...(opts.poll ? { pollingIntervalSeconds: opts.poll } : {}) },
     async (jobs) => {
+      await afterBurst();
       const keys = await opts.keyOf(jobs);
       const groups = new Map<string, PgBoss.JobWithMetadata<T>[]>();
       const oldestFirst = [...jobs].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime() || a.id.localeCompare(b.id));
@@ -201,6 +224,8 @@ export async function startJobs(opts: JobOptions = {}): Promise<PgBoss> {
 
 async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
   const poll = opts.pollSeconds;
+  burstHold.ms = (opts.burstHoldSeconds ?? 30) * 1000;
+  burstHold.stopping = false;
   for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, retryLimit: 8, retryDelay: 15, retryBackoff: true });
   await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: MAIL_MAX_ATTEMPTS, retryDelay: 30, retryBackoff: true });
   // Retries follow the Standard Webhooks schedule (lib/webhooks/deliver.ts), queued by the job itself.
@@ -346,6 +371,7 @@ async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
 }
 
 export async function stopJobs(): Promise<void> {
+  burstHold.stopping = true; // a batch held for a burst runs now, so the stop does not wait for it
   await runningBoss()?.stop({ graceful: true, wait: true });
   setRunningBoss(undefined);
 }
