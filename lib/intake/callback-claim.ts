@@ -18,6 +18,7 @@
 // batches of sixteen (the floor's single INSERT: 0.26 ms), and the portal sends one statement
 // where it sent several. Hand-written: DataLoader-style libraries batch what is asked within one
 // tick, and callbacks arrive in separate socket reads, so they would batch nothing here.
+import pg from "pg";
 import { Prisma } from "@/generated/prisma/client";
 import { directQuery } from "@/lib/db-direct";
 import { env } from "@/lib/env";
@@ -48,23 +49,40 @@ export type ClaimInput = {
 const CLAIMS_IN_FLIGHT = 4;
 /** The most callbacks one statement carries. */
 const MAX_BATCH = 32;
+/** The longest a callback waits for its turn, as the pool's own wait for a connection
+ * (lib/db-direct.ts connectionTimeoutMillis): then it is answered as when the database is down. */
+const QUEUE_TIMEOUT_MS = 5_000;
 
 // One line of work, in arrival order, as the direct pool's own queue kept it before claims were
-// batched: a claim, or a repeat's spend against its token's budget (behindClaims), which must not
-// overtake the claims that arrived before it (copies arriving together all see the budget they
-// arrived to, lib/intake/callback.ts).
-type Waiting = { input: ClaimInput; resolve: (claim: Claim) => void; reject: (err: unknown) => void } | { task: () => Promise<void> };
+// batched: a claim, or a repeat's spend against its token's budget (behindClaims). A spend starts
+// only once every claim sent before it has finished, so no claim that arrived before the repeat
+// (a row late in a batch included) sees its spend: copies arriving together all see the budget
+// they arrived to (lib/intake/callback.ts).
+type Claiming = { input: ClaimInput; resolve: (claim: Claim) => void; reject: (err: unknown) => void; timer: ReturnType<typeof setTimeout> };
+type Waiting = Claiming | { task: () => Promise<void> };
 const queue: Waiting[] = [];
 let inFlight = 0;
+let claimsInFlight = 0;
 
 export function claimCallback(input: ClaimInput): Promise<Claim> {
   return new Promise<Claim>((resolve, reject) => {
-    queue.push({ input, resolve, reject });
+    const waiting: Claiming = {
+      input,
+      resolve,
+      reject,
+      timer: setTimeout(() => {
+        const at = queue.indexOf(waiting);
+        if (at < 0) return; // already sent
+        queue.splice(at, 1);
+        reject(new Error("timeout waiting for a turn to claim the callback"));
+      }, QUEUE_TIMEOUT_MS),
+    };
+    queue.push(waiting);
     pump();
   });
 }
 
-/** Run `task` (one statement) once the claims queued before it have been sent. */
+/** Run `task` (one statement) once the claims queued before it have finished. */
 export function behindClaims(task: () => Promise<void>): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     queue.push({ task: () => task().then(resolve, reject) });
@@ -77,12 +95,16 @@ function pump() {
     const head = queue[0]!;
     let work: Promise<void>;
     if ("task" in head) {
+      if (claimsInFlight) return; // the claims sent before it finish first; they pump again
       queue.shift();
       work = head.task();
     } else {
       let n = 1;
       while (n < queue.length && n < MAX_BATCH && !("task" in queue[n]!)) n++;
-      work = send(queue.splice(0, n) as Claiming[]);
+      const batch = queue.splice(0, n) as Claiming[];
+      for (const w of batch) clearTimeout(w.timer);
+      claimsInFlight++;
+      work = send(batch).finally(() => claimsInFlight--);
     }
     inFlight++;
     void work.finally(() => {
@@ -91,8 +113,6 @@ function pump() {
     });
   }
 }
-
-type Claiming = Extract<Waiting, { input: ClaimInput }>;
 
 async function send(batch: Claiming[]): Promise<void> {
   if (batch.length === 1) {
@@ -104,11 +124,11 @@ async function send(batch: Claiming[]): Promise<void> {
   try {
     claims = await claimMany(batch.map((w) => w.input));
   } catch (err) {
-    // Nothing of a failed statement committed. PostgreSQL refused it (an SQLSTATE): each callback
-    // is claimed again on its own, so one that cannot be claimed answers for itself alone. No
-    // answer at all (the database is down): each fails as a statement of its own would have.
-    const code = (err as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) await Promise.all(batch.map((w) => claimOne(w.input).then(w.resolve, w.reject)));
+    // Nothing of a failed statement committed. PostgreSQL refused it (a DatabaseError: a value it
+    // would not take, a deadlock it broke): each callback is claimed again on its own, one after
+    // another in this turn, so one that cannot be claimed answers for itself alone. No answer at
+    // all (the database is down): each fails as a statement of its own would have.
+    if (err instanceof pg.DatabaseError) for (const w of batch) await claimOne(w.input).then(w.resolve, w.reject);
     else for (const w of batch) w.reject(err);
     return;
   }

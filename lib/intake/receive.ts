@@ -26,7 +26,6 @@ async function databaseDown(params: Record<string, string>): Promise<Response> {
 const pageWords = () => visitorTranslator("visitorRefusals");
 
 export async function receiveCallback(method: string, params: Record<string, string>, ip?: string): Promise<Response> {
-  noteCallback(); // while callbacks pour in, the follow-up waits for them (lib/jobs/index.ts afterBurst)
   let outcome: Awaited<ReturnType<typeof handleCallback>>;
   try {
     outcome = await handleCallback({ method, params, ip });
@@ -34,6 +33,10 @@ export async function receiveCallback(method: string, params: Record<string, str
     log.error("callback could not be recorded (database unavailable?)", { error: (err as Error).message.slice(0, 300) });
     return await databaseDown(params);
   }
+  // While callbacks pour in, their follow-up waits for them (lib/jobs/index.ts afterBurst). Only
+  // callbacks that carried a valid signed state and were recorded or repeated count: a flood of
+  // junk or of refused requests, which anyone can send, must not hold the portal's background work.
+  if (outcome.kind === "accepted" || outcome.kind === "duplicate") noteCallback();
   if (outcome.kind === "limited") {
     const { locale, t } = await pageWords();
     const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));

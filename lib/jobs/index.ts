@@ -72,10 +72,17 @@ const holding =
  * hear of them (verification, then the mail) many minutes late. A job that throws is failed on its
  * own, so pg-boss retries it with its queue's back-off; the others complete as usual.
  */
-async function workEach<T extends object>(boss: PgBoss, queue: string, size: number, poll: number | undefined, handle: (job: PgBoss.Job<T>) => Promise<void>) {
+async function workEach<T extends object>(
+  boss: PgBoss,
+  queue: string,
+  size: number,
+  poll: number | undefined,
+  handle: (job: PgBoss.Job<T>) => Promise<void>,
+  opts: { holdForBurst?: boolean } = {},
+) {
   const worker: { id?: string } = {};
   worker.id = await boss.work<T>(queue, { batchSize: size, ...(poll ? { pollingIntervalSeconds: poll } : {}) }, async (jobs) => {
-    await afterBurst();
+    if (opts.holdForBurst) await afterBurst();
     const failed: Failed = [];
     await Promise.all(
       jobs.map(async (job) => {
@@ -92,21 +99,30 @@ async function workEach<T extends object>(boss: PgBoss, queue: string, size: num
 }
 
 /**
- * While callbacks pour in at this instance (ten within a second, lib/jobs/queue.ts callbackBurst),
- * a worker holds the batch it fetched until they stop, at most `burstHold.ms` (30 s), and then
- * runs it; a worker holds one batch at a time, so nothing else of its queue starts meanwhile.
- * The follow-up of a burst (above all each upload's verification: its events' dispatch, a call
- * to TwentyThree and several statements through Prisma) then runs after the burst, when the
- * backlog is drained at once (againIfFull), instead of taking the cores the callbacks need: in
- * the bench, unique callbacks at c = 16 ran at 0.70–1.14 of the floor in four runs with the
- * hold, 0.64–0.80 in five without (docs/benchmarks.md, tenth round). Nothing waits longer than
- * the cap while a burst lasts, and a job is held well within pg-boss's expiry (15 minutes);
- * stopping the workers ends every hold at once.
+ * While callbacks pour in at this instance (ten recorded or repeated within a second,
+ * lib/jobs/queue.ts callbackBurst), the verification worker holds the batch it fetched until
+ * they stop, at most `burstHold.ms` (30 s), and then runs it; it holds one batch at a time, so no
+ * other verification starts meanwhile. Each verification (the upload's events' dispatch, a call
+ * to TwentyThree, several statements through Prisma) then runs after the burst, when the backlog
+ * is drained at once (againIfFull), instead of taking the cores the callbacks need: in the
+ * bench, unique callbacks at c = 16 ran at 0.70–1.14 of the floor in four runs with the hold,
+ * 0.64–0.80 in five without (docs/benchmarks.md, tenth round). Only that worker is held: mail,
+ * webhooks, reminders and the rest keep their pace. A hold that reached its cap is not followed
+ * by another for as long (a burst that never ends still has its uploads verified, half of the
+ * time at the polling pace); a job is held well within pg-boss's expiry (15 minutes); stopping
+ * the workers ends every hold at once.
  */
-const burstHold = { ms: 30_000, stopping: false };
+const burstHold = { ms: 30_000, stopping: false, cappedAt: -Infinity };
 async function afterBurst(): Promise<void> {
-  const until = performance.now() + burstHold.ms;
-  while (!burstHold.stopping && callbackBurst() && performance.now() < until) await new Promise((r) => setTimeout(r, 200));
+  const start = performance.now();
+  if (start - burstHold.cappedAt < burstHold.ms) return;
+  while (!burstHold.stopping && callbackBurst()) {
+    if (performance.now() - start >= burstHold.ms) {
+      burstHold.cappedAt = performance.now();
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /**
@@ -114,10 +130,10 @@ async function afterBurst(): Promise<void> {
  * back full: a worker of 20 jobs per 2 s poll verified a burst of 3 000 uploads in five minutes
  * (the bench's drains, docs/benchmarks.md). A full fetch means more is waiting, so the worker is
  * told to fetch again as soon as this batch ends (notifyWorker skips that wait once), unless
- * callbacks are still arriving in a burst (lib/jobs/queue.ts callbackBurst; a batch held to its
- * cap): then the worker waits for its next poll, and afterBurst holds that batch in turn. Still
- * at most one batch at once per worker (20 calls to TwentyThree for the verifications). Called
- * as a batch ends, before pg-boss waits.
+ * callbacks are still arriving in a burst (lib/jobs/queue.ts callbackBurst): then the worker
+ * fetches at its polling pace (pg-boss fetches at once when the batch outlasted the interval,
+ * as one held to its cap does). Still at most one batch at once per worker (20 calls to
+ * TwentyThree for the verifications). Called as a batch ends, before pg-boss waits.
  */
 function againIfFull(boss: PgBoss, worker: { id?: string }, fetched: number, size: number) {
   if (fetched >= size && worker.id && !callbackBurst()) boss.notifyWorker(worker.id);
@@ -154,7 +170,6 @@ async function workInOrder<T extends object>(
     queue,
     { batchSize: opts.size, includeMetadata: true, ...(opts.poll ? { pollingIntervalSeconds: opts.poll } : {}) },
     async (jobs) => {
-      await afterBurst();
       const keys = await opts.keyOf(jobs);
       const groups = new Map<string, PgBoss.JobWithMetadata<T>[]>();
       const oldestFirst = [...jobs].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime() || a.id.localeCompare(b.id));
@@ -226,6 +241,7 @@ async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
   const poll = opts.pollSeconds;
   burstHold.ms = (opts.burstHoldSeconds ?? 30) * 1000;
   burstHold.stopping = false;
+  burstHold.cappedAt = -Infinity;
   for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, retryLimit: 8, retryDelay: 15, retryBackoff: true });
   await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, retryLimit: MAIL_MAX_ATTEMPTS, retryDelay: 30, retryBackoff: true });
   // Retries follow the Standard Webhooks schedule (lib/webhooks/deliver.ts), queued by the job itself.
@@ -235,23 +251,30 @@ async function setUp(boss: PgBoss, opts: JobOptions): Promise<void> {
   await boss.createQueue(FOLLOW_QUEUE, { name: FOLLOW_QUEUE, policy: "stately", retryLimit: 8, retryDelay: 15, retryBackoff: true });
   await boss.createQueue(CHAPTERS_QUEUE, { name: CHAPTERS_QUEUE, retryLimit: 8, retryDelay: 10, retryBackoff: true });
 
-  await workEach<{ uploadId: string }>(boss, QUEUES.verify, 20, poll, async (job) => {
-    const { uploadId } = job.data;
-    // The callback's "upload.received" goes out from this job, before TwentyThree is asked, so an
-    // accepted callback queues one job, not a verification and a dispatch of its own. A dispatch
-    // that fails is handed to the event queue (the sweep is the net behind it) and does not hold
-    // up the verification.
-    await holdingTransaction(() => dispatchPendingEvents({ uploadId })).catch(async (err: Error) => {
-      log.warn("jobs: dispatch before verification failed; queued on its own", { uploadId, error: err.message.slice(0, 200) });
-      await announceUploadEvents(uploadId);
-    });
-    const result = await verifyUpload(uploadId, { timeoutMs: 10_000 });
-    // Thrown errors make pg-boss retry with backoff; "not_found" is final (never verified).
-    if (result === "unavailable") throw new Error("TwentyThree unavailable; will retry");
-    log.info("jobs: verification", { uploadId, result });
-    // The confirmation recorded and announced its "upload.verified" event (the outbox).
-    if (result === "verified") await enqueueFollow(uploadId, 0, boss);
-  });
+  await workEach<{ uploadId: string }>(
+    boss,
+    QUEUES.verify,
+    20,
+    poll,
+    async (job) => {
+      const { uploadId } = job.data;
+      // The callback's "upload.received" goes out from this job, before TwentyThree is asked, so an
+      // accepted callback queues one job, not a verification and a dispatch of its own. A dispatch
+      // that fails is handed to the event queue (the sweep is the net behind it) and does not hold
+      // up the verification.
+      await holdingTransaction(() => dispatchPendingEvents({ uploadId })).catch(async (err: Error) => {
+        log.warn("jobs: dispatch before verification failed; queued on its own", { uploadId, error: err.message.slice(0, 200) });
+        await announceUploadEvents(uploadId);
+      });
+      const result = await verifyUpload(uploadId, { timeoutMs: 10_000 });
+      // Thrown errors make pg-boss retry with backoff; "not_found" is final (never verified).
+      if (result === "unavailable") throw new Error("TwentyThree unavailable; will retry");
+      log.info("jobs: verification", { uploadId, result });
+      // The confirmation recorded and announced its "upload.verified" event (the outbox).
+      if (result === "verified") await enqueueFollow(uploadId, 0, boss);
+    },
+    { holdForBurst: true },
+  );
   await workEach<{ uploadId: string; attempt?: number }>(boss, FOLLOW_QUEUE, 20, poll, async (job) => {
     const attempt = job.data.attempt ?? 0;
     // A change of state records and announces its own event (the outbox).

@@ -1,5 +1,5 @@
-// While callbacks arrive in a burst, the workers keep their polling pace and leave the cores to
-// the callbacks; once it has passed, they work a backlog off at full speed (lib/jobs/index.ts).
+// While callbacks arrive in a burst, the verification waits for them and the workers leave the
+// cores to the callbacks; once it has passed, they work a backlog off at full speed (lib/jobs/index.ts).
 import { expect, it } from "vitest";
 import { callbackBurst, noteCallback } from "./queue";
 

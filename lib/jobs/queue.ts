@@ -76,12 +76,13 @@ function flush(boss: PgBoss) {
 }
 
 /**
- * Whether callbacks are arriving in a burst at this instance: BURST_COUNT within the last second,
- * whatever their outcome (a flood of repeats or forgeries is load too; lib/intake/receive.ts).
- * While they are, a worker holds the batch it fetched (at most 30 s) and does not fetch again at
- * once (lib/jobs/index.ts afterBurst, againIfFull), so the follow-up does not take the cores the
- * callbacks themselves need; once the burst has passed, a worker whose fetch came back full
- * fetches again at once, and the backlog drains at the speed of the work instead of one batch per poll. The last BURST_COUNT arrival times, in a ring.
+ * Whether callbacks are arriving in a burst at this instance: BURST_COUNT recorded or repeated
+ * within the last second (lib/intake/receive.ts; refused ones, which anyone can send, do not
+ * count). While they are, the verification worker holds the batch it fetched (at most 30 s) and
+ * no worker fetches again at once (lib/jobs/index.ts afterBurst, againIfFull), so the follow-up
+ * does not take the cores the callbacks themselves need; once the burst has passed, a worker
+ * whose fetch came back full fetches again at once, and the backlog drains at the speed of the
+ * work instead of one batch per poll. The last BURST_COUNT arrival times, in a ring.
  */
 const BURST_COUNT = 10;
 // On globalThis, as the running instance above: Next bundles the route that notes a callback and
