@@ -63,6 +63,7 @@ const ALLOWED: Record<string, string[]> = {
     "This unsubscribe link",
   ], // the admin's form; the unsubscribe form words its refusal itself
   "lib/intake/request.ts": ["Too many uploads were started"], // MintFailure.message, the log's; the visitor gets words.mint("tooMany")
+  "lib/intake/callback-claim.ts": ["timeout waiting for a turn"], // an Error for the log (receive.ts); the visitor gets the database-down page in words
   "lib/invitations/template.ts": ["{{name}}", "Hi {{name}}"], // the admin's default; untranslated defaults go out in the link's language (mail.ts)
   "components/uploader/client/chunk-plan.ts": ["chunk and file sizes"], // a programming error
   "components/uploader/embed-events.ts": ["The upload failed."], // the host page's developer reads it in upload:failed, not the visitor
