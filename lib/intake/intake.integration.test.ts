@@ -41,6 +41,19 @@ async function mint(maxUploads?: number) {
   return minted;
 }
 
+/** A token for a visitor of their own (their own address and e-mail, so the mint's per-address
+ * and per-visitor limits are theirs alone). */
+async function mintFor(name: string, email: string, ip: string, maxUploads?: number) {
+  const minted = await m.mintToken({
+    link: await demoLink(),
+    details: { name, email, title: "Our story", description: undefined, consent: true },
+    requesterIp: ip,
+    maxUploads,
+  });
+  if (!minted.ok) throw new Error(minted.message);
+  return minted;
+}
+
 /** Redeem on the emulator as a browser form would, and return the callback it redirects to. */
 async function redeem(uploadToken: string, file: Buffer, name: string, type: string) {
   const form = new FormData();
@@ -177,22 +190,10 @@ describe("intake journey against the emulator", () => {
     // behind the first ones and go to PostgreSQL in batches (lib/intake/callback-claim.ts).
     const uploads = [];
     for (let i = 0; i < 20; i++) {
-      // Twenty visitors: each from an address and with an e-mail of their own (the mint's limits).
-      const minted = await m.mintToken({
-        link: await demoLink(),
-        details: { name: `Visitor ${i}`, email: `visitor${i}@example.com`, title: "Our story", description: undefined, consent: true },
-        requesterIp: `198.51.100.${i + 1}`,
-      });
-      if (!minted.ok) throw new Error(minted.message);
+      const minted = await mintFor(`Visitor ${i}`, `visitor${i}@example.com`, `198.51.100.${i + 1}`);
       uploads.push({ minted, params: await redeem(minted.uploadToken, clip, "clip.mp4", "video/mp4") });
     }
-    const single = await m.mintToken({
-      link: await demoLink(),
-      details: { name: "Grace", email: "grace@example.com", title: "Two files", description: undefined, consent: true },
-      requesterIp: "198.51.100.99",
-      maxUploads: 1,
-    });
-    if (!single.ok) throw new Error(single.message);
+    const single = await mintFor("Grace", "grace@example.com", "198.51.100.99", 1);
     const singleRow = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: single.tokenId } });
     const singleState = signing.signState(singleRow.id, singleRow.stateNonce);
     const file = (photoId: string) => ({
@@ -237,12 +238,7 @@ describe("intake journey against the emulator", () => {
     const queue = await import("@/lib/jobs/queue");
     await new Promise((r) => setTimeout(r, 1100)); // any earlier arrivals out of the last second
     // Thirty forged callbacks in a moment: no state, a tampered state, an invented upload_token.
-    const minted = await m.mintToken({
-      link: await demoLink(),
-      details: { name: "Burst", email: "burst@example.com", title: "One clip", description: undefined, consent: true },
-      requesterIp: "198.51.100.200",
-    });
-    if (!minted.ok) throw new Error(minted.message);
+    const minted = await mintFor("Burst", "burst@example.com", "198.51.100.200");
     const params = await redeem(minted.uploadToken, clip, "clip.mp4", "video/mp4");
     for (let i = 0; i < 10; i++) {
       await receive.receiveCallback("GET", { photo_id: String(9000 + i), tree_id: "1", token: "e".repeat(32) }, "192.0.2.50");
@@ -268,12 +264,7 @@ describe("intake journey against the emulator", () => {
     try {
       const calls = [];
       for (let i = 0; i < 8; i++) {
-        const minted = await m.mintToken({
-          link: await demoLink(),
-          details: { name: `Guest ${i}`, email: `guest${i}@example.com`, title: "A clip", description: undefined, consent: true },
-          requesterIp: `203.0.113.${i + 1}`,
-        });
-        if (!minted.ok) throw new Error(minted.message);
+        const minted = await mintFor(`Guest ${i}`, `guest${i}@example.com`, `203.0.113.${i + 1}`);
         const row = await portal.db.uploadToken.findUniqueOrThrow({ where: { id: minted.tokenId } });
         const photoId = i === 5 ? "666" : String(8100 + i);
         calls.push({
