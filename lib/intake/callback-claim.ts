@@ -7,17 +7,20 @@
 //
 // Claims that arrive while earlier ones are still in PostgreSQL go together (group commit): at
 // most CLAIMS_IN_FLIGHT statements (four) run at once, and whatever queued behind them is sent
-// as one statement calling the function once per callback, in one transaction. Alone, a callback is one
-// statement as before and waits for nothing. Each claim is still its own function call, with
-// what it sees and answers unchanged: within the transaction each call sees the rows the earlier
-// calls wrote (a repeat in the same batch is a duplicate, as it would be one statement later),
-// and the locks are taken in token order, the same order in every batch, so batches cannot
-// deadlock each other. The callback is answered only after that transaction has committed. What
-// a batch saves is PostgreSQL's per-statement and per-commit work: a throwaway harness measured
-// 0.47 ms of backend CPU per claim alone against 0.30 ms in batches of four and 0.24–0.29 ms in
-// batches of sixteen (the floor's single INSERT: 0.26 ms), and the portal sends one statement
-// where it sent several. Hand-written: DataLoader-style libraries batch what is asked within one
-// tick, and callbacks arrive in separate socket reads, so they would batch nothing here.
+// as one statement calling the function once per callback, in one transaction. Alone, a
+// callback is one statement as before and waits for nothing. Each claim is still its own
+// function call, with what it sees and answers unchanged: within the transaction each call sees
+// the rows the earlier calls wrote (a repeat in the same batch is a duplicate, as it would be one
+// statement later), and the locks are taken in token order, the same order in every batch, so
+// batches cannot deadlock each other (against a statement that updates several tokens, such as
+// reconciliation's expiry, PostgreSQL breaks a deadlock after a second, and the batch is then
+// claimed one callback at a time). The callback is answered only after that transaction has
+// committed. What a batch saves is PostgreSQL's per-statement and per-commit work: a throwaway
+// harness measured 0.47 ms of backend CPU per claim alone against 0.30 ms in batches of four and
+// 0.24–0.29 ms in batches of sixteen (the floor's single INSERT: 0.26 ms), and the portal sends
+// one statement where it sent several. Hand-written: DataLoader-style libraries batch what is
+// asked within one tick, and callbacks arrive in separate socket reads, so they would batch
+// nothing here.
 import pg from "pg";
 import { Prisma } from "@/generated/prisma/client";
 import { directQuery } from "@/lib/db-direct";
