@@ -63,7 +63,8 @@ export async function handleCallback(input: { method: string; params: Record<str
       if (claim.outcome === "accepted") log.info("upload received", { link: claim.slug, uploadId: claim.uploadId });
       // A repeat is spent against its token after it was answered for (a second round trip on
       // this rare path only), as below: copies arriving together all see the budget they arrived to.
-      // On the claim's own pool (lib/db-direct.ts), queued behind claims already waiting, as before.
+      // Queued behind the claims that arrived before it, and sent once they have finished
+      // (lib/intake/callback-claim.ts behindClaims), on their pool (lib/db-direct.ts).
       else await behindClaims(() => bumpDirect(`callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now));
       return { kind: claim.outcome, slug: claim.slug, ticket: signTicket(state.tokenId), background: claim.background, uploadId: claim.uploadId };
     }
