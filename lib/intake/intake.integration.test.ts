@@ -253,6 +253,36 @@ describe("intake journey against the emulator", () => {
     expect(queue.callbackBurst()).toBe(true);
   });
 
+  it("a repeat's claim alone does not wait for the disk; a transaction that records an upload does, whatever its order", async () => {
+    // The claim function's choice, read inside its transaction before the commit: a repeat writes
+    // only its audit row, so its commit may skip the WAL flush; a batch that records an upload
+    // (lib/intake/callback-claim.ts sends several claims in one transaction) must not.
+    const first = await mintFor("Durable", "durable@example.com", "198.51.100.210");
+    const recorded = await redeem(first.uploadToken, clip, "clip.mp4", "video/mp4");
+    expect(await cb.handleCallback({ method: "GET", params: recorded })).toMatchObject({ kind: "accepted" });
+    const fresh = async (i: number) =>
+      redeem((await mintFor(`Fresh ${i}`, `fresh${i}@example.com`, `198.51.100.${211 + i}`)).uploadToken, clip, "clip.mp4", "video/mp4");
+    const claimsThenSetting = (calls: Record<string, string>[]) =>
+      portal.db.$transaction(async (tx) => {
+        const outcomes: string[] = [];
+        for (const p of calls) {
+          const state = signing.verifyState(p.state)!;
+          const [{ r }] = await tx.$queryRaw<[{ r: { outcome: string } }]>`SELECT intake_callback_claim(
+            ${state.tokenId}::uuid, ${state.nonce}, ${p.upload_token}, ${(p.domain ?? "").toLowerCase()}, ${p.photo_id}, ${p.tree_id}, ${p.token},
+            'callback:client:test', 20, 600000::bigint, 20, 600000::bigint, 600000::bigint, now(), 'GET', NULL, ${JSON.stringify(p)}::jsonb, 'sha', 'excerpt') AS r`;
+          outcomes.push(r.outcome);
+        }
+        const [{ setting }] = await tx.$queryRaw<[{ setting: string }]>`SELECT current_setting('synchronous_commit') AS setting`;
+        return { outcomes, setting };
+      });
+    expect(await claimsThenSetting([recorded])).toEqual({ outcomes: ["duplicate"], setting: "off" });
+    expect(await claimsThenSetting([recorded, await fresh(0)])).toEqual({ outcomes: ["duplicate", "accepted"], setting: "on" });
+    expect(await claimsThenSetting([await fresh(1), recorded])).toEqual({ outcomes: ["accepted", "duplicate"], setting: "on" });
+    // Outside those transactions nothing changed.
+    const [{ setting }] = await portal.db.$queryRaw<[{ setting: string }]>`SELECT current_setting('synchronous_commit') AS setting`;
+    expect(setting).toBe("on");
+  });
+
   it("a claim PostgreSQL refuses inside a batch fails alone; the callbacks beside it are recorded", async () => {
     // A row the database will not take (here a trigger; in life a constraint or a bad value)
     // fails the batch's one statement: the others are claimed again on their own.
