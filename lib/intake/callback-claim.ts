@@ -60,12 +60,15 @@ const QUEUE_TIMEOUT_MS = 5_000;
 // batched: a claim, or a repeat's spend against its token's budget (behindClaims). A spend starts
 // only once every claim sent before it has finished, so no claim that arrived before the repeat
 // (a row late in a batch included) sees its spend: copies arriving together all see the budget
-// they arrived to (lib/intake/callback.ts).
+// they arrived to (lib/intake/callback.ts). The other way round too: a claim queued after a spend
+// starts once that spend has finished, so every claim sees the spends of the repeats answered
+// before it arrived, although a repeat is answered without waiting for its spend.
 type Claiming = { input: ClaimInput; resolve: (claim: Claim) => void; reject: (err: unknown) => void; timer: ReturnType<typeof setTimeout> };
 type Waiting = Claiming | { task: () => Promise<void> };
 const queue: Waiting[] = [];
 let inFlight = 0;
 let claimsInFlight = 0;
+let tasksInFlight = 0;
 
 export function claimCallback(input: ClaimInput): Promise<Claim> {
   return new Promise<Claim>((resolve, reject) => {
@@ -100,8 +103,10 @@ function pump() {
     if ("task" in head) {
       if (claimsInFlight) return; // the claims sent before it finish first; they pump again
       queue.shift();
-      work = head.task();
+      tasksInFlight++;
+      work = head.task().finally(() => tasksInFlight--);
     } else {
+      if (tasksInFlight) return; // the spends sent before it finish first; they pump again
       let n = 1;
       while (n < queue.length && n < MAX_BATCH && !("task" in queue[n]!)) n++;
       const batch = queue.splice(0, n) as Claiming[];

@@ -93,6 +93,38 @@ describe("a callback flood", () => {
     expect(await portal.db.upload.findMany({ where: { tokenId: minted.tokenId } })).toEqual([expect.objectContaining({ state: "VERIFIED" })]);
   });
 
+  it("a repeat is answered before its count is written, and a callback after it still waits for that count", async () => {
+    const cb = await import("@/lib/intake/callback");
+    const minted = await mint();
+    const params = await redeem(minted.uploadToken);
+    expect(await cb.handleCallback({ method: "GET", params, ip: "198.51.100.120" })).toMatchObject({ kind: "accepted" });
+    // Nineteen repeats: within the token's budget of twenty.
+    for (let i = 0; i < 19; i++) expect(await cb.handleCallback({ method: "GET", params, ip: "198.51.100.121" })).toMatchObject({ kind: "duplicate" });
+    // Another session holds the token's count row, so the twentieth repeat's count cannot land yet.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = portal.db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT count FROM rate_limits WHERE key = ${`callback:token:${minted.tokenId}`} FOR UPDATE`;
+        locked();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await isLocked;
+    // The twentieth repeat is answered while its count still waits for the row.
+    expect(await cb.handleCallback({ method: "GET", params, ip: "198.51.100.122" })).toMatchObject({ kind: "duplicate" });
+    // The twenty-first waits for that count, so it sees the budget spent: without the wait it
+    // would read nineteen and pass.
+    const next = cb.handleCallback({ method: "GET", params, ip: "198.51.100.123" });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await holder;
+    expect(await next).toMatchObject({ kind: "limited" });
+  });
+
   it("rejected records are swept after the retention; accepted ones stay", async () => {
     await portal.db.$executeRaw`UPDATE callback_events SET received_at = now() - interval '31 days'`;
     const accepted = await portal.db.callbackEvent.count({ where: { outcome: "accepted" } });

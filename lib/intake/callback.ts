@@ -61,11 +61,16 @@ export async function handleCallback(input: { method: string; params: Record<str
     if (claim.outcome === "limited") return { kind: "limited", retryAfterSeconds: claim.retryAfterSeconds };
     if (claim.outcome !== "fallback") {
       if (claim.outcome === "accepted") log.info("upload received", { link: claim.slug, uploadId: claim.uploadId });
-      // A repeat is spent against its token after it was answered for (a second round trip on
-      // this rare path only), as below: copies arriving together all see the budget they arrived to.
+      // A repeat is spent against its token after it was answered for (a second statement on
+      // this path only), as below: copies arriving together all see the budget they arrived to.
       // Queued behind the claims that arrived before it, and sent once they have finished
-      // (lib/intake/callback-claim.ts behindClaims), on their pool (lib/db-direct.ts).
-      else await behindClaims(() => bumpDirect(`callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now));
+      // (lib/intake/callback-claim.ts behindClaims), on their pool (lib/db-direct.ts). The repeat
+      // is answered without waiting for it: claims that arrive later queue behind it, so they
+      // still see it. It only counts, so a failure loses nothing but that count, and is logged.
+      else
+        void behindClaims(() => bumpDirect(`callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now)).catch((err: unknown) =>
+          log.warn("a repeated callback could not be counted against its token", { tokenId: state.tokenId, error: (err as Error).message.slice(0, 300) }),
+        );
       return { kind: claim.outcome, slug: claim.slug, ticket: signTicket(state.tokenId), background: claim.background, uploadId: claim.uploadId };
     }
   }
