@@ -69,7 +69,10 @@ export async function handleCallback(input: { method: string; params: Record<str
       // still see it. It only counts, so a failure loses nothing but that count, and is logged.
       else
         void behindClaims(() => bumpDirect(`callback:token:${state.tokenId}`, CALLBACK_LIMITS.perToken.windowMs, now)).catch((err: unknown) =>
-          log.warn("a repeated callback could not be counted against its token", { tokenId: state.tokenId, error: (err as Error).message.slice(0, 300) }),
+          log.warn("a repeated callback could not be counted against its token", {
+            tokenId: state.tokenId,
+            error: String(err instanceof Error ? err.message : err).slice(0, 300),
+          }),
         );
       return { kind: claim.outcome, slug: claim.slug, ticket: signTicket(state.tokenId), background: claim.background, uploadId: claim.uploadId };
     }
